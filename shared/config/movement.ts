@@ -1,0 +1,211 @@
+/**
+ * The movement as configuration: criteria catalogs, quota and eligibility policies, award forms and
+ * campaign rounds, each with its source and the dates or years it applies to. Validated with zod at
+ * load time; every rule the domain applies comes from here, not from literals in code.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const sourceSchema = z.object({
+  document: z.string().min(1),
+  article: z.string().optional(),
+  status: z.enum(['verified', 'secondary', 'not-found', 'proposed']),
+  note: z.string().optional(),
+});
+
+const criterionCode = z.string().regex(/^[A-Z]{1,4}\d{1,2}$/, 'criterion codes look like CN1 or TT5');
+
+const scoredItemSchema = z.object({
+  code: criterionCode,
+  title: z.string().min(1),
+  maxPoints: z.number().positive().multipleOf(0.01),
+  leaderOnly: z.boolean().default(false),
+  weightStatus: z.enum(['plan', 'proposed']),
+  planRef: z.string().optional(),
+});
+
+const vetoItemSchema = z.object({ code: criterionCode, title: z.string().min(1), planRef: z.string().optional() });
+
+const subjectCatalogSchema = z.object({
+  items: z.array(scoredItemSchema).min(1),
+  vetoItems: z.array(vetoItemSchema).default([]),
+});
+
+const catalogSchema = z
+  .object({
+    fromYear: z.number().int(),
+    toYear: z.number().int(),
+    source: sourceSchema,
+    collective: subjectCatalogSchema,
+    individual: subjectCatalogSchema,
+  })
+  .superRefine((catalog, ctx) => {
+    const codes = [
+      ...catalog.collective.items,
+      ...catalog.collective.vetoItems,
+      ...catalog.individual.items,
+      ...catalog.individual.vetoItems,
+    ].map((item) => item.code);
+    const duplicate = codes.find((code, index) => codes.indexOf(code) !== index);
+    if (duplicate) ctx.addIssue({ code: 'custom', message: `criterion code ${duplicate} is used twice` });
+    // A code that is a prefix of another (CN1 / CN10) would make header matching ambiguous.
+    for (const a of codes)
+      for (const b of codes)
+        if (a !== b && b.startsWith(a) && /^\d$/.test(b.charAt(a.length)))
+          ctx.addIssue({ code: 'custom', message: `criterion code ${a} is a prefix of ${b}` });
+    if (catalog.toYear < catalog.fromYear) ctx.addIssue({ code: 'custom', message: 'toYear is before fromYear' });
+  });
+
+const fractionSchema = z
+  .object({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() })
+  .refine((f) => f.numerator <= f.denominator, 'a quota fraction is at most 1');
+
+const datedSchema = { validFrom: isoDate, validTo: isoDate };
+
+export const roundingSchema = z.enum(['down', 'atLeastOne']);
+
+const quotaPolicySchema = z.object({
+  id: z.string().min(1),
+  ...datedSchema,
+  collective: fractionSchema,
+  individual: fractionSchema,
+  rounding: roundingSchema,
+  roundingNote: z.string().optional(),
+  collectiveBase: z.string(),
+  individualBase: z.string(),
+  source: sourceSchema,
+});
+
+const eligibilityPolicySchema = z.object({
+  id: z.string().min(1),
+  ...datedSchema,
+  individual: z.object({
+    minimumRating: z.string(),
+    disciplineDisqualifies: z.boolean(),
+    vetoDisqualifies: z.boolean(),
+  }),
+  collective: z.object({ vetoDisqualifies: z.boolean() }),
+  source: sourceSchema,
+});
+
+export const subjectSchema = z.enum(['collective', 'individual']);
+export const campaignKindSchema = z.enum(['annual', 'midterm', 'final']);
+
+export const movementSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    plan: z.object({ number: z.string(), date: isoDate, issuer: z.string() }),
+    period: z.object({ from: isoDate, to: isoDate }),
+    emulationYear: z.object({
+      startMonth: z.number().int().min(1).max(12),
+      startDay: z.number().int().min(1).max(28),
+      source: sourceSchema,
+    }),
+    ratings: z
+      .array(z.object({ code: z.string().min(1), label: z.string().min(1), rank: z.number().int() }))
+      .min(1),
+    disciplines: z
+      .array(z.object({ code: z.string().min(1), label: z.string().min(1), isDiscipline: z.boolean() }))
+      .min(1),
+    catalogs: z.array(catalogSchema).min(1),
+    quotaPolicies: z.array(quotaPolicySchema).min(1),
+    eligibilityPolicies: z.array(eligibilityPolicySchema).min(1),
+    awardForms: z
+      .array(
+        z.object({
+          code: z.string().min(1),
+          name: z.string().min(1),
+          subjects: z.array(subjectSchema).min(1),
+          source: sourceSchema,
+        }),
+      )
+      .min(1),
+    campaigns: z
+      .array(
+        z.object({
+          kind: campaignKindSchema,
+          fromYear: z.number().int(),
+          toYear: z.number().int(),
+          reviewYear: z.number().int().optional(),
+          awardForms: z.array(z.string()).min(1),
+          source: sourceSchema,
+        }),
+      )
+      .min(1),
+    tieBreakers: z.object({
+      womenPriority: z.object({ enabled: z.boolean(), source: sourceSchema }),
+    }),
+  })
+  .superRefine((movement, ctx) => {
+    const forms = new Set(movement.awardForms.map((form) => form.code));
+    for (const campaign of movement.campaigns)
+      for (const form of campaign.awardForms)
+        if (!forms.has(form))
+          ctx.addIssue({ code: 'custom', message: `campaign ${campaign.kind} names unknown award form ${form}` });
+    const ratings = new Set(movement.ratings.map((rating) => rating.code));
+    for (const policy of movement.eligibilityPolicies)
+      if (!ratings.has(policy.individual.minimumRating))
+        ctx.addIssue({ code: 'custom', message: `policy ${policy.id} names unknown rating` });
+    if (movement.disciplines.filter((d) => !d.isDiscipline).length !== 1)
+      ctx.addIssue({ code: 'custom', message: 'exactly one discipline entry must mean "no discipline"' });
+  });
+
+export type Movement = z.infer<typeof movementSchema>;
+export type Catalog = z.infer<typeof catalogSchema>;
+export type ScoredItem = z.infer<typeof scoredItemSchema>;
+export type QuotaPolicy = z.infer<typeof quotaPolicySchema>;
+export type EligibilityPolicy = z.infer<typeof eligibilityPolicySchema>;
+export type Fraction = z.infer<typeof fractionSchema>;
+export type Rounding = z.infer<typeof roundingSchema>;
+export type Subject = z.infer<typeof subjectSchema>;
+export type CampaignKind = z.infer<typeof campaignKindSchema>;
+
+export class MovementConfigError extends Error {
+  override readonly name = 'MovementConfigError';
+}
+
+/** Parses an already-decoded movement file; throws MovementConfigError listing every issue. */
+export function parseMovement(raw: unknown): Movement {
+  const result = movementSchema.safeParse(raw);
+  if (!result.success) {
+    const details = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new MovementConfigError(`invalid movement configuration:\n  ${details.join('\n  ')}`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+/** An emulation year is named by the calendar year it starts in: 2024 runs 01/06/2024 – 31/05/2025. */
+export function emulationYearBounds(movement: Movement, year: number): { from: string; to: string } {
+  const { startMonth, startDay } = movement.emulationYear;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const from = `${year}-${pad(startMonth)}-${pad(startDay)}`;
+  const end = new Date(Date.UTC(year + 1, startMonth - 1, startDay - 1));
+  return { from, to: end.toISOString().slice(0, 10) };
+}
+
+export function catalogFor(movement: Movement, year: number): Catalog | undefined {
+  return movement.catalogs.find((catalog) => catalog.fromYear <= year && year <= catalog.toYear);
+}
+
+/** Policies are chosen by the last day of the emulation year: the rule in force when it is assessed. */
+function inForce<T extends { validFrom: string; validTo: string }>(policies: readonly T[], date: string) {
+  return policies.find((policy) => policy.validFrom <= date && date <= policy.validTo);
+}
+
+export function quotaPolicyFor(movement: Movement, year: number): QuotaPolicy | undefined {
+  return inForce(movement.quotaPolicies, emulationYearBounds(movement, year).to);
+}
+
+export function eligibilityPolicyFor(movement: Movement, year: number): EligibilityPolicy | undefined {
+  return inForce(movement.eligibilityPolicies, emulationYearBounds(movement, year).to);
+}
+
+export function yearsOf(movement: Movement): number[] {
+  const first = Number(movement.period.from.slice(0, 4));
+  const last = Number(movement.period.to.slice(0, 4)) - 1;
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

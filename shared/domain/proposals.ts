@@ -1,0 +1,285 @@
+/**
+ * Ranking within quotas, per council. Pure: registry, accepted submissions and the movement in,
+ * a proposal per council out. Output depends only on content, never on row or file order.
+ *
+ * Steps, for each council and each subject (collectives, individuals):
+ *   base from the registry → quota by the policy in force → candidates with exact shares →
+ *   eligibility (veto, discipline, minimum rating) → rank → proposed / tied at the line / below it.
+ */
+import {
+  type Catalog,
+  type Movement,
+  type Subject,
+  catalogFor,
+  eligibilityPolicyFor,
+  quotaPolicyFor,
+} from '../config/movement.ts';
+import { computeQuota, describeQuota, type Quota } from './quota.ts';
+import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
+import { type Person, type Submission, toHundredths } from './submission.ts';
+import { comparePersonNames, compareVietnamese } from './text.ts';
+import { REASONS, yearLabel } from './vi.ts';
+
+export type ReasonCode = keyof typeof REASONS;
+
+export interface Candidate {
+  readonly subject: Subject;
+  /** Unit code for a collective, staff id for a person. */
+  readonly id: string;
+  readonly name: string;
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly position: string;
+  readonly isLeader: boolean;
+  readonly isWoman: boolean;
+  readonly rating: string | null;
+  /** Points obtained and points applicable, in hundredths: the share is points / max, compared exactly. */
+  readonly points: number;
+  readonly max: number;
+  readonly ineligible: { code: ReasonCode; reason: string } | null;
+}
+
+export interface RankedCandidate extends Candidate {
+  readonly rank: number;
+}
+
+export interface NotProposed {
+  readonly candidate: Candidate;
+  readonly rank: number | null;
+  readonly code: ReasonCode;
+  readonly reason: string;
+}
+
+export interface SubjectProposal {
+  readonly quota: Quota;
+  readonly quotaText: string;
+  readonly awardForm: string;
+  readonly proposed: RankedCandidate[];
+  readonly tiedAtLine: RankedCandidate[];
+  readonly notProposed: NotProposed[];
+  /** Places left for the council to fill from tiedAtLine. */
+  readonly placesForTied: number;
+}
+
+export interface CouncilProposal {
+  readonly code: string;
+  readonly name: string;
+  readonly collectives: SubjectProposal;
+  readonly individuals: SubjectProposal;
+  /** Units whose collective this council ranks, and units whose people it ranks. */
+  readonly collectiveUnits: string[];
+  readonly individualUnits: string[];
+  /** Units counted in the individual base by their listed people because no headcount is declared. */
+  readonly headcountFromListing: string[];
+}
+
+export interface ProposalInput {
+  readonly movement: Movement;
+  readonly year: number;
+  readonly units: ReadonlyMap<string, RegistryUnit>;
+  /** The last accepted submission of each unit that has one. */
+  readonly submissions: ReadonlyMap<string, Submission>;
+}
+
+export class PolicyMissingError extends Error {
+  override readonly name = 'PolicyMissingError';
+}
+
+/** Exact comparison of a.points/a.max with b.points/b.max: negative when a ranks before b. */
+export function compareShare(a: { points: number; max: number }, b: { points: number; max: number }): number {
+  return b.points * (a.max || 1) - a.points * (b.max || 1);
+}
+
+/** Share as a percentage with two decimals, for display only. */
+export function sharePercent(c: { points: number; max: number }): string {
+  if (c.max === 0) return '0';
+  return ((c.points * 100) / c.max).toFixed(2).replace('.', ',');
+}
+
+function collectiveCandidate(unit: RegistryUnit, submission: Submission | undefined, catalog: Catalog, movement: Movement, year: number): Candidate {
+  const base = {
+    subject: 'collective' as const,
+    id: unit.code,
+    name: unit.name,
+    unitCode: unit.code,
+    unitName: unit.name,
+    position: '',
+    isLeader: false,
+    isWoman: false,
+    rating: null,
+  };
+  const max = catalog.collective.items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
+  if (!submission) return { ...base, points: 0, max, ineligible: { code: 'NO_SUBMISSION', reason: REASONS.NO_SUBMISSION() } };
+  const points = catalog.collective.items.reduce((sum, item) => {
+    const score = submission.collective.items[item.code];
+    return sum + (score ? (score.reviewed ?? score.self) : 0);
+  }, 0);
+  const policy = eligibilityPolicyFor(movement, year);
+  const veto = catalog.collective.vetoItems.find((item) => submission.collective.vetoes[item.code] === true);
+  const ineligible =
+    veto && policy?.collective.vetoDisqualifies ? { code: 'VETO' as const, reason: REASONS.VETO(veto.code, veto.title) } : null;
+  return { ...base, points, max, ineligible };
+}
+
+function personCandidate(person: Person, unit: RegistryUnit, catalog: Catalog, movement: Movement, year: number): Candidate {
+  const applicable = catalog.individual.items.filter((item) => !item.leaderOnly || person.isLeader);
+  const max = applicable.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
+  const points = applicable.reduce((sum, item) => sum + (person.scores[item.code] ?? 0), 0);
+  const policy = eligibilityPolicyFor(movement, year);
+  const rating = movement.ratings.find((r) => r.code === person.rating);
+  const minimum = movement.ratings.find((r) => r.code === policy?.individual.minimumRating);
+  const discipline = movement.disciplines.find((d) => d.code === person.discipline);
+  let ineligible: Candidate['ineligible'] = null;
+  if (policy?.individual.disciplineDisqualifies && discipline?.isDiscipline)
+    ineligible = { code: 'DISCIPLINE', reason: REASONS.DISCIPLINE(discipline.label) };
+  else if (rating && minimum && rating.rank < minimum.rank)
+    ineligible = { code: 'RATING_BELOW', reason: REASONS.RATING_BELOW(rating.label, minimum.label) };
+  return {
+    subject: 'individual',
+    id: person.staffId,
+    name: person.name,
+    unitCode: unit.code,
+    unitName: unit.name,
+    position: person.position,
+    isLeader: person.isLeader,
+    isWoman: person.gender === 'Nữ',
+    rating: rating?.label ?? person.rating,
+    points,
+    max,
+    ineligible,
+  };
+}
+
+/** A total order: share, then (if enabled) women first, then name in Vietnamese collation, then id. */
+function rankingOrder(womenPriority: boolean) {
+  return (a: Candidate, b: Candidate) =>
+    compareShare(a, b) ||
+    (womenPriority ? Number(b.isWoman) - Number(a.isWoman) : 0) ||
+    (a.subject === 'individual' ? comparePersonNames(a.name, b.name) : compareVietnamese(a.name, b.name)) ||
+    (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Candidates are equal for the quota line when their share (and enabled tie-breakers) are equal. */
+function sameStanding(womenPriority: boolean) {
+  return (a: Candidate, b: Candidate) => compareShare(a, b) === 0 && (!womenPriority || a.isWoman === b.isWoman);
+}
+
+/** Splits ranked candidates at the quota line. The quota is never exceeded; ties at the line go to the council. */
+export function applyQuota(candidates: readonly Candidate[], quota: Quota, quotaText: string, awardForm: string, womenPriority: boolean): SubjectProposal {
+  const order = rankingOrder(womenPriority);
+  const same = sameStanding(womenPriority);
+  const notProposed: NotProposed[] = [];
+  const eligible: Candidate[] = [];
+  for (const candidate of [...candidates].sort(order)) {
+    if (candidate.ineligible) notProposed.push({ candidate, rank: null, code: candidate.ineligible.code, reason: candidate.ineligible.reason });
+    else eligible.push(candidate);
+  }
+  // Competition ranking: 1, 2, 2, 4.
+  const ranked: RankedCandidate[] = [];
+  eligible.forEach((candidate, index) => {
+    const previous = ranked[index - 1];
+    const rank = previous && same(previous, candidate) ? previous.rank : index + 1;
+    ranked.push({ ...candidate, rank });
+  });
+
+  const places = quota.quota;
+  let proposed: RankedCandidate[] = [];
+  let tiedAtLine: RankedCandidate[] = [];
+  let below: RankedCandidate[] = [];
+  const lastIn = ranked[places - 1];
+  const firstOut = ranked[places];
+  if (places === 0) below = ranked;
+  else if (!firstOut || !lastIn) proposed = ranked;
+  else if (same(lastIn, firstOut)) {
+    proposed = ranked.filter((c) => c.rank < lastIn.rank);
+    tiedAtLine = ranked.filter((c) => c.rank === lastIn.rank);
+    below = ranked.filter((c) => c.rank > lastIn.rank);
+  } else {
+    proposed = ranked.slice(0, places);
+    below = ranked.slice(places);
+  }
+  for (const candidate of below)
+    notProposed.push(
+      places === 0
+        ? { candidate, rank: candidate.rank, code: 'QUOTA_ZERO', reason: REASONS.QUOTA_ZERO(quotaText) }
+        : { candidate, rank: candidate.rank, code: 'BELOW_LINE', reason: REASONS.BELOW_LINE(candidate.rank, places) },
+    );
+  notProposed.sort((a, b) => order(a.candidate, b.candidate));
+  return { quota, quotaText, awardForm, proposed, tiedAtLine, notProposed, placesForTied: places - proposed.length };
+}
+
+function awardFormFor(movement: Movement, year: number, subject: Subject): string {
+  const campaign = movement.campaigns.find((c) => c.kind === 'annual' && c.fromYear <= year && year <= c.toYear);
+  const form = movement.awardForms.find((f) => campaign?.awardForms.includes(f.code) && f.subjects.includes(subject));
+  return form?.name ?? '';
+}
+
+/** Builds the proposal of every council in the registry for one emulation year. */
+export function buildProposals(input: ProposalInput): CouncilProposal[] {
+  const { movement, year, units, submissions } = input;
+  const catalog = catalogFor(movement, year);
+  const quotaPolicy = quotaPolicyFor(movement, year);
+  if (!catalog || !quotaPolicy || !eligibilityPolicyFor(movement, year))
+    throw new PolicyMissingError(REASONS.NO_POLICY(yearLabel(year)));
+  const womenPriority = movement.tieBreakers.womenPriority.enabled;
+
+  // Each unit is placed once: under the council that ranks its collective and the one that ranks its people.
+  const byCollectiveCouncil = new Map<string, RegistryUnit[]>();
+  const byIndividualCouncil = new Map<string, RegistryUnit[]>();
+  const place = (map: Map<string, RegistryUnit[]>, council: string | null, unit: RegistryUnit) => {
+    if (council) map.set(council, [...(map.get(council) ?? []), unit]);
+  };
+  for (const unit of units.values()) {
+    place(byCollectiveCouncil, collectiveCouncilOf(units, unit.code), unit);
+    place(byIndividualCouncil, individualCouncilOf(units, unit.code), unit);
+  }
+
+  const councils = [...units.values()].filter((u) => u.runsCouncil).sort((a, b) => (a.code < b.code ? -1 : 1));
+  return councils.map((council) => {
+    const collectiveUnits = byCollectiveCouncil.get(council.code) ?? [];
+    const individualUnits = byIndividualCouncil.get(council.code) ?? [];
+
+    const collectiveQuota = computeQuota(collectiveUnits.length, quotaPolicy.collective, quotaPolicy.rounding);
+    const collectiveCandidates = collectiveUnits.map((unit) =>
+      collectiveCandidate(unit, submissions.get(unit.code), catalog, movement, year),
+    );
+
+    const headcountFromListing: string[] = [];
+    let individualBase = 0;
+    const personCandidates: Candidate[] = [];
+    for (const unit of individualUnits) {
+      const submission = submissions.get(unit.code);
+      if (unit.headcount !== null) individualBase += unit.headcount;
+      else {
+        individualBase += submission?.people.length ?? 0;
+        headcountFromListing.push(unit.code);
+      }
+      for (const person of submission?.people ?? []) personCandidates.push(personCandidate(person, unit, catalog, movement, year));
+    }
+    const individualQuota = computeQuota(individualBase, quotaPolicy.individual, quotaPolicy.rounding);
+
+    const sortCodes = (list: RegistryUnit[]) => list.map((u) => u.code).sort();
+    return {
+      code: council.code,
+      name: council.name,
+      collectives: applyQuota(
+        collectiveCandidates,
+        collectiveQuota,
+        describeQuota(collectiveQuota),
+        awardFormFor(movement, year, 'collective'),
+        false,
+      ),
+      individuals: applyQuota(
+        personCandidates,
+        individualQuota,
+        describeQuota(individualQuota),
+        awardFormFor(movement, year, 'individual'),
+        womenPriority,
+      ),
+      collectiveUnits: sortCodes(collectiveUnits),
+      individualUnits: sortCodes(individualUnits),
+      headcountFromListing: headcountFromListing.sort(),
+    };
+  });
+}

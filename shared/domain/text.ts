@@ -1,0 +1,93 @@
+/** Text and number handling for what people type into spreadsheets. Pure functions. */
+import type { Cell } from './grid.ts';
+
+/** NFC, non-breaking and zero-width spaces folded, inner whitespace collapsed, trimmed. */
+export function cleanText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/[\s\u00A0]+/g, ' ')
+    .trim();
+}
+
+/** A key for matching labels: clean, lower case, without diacritics (đ → d), punctuation folded. */
+export function matchKey(value: string): string {
+  return cleanText(value)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function isBlank(cell: Cell): boolean {
+  return cell === null || (typeof cell === 'string' && cleanText(cell) === '');
+}
+
+/** The text of a cell as a user would read it; numbers without exponent, booleans as Có/Không. */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cleanText(cell);
+  if (typeof cell === 'boolean') return cell ? 'Có' : 'Không';
+  return Number.isInteger(cell) ? String(cell) : String(Number(cell.toFixed(10)));
+}
+
+/** Spreadsheet error values as the Sheets API and exceljs render them. */
+export function isErrorValue(cell: Cell): boolean {
+  return typeof cell === 'string' && /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|ERROR!)$/.test(cell.trim());
+}
+
+export type ParsedAmount =
+  | { ok: true; hundredths: number }
+  | { ok: false; reason: 'notANumber' | 'tooManyDecimals' };
+
+/**
+ * Parses a score to an exact integer number of hundredths. Accepts numbers, and text with a decimal
+ * comma or point ("8,5", " 8.5 "). Scores are compared exactly, so no floating point survives this.
+ */
+export function parseAmount(cell: Cell): ParsedAmount {
+  let text: string;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return { ok: false, reason: 'notANumber' };
+    text = String(Number(cell.toFixed(8)));
+    if (text.includes('e')) return { ok: false, reason: 'notANumber' };
+  } else if (typeof cell === 'string') {
+    text = cleanText(cell).replace(/\s/g, '');
+  } else {
+    return { ok: false, reason: 'notANumber' };
+  }
+  const match = /^([+-]?)(\d+)(?:[.,](\d+))?$/.exec(text);
+  if (!match) return { ok: false, reason: 'notANumber' };
+  const [, sign, whole = '0', fraction = ''] = match;
+  const trimmedFraction = fraction.replace(/0+$/, '');
+  if (trimmedFraction.length > 2) return { ok: false, reason: 'tooManyDecimals' };
+  const hundredths = Number(whole) * 100 + Number(trimmedFraction.padEnd(2, '0'));
+  return { ok: true, hundredths: sign === '-' ? -hundredths : hundredths };
+}
+
+/** 1850 → "18,5" (Vietnamese decimal comma). */
+export function formatHundredths(hundredths: number): string {
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  const whole = Math.floor(abs / 100);
+  const fraction = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  return fraction ? `${sign}${whole},${fraction}` : `${sign}${whole}`;
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Vietnamese collation (Nguyễn after Nguyên, Đ after D), for lists of names. */
+export function compareVietnamese(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/**
+ * Vietnamese names sort by given name (the last word), then the whole name, as lists in the sector do.
+ */
+export function comparePersonNames(a: string, b: string): number {
+  const given = (name: string) => name.split(' ').at(-1) ?? name;
+  return compareVietnamese(given(a), given(b)) || compareVietnamese(a, b);
+}
