@@ -25,7 +25,11 @@ const scoredItemSchema = z.object({
   planRef: z.string().optional(),
 });
 
-const vetoItemSchema = z.object({ code: criterionCode, title: z.string().min(1), planRef: z.string().optional() });
+const vetoItemSchema = z.object({
+  code: criterionCode,
+  title: z.string().min(1),
+  planRef: z.string().optional(),
+});
 
 const subjectCatalogSchema = z.object({
   items: z.array(scoredItemSchema).min(1),
@@ -54,7 +58,8 @@ const catalogSchema = z
       for (const b of codes)
         if (a !== b && b.startsWith(a) && /^\d$/.test(b.charAt(a.length)))
           ctx.addIssue({ code: 'custom', message: `criterion code ${a} is a prefix of ${b}` });
-    if (catalog.toYear < catalog.fromYear) ctx.addIssue({ code: 'custom', message: 'toYear is before fromYear' });
+    if (catalog.toYear < catalog.fromYear)
+      ctx.addIssue({ code: 'custom', message: 'toYear is before fromYear' });
   });
 
 const fractionSchema = z
@@ -143,7 +148,10 @@ export const movementSchema = z
     for (const campaign of movement.campaigns)
       for (const form of campaign.awardForms)
         if (!forms.has(form))
-          ctx.addIssue({ code: 'custom', message: `campaign ${campaign.kind} names unknown award form ${form}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `campaign ${campaign.kind} names unknown award form ${form}`,
+          });
     const ratings = new Set(movement.ratings.map((rating) => rating.code));
     for (const policy of movement.eligibilityPolicies)
       if (!ratings.has(policy.individual.minimumRating))
@@ -170,7 +178,9 @@ export class MovementConfigError extends Error {
 export function parseMovement(raw: unknown): Movement {
   const result = movementSchema.safeParse(raw);
   if (!result.success) {
-    const details = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const details = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new MovementConfigError(`invalid movement configuration:\n  ${details.join('\n  ')}`, {
       cause: result.error,
     });

@@ -40,9 +40,8 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
 
-/** "Cá nhân!H7": the address users type into the Name Box. Quoted like Sheets does when needed. */
+/** "Cá nhân!H7": tab and cell as a clerk reads them (the tab alone when the problem is about the whole tab). */
 export function cellRef(tab: string, cell: string): string {
-  if (!cell) return tab;
-  const quoted = /^[\p{L}\p{N}_]+$/u.test(tab) ? tab : `'${tab.replace(/'/g, "''")}'`;
-  return `${quoted}!${cell}`;
+  if (!tab) return cell;
+  return cell ? `${tab}!${cell}` : tab;
 }

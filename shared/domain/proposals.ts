@@ -8,11 +8,11 @@
  */
 import {
   type Catalog,
-  type Movement,
-  type Subject,
   catalogFor,
   eligibilityPolicyFor,
+  type Movement,
   quotaPolicyFor,
+  type Subject,
 } from '../config/movement.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
@@ -96,7 +96,13 @@ export function sharePercent(c: { points: number; max: number }): string {
   return ((c.points * 100) / c.max).toFixed(2).replace('.', ',');
 }
 
-function collectiveCandidate(unit: RegistryUnit, submission: Submission | undefined, catalog: Catalog, movement: Movement, year: number): Candidate {
+function collectiveCandidate(
+  unit: RegistryUnit,
+  submission: Submission | undefined,
+  catalog: Catalog,
+  movement: Movement,
+  year: number,
+): Candidate {
   const base = {
     subject: 'collective' as const,
     id: unit.code,
@@ -109,7 +115,13 @@ function collectiveCandidate(unit: RegistryUnit, submission: Submission | undefi
     rating: null,
   };
   const max = catalog.collective.items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
-  if (!submission) return { ...base, points: 0, max, ineligible: { code: 'NO_SUBMISSION', reason: REASONS.NO_SUBMISSION() } };
+  if (!submission)
+    return {
+      ...base,
+      points: 0,
+      max,
+      ineligible: { code: 'NO_SUBMISSION', reason: REASONS.NO_SUBMISSION() },
+    };
   const points = catalog.collective.items.reduce((sum, item) => {
     const score = submission.collective.items[item.code];
     return sum + (score ? (score.reviewed ?? score.self) : 0);
@@ -117,11 +129,19 @@ function collectiveCandidate(unit: RegistryUnit, submission: Submission | undefi
   const policy = eligibilityPolicyFor(movement, year);
   const veto = catalog.collective.vetoItems.find((item) => submission.collective.vetoes[item.code] === true);
   const ineligible =
-    veto && policy?.collective.vetoDisqualifies ? { code: 'VETO' as const, reason: REASONS.VETO(veto.code, veto.title) } : null;
+    veto && policy?.collective.vetoDisqualifies
+      ? { code: 'VETO' as const, reason: REASONS.VETO(veto.code, veto.title) }
+      : null;
   return { ...base, points, max, ineligible };
 }
 
-function personCandidate(person: Person, unit: RegistryUnit, catalog: Catalog, movement: Movement, year: number): Candidate {
+function personCandidate(
+  person: Person,
+  unit: RegistryUnit,
+  catalog: Catalog,
+  movement: Movement,
+  year: number,
+): Candidate {
   const applicable = catalog.individual.items.filter((item) => !item.leaderOnly || person.isLeader);
   const max = applicable.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
   const points = applicable.reduce((sum, item) => sum + (person.scores[item.code] ?? 0), 0);
@@ -162,17 +182,30 @@ function rankingOrder(womenPriority: boolean) {
 
 /** Candidates are equal for the quota line when their share (and enabled tie-breakers) are equal. */
 function sameStanding(womenPriority: boolean) {
-  return (a: Candidate, b: Candidate) => compareShare(a, b) === 0 && (!womenPriority || a.isWoman === b.isWoman);
+  return (a: Candidate, b: Candidate) =>
+    compareShare(a, b) === 0 && (!womenPriority || a.isWoman === b.isWoman);
 }
 
 /** Splits ranked candidates at the quota line. The quota is never exceeded; ties at the line go to the council. */
-export function applyQuota(candidates: readonly Candidate[], quota: Quota, quotaText: string, awardForm: string, womenPriority: boolean): SubjectProposal {
+export function applyQuota(
+  candidates: readonly Candidate[],
+  quota: Quota,
+  quotaText: string,
+  awardForm: string,
+  womenPriority: boolean,
+): SubjectProposal {
   const order = rankingOrder(womenPriority);
   const same = sameStanding(womenPriority);
   const notProposed: NotProposed[] = [];
   const eligible: Candidate[] = [];
   for (const candidate of [...candidates].sort(order)) {
-    if (candidate.ineligible) notProposed.push({ candidate, rank: null, code: candidate.ineligible.code, reason: candidate.ineligible.reason });
+    if (candidate.ineligible)
+      notProposed.push({
+        candidate,
+        rank: null,
+        code: candidate.ineligible.code,
+        reason: candidate.ineligible.reason,
+      });
     else eligible.push(candidate);
   }
   // Competition ranking: 1, 2, 2, 4.
@@ -203,15 +236,32 @@ export function applyQuota(candidates: readonly Candidate[], quota: Quota, quota
     notProposed.push(
       places === 0
         ? { candidate, rank: candidate.rank, code: 'QUOTA_ZERO', reason: REASONS.QUOTA_ZERO(quotaText) }
-        : { candidate, rank: candidate.rank, code: 'BELOW_LINE', reason: REASONS.BELOW_LINE(candidate.rank, places) },
+        : {
+            candidate,
+            rank: candidate.rank,
+            code: 'BELOW_LINE',
+            reason: REASONS.BELOW_LINE(candidate.rank, places),
+          },
     );
   notProposed.sort((a, b) => order(a.candidate, b.candidate));
-  return { quota, quotaText, awardForm, proposed, tiedAtLine, notProposed, placesForTied: places - proposed.length };
+  return {
+    quota,
+    quotaText,
+    awardForm,
+    proposed,
+    tiedAtLine,
+    notProposed,
+    placesForTied: places - proposed.length,
+  };
 }
 
 function awardFormFor(movement: Movement, year: number, subject: Subject): string {
-  const campaign = movement.campaigns.find((c) => c.kind === 'annual' && c.fromYear <= year && year <= c.toYear);
-  const form = movement.awardForms.find((f) => campaign?.awardForms.includes(f.code) && f.subjects.includes(subject));
+  const campaign = movement.campaigns.find(
+    (c) => c.kind === 'annual' && c.fromYear <= year && year <= c.toYear,
+  );
+  const form = movement.awardForms.find(
+    (f) => campaign?.awardForms.includes(f.code) && f.subjects.includes(subject),
+  );
   return form?.name ?? '';
 }
 
@@ -228,19 +278,28 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
   const byCollectiveCouncil = new Map<string, RegistryUnit[]>();
   const byIndividualCouncil = new Map<string, RegistryUnit[]>();
   const place = (map: Map<string, RegistryUnit[]>, council: string | null, unit: RegistryUnit) => {
-    if (council) map.set(council, [...(map.get(council) ?? []), unit]);
+    if (!council) return;
+    const list = map.get(council);
+    if (list) list.push(unit);
+    else map.set(council, [unit]);
   };
   for (const unit of units.values()) {
     place(byCollectiveCouncil, collectiveCouncilOf(units, unit.code), unit);
     place(byIndividualCouncil, individualCouncilOf(units, unit.code), unit);
   }
 
-  const councils = [...units.values()].filter((u) => u.runsCouncil).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const councils = [...units.values()]
+    .filter((u) => u.runsCouncil)
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
   return councils.map((council) => {
     const collectiveUnits = byCollectiveCouncil.get(council.code) ?? [];
     const individualUnits = byIndividualCouncil.get(council.code) ?? [];
 
-    const collectiveQuota = computeQuota(collectiveUnits.length, quotaPolicy.collective, quotaPolicy.rounding);
+    const collectiveQuota = computeQuota(
+      collectiveUnits.length,
+      quotaPolicy.collective,
+      quotaPolicy.rounding,
+    );
     const collectiveCandidates = collectiveUnits.map((unit) =>
       collectiveCandidate(unit, submissions.get(unit.code), catalog, movement, year),
     );
@@ -255,7 +314,8 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
         individualBase += submission?.people.length ?? 0;
         headcountFromListing.push(unit.code);
       }
-      for (const person of submission?.people ?? []) personCandidates.push(personCandidate(person, unit, catalog, movement, year));
+      for (const person of submission?.people ?? [])
+        personCandidates.push(personCandidate(person, unit, catalog, movement, year));
     }
     const individualQuota = computeQuota(individualBase, quotaPolicy.individual, quotaPolicy.rounding);
 

@@ -3,8 +3,8 @@
  * which unit a workbook belongs to, which units run a council, and how many people work where.
  */
 import { z } from 'zod';
-import { a1, type Grid, type WorkbookGrids, cellAt, findTab } from './grid.ts';
-import { type Problem, cellRef } from './problems.ts';
+import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
+import { cellRef, type Problem } from './problems.ts';
 import { cellText, isBlank, matchKey, parseAmount } from './text.ts';
 import { MESSAGES, REGISTRY_HEADERS, TABS, YES } from './vi.ts';
 
@@ -26,6 +26,7 @@ export interface Registry {
 }
 
 const normalizeCode = (value: string) => value.toUpperCase().replace(/\s+/g, '');
+
 export { normalizeCode as normalizeUnitCode };
 
 function registryProblem(cell: string, detail: string): Problem {
@@ -38,11 +39,16 @@ function registryProblem(cell: string, detail: string): Problem {
   };
 }
 
-function findHeader(grid: Grid): { row: number; columns: Map<keyof typeof REGISTRY_HEADERS, number> } | undefined {
+function findHeader(
+  grid: Grid,
+): { row: number; columns: Map<keyof typeof REGISTRY_HEADERS, number> } | undefined {
   for (let row = 0; row < Math.min(grid.length, 10); row++) {
     const columns = new Map<keyof typeof REGISTRY_HEADERS, number>();
     const cells = grid[row] ?? [];
-    for (const [key, label] of Object.entries(REGISTRY_HEADERS) as [keyof typeof REGISTRY_HEADERS, string][]) {
+    for (const [key, label] of Object.entries(REGISTRY_HEADERS) as [
+      keyof typeof REGISTRY_HEADERS,
+      string,
+    ][]) {
       const col = cells.findIndex((cell) => typeof cell === 'string' && matchKey(cell) === matchKey(label));
       if (col >= 0) columns.set(key, col);
     }
@@ -55,7 +61,8 @@ function findHeader(grid: Grid): { row: number; columns: Map<keyof typeof REGIST
 export function parseRegistry(grids: WorkbookGrids): Registry {
   const tab = findTab(grids, TABS.registry, matchKey);
   const grid = tab ? grids[tab] : undefined;
-  if (!grid) return { units: new Map(), problems: [registryProblem('', `không có trang “${TABS.registry}”.`)] };
+  if (!grid)
+    return { units: new Map(), problems: [registryProblem('', `không có trang “${TABS.registry}”.`)] };
   const header = findHeader(grid);
   if (!header) return { units: new Map(), problems: [registryProblem('A1', 'không tìm thấy dòng tiêu đề.')] };
 
@@ -85,7 +92,9 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
     if (headcountCol !== undefined && !isBlank(rawHeadcount)) {
       const parsed = parseAmount(rawHeadcount);
       if (!parsed.ok || parsed.hundredths < 0 || parsed.hundredths % 100 !== 0) {
-        problems.push(registryProblem(a1(row, headcountCol), `số biên chế của ${code} phải là số nguyên không âm.`));
+        problems.push(
+          registryProblem(a1(row, headcountCol), `số biên chế của ${code} phải là số nguyên không âm.`),
+        );
         continue;
       }
       headcount = parsed.hundredths / 100;
@@ -124,7 +133,10 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
       if (seen.has(current)) {
         invalid.add(unit.code);
         problems.push(
-          registryProblem(a1(rowOf.get(unit.code) ?? 0, col('parent') ?? 0), `quan hệ cấp trên của ${unit.code} bị vòng lặp.`),
+          registryProblem(
+            a1(rowOf.get(unit.code) ?? 0, col('parent') ?? 0),
+            `quan hệ cấp trên của ${unit.code} bị vòng lặp.`,
+          ),
         );
         break;
       }

@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Catalog, Movement } from '../config/movement.ts';
-import { a1, type Cell, type Grid, type WorkbookGrids, cellAt, findTab } from './grid.ts';
-import { hasErrors, type Problem, type ProblemCode, cellRef } from './problems.ts';
+import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
+import { cellRef, hasErrors, type Problem, type ProblemCode } from './problems.ts';
 import { normalizeUnitCode } from './registry.ts';
 import { cellText, formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from './text.ts';
 import {
@@ -141,14 +141,23 @@ function readInfo(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemList)
       // The value is the first non-blank cell to the right of the label (merged labels leave gaps).
       let valueCol = col + 1;
       while (valueCol < cells.length - 1 && isBlank(cellAt(grid, row, valueCol))) valueCol++;
-      return { row, col: col + 1, value: isBlank(cellAt(grid, row, valueCol)) ? null : cellAt(grid, row, valueCol) };
+      return {
+        row,
+        col: col + 1,
+        value: isBlank(cellAt(grid, row, valueCol)) ? null : cellAt(grid, row, valueCol),
+      };
     }
     return undefined;
   };
 
   const code = find(INFO_LABELS.unitCode);
   if (!code || isBlank(code.value)) {
-    problems.error(tab, code ? a1(code.row, code.col) : 'A1', 'UNIT_CODE_MISSING', MESSAGES.UNIT_CODE_MISSING());
+    problems.error(
+      tab,
+      code ? a1(code.row, code.col) : 'A1',
+      'UNIT_CODE_MISSING',
+      MESSAGES.UNIT_CODE_MISSING(),
+    );
   } else {
     const claimed = normalizeUnitCode(cellText(code.value));
     if (claimed !== ctx.expectedUnitCode)
@@ -166,7 +175,12 @@ function readInfo(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemList)
   } else {
     const parsed = parseYearLabel(year.value);
     if (parsed === null)
-      problems.error(tab, a1(year.row, year.col), 'YEAR_INVALID', MESSAGES.YEAR_INVALID(cellText(year.value)));
+      problems.error(
+        tab,
+        a1(year.row, year.col),
+        'YEAR_INVALID',
+        MESSAGES.YEAR_INVALID(cellText(year.value)),
+      );
     else if (parsed !== ctx.year)
       problems.error(
         tab,
@@ -213,7 +227,11 @@ function readScore(
 
 export const toHundredths = (points: number) => Math.round(points * 100);
 
-function readCollective(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemList): Submission['collective'] {
+function readCollective(
+  grids: WorkbookGrids,
+  ctx: ReadContext,
+  problems: ProblemList,
+): Submission['collective'] {
   const result: Submission['collective'] = { items: {}, vetoes: {} };
   const tab = findTab(grids, TABS.collective, matchKey);
   if (!tab) {
@@ -233,7 +251,12 @@ function readCollective(grids: WorkbookGrids, ctx: ReadContext, problems: Proble
   const reviewedCol = column(COLLECTIVE_HEADERS.reviewed);
   const evidenceCol = column(COLLECTIVE_HEADERS.evidence);
   if (selfCol < 0) {
-    problems.error(tab, a1(headerRow, header.length), 'HEADER_MISSING', MESSAGES.HEADER_MISSING(COLLECTIVE_HEADERS.self));
+    problems.error(
+      tab,
+      a1(headerRow, header.length),
+      'HEADER_MISSING',
+      MESSAGES.HEADER_MISSING(COLLECTIVE_HEADERS.self),
+    );
     return result;
   }
 
@@ -262,19 +285,32 @@ function readCollective(grids: WorkbookGrids, ctx: ReadContext, problems: Proble
       const self = readScore(selfCell, max, where, problems);
       let reviewed: number | null = null;
       if (reviewedCol >= 0 && !isBlank(cellAt(grid, row, reviewedCol)))
-        reviewed = readScore(cellAt(grid, row, reviewedCol), max, { ...where, cell: a1(row, reviewedCol) }, problems);
+        reviewed = readScore(
+          cellAt(grid, row, reviewedCol),
+          max,
+          { ...where, cell: a1(row, reviewedCol) },
+          problems,
+        );
       const evidence = evidenceCol >= 0 ? cellText(cellAt(grid, row, evidenceCol)) : '';
       if (self !== null) result.items[code] = { self, reviewed, evidence };
     } else {
       const answer = yesNo(selfCell);
       if (answer === undefined) {
-        if (isBlank(selfCell)) problems.error(tab, where.cell, 'REQUIRED', MESSAGES.REQUIRED(WHAT.veto(code)));
-        else problems.error(tab, where.cell, 'INVALID_CHOICE', MESSAGES.INVALID_CHOICE(cellText(selfCell), [YES, NO]));
+        if (isBlank(selfCell))
+          problems.error(tab, where.cell, 'REQUIRED', MESSAGES.REQUIRED(WHAT.veto(code)));
+        else
+          problems.error(
+            tab,
+            where.cell,
+            'INVALID_CHOICE',
+            MESSAGES.INVALID_CHOICE(cellText(selfCell), [YES, NO]),
+          );
       } else result.vetoes[code] = answer;
     }
   }
   for (const code of [...items.keys(), ...vetoes.keys()])
-    if (!seen.has(code)) problems.error(tab, '', 'CRITERION_ROW_MISSING', MESSAGES.CRITERION_ROW_MISSING(code));
+    if (!seen.has(code))
+      problems.error(tab, '', 'CRITERION_ROW_MISSING', MESSAGES.CRITERION_ROW_MISSING(code));
   return result;
 }
 
@@ -301,14 +337,27 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
     const code = criterionHeaderCode(cell, codes);
     if (code) {
       if (scoreCols.has(code))
-        problems.error(tab, a1(headerRow, col), 'HEADER_DUPLICATE', MESSAGES.HEADER_DUPLICATE(cellText(cell)));
+        problems.error(
+          tab,
+          a1(headerRow, col),
+          'HEADER_DUPLICATE',
+          MESSAGES.HEADER_DUPLICATE(cellText(cell)),
+        );
       else scoreCols.set(code, col);
       return;
     }
-    for (const [key, label] of Object.entries(INDIVIDUAL_HEADERS) as [keyof typeof INDIVIDUAL_HEADERS, string][]) {
+    for (const [key, label] of Object.entries(INDIVIDUAL_HEADERS) as [
+      keyof typeof INDIVIDUAL_HEADERS,
+      string,
+    ][]) {
       if (!headerMatches(cell, label)) continue;
       if (fixed.has(key))
-        problems.error(tab, a1(headerRow, col), 'HEADER_DUPLICATE', MESSAGES.HEADER_DUPLICATE(cellText(cell)));
+        problems.error(
+          tab,
+          a1(headerRow, col),
+          'HEADER_DUPLICATE',
+          MESSAGES.HEADER_DUPLICATE(cellText(cell)),
+        );
       else fixed.set(key, col);
       return;
     }
@@ -356,7 +405,12 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
     const leaderCell = required(col('leader'), WHAT.leader);
     const isLeader = leaderCell === undefined ? undefined : yesNo(leaderCell);
     if (leaderCell !== undefined && isLeader === undefined)
-      problems.error(tab, at(col('leader')), 'INVALID_CHOICE', MESSAGES.INVALID_CHOICE(cellText(leaderCell), [YES, NO]));
+      problems.error(
+        tab,
+        at(col('leader')),
+        'INVALID_CHOICE',
+        MESSAGES.INVALID_CHOICE(cellText(leaderCell), [YES, NO]),
+      );
 
     const ratingCell = required(col('rating'), WHAT.rating);
     const rating = ratingCell === undefined ? undefined : choose(ratingCell, ctx.movement.ratings);
@@ -372,7 +426,8 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
       );
 
     const disciplineCell = required(col('discipline'), WHAT.discipline);
-    const discipline = disciplineCell === undefined ? undefined : choose(disciplineCell, ctx.movement.disciplines);
+    const discipline =
+      disciplineCell === undefined ? undefined : choose(disciplineCell, ctx.movement.disciplines);
     if (disciplineCell !== undefined && !discipline)
       problems.error(
         tab,
@@ -389,7 +444,12 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
     if (!isBlank(genderCell)) {
       gender = GENDERS.find((g) => matchKey(g) === matchKey(cellText(genderCell))) ?? null;
       if (!gender)
-        problems.error(tab, at(col('gender')), 'INVALID_CHOICE', MESSAGES.INVALID_CHOICE(cellText(genderCell), GENDERS));
+        problems.error(
+          tab,
+          at(col('gender')),
+          'INVALID_CHOICE',
+          MESSAGES.INVALID_CHOICE(cellText(genderCell), GENDERS),
+        );
     }
 
     const scores: Record<string, number> = {};
@@ -401,7 +461,12 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
           problems.warning(tab, at(c), 'LEADER_ONLY_SCORE', MESSAGES.LEADER_ONLY_SCORE(item.code));
         continue;
       }
-      const score = readScore(get(c), toHundredths(item.maxPoints), { tab, cell: at(c), code: item.code }, problems);
+      const score = readScore(
+        get(c),
+        toHundredths(item.maxPoints),
+        { tab, cell: at(c), code: item.code },
+        problems,
+      );
       if (score === null) complete = false;
       else scores[item.code] = score;
     }
@@ -422,7 +487,12 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
     if (staffId) {
       const first = firstRowOf.get(staffId);
       if (first) {
-        problems.error(tab, at(col('staffId')), 'DUPLICATE_PERSON', MESSAGES.DUPLICATE_PERSON(staffId, cellRef(tab, first)));
+        problems.error(
+          tab,
+          at(col('staffId')),
+          'DUPLICATE_PERSON',
+          MESSAGES.DUPLICATE_PERSON(staffId, cellRef(tab, first)),
+        );
         continue;
       }
       firstRowOf.set(staffId, at(col('staffId')));
@@ -440,7 +510,8 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
         note: cellText(get(col('note'))),
       });
   }
-  if (firstRowOf.size === 0) problems.error(tab, a1(headerRow + 1, col('staffId')), 'NO_PEOPLE', MESSAGES.NO_PEOPLE());
+  if (firstRowOf.size === 0)
+    problems.error(tab, a1(headerRow + 1, col('staffId')), 'NO_PEOPLE', MESSAGES.NO_PEOPLE());
   return people;
 }
 
@@ -452,7 +523,13 @@ export function readSubmission(grids: WorkbookGrids, ctx: ReadContext): ReadResu
   const people = readPeople(grids, ctx, problems);
   if (hasErrors(problems.items)) return { submission: null, problems: problems.items };
   return {
-    submission: canonicalSubmission({ unitCode: ctx.expectedUnitCode, year: ctx.year, filledBy, collective, people }),
+    submission: canonicalSubmission({
+      unitCode: ctx.expectedUnitCode,
+      year: ctx.year,
+      filledBy,
+      collective,
+      people,
+    }),
     problems: problems.items,
   };
 }
@@ -474,7 +551,10 @@ function stableStringify(value: unknown): string {
 
 /** Content hash of the canonical submission: equal data (in any row order), equal hash. */
 export function submissionHash(submission: Submission): string {
-  return createHash('sha256').update(stableStringify(canonicalSubmission(submission))).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(stableStringify(canonicalSubmission(submission)))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export { stableStringify };

@@ -35,7 +35,9 @@ export function cellText(cell: Cell): string {
 
 /** Spreadsheet error values as the Sheets API and exceljs render them. */
 export function isErrorValue(cell: Cell): boolean {
-  return typeof cell === 'string' && /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|ERROR!)$/.test(cell.trim());
+  return (
+    typeof cell === 'string' && /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|ERROR!)$/.test(cell.trim())
+  );
 }
 
 export type ParsedAmount =

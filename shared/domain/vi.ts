@@ -59,6 +59,7 @@ export const GENDERS = ['Nam', 'Nữ'] as const;
 export const VETO_ANSWERS = [NO, YES] as const;
 
 const yearLabel = (year: number) => `${year}–${year + 1}`;
+
 export { yearLabel };
 
 export const MESSAGES = {
@@ -84,7 +85,8 @@ export const MESSAGES = {
     `Mã cán bộ ${staffId} đã có ở ${firstCell}; mỗi người chỉ được ghi một lần.`,
   CRITERION_ROW_MISSING: (code: string) => `Thiếu dòng tiêu chí ${code}.`,
   CRITERION_ROW_DUPLICATE: (code: string) => `Tiêu chí ${code} được ghi hai lần.`,
-  CRITERION_UNKNOWN: (code: string) => `Mã tiêu chí “${code}” không có trong bộ tiêu chí năm này; dòng này được bỏ qua.`,
+  CRITERION_UNKNOWN: (code: string) =>
+    `Mã tiêu chí “${code}” không có trong bộ tiêu chí năm này; dòng này được bỏ qua.`,
   LEADER_ONLY_SCORE: (code: string) =>
     `Tiêu chí ${code} chỉ áp dụng cho lãnh đạo, quản lý; điểm của người không giữ chức vụ lãnh đạo được bỏ qua.`,
   TOTAL_MISMATCH: (typed: string, computed: string) =>
@@ -117,7 +119,8 @@ export const REASONS = {
   NO_SUBMISSION: () => 'Đơn vị chưa có bảng điểm được tiếp nhận.',
   VETO: (code: string, title: string) => `Vi phạm tiêu chí điểm liệt ${code}: ${title}.`,
   DISCIPLINE: (label: string) => `Bị kỷ luật trong kỳ (${label}).`,
-  RATING_BELOW: (rating: string, minimum: string) => `Xếp loại “${rating}”, thấp hơn mức tối thiểu “${minimum}”.`,
+  RATING_BELOW: (rating: string, minimum: string) =>
+    `Xếp loại “${rating}”, thấp hơn mức tối thiểu “${minimum}”.`,
   QUOTA_ZERO: (arithmetic: string) => `Chỉ tiêu của Hội đồng bằng 0 (${arithmetic}); không có suất đề nghị.`,
   BELOW_LINE: (rank: number, quota: number) => `Xếp hạng ${rank}, ngoài chỉ tiêu (${quota} suất).`,
   NO_POLICY: (year: string) => `Chưa có chính sách áp dụng cho năm thi đua ${year}.`,
@@ -131,4 +134,117 @@ export const PROPOSAL_LABELS = {
   notProposedTab: 'Không đề nghị',
   tiedNote: 'Đồng điểm tại ngưỡng chỉ tiêu — Hội đồng quyết định',
   quotaZero: 'Chỉ tiêu bằng 0: Hội đồng không có suất đề nghị theo tỷ lệ quy định.',
+} as const;
+
+export const TEMPLATE_TEXT = {
+  title: (movement: string) => `BẢNG ĐIỂM THI ĐUA — ${movement}`,
+  guide: 'Hướng dẫn',
+  guideText:
+    'Điền các ô trắng; không sửa dòng tiêu đề và mã tiêu chí. Điểm có thể có phần thập phân (ví dụ 8,5). ' +
+    'Sau mỗi lần đồng bộ, xem trang “Kiểm tra dữ liệu” để biết bảng điểm đã được tiếp nhận hay còn lỗi.',
+  scoreHeader: (code: string, max: string) => `${code} (tối đa ${max} điểm)`,
+  vetoMax: 'Có/Không',
+  criterionNote: (title: string, max: string, leaderOnly: boolean) =>
+    `${title}. Tối đa ${max} điểm.${leaderOnly ? ' Chỉ chấm cho người giữ chức vụ lãnh đạo, quản lý.' : ''}`,
+  vetoNote:
+    'Tiêu chí điểm liệt: chọn “Có” nếu đơn vị để xảy ra; khi đó đơn vị không được đề nghị khen thưởng.',
+  validationScore: (max: string) => `Nhập điểm từ 0 đến ${max}.`,
+  validationList: 'Chọn một giá trị trong danh sách.',
+  registryTitle: 'DANH MỤC ĐƠN VỊ',
+} as const;
+
+export const FEEDBACK_TEXT = {
+  title: 'KIỂM TRA DỮ LIỆU BẢNG ĐIỂM',
+  status: 'Trạng thái',
+  checkedAt: 'Thời điểm kiểm tra',
+  year: 'Năm thi đua',
+  counts: 'Số lỗi / số lưu ý',
+  allGood: 'Không có lỗi. Bảng điểm đã được tiếp nhận.',
+  keptPrevious: 'Bảng điểm được tiếp nhận lần trước vẫn được dùng cho đến khi các lỗi dưới đây được sửa.',
+  header: ['STT', 'Mức độ', 'Ô', 'Mã lỗi', 'Nội dung'],
+  error: 'Lỗi',
+  warning: 'Lưu ý',
+} as const;
+
+export const PROPOSAL_TEXT = {
+  title: (council: string) =>
+    `ĐỀ NGHỊ KHEN THƯỞNG — HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG ${council.toLocaleUpperCase('vi')}`,
+  movement: 'Phong trào',
+  year: 'Năm thi đua',
+  quotaPolicy: 'Căn cứ tỷ lệ',
+  collectives: 'Tập thể',
+  individuals: 'Cá nhân',
+  base: 'Cơ sở tính',
+  quota: 'Chỉ tiêu',
+  arithmetic: 'Cách tính',
+  proposedCount: 'Số đề nghị',
+  tiedCount: 'Đồng điểm tại ngưỡng',
+  collectiveBase: (n: number) => `${n} tập thể thuộc Hội đồng`,
+  individualBase: (n: number, listed: number) =>
+    listed > 0
+      ? `${n} người đang công tác (trong đó ${listed} đơn vị chưa khai báo biên chế, tính theo danh sách đã nộp)`
+      : `${n} người đang công tác (theo biên chế khai báo)`,
+  rounding: { down: 'làm tròn xuống', atLeastOne: 'làm tròn xuống, tối thiểu 1' },
+  unitsHeader: [
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Xếp hạng tập thể',
+    'Xếp hạng cá nhân',
+    'Trạng thái bảng điểm',
+    'Số lỗi',
+  ],
+  yes: 'Có',
+  collectiveHeader: [
+    'Hạng',
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Điểm',
+    'Điểm tối đa',
+    'Tỷ lệ (%)',
+    'Hình thức khen thưởng',
+  ],
+  individualHeader: [
+    'Hạng',
+    'Mã cán bộ',
+    'Họ và tên',
+    'Chức vụ',
+    'Đơn vị',
+    'Điểm',
+    'Điểm tối đa áp dụng',
+    'Tỷ lệ (%)',
+    'Xếp loại',
+    'Hình thức khen thưởng',
+  ],
+  tiedHeader: ['Đối tượng', 'Hạng', 'Mã', 'Tên', 'Đơn vị', 'Điểm', 'Điểm tối đa', 'Tỷ lệ (%)'],
+  tiedPlaces: (subject: string, places: number, count: number) =>
+    `${subject}: còn ${places} suất cho ${count} người/tập thể đồng điểm — Hội đồng quyết định.`,
+  noTies: 'Không có trường hợp đồng điểm tại ngưỡng chỉ tiêu.',
+  notProposedHeader: ['Đối tượng', 'Mã', 'Tên', 'Đơn vị', 'Hạng', 'Tỷ lệ (%)', 'Lý do'],
+  nothing: '(không có)',
+} as const;
+
+/** Text of the command-line tool, for the emulation office. */
+export const CLI_TEXT = {
+  heading: (year: number, movement: string) => `thidua — năm thi đua ${yearLabel(year)} — ${movement}`,
+  units: (total: number, c: Record<string, number>) =>
+    `Đơn vị: ${total} — tiếp nhận mới ${c.accepted ?? 0}, không đổi ${c.unchanged ?? 0}, có lỗi ${c.rejected ?? 0}, chưa có bảng điểm ${c.missing ?? 0}`,
+  unitProblem: (code: string, status: string, errors: number) => `  ${code}: ${status} (${errors} lỗi)`,
+  councilLine: (code: string, name: string, collectives: string, individuals: string) =>
+    `  ${code} ${name}\n      tập thể: ${collectives}\n      cá nhân: ${individuals}`,
+  subjectLine: (proposed: number, quota: number, tied: number, arithmetic: string) =>
+    `đề nghị ${proposed}/${quota} (${arithmetic})${tied ? `, ${tied} đồng điểm tại ngưỡng — Hội đồng quyết định` : ''}${quota === 0 ? ' — chỉ tiêu bằng 0' : ''}`,
+  councils: (n: number, dir: string) => `Hội đồng: ${n} — bảng đề nghị đã ghi vào ${dir}`,
+  report: (path: string) => `Báo cáo JSON: ${path}`,
+  registryProblems: (n: number) => `Danh mục đơn vị có ${n} lỗi:`,
+  exampleCreated: (dir: string) => `Đã tạo bộ dữ liệu mẫu tại ${dir}`,
+  templateRegistryCreated: (path: string) =>
+    `Đã tạo Danh mục đơn vị trống tại ${path}. Điền danh mục rồi chạy lại lệnh để tạo bảng điểm cho từng đơn vị.`,
+  templateCreated: (created: number, existing: number) =>
+    `Đã tạo ${created} bảng điểm; ${existing} bảng điểm đã có từ trước được giữ nguyên.`,
+  checkOk: (path: string) => `${path}: hợp lệ, có thể tiếp nhận.`,
+  checkFailed: (path: string, errors: number, warnings: number) =>
+    `${path}: ${errors} lỗi, ${warnings} lưu ý.`,
+  unknownUnit: (path: string) =>
+    `Không xác định được đơn vị của ${path}: Danh mục đơn vị không ghi bảng điểm này. Dùng --unit MÃ_ĐƠN_VỊ.`,
+  failed: (message: string) => `Lỗi: ${message}`,
 } as const;

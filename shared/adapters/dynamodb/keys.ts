@@ -1,0 +1,37 @@
+/**
+ * Every key of the single table, built here and parsed by its twin. Nothing else concatenates keys.
+ *
+ *   pk UNIT#<code>  sk YEAR#<year>#STATE         the unit's state for the year (accepted pointer, last check)
+ *   pk UNIT#<code>  sk YEAR#<year>#SUB#<hash>    an accepted submission version (immutable)
+ */
+export interface Key {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+const UNIT = 'UNIT#';
+const yearPart = (year: number) => `YEAR#${String(year).padStart(4, '0')}`;
+
+export const unitStateKey = (unitCode: string, year: number): Key => ({
+  pk: `${UNIT}${unitCode}`,
+  sk: `${yearPart(year)}#STATE`,
+});
+
+export const versionKey = (unitCode: string, year: number, hash: string): Key => ({
+  pk: `${UNIT}${unitCode}`,
+  sk: `${yearPart(year)}#SUB#${hash}`,
+});
+
+export type ParsedKey =
+  | { kind: 'state'; unitCode: string; year: number }
+  | { kind: 'version'; unitCode: string; year: number; hash: string };
+
+export function parseKey(key: Key): ParsedKey | undefined {
+  if (!key.pk.startsWith(UNIT)) return undefined;
+  const unitCode = key.pk.slice(UNIT.length);
+  const match = /^YEAR#(\d{4})#(STATE|SUB#([0-9a-f]+))$/.exec(key.sk);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (match[2] === 'STATE') return { kind: 'state', unitCode, year };
+  return { kind: 'version', unitCode, year, hash: match[3] ?? '' };
+}

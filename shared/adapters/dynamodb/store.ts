@@ -1,0 +1,189 @@
+/**
+ * The submission store on DynamoDB (or any endpoint that speaks its API, such as dynalite).
+ * No transactions and no TTL (dynalite has neither): immutable versions keyed by content hash,
+ * then a conditional update of the unit's state pointer. A crash between the two leaves an
+ * unreferenced version, which the next sync simply writes again.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  DynamoDBDocumentClient,
+  PutCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { problemSchema } from '../../domain/problems.ts';
+import { type Submission, submissionSchema } from '../../domain/submission.ts';
+import type { AcceptedVersion, SubmissionStore, UnitState } from '../../ports/index.ts';
+import { unitStateKey, versionKey } from './keys.ts';
+
+const BATCH_WRITE_LIMIT = 25;
+const BATCH_GET_LIMIT = 100;
+const MAX_ATTEMPTS = 8;
+
+const stateItemSchema = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  unitCode: z.string(),
+  year: z.number().int(),
+  acceptedHash: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  lastStatus: z.enum(['accepted', 'unchanged', 'rejected', 'missing']),
+  problems: z.array(problemSchema),
+  readKey: z.string().nullable(),
+  checkedAt: z.string(),
+});
+
+const versionItemSchema = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  unitCode: z.string(),
+  year: z.number().int(),
+  hash: z.string(),
+  body: z.instanceof(Uint8Array),
+});
+
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
+
+const chunk = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter, capped at 5 s. */
+const backoff = (attempt: number) => sleep(Math.random() * Math.min(5000, 50 * 2 ** attempt));
+
+export interface DynamoStoreOptions {
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+  /** How many conditional state writes run at once. */
+  readonly concurrency?: number;
+}
+
+export class DynamoSubmissionStore implements SubmissionStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly table: string;
+  private readonly concurrency: number;
+
+  constructor(options: DynamoStoreOptions) {
+    this.doc = DynamoDBDocumentClient.from(options.client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+    this.table = options.tableName;
+    this.concurrency = options.concurrency ?? 8;
+  }
+
+  /** BatchGetItem in pages of 100, every UnprocessedKeys retried with backoff. */
+  private async batchGet(keys: readonly Record<string, string>[]): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for (const page of chunk(keys, BATCH_GET_LIMIT)) {
+      let pending: Record<string, unknown>[] = page;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= MAX_ATTEMPTS)
+          throw new StoreError(`BatchGetItem left ${pending.length} keys unprocessed`);
+        if (attempt > 0) await backoff(attempt);
+        const out = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
+        );
+        items.push(...((out.Responses?.[this.table] ?? []) as Record<string, unknown>[]));
+        pending = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return items;
+  }
+
+  /** BatchWriteItem in pages of 25, every UnprocessedItem retried with backoff. */
+  private async batchPut(items: readonly Record<string, unknown>[]): Promise<void> {
+    for (const page of chunk(items, BATCH_WRITE_LIMIT)) {
+      let pending: NonNullable<BatchWriteCommandInput['RequestItems']>[string] = page.map((Item) => ({
+        PutRequest: { Item },
+      }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= MAX_ATTEMPTS)
+          throw new StoreError(`BatchWriteItem left ${pending.length} items unprocessed`);
+        if (attempt > 0) await backoff(attempt);
+        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+        pending = out.UnprocessedItems?.[this.table] ?? [];
+      }
+    }
+  }
+
+  async loadStates(year: number, unitCodes: readonly string[]): Promise<Map<string, UnitState>> {
+    const items = await this.batchGet(unitCodes.map((code) => ({ ...unitStateKey(code, year) })));
+    const states = new Map<string, UnitState>();
+    for (const raw of items) {
+      const { pk: _pk, sk: _sk, ...state } = stateItemSchema.parse(raw);
+      states.set(state.unitCode, state);
+    }
+    return states;
+  }
+
+  async putVersions(versions: readonly AcceptedVersion[]): Promise<void> {
+    await this.batchPut(
+      versions.map((v) => ({
+        ...versionKey(v.unitCode, v.year, v.hash),
+        unitCode: v.unitCode,
+        year: v.year,
+        hash: v.hash,
+        // Compressed: a large unit's list stays far below the 400 KB item limit.
+        body: gzipSync(JSON.stringify(v.submission)),
+      })),
+    );
+  }
+
+  async saveStates(
+    updates: readonly { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[],
+  ): Promise<string[]> {
+    const lost: string[] = [];
+    const queue = [...updates];
+    const worker = async () => {
+      for (let update = queue.shift(); update; update = queue.shift()) {
+        const { state, expectedAcceptedHash, isNew } = update;
+        try {
+          await this.doc.send(
+            new PutCommand({
+              TableName: this.table,
+              Item: { ...unitStateKey(state.unitCode, state.year), ...state },
+              ...(isNew
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : expectedAcceptedHash === null
+                  ? {
+                      ConditionExpression: 'attribute_exists(pk) AND attribute_type(acceptedHash, :nullType)',
+                      ExpressionAttributeValues: { ':nullType': 'NULL' },
+                    }
+                  : {
+                      ConditionExpression: 'acceptedHash = :expected',
+                      ExpressionAttributeValues: { ':expected': expectedAcceptedHash },
+                    }),
+            }),
+          );
+        } catch (error) {
+          if (error instanceof ConditionalCheckFailedException) lost.push(state.unitCode);
+          else throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, updates.length) }, worker));
+    return lost;
+  }
+
+  async loadVersions(
+    year: number,
+    refs: readonly { unitCode: string; hash: string }[],
+  ): Promise<Map<string, Submission>> {
+    const items = await this.batchGet(refs.map((r) => ({ ...versionKey(r.unitCode, year, r.hash) })));
+    const result = new Map<string, Submission>();
+    for (const raw of items) {
+      const item = versionItemSchema.parse(raw);
+      const submission = submissionSchema.parse(
+        JSON.parse(gunzipSync(item.body).toString('utf8')) as unknown,
+      );
+      result.set(item.unitCode, submission);
+    }
+    return result;
+  }
+}

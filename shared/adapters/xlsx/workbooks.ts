@@ -1,0 +1,227 @@
+/**
+ * Local `.xlsx` workbooks through exceljs, behind the same ports as Google Sheets. Reading yields
+ * the grid shape the Sheets API gives with UNFORMATTED_VALUE and SERIAL_NUMBER: computed values of
+ * formulas, dates as serial numbers, merged areas holding their value in the top-left cell only.
+ * Writes go to a temporary file renamed into place, so a crash never leaves half a workbook.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Cell, Grid, WorkbookGrids } from '../../domain/grid.ts';
+import type { SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
+import {
+  type Counters,
+  type SheetSink,
+  type SheetSource,
+  WorkbookNotFoundError,
+  WorkbookReadError,
+} from '../../ports/index.ts';
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** An exceljs cell value → a Sheets-API-like unformatted value. */
+export function toCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (typeof value === 'object') {
+    if ('error' in value && typeof value.error === 'string') return value.error;
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      return toCell(result ?? null);
+    }
+    if ('text' in value && typeof value.text === 'string') return value.text;
+  }
+  return null;
+}
+
+function worksheetGrid(sheet: ExcelJS.Worksheet): Grid {
+  const grid: Grid = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Sheets returns a merged area's value once, in its top-left cell; so do we.
+      const isMergedTail = cell.isMerged && cell.master.address !== cell.address;
+      cells[colNumber - 1] = isMergedTail ? null : toCell(cell.value);
+    });
+    grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
+  });
+  return Array.from(grid, (row) => row ?? []);
+}
+
+export interface XlsxOptions {
+  /** Relative locations are resolved against this folder (the registry's). */
+  readonly baseDir: string;
+  readonly counters?: Counters;
+}
+
+function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Renders a medium-independent tab into an exceljs worksheet. */
+export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Worksheet {
+  const headerRows = tab.headerRows ?? 0;
+  const sheet = workbook.addWorksheet(tab.title, {
+    views: headerRows > 0 ? [{ state: 'frozen', ySplit: headerRows }] : [],
+  });
+  tab.columnWidths?.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  tab.rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      // Text from users is written as a plain string value, never as a formula.
+      if (value !== null) sheet.getCell(r + 1, c + 1).value = value;
+    });
+  });
+  for (const f of tab.formulas ?? [])
+    sheet.getCell(f.row + 1, f.col + 1).value = {
+      formula: f.formula,
+      ...(f.result !== undefined && f.result !== null ? { result: f.result } : {}),
+    } as ExcelJS.CellFormulaValue;
+  for (let r = 1; r <= headerRows; r++) {
+    const row = sheet.getRow(r);
+    row.font = { bold: true };
+    row.alignment = { wrapText: true, vertical: 'middle' };
+  }
+  for (const note of tab.notes ?? []) sheet.getCell(note.row + 1, note.col + 1).note = note.text;
+  for (const v of tab.validations ?? []) {
+    const range = `${columnLetter(v.col)}${v.fromRow + 1}:${columnLetter(v.col)}${v.toRow + 1}`;
+    const rule: ExcelJS.DataValidation =
+      v.rule.kind === 'list'
+        ? { type: 'list', allowBlank: true, formulae: [`"${v.rule.values.join(',')}"`] }
+        : { type: v.rule.kind, operator: 'between', allowBlank: true, formulae: [v.rule.min, v.rule.max] };
+    (
+      sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(range, {
+      ...rule,
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      error: v.message,
+      showInputMessage: false,
+    });
+  }
+  const protection = tab.protection ?? 'none';
+  if (protection !== 'none') {
+    if (protection === 'header') {
+      // Everything below the header is editable, except the cells the template locks explicitly.
+      const lastRow = Math.max(
+        tab.rows.length,
+        ...(tab.validations ?? []).map((v) => v.toRow + 1),
+        ...(tab.formulas ?? []).map((f) => f.row + 1),
+      );
+      const lastCol = Math.max(1, ...tab.rows.map((row) => row.length), tab.columnWidths?.length ?? 0);
+      for (let r = headerRows + 1; r <= lastRow; r++)
+        for (let c = 1; c <= lastCol; c++) sheet.getCell(r, c).protection = { locked: false };
+      for (const cell of tab.lockedCells ?? [])
+        sheet.getCell(cell.row + 1, cell.col + 1).protection = { locked: true };
+    }
+    void sheet.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      sort: protection === 'all',
+      autoFilter: protection === 'all',
+    });
+  }
+  return sheet;
+}
+
+export class XlsxWorkbooks implements SheetSource, SheetSink {
+  constructor(private readonly options: XlsxOptions) {}
+
+  resolve(location: string): string {
+    return isAbsolute(location) ? location : resolve(this.options.baseDir, location);
+  }
+
+  private async version(path: string): Promise<string | undefined> {
+    try {
+      const s = await stat(path);
+      return `${Math.trunc(s.mtimeMs)}:${s.size}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async versions(locations: readonly string[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    await Promise.all(
+      locations.map(async (location) => {
+        const version = await this.version(this.resolve(location));
+        if (version) result.set(location, version);
+      }),
+    );
+    return result;
+  }
+
+  private async load(location: string): Promise<ExcelJS.Workbook> {
+    const path = this.resolve(location);
+    if (!(await this.version(path))) throw new WorkbookNotFoundError(location);
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.readFile(path);
+    } catch (error) {
+      throw new WorkbookReadError(location, error instanceof Error ? error.message : String(error), {
+        cause: error,
+      });
+    }
+    return workbook;
+  }
+
+  async readWorkbook(location: string): Promise<WorkbookGrids> {
+    if (this.options.counters) this.options.counters.sheetReads++;
+    const workbook = await this.load(location);
+    const grids: WorkbookGrids = {};
+    workbook.eachSheet((sheet) => {
+      grids[sheet.name] = worksheetGrid(sheet);
+    });
+    return grids;
+  }
+
+  private async save(workbook: ExcelJS.Workbook, location: string): Promise<string> {
+    const path = this.resolve(location);
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = join(dirname(path), `.${randomUUID()}.tmp.xlsx`);
+    try {
+      await workbook.xlsx.writeFile(temporary);
+      await rename(temporary, path);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+    if (this.options.counters) this.options.counters.sheetWrites++;
+    return (await this.version(path)) ?? '';
+  }
+
+  async writeFeedback(location: string, tab: SheetTab): Promise<string | undefined> {
+    const workbook = await this.load(location);
+    const existing = workbook.worksheets.find((sheet) => sheet.name === tab.title);
+    if (existing) workbook.removeWorksheet(existing.id);
+    renderTab(workbook, tab);
+    return this.save(workbook, location);
+  }
+
+  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'thidua';
+    for (const tab of model.tabs) renderTab(workbook, tab);
+    await this.save(workbook, location);
+    return this.resolve(location);
+  }
+
+  async createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'> {
+    if (await this.version(this.resolve(location))) return 'exists';
+    await this.writeOwnedWorkbook(location, model);
+    return 'created';
+  }
+}

@@ -1,0 +1,356 @@
+/**
+ * `thidua`: the command-line tool of the emulation office. Thin wiring over the use cases.
+ *
+ *   thidua template | check <workbook> | sync | propose | run   (each with --help)
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
+import {
+  DATA_DIR,
+  EXAMPLE_DIR,
+  ensureExample,
+  openLocal,
+  REGISTRY_FILE,
+  resolveMovement,
+  UsageError,
+} from '../app/local.ts';
+import { MovementConfigError } from '../config/movement.ts';
+import { cellRef, hasErrors } from '../domain/problems.ts';
+import { parseRegistry } from '../domain/registry.ts';
+import { registryWorkbookModel, unitWorkbookModel } from '../domain/render.ts';
+import { readSubmission } from '../domain/submission.ts';
+import { matchKey } from '../domain/text.ts';
+import { CLI_TEXT, INFO_LABELS, STATUS_LABELS } from '../domain/vi.ts';
+import type { UnitState } from '../ports/index.ts';
+import { type ProposeResult, proposeAwards } from '../usecases/propose.ts';
+import { buildReport, type Report } from '../usecases/report.ts';
+import { syncUnits, type UnitOutcome } from '../usecases/sync.ts';
+import { terminalProgress } from './progress.ts';
+
+const COMMON = {
+  registry: { type: 'string' },
+  example: { type: 'boolean' },
+  year: { type: 'string' },
+  movement: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const JOB = {
+  ...COMMON,
+  out: { type: 'string' },
+  store: { type: 'string' },
+  endpoint: { type: 'string' },
+  table: { type: 'string' },
+  force: { type: 'boolean' },
+  unit: { type: 'string', multiple: true },
+} as const;
+
+const HELP: Record<string, string> = {
+  main: `thidua — emulation and awards of the procuracy sector
+
+Usage: thidua <command> [options]
+
+Commands:
+  template   write the registry workbook and one score workbook per unit (never overwrites)
+  check      validate one score workbook and list its problems
+  sync       read every unit's workbook, validate, store, write the “Kiểm tra dữ liệu” tab
+  propose    rank within quotas and write one proposal workbook per council
+  run        sync, then propose
+
+Run "thidua <command> --help" for its options.`,
+  template: `Usage: thidua template [--registry FILE | --example] [--year N] [--movement FILE]
+
+Writes the registry workbook if it does not exist yet, then a score workbook for every unit
+the registry lists, where none exists yet. Existing workbooks are never touched.`,
+  check: `Usage: thidua check <workbook.xlsx> [--unit CODE] [--registry FILE] [--year N] [--json]
+
+Validates one score workbook without storing anything. The unit is the one the registry binds
+the workbook to, or --unit. Exit code 1 when the workbook has errors.`,
+  job: `Usage: thidua {sync|propose|run} [options]
+
+  --registry FILE   the registry workbook (Danh mục đơn vị); workbook paths in it are relative to it
+  --example         use the bundled example sector (created under ${EXAMPLE_DIR} on first use)
+  --year N          emulation year by its first calendar year (2024 = 01/06/2024–31/05/2025);
+                    default: the movement's last year
+  --movement FILE   movement configuration (default: the 2019–2025 plan)
+  --out DIR         where proposal workbooks and report.json go (default: ${DATA_DIR}/out)
+  --store DIR       folder of the embedded store (default: ${DATA_DIR}/db)
+  --endpoint URL    use this DynamoDB endpoint instead of the embedded store
+  --table NAME      table name (default: thidua)
+  --unit CODE       sync only this unit, or propose only for this council (repeatable)
+  --force           read every workbook even if it has not changed
+  --json            print the report as JSON on stdout`,
+};
+
+type JobValues = ReturnType<typeof parseJob>['values'];
+
+function parseJob(args: string[]) {
+  return parseArgs({ args, options: JOB, allowPositionals: true, strict: true });
+}
+
+function parseYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{4})(?:\s*[-–]\s*\d{4})?$/.exec(value.trim());
+  if (!match) throw new UsageError(`--year: “${value}” không hợp lệ (ví dụ: 2024).`);
+  return Number(match[1]);
+}
+
+async function registryPathOf(values: { registry?: string; example?: boolean }): Promise<string> {
+  if (values.registry) return resolve(values.registry);
+  if (values.example) {
+    if (await ensureExample(EXAMPLE_DIR)) process.stderr.write(`${CLI_TEXT.exampleCreated(EXAMPLE_DIR)}\n`);
+    return resolve(EXAMPLE_DIR, REGISTRY_FILE);
+  }
+  throw new UsageError('Cần --registry FILE (Danh mục đơn vị) hoặc --example.');
+}
+
+function printSummary(report: Report, outDir: string | null, out: (line: string) => void) {
+  const counts: Record<string, number> = {};
+  for (const unit of report.units) counts[unit.status] = (counts[unit.status] ?? 0) + 1;
+  if (report.registryProblems.length) {
+    out(CLI_TEXT.registryProblems(report.registryProblems.length));
+    for (const p of report.registryProblems) out(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
+  }
+  if (report.units.length) {
+    out(CLI_TEXT.units(report.units.length, counts));
+    for (const unit of report.units.filter((u) => u.status === 'rejected' || u.status === 'missing'))
+      out(
+        CLI_TEXT.unitProblem(
+          unit.code,
+          STATUS_LABELS[unit.status],
+          unit.problems.filter((p) => p.severity === 'error').length,
+        ),
+      );
+  }
+  if (report.councils.length && outDir) {
+    out(CLI_TEXT.councils(report.councils.length, outDir));
+    for (const c of report.councils) {
+      const line = (s: Report['councils'][number]['collectives']) =>
+        CLI_TEXT.subjectLine(s.proposed.length, s.quota, s.tiedAtLine.length, s.arithmetic);
+      out(CLI_TEXT.councilLine(c.code, c.name, line(c.collectives), line(c.individuals)));
+    }
+  }
+  const k = report.counters;
+  out(
+    `storeReads: ${k.storeReads}, storeWrites: ${k.storeWrites}, sheetReads: ${k.sheetReads}, sheetWrites: ${k.sheetWrites}`,
+  );
+}
+
+async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Promise<number> {
+  const registryPath = await registryPathOf(values);
+  const year = parseYear(values.year);
+  const ctx = await openLocal({
+    registryPath,
+    ...(values.movement ? { movementPath: values.movement } : {}),
+    ...(year !== undefined ? { year } : {}),
+    storeDir: values.store ?? join(DATA_DIR, 'db'),
+    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+    table: values.table ?? 'thidua',
+  });
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const log = values.json ? () => {} : out;
+  try {
+    const now = new Date().toISOString();
+    const progress = terminalProgress();
+    log(CLI_TEXT.heading(ctx.year, ctx.movement.name));
+    let units: UnitOutcome[] | undefined;
+    let states: Map<string, UnitState> | undefined;
+    if (command !== 'propose') {
+      const result = await syncUnits(
+        {
+          source: ctx.workbooks,
+          sink: ctx.workbooks,
+          store: ctx.store,
+          progress,
+          onUnitError: (unit, error) =>
+            process.stderr.write(
+              `${JSON.stringify({ level: 'error', msg: 'unit sync failed', unit, error: String(error) })}\n`,
+            ),
+        },
+        {
+          movement: ctx.movement,
+          catalog: ctx.catalog,
+          year: ctx.year,
+          registry: ctx.registry,
+          now,
+          force: values.force ?? false,
+          ...(values.unit ? { only: values.unit } : {}),
+        },
+      );
+      units = result.units;
+      states = result.states;
+    }
+    const outDir = resolve(values.out ?? join(DATA_DIR, 'out'), String(ctx.year));
+    let proposals: ProposeResult | undefined;
+    if (command !== 'sync') {
+      proposals = await proposeAwards(
+        { sink: ctx.workbooks, store: ctx.store, progress },
+        {
+          movement: ctx.movement,
+          year: ctx.year,
+          registry: ctx.registry,
+          proposalLocation: (council) => join(outDir, `de-nghi-${council}.xlsx`),
+          ...(states && !values.unit ? { states } : {}),
+          ...(command === 'propose' && values.unit ? { only: values.unit } : {}),
+        },
+      );
+    }
+    const report = buildReport({
+      movementId: ctx.movement.id,
+      year: ctx.year,
+      now,
+      registry: ctx.registry,
+      ...(units ? { units } : {}),
+      ...(proposals ? { proposals } : {}),
+      counters: ctx.counters,
+    });
+    await mkdir(outDir, { recursive: true });
+    const reportPath = join(outDir, 'report.json');
+    await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    if (values.json) out(JSON.stringify(report, null, 2));
+    else {
+      printSummary(report, proposals ? relative(process.cwd(), outDir) || '.' : null, out);
+      out(CLI_TEXT.report(relative(process.cwd(), reportPath)));
+    }
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function template(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMON, strict: true });
+  if (values.help) return help('template');
+  const registryPath = values.registry ? resolve(values.registry) : await registryPathOf(values);
+  const year = parseYear(values.year);
+  const { movement, catalog, year: chosen } = await resolveMovement(values.movement, year);
+  const workbooks = new XlsxWorkbooks({ baseDir: dirname(registryPath) });
+  if ((await workbooks.createWorkbook(registryPath, registryWorkbookModel([]))) === 'created') {
+    process.stdout.write(`${CLI_TEXT.templateRegistryCreated(registryPath)}\n`);
+    return 0;
+  }
+  const registry = parseRegistry(await workbooks.readWorkbook(registryPath));
+  for (const p of registry.problems) process.stdout.write(`${cellRef(p.tab, p.cell)}: ${p.message}\n`);
+  let created = 0;
+  let existing = 0;
+  for (const unit of registry.units.values()) {
+    if (!unit.workbook) continue;
+    const outcome = await workbooks.createWorkbook(
+      unit.workbook,
+      unitWorkbookModel({ movement, catalog, year: chosen, unit }),
+    );
+    if (outcome === 'created') created++;
+    else existing++;
+  }
+  process.stdout.write(`${CLI_TEXT.templateCreated(created, existing)}\n`);
+  return 0;
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...COMMON, unit: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help || positionals.length !== 1) return help('check', !values.help);
+  const path = resolve(positionals[0] ?? '');
+  const year = parseYear(values.year);
+  const { movement, catalog, year: chosen } = await resolveMovement(values.movement, year);
+  const workbooks = new XlsxWorkbooks({ baseDir: dirname(path) });
+  let unitCode = values.unit?.toUpperCase();
+  if (!unitCode && values.registry) {
+    const registryPath = resolve(values.registry);
+    const registry = parseRegistry(
+      await new XlsxWorkbooks({ baseDir: dirname(registryPath) }).readWorkbook(registryPath),
+    );
+    unitCode = [...registry.units.values()].find(
+      (u) => u.workbook && resolve(dirname(registryPath), u.workbook) === path,
+    )?.code;
+  }
+  const grids = await workbooks.readWorkbook(path);
+  if (!unitCode) {
+    // Without a registry the workbook's own code is the best guess; the binding is checked at sync.
+    const info = Object.entries(grids).find(([name]) => matchKey(name) === matchKey('Thông tin'))?.[1] ?? [];
+    const row = info.find(
+      (r) => typeof r[0] === 'string' && matchKey(r[0]) === matchKey(INFO_LABELS.unitCode),
+    );
+    unitCode = typeof row?.[1] === 'string' ? row[1].trim().toUpperCase() : undefined;
+  }
+  if (!unitCode) throw new UsageError(CLI_TEXT.unknownUnit(basename(path)));
+  const result = readSubmission(grids, { movement, catalog, year: chosen, expectedUnitCode: unitCode });
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  if (values.json)
+    process.stdout.write(
+      `${JSON.stringify({ unit: unitCode, accepted: !hasErrors(result.problems), problems: result.problems }, null, 2)}\n`,
+    );
+  else {
+    process.stdout.write(
+      `${errors ? CLI_TEXT.checkFailed(basename(path), errors, result.problems.length - errors) : CLI_TEXT.checkOk(basename(path))}\n`,
+    );
+    for (const p of result.problems)
+      process.stdout.write(`  ${cellRef(p.tab, p.cell)} [${p.code}] ${p.message}\n`);
+  }
+  return errors ? 1 : 0;
+}
+
+function help(topic: string, asError = false): number {
+  (asError ? process.stderr : process.stdout).write(`${HELP[topic] ?? HELP.main}\n`);
+  return asError ? 2 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'template':
+        return await template(rest);
+      case 'check':
+        return await check(rest);
+      case 'sync':
+      case 'propose':
+      case 'run': {
+        const { values } = parseJob(rest);
+        if (values.help) return help('job');
+        return await job(command, values);
+      }
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        return help('main', command === undefined);
+      default:
+        process.stderr.write(`Lệnh không có: ${command}\n`);
+        return help('main', true);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof MovementConfigError) {
+      process.stderr.write(`${CLI_TEXT.failed(error.message)}\n`);
+      return 2;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${CLI_TEXT.failed(error.message)}\n`);
+      return 2;
+    }
+    process.stderr.write(`${CLI_TEXT.failed(error instanceof Error ? error.message : String(error))}\n`);
+    if (process.env.THIDUA_DEBUG) console.error(error);
+    return 1;
+  }
+}
+
+// The AWS SDK warns that its 2027 releases will need Node 22; Lambda runs 22, this warning is noise here.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (
+    !warning.message.includes('NodeVersionSupportWarning') &&
+    !warning.name.includes('NodeVersionSupportWarning')
+  )
+    process.stderr.write(`${warning.name}: ${warning.message}\n`);
+});
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

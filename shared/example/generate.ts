@@ -1,0 +1,375 @@
+/**
+ * A deterministic example sector: the registry and one score workbook per unit, with a handful of
+ * typical mistakes. Same seed, same sector. Sized by units and people, so the whole sector
+ * (about 1,000 units and 20,000 people) can be simulated too.
+ */
+import type { Catalog, Movement } from '../config/movement.ts';
+import type { Cell } from '../domain/grid.ts';
+import type { RegistryUnit } from '../domain/registry.ts';
+import { unitWorkbookModel } from '../domain/render.ts';
+import type { WorkbookModel } from '../domain/sheet-model.ts';
+import { parseAmount } from '../domain/text.ts';
+import { NO, YES, yearLabel } from '../domain/vi.ts';
+
+export interface ExampleOptions {
+  readonly units: number;
+  readonly people: number;
+  readonly seed: number;
+  /** Put the typical mistakes in a few workbooks. */
+  readonly withMistakes: boolean;
+}
+
+export const EXAMPLE_DEFAULTS: ExampleOptions = { units: 30, people: 600, seed: 2024, withMistakes: true };
+
+/** mulberry32: small, fast, deterministic. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+  };
+}
+
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
+const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Công', 'Xuân'];
+const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Hoài', 'Phương', 'Kim'];
+const GIVEN_M = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Giang',
+  'Hải',
+  'Hùng',
+  'Khánh',
+  'Long',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Trung',
+  'Tuấn',
+  'Việt',
+];
+const GIVEN_F = [
+  'Anh',
+  'Chi',
+  'Hà',
+  'Hạnh',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nga',
+  'Ngọc',
+  'Phương',
+  'Quỳnh',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Vân',
+  'Yến',
+];
+const PROVINCES = [
+  'Bắc Ninh',
+  'Hải Phòng',
+  'Đà Nẵng',
+  'Cần Thơ',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Quảng Ninh',
+  'Lâm Đồng',
+  'Đắk Lắk',
+  'Khánh Hòa',
+  'An Giang',
+  'Đồng Nai',
+  'Tây Ninh',
+  'Vĩnh Long',
+  'Cà Mau',
+  'Gia Lai',
+  'Quảng Ngãi',
+  'Huế',
+  'Lào Cai',
+  'Thái Nguyên',
+  'Tuyên Quang',
+  'Phú Thọ',
+  'Ninh Bình',
+  'Hưng Yên',
+  'Lạng Sơn',
+  'Cao Bằng',
+  'Sơn La',
+  'Điện Biên',
+  'Lai Châu',
+  'Quảng Trị',
+  'Hà Tĩnh',
+  'Đồng Tháp',
+];
+const DEPARTMENTS = ['Phòng 1', 'Phòng 2', 'Phòng 7', 'Văn phòng'];
+
+export interface ExampleUnit extends RegistryUnit {
+  /** People listed in this unit's workbook (before mistakes are applied). */
+  readonly listed: number;
+}
+
+export interface ExampleSector {
+  readonly units: ExampleUnit[];
+  /** Relative path → workbook model, for every unit that has a workbook file. */
+  readonly workbooks: Map<string, WorkbookModel>;
+}
+
+function unitsOf(options: ExampleOptions): Omit<ExampleUnit, 'listed' | 'headcount'>[] {
+  const units: Omit<ExampleUnit, 'listed' | 'headcount'>[] = [];
+  const add = (
+    code: string,
+    name: string,
+    parentCode: string | null,
+    level: string,
+    runsCouncil: boolean,
+    cluster: string | null,
+  ) =>
+    units.push({ code, name, parentCode, level, runsCouncil, cluster, workbook: `bang-diem/${code}.xlsx` });
+
+  add('TC', 'Viện kiểm sát nhân dân tối cao', null, 'Trung ương', true, null);
+  for (let i = 1; i <= 5; i++)
+    add(
+      `TC-V${i}`,
+      i === 5 ? 'Văn phòng VKSND tối cao' : `Vụ ${i}, VKSND tối cao`,
+      'TC',
+      'Đơn vị thuộc VKSNDTC',
+      false,
+      'Khối các đơn vị thuộc VKSNDTC',
+    );
+  add('CC1', 'Viện kiểm sát nhân dân cấp cao tại Hà Nội', 'TC', 'Cấp cao', true, 'Khối VKSND cấp cao');
+  add('CC1-P1', 'Viện phúc thẩm 1, VKSND cấp cao tại Hà Nội', 'CC1', 'Đơn vị thuộc cấp cao', false, null);
+  add('CC1-P2', 'Văn phòng VKSND cấp cao tại Hà Nội', 'CC1', 'Đơn vị thuộc cấp cao', false, null);
+  add('QSTW', 'Viện kiểm sát quân sự Trung ương', 'TC', 'Quân sự', true, 'Khối Viện kiểm sát quân sự');
+  for (let k = 1; k <= 2; k++) {
+    add(`QK${k}`, `Viện kiểm sát quân sự Quân khu ${k}`, 'QSTW', 'Quân sự quân khu', true, null);
+    add(
+      `QK${k}-KV1`,
+      `Viện kiểm sát quân sự khu vực 1, Quân khu ${k}`,
+      `QK${k}`,
+      'Quân sự khu vực',
+      false,
+      null,
+    );
+  }
+  const fixed = units.length;
+  const perProvince = 1 + DEPARTMENTS.length + 3;
+  const provinces = Math.max(2, Math.round((options.units - fixed) / perProvince));
+  for (let p = 0; p < provinces; p++) {
+    const code = `T${String(p + 1).padStart(2, '0')}`;
+    const place = PROVINCES[p % PROVINCES.length] ?? 'Tỉnh';
+    const suffix = p >= PROVINCES.length ? ` ${Math.floor(p / PROVINCES.length) + 1}` : '';
+    const cluster = `Cụm thi đua số ${(p % 6) + 1}`;
+    add(code, `Viện kiểm sát nhân dân tỉnh ${place}${suffix}`, 'TC', 'Tỉnh', true, cluster);
+    const departments =
+      units.length + DEPARTMENTS.length + 3 <= options.units || p < 2 ? DEPARTMENTS.length : 2;
+    for (let d = 0; d < departments; d++)
+      add(
+        `${code}-P${d + 1}`,
+        `${DEPARTMENTS[d]}, VKSND tỉnh ${place}${suffix}`,
+        code,
+        'Đơn vị thuộc tỉnh',
+        false,
+        null,
+      );
+    for (let k = 1; k <= 3 && (units.length < options.units || p < 2); k++)
+      add(
+        `${code}-KV${k}`,
+        `Viện kiểm sát nhân dân khu vực ${k} – ${place}${suffix}`,
+        code,
+        'Khu vực',
+        false,
+        null,
+      );
+  }
+  return units;
+}
+
+function personName(rng: ReturnType<typeof prng>, woman: boolean): string {
+  return `${rng.pick(FAMILY)} ${rng.pick(woman ? MIDDLE_F : MIDDLE_M)} ${rng.pick(woman ? GIVEN_F : GIVEN_M)}`;
+}
+
+/** A score in half points, mostly in the upper part of the range, so that ties happen as in life. */
+function score(rng: ReturnType<typeof prng>, max: number): number {
+  const low = Math.ceil(max * 0.6 * 2);
+  return rng.int(Math.max(low, Math.floor(max * 2 * 0.85) - rng.int(0, 4)), max * 2) / 2;
+}
+
+export function generateExample(
+  movement: Movement,
+  catalog: Catalog,
+  year: number,
+  options: ExampleOptions = EXAMPLE_DEFAULTS,
+): ExampleSector {
+  const rng = prng(options.seed);
+  const base = unitsOf(options);
+  const perUnit = options.people / base.length;
+  const ratings = movement.ratings;
+  const none = movement.disciplines.find((d) => !d.isDiscipline)?.label ?? NO;
+  const discipline = movement.disciplines.find((d) => d.isDiscipline)?.label ?? 'Khiển trách';
+  const units: ExampleUnit[] = [];
+  const workbooks = new Map<string, WorkbookModel>();
+  let staffCounter = 0;
+
+  for (const [index, unit] of base.entries()) {
+    const listed = Math.max(3, Math.round(perUnit * (0.5 + rng.next())));
+    // Most units declare their headcount; two do not, and are counted by the people they list.
+    const headcount = index % 13 === 7 ? null : listed + rng.int(0, 2);
+    units.push({ ...unit, headcount, listed });
+
+    const people: Cell[][] = [];
+    for (let i = 0; i < listed; i++) {
+      const woman = rng.next() < 0.45;
+      const isLeader = i < Math.max(1, Math.round(listed / 8));
+      const roll = rng.next();
+      const rating =
+        (roll < 0.2 ? ratings[0] : roll < 0.9 ? ratings[1] : roll < 0.98 ? ratings[2] : ratings[3])?.label ??
+        '';
+      const scores = catalog.individual.items.map((item) =>
+        item.leaderOnly && !isLeader ? null : score(rng, item.maxPoints),
+      );
+      staffCounter++;
+      people.push([
+        i + 1,
+        `CB${String(staffCounter).padStart(5, '0')}`,
+        personName(rng, woman),
+        isLeader
+          ? i === 0
+            ? 'Viện trưởng'
+            : 'Phó Viện trưởng'
+          : rng.pick(['Kiểm sát viên', 'Kiểm tra viên', 'Chuyên viên', 'Văn thư']),
+        isLeader ? YES : NO,
+        woman ? 'Nữ' : 'Nam',
+        rating,
+        rng.next() < 0.02 ? discipline : none,
+        ...scores,
+        null,
+        '',
+      ]);
+    }
+    const collectiveScores: Cell[] = [
+      ...catalog.collective.items.map((item) => score(rng, item.maxPoints)),
+      ...catalog.collective.vetoItems.map(() => NO),
+    ];
+    const info: { year?: Cell; unitCode?: Cell; filledBy?: Cell } = {
+      filledBy: personName(rng, rng.next() < 0.5),
+    };
+    if (options.withMistakes) applyMistakes(unit.code, { people, collectiveScores, info, catalog, year });
+    if (options.withMistakes && unit.code === 'QK2-KV1') continue; // this unit has not sent its workbook yet
+    const model = unitWorkbookModel({ movement, catalog, year, unit, people, collectiveScores, info });
+    workbooks.set(
+      unit.workbook ?? '',
+      withTotals(model, people, catalog.individual.items.length, unit.code === 'T01-P2'),
+    );
+  }
+  return { units, workbooks };
+}
+
+/** Gives the template's total formulas their computed values, as a saved workbook has them. */
+function withTotals(
+  model: WorkbookModel,
+  people: readonly Cell[][],
+  items: number,
+  typedWrongTotal: boolean,
+): WorkbookModel {
+  const totals = people.map((row) => {
+    const scores = row
+      .slice(SCORE_COL, SCORE_COL + items)
+      .map(parseAmount)
+      .filter((p) => p.ok);
+    return scores.length ? scores.reduce((sum, p) => sum + (p.ok ? p.hundredths : 0), 0) / 100 : '';
+  });
+  return {
+    tabs: model.tabs.map((tab) =>
+      tab.formulas
+        ? {
+            ...tab,
+            formulas: tab.formulas
+              .filter((f) => !(typedWrongTotal && f.row === 3))
+              .map((f) => ({ ...f, result: totals[f.row - 1] ?? '' })),
+            rows: typedWrongTotal
+              ? tab.rows.map((row, r) => (r === 3 ? row.map((c, i) => (i === row.length - 2 ? 99 : c)) : row))
+              : tab.rows,
+          }
+        : tab,
+    ),
+  };
+}
+
+interface MistakeTarget {
+  people: Cell[][];
+  collectiveScores: Cell[];
+  info: { year?: Cell; unitCode?: Cell; filledBy?: Cell };
+  catalog: Catalog;
+  year: number;
+}
+
+const SCORE_COL = 8;
+
+/** The mistakes units really make, each in one workbook of the example. */
+function applyMistakes(code: string, t: MistakeTarget): void {
+  const set = (row: number, col: number, value: Cell) => {
+    const r = t.people[row];
+    if (r) r[col] = value;
+  };
+  switch (code) {
+    case 'T01-KV2': {
+      // Tolerated: comma decimals typed as text, NFD diacritics, stray spaces, a blank row in the middle.
+      set(0, SCORE_COL, '15,5');
+      set(1, 2, `  ${String(t.people[1]?.[2] ?? '').normalize('NFD')}  `);
+      set(2, SCORE_COL + 1, ' 17,5 ');
+      t.people.splice(3, 0, []);
+      break;
+    }
+    case 'T01-KV3':
+      set(0, SCORE_COL, 25); // above the maximum of CN1
+      set(1, SCORE_COL + 3, 'tám'); // text in a number cell
+      set(2, 6, null); // rating missing
+      break;
+    case 'T02-P1': {
+      const copy = [...(t.people[0] ?? [])];
+      copy[0] = t.people.length + 1;
+      t.people.push(copy); // a person listed twice
+      break;
+    }
+    case 'T02-KV1':
+      t.info.year = yearLabel(t.year - 1); // last year's workbook
+      break;
+    case 'T02-KV2':
+      t.info.unitCode = 'T02-KV1'; // claims another unit's code
+      break;
+    case 'TC-V3':
+      t.collectiveScores[t.catalog.collective.items.length] = YES; // veto item: corruption or waste occurred
+      break;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The ports the use cases depend on. Adapters implement them: `.xlsx` files and Google Sheets for
+ * the sheets, DynamoDB (or dynalite locally) for the store. Use cases receive them as parameters.
+ */
+import type { WorkbookGrids } from '../domain/grid.ts';
+import type { Problem } from '../domain/problems.ts';
+import type { UnitStatus } from '../domain/render.ts';
+import type { SheetTab, WorkbookModel } from '../domain/sheet-model.ts';
+import type { Submission } from '../domain/submission.ts';
+
+/** A workbook that does not exist where the registry says it is. */
+export class WorkbookNotFoundError extends Error {
+  override readonly name = 'WorkbookNotFoundError';
+  constructor(
+    readonly location: string,
+    options?: ErrorOptions,
+  ) {
+    super(`workbook not found: ${location}`, options);
+  }
+}
+
+/** A workbook that exists but cannot be read as a spreadsheet (corrupt file, permission). */
+export class WorkbookReadError extends Error {
+  override readonly name = 'WorkbookReadError';
+  constructor(
+    readonly location: string,
+    readonly detail: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot read workbook ${location}: ${detail}`, options);
+  }
+}
+
+export interface SheetSource {
+  /**
+   * Version tokens (modification times) of many workbooks, in as few calls as the medium allows.
+   * A workbook that does not exist is absent from the map.
+   */
+  versions(locations: readonly string[]): Promise<Map<string, string>>;
+  /** Every tab of one workbook, in one read. */
+  readWorkbook(location: string): Promise<WorkbookGrids>;
+}
+
+export interface SheetSink {
+  /** Replaces the feedback tab of a unit's workbook, leaving every other tab as it is. Returns the new version. */
+  writeFeedback(location: string, tab: SheetTab): Promise<string | undefined>;
+  /** Writes a whole workbook thidua owns (a proposal); returns where it can be found. */
+  writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string>;
+  /** Creates a workbook only if nothing exists at the location (templates never overwrite a unit's data). */
+  createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'>;
+}
+
+/** Where a unit stands for one emulation year: the accepted version and the last check. */
+export interface UnitState {
+  readonly unitCode: string;
+  readonly year: number;
+  /** Hash of the accepted submission the proposals use, or null if none was ever accepted. */
+  readonly acceptedHash: string | null;
+  readonly acceptedAt: string | null;
+  readonly lastStatus: UnitStatus;
+  readonly problems: Problem[];
+  /** Source version and rules digest last read: equal on the next sync means the workbook need not be read. */
+  readonly readKey: string | null;
+  readonly checkedAt: string;
+}
+
+export interface AcceptedVersion {
+  readonly unitCode: string;
+  readonly year: number;
+  readonly hash: string;
+  readonly submission: Submission;
+}
+
+export interface SubmissionStore {
+  loadStates(year: number, unitCodes: readonly string[]): Promise<Map<string, UnitState>>;
+  /** Immutable versions, keyed by content hash: writing one twice is harmless. Batched. */
+  putVersions(versions: readonly AcceptedVersion[]): Promise<void>;
+  /**
+   * Saves new states, each conditional on the accepted hash it replaces, so two concurrent syncs
+   * cannot both move the pointer from the same version. Returns the unit codes that lost the race.
+   */
+  saveStates(
+    updates: readonly { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[],
+  ): Promise<string[]>;
+  loadVersions(
+    year: number,
+    refs: readonly { unitCode: string; hash: string }[],
+  ): Promise<Map<string, Submission>>;
+}
+
+/** Requests made to the outside world during a run, as the report shows them. */
+export interface Counters {
+  storeReads: number;
+  storeWrites: number;
+  sheetReads: number;
+  sheetWrites: number;
+}
+
+export const newCounters = (): Counters => ({ storeReads: 0, storeWrites: 0, sheetReads: 0, sheetWrites: 0 });
+
+export interface Progress {
+  start(label: string, total: number): void;
+  tick(detail?: string): void;
+  done(): void;
+}
+
+export const silentProgress: Progress = { start() {}, tick() {}, done() {} };

@@ -1,0 +1,133 @@
+/** The machine-readable report of a run (`report.json`, `--json`). The schema is the contract. */
+import { z } from 'zod';
+import { problemSchema } from '../domain/problems.ts';
+import { type RankedCandidate, type SubjectProposal, sharePercent } from '../domain/proposals.ts';
+import type { Registry } from '../domain/registry.ts';
+import type { Counters } from '../ports/index.ts';
+import type { ProposeResult } from './propose.ts';
+import type { UnitOutcome } from './sync.ts';
+
+const candidateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  rank: z.number().int(),
+  points: z.number(),
+  max: z.number(),
+  sharePercent: z.string(),
+});
+
+const subjectSchema = z.object({
+  base: z.number().int(),
+  quota: z.number().int(),
+  arithmetic: z.string(),
+  awardForm: z.string(),
+  proposed: z.array(candidateSchema),
+  tiedAtLine: z.array(candidateSchema),
+  placesForTied: z.number().int(),
+  notProposed: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      unitCode: z.string(),
+      code: z.string(),
+      reason: z.string(),
+    }),
+  ),
+});
+
+export const reportSchema = z.object({
+  movement: z.string(),
+  year: z.number().int(),
+  generatedAt: z.string(),
+  registryProblems: z.array(problemSchema),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      status: z.enum(['accepted', 'unchanged', 'rejected', 'missing']),
+      problems: z.array(problemSchema),
+    }),
+  ),
+  councils: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      workbook: z.string().nullable(),
+      collectives: subjectSchema,
+      individuals: subjectSchema,
+    }),
+  ),
+  counters: z.object({
+    storeReads: z.number().int(),
+    storeWrites: z.number().int(),
+    sheetReads: z.number().int(),
+    sheetWrites: z.number().int(),
+  }),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+const candidate = (c: RankedCandidate) => ({
+  id: c.id,
+  name: c.name,
+  unitCode: c.unitCode,
+  rank: c.rank,
+  points: c.points / 100,
+  max: c.max / 100,
+  sharePercent: sharePercent(c),
+});
+
+const subject = (s: SubjectProposal) => ({
+  base: s.quota.base,
+  quota: s.quota.quota,
+  arithmetic: s.quotaText,
+  awardForm: s.awardForm,
+  proposed: s.proposed.map(candidate),
+  tiedAtLine: s.tiedAtLine.map(candidate),
+  placesForTied: s.placesForTied,
+  notProposed: s.notProposed.map((n) => ({
+    id: n.candidate.id,
+    name: n.candidate.name,
+    unitCode: n.candidate.unitCode,
+    code: n.code,
+    reason: n.reason,
+  })),
+});
+
+export function buildReport(input: {
+  movementId: string;
+  year: number;
+  now: string;
+  registry: Registry;
+  units?: readonly UnitOutcome[];
+  proposals?: ProposeResult;
+  counters: Counters;
+}): Report {
+  const units =
+    input.units ??
+    [...(input.proposals?.statuses ?? new Map())].map(([code, s]) => ({
+      code,
+      status: s.status,
+      problems: [],
+    }));
+  return {
+    movement: input.movementId,
+    year: input.year,
+    generatedAt: input.now,
+    registryProblems: [...input.registry.problems],
+    units: units.map((u) => ({
+      code: u.code,
+      name: input.registry.units.get(u.code)?.name ?? u.code,
+      status: u.status,
+      problems: u.problems,
+    })),
+    councils: (input.proposals?.councils ?? []).map((c) => ({
+      code: c.code,
+      name: c.name,
+      workbook: input.proposals?.written.get(c.code) ?? null,
+      collectives: subject(c.collectives),
+      individuals: subject(c.individuals),
+    })),
+    counters: { ...input.counters },
+  };
+}
