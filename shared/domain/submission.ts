@@ -521,7 +521,8 @@ export function readSubmission(grids: WorkbookGrids, ctx: ReadContext): ReadResu
   const { filledBy } = readInfo(grids, ctx, problems);
   const collective = readCollective(grids, ctx, problems);
   const people = readPeople(grids, ctx, problems);
-  if (hasErrors(problems.items)) return { submission: null, problems: problems.items };
+  const sorted = sortProblems(problems.items);
+  if (hasErrors(sorted)) return { submission: null, problems: sorted };
   return {
     submission: canonicalSubmission({
       unitCode: ctx.expectedUnitCode,
@@ -530,8 +531,24 @@ export function readSubmission(grids: WorkbookGrids, ctx: ReadContext): ReadResu
       collective,
       people,
     }),
-    problems: problems.items,
+    problems: sorted,
   };
+}
+
+/** Problems in the order a clerk reads the workbook: tab by tab, row by row, left to right. */
+function sortProblems(problems: readonly Problem[]): Problem[] {
+  const tabOrder = [TABS.info, TABS.collective, TABS.individuals];
+  const position = (p: Problem) => {
+    const match = /^([A-Z]+)(\d+)$/.exec(p.cell);
+    const col = match ? [...(match[1] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+    const row = match ? Number(match[2]) : 0;
+    const tab = tabOrder.findIndex((t) => matchKey(t) === matchKey(p.tab));
+    return [tab < 0 ? tabOrder.length : tab, row, col] as const;
+  };
+  return problems
+    .map((p, index) => ({ p, index, key: position(p) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.index - b.index)
+    .map(({ p }) => p);
 }
 
 /** Row order is not meaning: people are kept sorted by staff id, so equal content hashes equally. */

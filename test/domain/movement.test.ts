@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  catalogFor,
+  eligibilityPolicyFor,
+  emulationYearBounds,
+  MovementConfigError,
+  parseMovement,
+  quotaPolicyFor,
+  yearsOf,
+} from '../../shared/config/movement.ts';
+import movementJson from '../../shared/config/movement-2019-2025.json' with { type: 'json' };
+import { movement } from '../helpers/fixtures.ts';
+
+const sum = (items: readonly { maxPoints: number }[]) => items.reduce((s, i) => s + i.maxPoints, 0);
+
+describe('the default movement file (plan 123/KH-VKSTC)', () => {
+  it('runs the emulation year from 01/06 to 31/05', () => {
+    expect(emulationYearBounds(movement, 2024)).toEqual({ from: '2024-06-01', to: '2025-05-31' });
+    expect(emulationYearBounds(movement, 2019)).toEqual({ from: '2019-06-01', to: '2020-05-31' });
+    expect(yearsOf(movement)).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+  });
+
+  it('has the plan’s five collective and seven individual criteria, weights marked as proposed', () => {
+    const catalog = catalogFor(movement, 2024);
+    expect(catalog?.collective.items.map((i) => i.code)).toEqual(['TT1', 'TT2', 'TT3', 'TT4', 'TT5']);
+    expect(sum(catalog?.collective.items ?? [])).toBe(100);
+    const individual = catalog?.individual.items ?? [];
+    expect(sum(individual.filter((i) => !i.leaderOnly))).toBe(100);
+    expect(individual.filter((i) => i.leaderOnly).map((i) => i.code)).toEqual(['CN8']);
+    expect(individual.every((i) => i.weightStatus === 'proposed')).toBe(true);
+    expect(catalog?.collective.vetoItems.map((i) => i.code)).toEqual(['LTT1']);
+  });
+
+  it('sets the quota at 1/4 and 10%, rounded down, with its source', () => {
+    const policy = quotaPolicyFor(movement, 2024);
+    expect(policy?.collective).toEqual({ numerator: 1, denominator: 4 });
+    expect(policy?.individual).toEqual({ numerator: 1, denominator: 10 });
+    expect(policy?.rounding).toBe('down');
+    expect(policy?.source.article).toBe('II.2.2.a');
+    expect(eligibilityPolicyFor(movement, 2024)?.individual.minimumRating).toBe('HTT');
+    expect(quotaPolicyFor(movement, 2025)).toBeUndefined();
+  });
+
+  it('offers the higher forms only at the mid-term and final reviews', () => {
+    const forms = Object.fromEntries(movement.campaigns.map((c) => [c.kind, c.awardForms]));
+    expect(forms).toEqual({
+      annual: ['BK-VKSTC'],
+      midterm: ['BK-VKSTC', 'BK-TTG'],
+      final: ['BK-VKSTC', 'BK-TTG', 'HCLD3'],
+    });
+  });
+});
+
+describe('parseMovement', () => {
+  it.each([
+    [
+      'a duplicate criterion code',
+      (m: typeof movementJson) => {
+        const items = m.catalogs[0]?.individual.items;
+        const first = items?.[0];
+        if (items && first) items.push({ ...first });
+      },
+      'used twice',
+    ],
+    [
+      'an unknown award form in a campaign',
+      (m: typeof movementJson) => {
+        m.campaigns[0]?.awardForms.push('NOPE');
+      },
+      'unknown award form NOPE',
+    ],
+    [
+      'a quota above 1',
+      (m: typeof movementJson) => {
+        const policy = m.quotaPolicies[0];
+        if (policy) policy.collective.numerator = 5;
+      },
+      'at most 1',
+    ],
+  ])('rejects %s with a message that says where', (_label, mutate, message) => {
+    const copy = structuredClone(movementJson);
+    mutate(copy);
+    expect(() => parseMovement(copy)).toThrow(MovementConfigError);
+    expect(() => parseMovement(copy)).toThrow(message);
+  });
+});

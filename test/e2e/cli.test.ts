@@ -1,0 +1,175 @@
+/** The CLI end to end on the bundled example sector, as the emulation office runs it. */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
+import { registryWorkbookModel } from '../../shared/domain/render.ts';
+import { type Report, reportSchema } from '../../shared/usecases/report.ts';
+import { unit } from '../helpers/fixtures.ts';
+
+const exec = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const CLI = join(ROOT, 'shared/cli/main.ts');
+
+let cwd: string;
+async function thidua(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(TSX, [CLI, ...args], { cwd, env: { ...process.env, CI: 'true' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+const readReport = async (): Promise<Report> =>
+  reportSchema.parse(
+    JSON.parse(await readFile(join(cwd, '.thidua/out/2024/report.json'), 'utf8')) as unknown,
+  );
+const example = (path: string) => join(cwd, '.thidua/example', path);
+
+beforeAll(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'thidua-cli-'));
+});
+afterAll(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+describe('thidua run --example', () => {
+  let first: Report;
+
+  it('runs the whole job, prints a summary and writes the proposals and report.json', async () => {
+    const run = await thidua('run', '--example');
+    expect(run.stderr).not.toContain('Lỗi');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Hội đồng: 7');
+    first = await readReport();
+    expect(first.units).toHaveLength(30);
+    for (const council of first.councils) expect(existsSync(council.workbook ?? '')).toBe(true);
+    expect(first.counters.storeWrites).toBeGreaterThan(0);
+    const statuses = Object.fromEntries(first.units.map((u) => [u.code, u.status]));
+    expect(statuses).toMatchObject({
+      'T01-KV2': 'accepted', // comma decimals, NFD names, blank rows: tolerated
+      'T01-KV3': 'rejected',
+      'T02-P1': 'rejected',
+      'T02-KV1': 'rejected',
+      'T02-KV2': 'rejected',
+      'QK2-KV1': 'missing',
+    });
+  });
+
+  it('keeps every council within its quota and gives every candidate left out a reason', () => {
+    for (const council of first.councils)
+      for (const [subject, fraction] of [
+        [council.collectives, 1 / 4],
+        [council.individuals, 1 / 10],
+      ] as const) {
+        expect(subject.quota).toBe(Math.floor(subject.base * fraction + 1e-9));
+        expect(subject.proposed.length).toBeLessThanOrEqual(subject.quota);
+        for (const n of subject.notProposed) expect(n.reason).toMatch(/\p{L}{3}/u);
+      }
+    const tc = first.councils.find((c) => c.code === 'TC');
+    expect(tc?.collectives.notProposed.find((n) => n.id === 'TC-V3')?.code).toBe('VETO');
+  });
+
+  it('writes the “Kiểm tra dữ liệu” tab naming each problem cell of a rejected workbook', async () => {
+    const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(example('bang-diem/T01-KV3.xlsx'));
+    const cells = (grids['Kiểm tra dữ liệu'] ?? []).map((row) => row[2]);
+    expect(cells).toEqual(expect.arrayContaining(['Cá nhân!I2', 'Cá nhân!L3', 'Cá nhân!G4']));
+  });
+
+  it('writes nothing to the store on a second run', async () => {
+    const run = await thidua('run', '--example');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('storeWrites: 0');
+    const second = await readReport();
+    expect(second.counters.storeWrites).toBe(0);
+    expect(second.counters.sheetReads).toBe(1); // the registry; no unit workbook changed
+    expect(second.councils).toEqual(first.councils.map((c) => ({ ...c })));
+  });
+
+  it('keeps using the accepted data of a unit whose new submission has mistakes', async () => {
+    const path = example('bang-diem/T01-KV1.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.getWorksheet('Cá nhân');
+    if (!sheet) throw new Error('the example workbook has no individuals tab');
+    sheet.getCell('J2').value = 'mười tám';
+    await workbook.xlsx.writeFile(path);
+
+    const run = await thidua('run', '--example', '--json');
+    expect(run.code).toBe(0);
+    const report = reportSchema.parse(JSON.parse(run.stdout) as unknown);
+    const kv1 = report.units.find((u) => u.code === 'T01-KV1');
+    expect(kv1?.status).toBe('rejected');
+    expect(kv1?.problems.map((p) => `${p.tab}!${p.cell}`)).toEqual(['Cá nhân!J2']);
+    const peopleOf = (r: Report) => {
+      const t01 = r.councils.find((c) => c.code === 'T01')?.individuals;
+      return [...(t01?.proposed ?? []), ...(t01?.tiedAtLine ?? []), ...(t01?.notProposed ?? [])]
+        .filter((c) => c.unitCode === 'T01-KV1')
+        .map((c) => c.id)
+        .sort();
+    };
+    expect(peopleOf(report).length).toBeGreaterThan(0);
+    expect(peopleOf(report)).toEqual(peopleOf(first));
+    expect(report.councils).toEqual(first.councils);
+  });
+
+  it('checks one workbook with a non-zero exit code when it has errors', async () => {
+    const bad = await thidua('check', example('bang-diem/T01-KV3.xlsx'));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('Cá nhân!I2');
+    const good = await thidua(
+      'check',
+      example('bang-diem/T01-KV2.xlsx'),
+      '--registry',
+      example('danh-muc-don-vi.xlsx'),
+    );
+    expect(good.code).toBe(0);
+    const claimed = await thidua(
+      'check',
+      example('bang-diem/T02-KV2.xlsx'),
+      '--registry',
+      example('danh-muc-don-vi.xlsx'),
+    );
+    expect(claimed.stdout).toContain('UNIT_CODE_MISMATCH');
+  });
+
+  it('answers --help and refuses unknown commands and options', async () => {
+    for (const command of ['template', 'check', 'sync', 'propose', 'run']) {
+      const help = await thidua(command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Usage: thidua');
+    }
+    expect((await thidua('frobnicate')).code).toBe(2);
+    expect((await thidua('run', '--bogus')).code).toBe(2);
+    expect((await thidua('run')).stderr).toContain('--registry');
+  });
+});
+
+describe('thidua template', () => {
+  it('writes an empty registry, then one workbook per unit, never overwriting', async () => {
+    const dir = join(cwd, 'tpl');
+    const registry = join(dir, 'danh-muc.xlsx');
+    const created = await thidua('template', '--registry', registry);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Đã tạo Danh mục đơn vị trống');
+
+    await new XlsxWorkbooks({ baseDir: dir }).writeOwnedWorkbook(
+      registry,
+      registryWorkbookModel([unit('HD', { runsCouncil: true }), unit('A', { parentCode: 'HD' })]),
+    );
+    const units = await thidua('template', '--registry', registry);
+    expect(units.stdout).toContain('Đã tạo 2 bảng điểm');
+    const grids = await new XlsxWorkbooks({ baseDir: dir }).readWorkbook('bang-diem/A.xlsx');
+    expect(Object.keys(grids)).toEqual(['Thông tin', 'Tập thể', 'Cá nhân']);
+    expect(grids['Cá nhân']?.[0]?.slice(8, 10)).toEqual(['CN1 (tối đa 20 điểm)', 'CN2 (tối đa 20 điểm)']);
+    const again = await thidua('template', '--registry', registry);
+    expect(again.stdout).toContain('Đã tạo 0 bảng điểm; 2 bảng điểm đã có từ trước được giữ nguyên');
+  });
+});

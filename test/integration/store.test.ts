@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseKey, unitStateKey, versionKey } from '../../shared/adapters/dynamodb/keys.ts';
+import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
+import type { Submission } from '../../shared/domain/submission.ts';
+import type { UnitState } from '../../shared/ports/index.ts';
+import { freshStore, injectUnprocessed, startStore } from '../helpers/store.ts';
+
+let server: EmbeddedStore;
+beforeAll(async () => {
+  server = await startStore();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const submission = (unitCode: string, n = 1): Submission => ({
+  unitCode,
+  year: 2024,
+  filledBy: 'Nguyễn Văn An',
+  collective: {
+    items: { TT1: { self: 2000, reviewed: null, evidence: 'Quyết định số 1' } },
+    vetoes: { LTT1: false },
+  },
+  people: Array.from({ length: n }, (_, i) => ({
+    staffId: `CB${i}`,
+    name: `Trần Thị Bình ${i}`,
+    position: 'Kiểm sát viên',
+    isLeader: false,
+    gender: 'Nữ' as const,
+    rating: 'HTT',
+    discipline: 'NONE',
+    scores: { CN1: 1850 },
+    note: '',
+  })),
+});
+
+const state = (unitCode: string, acceptedHash: string | null): UnitState => ({
+  unitCode,
+  year: 2024,
+  acceptedHash,
+  acceptedAt: acceptedHash ? '2025-06-01T00:00:00.000Z' : null,
+  lastStatus: acceptedHash ? 'accepted' : 'rejected',
+  problems: [],
+  readKey: 'v1',
+  checkedAt: '2025-06-01T00:00:00.000Z',
+});
+
+describe('keys', () => {
+  it('are built and parsed by one module', () => {
+    expect(parseKey(unitStateKey('T01-KV1', 2024))).toEqual({
+      kind: 'state',
+      unitCode: 'T01-KV1',
+      year: 2024,
+    });
+    expect(parseKey(versionKey('T01-KV1', 2024, 'ab12'))).toEqual({
+      kind: 'version',
+      unitCode: 'T01-KV1',
+      year: 2024,
+      hash: 'ab12',
+    });
+    expect(parseKey({ pk: 'OTHER#1', sk: 'x' })).toBeUndefined();
+  });
+});
+
+describe('DynamoSubmissionStore on dynalite', () => {
+  it('retries every UnprocessedItem until all versions are stored', async () => {
+    const { client, store, table, counters } = await freshStore(server);
+    const stats = injectUnprocessed(client, table, 3);
+    const versions = Array.from({ length: 60 }, (_, i) => ({
+      unitCode: `U${i}`,
+      year: 2024,
+      hash: `h${i}`,
+      submission: submission(`U${i}`),
+    }));
+    await store.putVersions(versions);
+    expect(stats.injected).toBeGreaterThan(0);
+    // 60 items are 3 batches of at most 25; each injected failure costs one more request.
+    expect(counters.storeWrites).toBe(3 + 3);
+    const loaded = await store.loadVersions(
+      2024,
+      versions.map((v) => ({ unitCode: v.unitCode, hash: v.hash })),
+    );
+    expect(loaded.size).toBe(60);
+    expect(loaded.get('U7')).toEqual(submission('U7'));
+  });
+
+  it('keeps a large unit in one compressed item', async () => {
+    const { store } = await freshStore(server);
+    await store.putVersions([
+      { unitCode: 'BIG', year: 2024, hash: 'big', submission: submission('BIG', 3000) },
+    ]);
+    const loaded = await store.loadVersions(2024, [{ unitCode: 'BIG', hash: 'big' }]);
+    expect(loaded.get('BIG')?.people).toHaveLength(3000);
+  });
+
+  it('moves a state pointer only from the version it expects', async () => {
+    const { store } = await freshStore(server);
+    expect(
+      await store.saveStates([{ state: state('A', 'h1'), expectedAcceptedHash: null, isNew: true }]),
+    ).toEqual([]);
+    // A second writer that also thinks the unit is new loses.
+    expect(
+      await store.saveStates([{ state: state('A', 'h9'), expectedAcceptedHash: null, isNew: true }]),
+    ).toEqual(['A']);
+    // A writer that expects a stale version loses; the right one wins.
+    expect(
+      await store.saveStates([{ state: state('A', 'h3'), expectedAcceptedHash: 'h0', isNew: false }]),
+    ).toEqual(['A']);
+    expect(
+      await store.saveStates([{ state: state('A', 'h2'), expectedAcceptedHash: 'h1', isNew: false }]),
+    ).toEqual([]);
+    // A unit never accepted before moves from null.
+    await store.saveStates([{ state: state('B', null), expectedAcceptedHash: null, isNew: true }]);
+    expect(
+      await store.saveStates([{ state: state('B', 'b1'), expectedAcceptedHash: null, isNew: false }]),
+    ).toEqual([]);
+    const states = await store.loadStates(2024, ['A', 'B', 'C']);
+    expect(states.get('A')?.acceptedHash).toBe('h2');
+    expect(states.get('B')?.acceptedHash).toBe('b1');
+    expect(states.has('C')).toBe(false);
+  });
+});

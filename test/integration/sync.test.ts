@@ -1,0 +1,178 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
+import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
+import type { WorkbookGrids } from '../../shared/domain/grid.ts';
+import { parseRegistry, type Registry, type RegistryUnit } from '../../shared/domain/registry.ts';
+import { registryWorkbookModel, unitWorkbookModel } from '../../shared/domain/render.ts';
+import { type Counters, newCounters, type SubmissionStore } from '../../shared/ports/index.ts';
+import { proposeAwards } from '../../shared/usecases/propose.ts';
+import { syncUnits } from '../../shared/usecases/sync.ts';
+import { catalog, movement, type PersonRow, personRow, unit, YEAR } from '../helpers/fixtures.ts';
+import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+
+let server: EmbeddedStore;
+beforeAll(async () => {
+  server = await startStore();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+let dir: string;
+let db: TestStore;
+let counters: Counters;
+let workbooks: XlsxWorkbooks;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'thidua-sync-'));
+  db = await freshStore(server);
+  counters = db.counters;
+  workbooks = new XlsxWorkbooks({ baseDir: dir, counters });
+});
+afterEach(async () => {
+  db.client.destroy();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const units: RegistryUnit[] = [
+  unit('HD', { runsCouncil: true, headcount: 30 }),
+  unit('A', { parentCode: 'HD', headcount: 10 }),
+  unit('B', { parentCode: 'HD', headcount: 10 }),
+  unit('C', { parentCode: 'HD', headcount: 10 }),
+];
+const people = (prefix: string, best = 100): PersonRow[] =>
+  Array.from({ length: 5 }, (_, i) => ({
+    staffId: `${prefix}${i}`,
+    name: `Nguyễn Văn ${prefix}${i}`,
+    scores: [20, 20, 15, 15, 15, 5, best === 100 ? 10 : 9 - i, null],
+  }));
+
+async function writeUnit(
+  code: string,
+  rows: PersonRow[],
+  mutate?: (people: ReturnType<typeof personRow>[]) => void,
+) {
+  const filled = rows.map(personRow);
+  mutate?.(filled);
+  const model = unitWorkbookModel({
+    movement,
+    catalog,
+    year: YEAR,
+    unit: { code, name: `Đơn vị ${code}` },
+    people: filled,
+    collectiveScores: [20, 18, 12, 15, 16, 'Không'],
+  });
+  await new XlsxWorkbooks({ baseDir: dir }).writeOwnedWorkbook(`bang-diem/${code}.xlsx`, model);
+}
+
+async function setup(): Promise<Registry> {
+  await new XlsxWorkbooks({ baseDir: dir }).writeOwnedWorkbook('registry.xlsx', registryWorkbookModel(units));
+  for (const code of ['HD', 'A', 'B', 'C']) await writeUnit(code, people(code, code === 'A' ? 100 : 90));
+  return parseRegistry(await new XlsxWorkbooks({ baseDir: dir }).readWorkbook('registry.xlsx'));
+}
+
+const deps = (store: SubmissionStore = db.store) => ({ source: workbooks, sink: workbooks, store });
+const input = (registry: Registry, now = '2025-06-10T01:00:00.000Z') => ({
+  movement,
+  catalog,
+  year: YEAR,
+  registry,
+  now,
+});
+const reset = () => Object.assign(counters, newCounters());
+const withoutFeedback = (grids: WorkbookGrids) =>
+  Object.fromEntries(Object.entries(grids).filter(([tab]) => tab !== 'Kiểm tra dữ liệu'));
+
+describe('sync against dynalite and .xlsx workbooks', () => {
+  it('accepts, stores and tells each unit; a re-sync of unchanged data reads and writes nothing', async () => {
+    const registry = await setup();
+    const first = await syncUnits(deps(), input(registry));
+    expect(first.units.map((u) => [u.code, u.status])).toEqual([
+      ['A', 'accepted'],
+      ['B', 'accepted'],
+      ['C', 'accepted'],
+      ['HD', 'accepted'],
+    ]);
+    expect(counters.sheetReads).toBe(4);
+    const feedback = (await workbooks.readWorkbook('bang-diem/A.xlsx'))['Kiểm tra dữ liệu'];
+    expect(feedback?.[1]).toEqual(['Trạng thái', 'Đã tiếp nhận']);
+    expect(feedback?.[3]).toEqual(['Thời điểm kiểm tra', '10/06/2025 08:00']);
+
+    reset();
+    const second = await syncUnits(deps(), input(registry, '2025-06-11T01:00:00.000Z'));
+    expect(second.units.every((u) => u.status === 'unchanged' && !u.read)).toBe(true);
+    expect(counters).toEqual({ storeReads: 1, storeWrites: 0, sheetReads: 0, sheetWrites: 0 });
+  });
+
+  it('keeps the last accepted submission when a resubmission has mistakes, and names each cell', async () => {
+    const registry = await setup();
+    await syncUnits(deps(), input(registry));
+    await writeUnit('A', people('A'), (rows) => {
+      const first = rows[0];
+      if (first) {
+        first[8] = 'hai mươi';
+        first[6] = 'Xuất sắc';
+      }
+    });
+    const userData = withoutFeedback(await workbooks.readWorkbook('bang-diem/A.xlsx'));
+
+    reset();
+    const result = await syncUnits(deps(), input(registry, '2025-06-12T01:00:00.000Z'));
+    const a = result.units.find((u) => u.code === 'A');
+    expect(a?.status).toBe('rejected');
+    expect(a?.problems.map((p) => `${p.tab}!${p.cell}`)).toEqual(['Cá nhân!G2', 'Cá nhân!I2']);
+    expect(counters.sheetReads).toBe(1);
+
+    const after = await workbooks.readWorkbook('bang-diem/A.xlsx');
+    expect(withoutFeedback(after)).toEqual(userData); // the unit's own cells are untouched
+    const feedback = after['Kiểm tra dữ liệu'] ?? [];
+    expect(feedback[1]?.[1]).toBe('Chưa tiếp nhận — có lỗi cần sửa');
+    expect(feedback.map((row) => row[2])).toEqual(expect.arrayContaining(['Cá nhân!I2', 'Cá nhân!G2']));
+
+    // The proposal still uses A's accepted data: A's people lead with their full marks.
+    const proposal = await proposeAwards(
+      { sink: workbooks, store: db.store },
+      { movement, year: YEAR, registry, proposalLocation: (c) => `out/${c}.xlsx`, states: result.states },
+    );
+    const hd = proposal.councils[0];
+    expect(hd?.individuals.quota.quota).toBe(6); // 1/10 of 30 + 10 + 10 + 10 declared
+    expect(hd?.individuals.proposed.map((c) => c.unitCode)).toEqual(['A', 'A', 'A', 'A', 'A']);
+    expect(hd?.individuals.tiedAtLine.map((c) => c.unitCode).sort()).toEqual(['B', 'C', 'HD']);
+    expect(proposal.statuses.get('A')).toEqual({ status: 'rejected', errors: 2 });
+  });
+
+  it('survives a corrupt workbook and a missing one without stopping the others', async () => {
+    const registry = await setup();
+    await writeFile(join(dir, 'bang-diem/B.xlsx'), 'not a spreadsheet');
+    await rm(join(dir, 'bang-diem/C.xlsx'));
+    const result = await syncUnits(deps(), input(registry));
+    expect(result.units.map((u) => [u.code, u.status, u.problems[0]?.code ?? null])).toEqual([
+      ['A', 'accepted', null],
+      ['B', 'rejected', 'WORKBOOK_UNREADABLE'],
+      ['C', 'missing', 'WORKBOOK_MISSING'],
+      ['HD', 'accepted', null],
+    ]);
+  });
+
+  it('finishes on the next run what a crash between version and pointer left', async () => {
+    const registry = await setup();
+    let failed = false;
+    const crashing: SubmissionStore = {
+      loadStates: (y, c) => db.store.loadStates(y, c),
+      putVersions: (v) => db.store.putVersions(v),
+      loadVersions: (y, r) => db.store.loadVersions(y, r),
+      saveStates: async (updates) => {
+        failed = true;
+        throw new Error(`crash before ${updates.length} pointers were written`);
+      },
+    };
+    await expect(syncUnits(deps(crashing), input(registry))).rejects.toThrow('crash');
+    expect(failed).toBe(true);
+    const result = await syncUnits(deps(), input(registry));
+    expect(result.units.every((u) => u.status === 'accepted')).toBe(true);
+    const states = await db.store.loadStates(YEAR, ['A', 'B', 'C', 'HD']);
+    expect([...states.values()].every((s) => s.acceptedHash !== null)).toBe(true);
+  });
+});
