@@ -187,7 +187,7 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
     let proposals: ProposeResult | undefined;
     if (command !== 'sync') {
       proposals = await proposeAwards(
-        { sink: ctx.workbooks, store: ctx.store, progress },
+        { sink: ctx.workbooks, source: ctx.workbooks, store: ctx.store, progress },
         {
           movement: ctx.movement,
           year: ctx.year,

@@ -86,6 +86,9 @@ export interface SubmissionStore {
     year: number,
     refs: readonly { unitCode: string; hash: string }[],
   ): Promise<Map<string, Submission>>;
+  /** Digests of the proposal workbooks last written, so an unchanged proposal is not written again. */
+  loadProposalDigests(year: number, councilCodes: readonly string[]): Promise<Map<string, string>>;
+  saveProposalDigests(year: number, digests: ReadonlyMap<string, string>): Promise<void>;
 }
 
 /** Requests made to the outside world during a run, as the report shows them. */

@@ -3,18 +3,22 @@
  * workbook.
  *
  * Steps: load each unit's state and its accepted version (batched) → build the proposals (pure) →
- * render one workbook per council → write it where the council reads it.
+ * render one workbook per council → write it where the council reads it, unless the same proposal
+ * was written there before (digest in the store) and the workbook is still there.
  */
+import { createHash } from 'node:crypto';
 import type { Movement } from '../config/movement.ts';
 import { buildProposals, type CouncilProposal } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
-import type { Submission } from '../domain/submission.ts';
-import type { Progress, SheetSink, SubmissionStore, UnitState } from '../ports/index.ts';
+import { type Submission, stableStringify } from '../domain/submission.ts';
+import type { Progress, SheetSink, SheetSource, SubmissionStore, UnitState } from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
 
 export interface ProposeDeps {
   readonly sink: SheetSink;
+  /** To see whether a proposal workbook written before is still there. */
+  readonly source: Pick<SheetSource, 'versions'>;
   readonly store: SubmissionStore;
   readonly progress?: Progress;
 }
@@ -33,7 +37,10 @@ export interface ProposeInput {
 
 export interface ProposeResult {
   readonly councils: CouncilProposal[];
+  /** Council → where its proposal workbook is. */
   readonly written: Map<string, string>;
+  /** Councils whose proposal changed and was written in this run. */
+  readonly rewritten: string[];
   readonly statuses: Map<string, { status: UnitStatus; errors: number }>;
 }
 
@@ -62,16 +69,29 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     });
   }
 
+  const locations = new Map(councils.map((c) => [c.code, input.proposalLocation(c.code)]));
+  const [previous, present] = await Promise.all([
+    deps.store.loadProposalDigests(
+      year,
+      councils.map((c) => c.code),
+    ),
+    deps.source.versions([...locations.values()]),
+  ]);
   const written = new Map<string, string>();
+  const changed = new Map<string, string>();
   progress.start('Lập đề nghị khen thưởng', councils.length);
   for (const proposal of councils) {
+    const location = locations.get(proposal.code) ?? '';
     const model = proposalWorkbookModel({ movement, year, proposal, units: registry.units, statuses });
-    written.set(
-      proposal.code,
-      await deps.sink.writeOwnedWorkbook(input.proposalLocation(proposal.code), model),
-    );
+    const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
+    if (previous.get(proposal.code) === digest && present.has(location)) written.set(proposal.code, location);
+    else {
+      written.set(proposal.code, await deps.sink.writeOwnedWorkbook(location, model));
+      changed.set(proposal.code, digest);
+    }
     progress.tick(proposal.code);
   }
   progress.done();
-  return { councils, written, statuses };
+  await deps.store.saveProposalDigests(year, changed);
+  return { councils, written, rewritten: [...changed.keys()], statuses };
 }

@@ -90,6 +90,7 @@ describe('thidua run --example', () => {
     const second = await readReport();
     expect(second.counters.storeWrites).toBe(0);
     expect(second.counters.sheetReads).toBe(1); // the registry; no unit workbook changed
+    expect(second.counters.sheetWrites).toBe(0); // no feedback changed, no proposal changed
     expect(second.councils).toEqual(first.councils.map((c) => ({ ...c })));
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseKey, unitStateKey, versionKey } from '../../shared/adapters/dynamodb/keys.ts';
+import { parseKey, proposalKey, unitStateKey, versionKey } from '../../shared/adapters/dynamodb/keys.ts';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import type { Submission } from '../../shared/domain/submission.ts';
 import type { UnitState } from '../../shared/ports/index.ts';
@@ -58,6 +58,7 @@ describe('keys', () => {
       year: 2024,
       hash: 'ab12',
     });
+    expect(parseKey(proposalKey('T01', 2024))).toEqual({ kind: 'proposal', councilCode: 'T01', year: 2024 });
     expect(parseKey({ pk: 'OTHER#1', sk: 'x' })).toBeUndefined();
   });
 });

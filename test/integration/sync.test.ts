@@ -133,7 +133,7 @@ describe('sync against dynalite and .xlsx workbooks', () => {
 
     // The proposal still uses A's accepted data: A's people lead with their full marks.
     const proposal = await proposeAwards(
-      { sink: workbooks, store: db.store },
+      { sink: workbooks, source: workbooks, store: db.store },
       { movement, year: YEAR, registry, proposalLocation: (c) => `out/${c}.xlsx`, states: result.states },
     );
     const hd = proposal.councils[0];
@@ -163,6 +163,8 @@ describe('sync against dynalite and .xlsx workbooks', () => {
       loadStates: (y, c) => db.store.loadStates(y, c),
       putVersions: (v) => db.store.putVersions(v),
       loadVersions: (y, r) => db.store.loadVersions(y, r),
+      loadProposalDigests: (y, c) => db.store.loadProposalDigests(y, c),
+      saveProposalDigests: (y, d) => db.store.saveProposalDigests(y, d),
       saveStates: async (updates) => {
         failed = true;
         throw new Error(`crash before ${updates.length} pointers were written`);

@@ -3,6 +3,7 @@
  *
  *   pk UNIT#<code>  sk YEAR#<year>#STATE         the unit's state for the year (accepted pointer, last check)
  *   pk UNIT#<code>  sk YEAR#<year>#SUB#<hash>    an accepted submission version (immutable)
+ *   pk COUNCIL#<code> sk YEAR#<year>#PROPOSAL     digest of the proposal workbook last written
  */
 export interface Key {
   readonly pk: string;
@@ -22,11 +23,25 @@ export const versionKey = (unitCode: string, year: number, hash: string): Key =>
   sk: `${yearPart(year)}#SUB#${hash}`,
 });
 
+const COUNCIL = 'COUNCIL#';
+
+export const proposalKey = (councilCode: string, year: number): Key => ({
+  pk: `${COUNCIL}${councilCode}`,
+  sk: `${yearPart(year)}#PROPOSAL`,
+});
+
 export type ParsedKey =
   | { kind: 'state'; unitCode: string; year: number }
-  | { kind: 'version'; unitCode: string; year: number; hash: string };
+  | { kind: 'version'; unitCode: string; year: number; hash: string }
+  | { kind: 'proposal'; councilCode: string; year: number };
 
 export function parseKey(key: Key): ParsedKey | undefined {
+  if (key.pk.startsWith(COUNCIL)) {
+    const match = /^YEAR#(\d{4})#PROPOSAL$/.exec(key.sk);
+    return match
+      ? { kind: 'proposal', councilCode: key.pk.slice(COUNCIL.length), year: Number(match[1]) }
+      : undefined;
+  }
   if (!key.pk.startsWith(UNIT)) return undefined;
   const unitCode = key.pk.slice(UNIT.length);
   const match = /^YEAR#(\d{4})#(STATE|SUB#([0-9a-f]+))$/.exec(key.sk);

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { problemSchema } from '../../domain/problems.ts';
 import { type Submission, submissionSchema } from '../../domain/submission.ts';
 import type { AcceptedVersion, SubmissionStore, UnitState } from '../../ports/index.ts';
-import { unitStateKey, versionKey } from './keys.ts';
+import { proposalKey, unitStateKey, versionKey } from './keys.ts';
 
 const BATCH_WRITE_LIMIT = 25;
 const BATCH_GET_LIMIT = 100;
@@ -36,6 +36,8 @@ const stateItemSchema = z.object({
   readKey: z.string().nullable(),
   checkedAt: z.string(),
 });
+
+const proposalItemSchema = z.object({ councilCode: z.string(), year: z.number().int(), digest: z.string() });
 
 const versionItemSchema = z.object({
   pk: z.string(),
@@ -185,5 +187,23 @@ export class DynamoSubmissionStore implements SubmissionStore {
       result.set(item.unitCode, submission);
     }
     return result;
+  }
+
+  async loadProposalDigests(year: number, councilCodes: readonly string[]): Promise<Map<string, string>> {
+    const items = await this.batchGet(councilCodes.map((code) => ({ ...proposalKey(code, year) })));
+    return new Map(
+      items.map((raw) => proposalItemSchema.parse(raw)).map((item) => [item.councilCode, item.digest]),
+    );
+  }
+
+  async saveProposalDigests(year: number, digests: ReadonlyMap<string, string>): Promise<void> {
+    await this.batchPut(
+      [...digests].map(([councilCode, digest]) => ({
+        ...proposalKey(councilCode, year),
+        councilCode,
+        year,
+        digest,
+      })),
+    );
   }
 }
