@@ -1,30 +1,18 @@
 /** Test fixtures: the default movement, and unit workbooks as grids built from the real template. */
+
+import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import { type Catalog, catalogFor, type Movement, parseMovement } from '../../shared/config/movement.ts';
 import movementJson from '../../shared/config/movement-2019-2025.json' with { type: 'json' };
-import type { Cell, Grid, WorkbookGrids } from '../../shared/domain/grid.ts';
+import type { Cell, WorkbookGrids } from '../../shared/domain/grid.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import { unitWorkbookModel } from '../../shared/domain/render.ts';
-import type { WorkbookModel } from '../../shared/domain/sheet-model.ts';
 
 export const movement: Movement = parseMovement(movementJson);
 export const YEAR = 2024;
 export const catalog: Catalog = catalogFor(movement, YEAR) as Catalog;
 
 /** A model's tabs as the grids a reader gets back (formulas as their computed results). */
-export function gridsOf(model: WorkbookModel): WorkbookGrids {
-  const grids: WorkbookGrids = {};
-  for (const tab of model.tabs) {
-    const grid: Grid = tab.rows.map((row) => [...row]);
-    for (const f of tab.formulas ?? []) {
-      if (f.result === undefined) continue;
-      const row = grid[f.row] ?? [];
-      row[f.col] = f.result;
-      grid[f.row] = row;
-    }
-    grids[tab.title] = grid.map((row) => Array.from(row, (c) => c ?? null));
-  }
-  return grids;
-}
+export const gridsOf = modelGrids;
 
 export interface PersonRow {
   staffId: string;
