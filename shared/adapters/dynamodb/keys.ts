@@ -5,6 +5,9 @@
  *   pk UNIT#<code>  sk YEAR#<year>#SUB#<hash>    an accepted submission version (immutable)
  *   pk COUNCIL#<code> sk YEAR#<year>#PROPOSAL     digest of the proposal workbook last written
  */
+/** Attribute names of the table's key, shared by the store, local table creation and the CDK stack. */
+export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
+
 export interface Key {
   readonly pk: string;
   readonly sk: string;
