@@ -174,7 +174,9 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     let storedReadKey = read || status === 'missing' ? readKey : (previous?.readKey ?? null);
     const changedOutcome =
       !previous || outcomeDigest(previous.lastStatus, previous.problems) !== outcomeDigest(status, problems);
-    if ((changedOutcome || feedbackMissing) && status !== 'missing' && unit.workbook) {
+    // A missing or unreadable workbook cannot take a tab; its problem goes to the report instead.
+    const writable = status !== 'missing' && !problems.some((p) => p.code === 'WORKBOOK_UNREADABLE');
+    if ((changedOutcome || feedbackMissing) && writable && unit.workbook) {
       try {
         const feedback = feedbackTab({ status, year, checkedAt: now, problems });
         const after = await deps.sink.writeFeedback(unit.workbook, feedback);

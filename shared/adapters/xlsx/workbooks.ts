@@ -137,6 +137,42 @@ export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Wo
   return sheet;
 }
 
+type ValidationModel = { model: Record<string, ExcelJS.DataValidation> };
+
+/**
+ * exceljs reads data validations back one cell at a time and, on writing, squeezes them into
+ * ranges after sorting addresses as text (E10 before E2), which yields overlapping ranges that
+ * Excel reports as damaged content. So the cells are squeezed here, by column and numeric row.
+ */
+export function compactValidations(sheet: ExcelJS.Worksheet): void {
+  const validations = (sheet as unknown as { dataValidations: ValidationModel }).dataValidations;
+  const compacted: Record<string, ExcelJS.DataValidation> = {};
+  const runs = new Map<string, { col: string; rule: ExcelJS.DataValidation; rows: number[] }>();
+  for (const [address, rule] of Object.entries(validations.model)) {
+    const cell = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!cell) {
+      compacted[address] = rule;
+      continue;
+    }
+    const col = cell[1] ?? '';
+    const key = `${col}|${JSON.stringify(rule)}`;
+    const run = runs.get(key) ?? { col, rule, rows: [] };
+    run.rows.push(Number(cell[2]));
+    runs.set(key, run);
+  }
+  for (const { col, rule, rows } of runs.values()) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0] ?? 0;
+    for (let i = 1; i <= rows.length; i++) {
+      const previous = rows[i - 1] ?? 0;
+      if (i < rows.length && rows[i] === previous + 1) continue;
+      compacted[start === previous ? `${col}${start}` : `${col}${start}:${col}${previous}`] = rule;
+      start = rows[i] ?? 0;
+    }
+  }
+  validations.model = compacted;
+}
+
 export class XlsxWorkbooks implements SheetSource, SheetSink {
   constructor(private readonly options: XlsxOptions) {}
 
@@ -207,6 +243,7 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     const workbook = await this.load(location);
     const existing = workbook.worksheets.find((sheet) => sheet.name === tab.title);
     if (existing) workbook.removeWorksheet(existing.id);
+    for (const sheet of workbook.worksheets) compactValidations(sheet);
     renderTab(workbook, tab);
     return this.save(workbook, location);
   }
