@@ -28,6 +28,8 @@ export interface LocalOptions {
   readonly year?: number;
   readonly storeDir: string;
   readonly endpoint?: string;
+  /** DynamoDB in AWS: region and credentials from the environment, the table made by the CDK stack. */
+  readonly aws?: boolean;
   readonly table: string;
 }
 
@@ -58,7 +60,8 @@ export async function openLocal(options: LocalOptions): Promise<LocalContext> {
   const workbooks = new XlsxWorkbooks({ baseDir: dirname(registryPath), counters });
   const registry = parseRegistry(await workbooks.readWorkbook(registryPath));
 
-  const embedded = options.endpoint ? undefined : await startDynalite({ path: resolve(options.storeDir) });
+  const embedded =
+    options.endpoint || options.aws ? undefined : await startDynalite({ path: resolve(options.storeDir) });
   const endpoint = options.endpoint ?? embedded?.endpoint;
   const client = createDynamoClient({
     ...(endpoint ? { endpoint } : {}),

@@ -43,6 +43,7 @@ const JOB = {
   out: { type: 'string' },
   store: { type: 'string' },
   endpoint: { type: 'string' },
+  aws: { type: 'boolean' },
   table: { type: 'string' },
   force: { type: 'boolean' },
   unit: { type: 'string', multiple: true },
@@ -79,6 +80,7 @@ the workbook to, or --unit. Exit code 1 when the workbook has errors.`,
   --out DIR         where proposal workbooks and report.json go (default: ${DATA_DIR}/out)
   --store DIR       folder of the embedded store (default: ${DATA_DIR}/db)
   --endpoint URL    use this DynamoDB endpoint instead of the embedded store
+  --aws             use DynamoDB in AWS (region and credentials from the environment)
   --table NAME      table name (default: thidua)
   --unit CODE       sync only this unit, or propose only for this council (repeatable)
   --force           read every workbook even if it has not changed
@@ -148,6 +150,7 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
     ...(year !== undefined ? { year } : {}),
     storeDir: values.store ?? join(DATA_DIR, 'db'),
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+    aws: values.aws ?? false,
     table: values.table ?? 'thidua',
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
