@@ -1,6 +1,6 @@
 /** Pure builders of the sheets thidua writes: templates, feedback tabs, proposal workbooks. */
 import type { Catalog, Movement } from '../config/movement.ts';
-import type { Cell } from './grid.ts';
+import { type Cell, columnLetters } from './grid.ts';
 import { cellRef, type Problem } from './problems.ts';
 import type { CouncilProposal, RankedCandidate, SubjectProposal } from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';
@@ -71,16 +71,6 @@ export function individualColumns(catalog: Catalog): string[] {
     INDIVIDUAL_HEADERS.total,
     INDIVIDUAL_HEADERS.note,
   ];
-}
-
-function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** The score workbook of one unit for one year: info, collective criteria, individuals. */
@@ -218,7 +208,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
     // The total is a convenience for the clerk; thidua recomputes it and never trusts it.
     formulas: Array.from({ length: rowCount }, (_, i) => {
       const r = i + 2;
-      const range = `${columnLetter(firstScoreCol)}${r}:${columnLetter(lastScoreCol)}${r}`;
+      const range = `${columnLetters(firstScoreCol)}${r}:${columnLetters(lastScoreCol)}${r}`;
       return { row: i + 1, col: totalCol, formula: `IF(COUNT(${range})=0,"",SUM(${range}))` };
     }),
     lockedCells: Array.from({ length: rowCount }, (_, i) => ({ row: i + 1, col: totalCol })),

@@ -333,34 +333,17 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
   // Columns by header text: fixed columns by label, score columns by the criterion code they start with.
   const fixed = new Map<keyof typeof INDIVIDUAL_HEADERS, number>();
   const scoreCols = new Map<string, number>();
+  const claim = <K>(columns: Map<K, number>, key: K, cell: Cell, col: number) => {
+    if (columns.has(key))
+      problems.error(tab, a1(headerRow, col), 'HEADER_DUPLICATE', MESSAGES.HEADER_DUPLICATE(cellText(cell)));
+    else columns.set(key, col);
+  };
+  const labels = Object.entries(INDIVIDUAL_HEADERS) as [keyof typeof INDIVIDUAL_HEADERS, string][];
   header.forEach((cell, col) => {
     const code = criterionHeaderCode(cell, codes);
-    if (code) {
-      if (scoreCols.has(code))
-        problems.error(
-          tab,
-          a1(headerRow, col),
-          'HEADER_DUPLICATE',
-          MESSAGES.HEADER_DUPLICATE(cellText(cell)),
-        );
-      else scoreCols.set(code, col);
-      return;
-    }
-    for (const [key, label] of Object.entries(INDIVIDUAL_HEADERS) as [
-      keyof typeof INDIVIDUAL_HEADERS,
-      string,
-    ][]) {
-      if (!headerMatches(cell, label)) continue;
-      if (fixed.has(key))
-        problems.error(
-          tab,
-          a1(headerRow, col),
-          'HEADER_DUPLICATE',
-          MESSAGES.HEADER_DUPLICATE(cellText(cell)),
-        );
-      else fixed.set(key, col);
-      return;
-    }
+    const label = code ? undefined : labels.find(([, text]) => headerMatches(cell, text));
+    if (code) claim(scoreCols, code, cell, col);
+    else if (label) claim(fixed, label[0], cell, col);
   });
   const headerEnd = a1(headerRow, header.length);
   let missingColumn = false;

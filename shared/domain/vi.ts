@@ -93,7 +93,10 @@ export const MESSAGES = {
     `Tổng điểm ghi ${typed}, nhưng cộng các tiêu chí được ${computed}; hệ thống dùng tổng tự tính.`,
   NO_PEOPLE: () => 'Chưa có cán bộ nào trong danh sách.',
   WORKBOOK_MISSING: (where: string) => `Không tìm thấy bảng điểm (${where}).`,
+  WORKBOOK_NOT_LISTED: () => 'Danh mục đơn vị chưa ghi bảng điểm của đơn vị này.',
   WORKBOOK_UNREADABLE: (detail: string) => `Không đọc được bảng điểm: ${detail}.`,
+  UNKNOWN_FAILURE: () => 'lỗi không xác định',
+  CONCURRENT_SYNC: () => 'một lần đồng bộ khác đang chạy cùng lúc; bảng điểm sẽ được đọc lại ở lần sau',
   REGISTRY_INVALID: (detail: string) => `Danh mục đơn vị: ${detail}`,
 } as const;
 
@@ -106,6 +109,11 @@ export const WHAT = {
   discipline: 'ô “Kỷ luật trong kỳ” (chọn “Không” nếu không bị kỷ luật)',
   score: (code: string) => `điểm tiêu chí ${code}`,
   veto: (code: string) => `câu trả lời cho tiêu chí ${code} (Có/Không)`,
+} as const;
+
+export const PROGRESS_LABELS = {
+  sync: 'Đồng bộ bảng điểm',
+  propose: 'Lập đề nghị khen thưởng',
 } as const;
 
 export const STATUS_LABELS = {

@@ -12,6 +12,7 @@ import { buildProposals, type CouncilProposal } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
+import { PROGRESS_LABELS } from '../domain/vi.ts';
 import type { Progress, SheetSink, SheetSource, SubmissionStore, UnitState } from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
 
@@ -79,7 +80,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   ]);
   const written = new Map<string, string>();
   const changed = new Map<string, string>();
-  progress.start('Lập đề nghị khen thưởng', councils.length);
+  progress.start(PROGRESS_LABELS.propose, councils.length);
   for (const proposal of councils) {
     const location = locations.get(proposal.code) ?? '';
     const model = proposalWorkbookModel({ movement, year, proposal, units: registry.units, statuses });

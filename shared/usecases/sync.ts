@@ -19,7 +19,7 @@ import type { Registry, RegistryUnit } from '../domain/registry.ts';
 import { feedbackTab, type UnitStatus } from '../domain/render.ts';
 import { readSubmission, stableStringify, submissionHash } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { MESSAGES, TABS } from '../domain/vi.ts';
+import { MESSAGES, PROGRESS_LABELS, TABS } from '../domain/vi.ts';
 import {
   type AcceptedVersion,
   type Progress,
@@ -116,13 +116,10 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     if (!unit.workbook || !version) {
       status = 'missing';
       problems = [
-        {
-          severity: 'error',
-          tab: '',
-          cell: '',
-          code: 'WORKBOOK_MISSING',
-          message: MESSAGES.WORKBOOK_MISSING(unit.workbook ?? 'Danh mục đơn vị chưa ghi bảng điểm'),
-        },
+        workbookProblem(
+          'WORKBOOK_MISSING',
+          unit.workbook ? MESSAGES.WORKBOOK_MISSING(unit.workbook) : MESSAGES.WORKBOOK_NOT_LISTED(),
+        ),
       ];
     } else if (!input.force && previous && previous.readKey === readKey) {
       // Nothing changed since the last read: same outcome, no read, no write.
@@ -145,28 +142,12 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       } catch (error) {
         if (error instanceof WorkbookNotFoundError) {
           status = 'missing';
-          problems = [
-            {
-              severity: 'error',
-              tab: '',
-              cell: '',
-              code: 'WORKBOOK_MISSING',
-              message: MESSAGES.WORKBOOK_MISSING(unit.workbook),
-            },
-          ];
+          problems = [workbookProblem('WORKBOOK_MISSING', MESSAGES.WORKBOOK_MISSING(unit.workbook))];
         } else {
           status = 'rejected';
-          const detail = error instanceof WorkbookReadError ? error.detail : 'lỗi không xác định';
+          const detail = error instanceof WorkbookReadError ? error.detail : MESSAGES.UNKNOWN_FAILURE();
           if (!(error instanceof WorkbookReadError)) deps.onUnitError?.(unit.code, error);
-          problems = [
-            {
-              severity: 'error',
-              tab: '',
-              cell: '',
-              code: 'WORKBOOK_UNREADABLE',
-              message: MESSAGES.WORKBOOK_UNREADABLE(detail),
-            },
-          ];
+          problems = [workbookProblem('WORKBOOK_UNREADABLE', MESSAGES.WORKBOOK_UNREADABLE(detail))];
         }
       }
     }
@@ -211,7 +192,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     outcomes.push({ code: unit.code, status, problems, acceptedHash, read });
   };
 
-  progress.start('Đồng bộ bảng điểm', units.length);
+  progress.start(PROGRESS_LABELS.sync, units.length);
   const queue = [...units];
   const worker = async () => {
     for (let unit = queue.shift(); unit; unit = queue.shift()) {
@@ -235,14 +216,11 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   return { units: result, states };
 }
 
+/** A problem with the workbook as a whole, not with one of its cells. */
+function workbookProblem(code: Problem['code'], message: string): Problem {
+  return { severity: 'error', tab: '', cell: '', code, message };
+}
+
 function concurrentProblem(): Problem {
-  return {
-    severity: 'error',
-    tab: TABS.info,
-    cell: '',
-    code: 'WORKBOOK_UNREADABLE',
-    message: MESSAGES.WORKBOOK_UNREADABLE(
-      'một lần đồng bộ khác đang chạy cùng lúc; bảng điểm sẽ được đọc lại ở lần sau',
-    ),
-  };
+  return workbookProblem('WORKBOOK_UNREADABLE', MESSAGES.WORKBOOK_UNREADABLE(MESSAGES.CONCURRENT_SYNC()));
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Cell, Grid, WorkbookGrids } from '../../domain/grid.ts';
+import { type Cell, columnLetters, type Grid, type WorkbookGrids } from '../../domain/grid.ts';
 import type { SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
 import {
   type Counters,
@@ -58,16 +58,6 @@ export interface XlsxOptions {
   readonly counters?: Counters;
 }
 
-function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Renders a medium-independent tab into an exceljs worksheet. */
 export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Worksheet {
   const headerRows = tab.headerRows ?? 0;
@@ -95,7 +85,7 @@ export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Wo
   }
   for (const note of tab.notes ?? []) sheet.getCell(note.row + 1, note.col + 1).note = note.text;
   for (const v of tab.validations ?? []) {
-    const range = `${columnLetter(v.col)}${v.fromRow + 1}:${columnLetter(v.col)}${v.toRow + 1}`;
+    const range = `${columnLetters(v.col)}${v.fromRow + 1}:${columnLetters(v.col)}${v.toRow + 1}`;
     const rule: ExcelJS.DataValidation =
       v.rule.kind === 'list'
         ? { type: 'list', allowBlank: true, formulae: [`"${v.rule.values.join(',')}"`] }
