@@ -11,6 +11,7 @@ import { loadMovement } from '../config/load.ts';
 import { type Catalog, catalogFor, type Movement, yearsOf } from '../config/movement.ts';
 import { parseRegistry, type Registry } from '../domain/registry.ts';
 import { registryWorkbookModel } from '../domain/render.ts';
+import { CLI_TEXT } from '../domain/vi.ts';
 import { EXAMPLE_DEFAULTS, type ExampleOptions, generateExample } from '../example/generate.ts';
 import { type Counters, newCounters } from '../ports/index.ts';
 
@@ -48,13 +49,13 @@ export async function resolveMovement(movementPath: string | undefined, year: nu
   const movement = await loadMovement(movementPath);
   const chosen = year ?? yearsOf(movement).at(-1) ?? 0;
   const catalog = catalogFor(movement, chosen);
-  if (!catalog) throw new UsageError(`Phong trào không có bộ tiêu chí cho năm thi đua ${chosen}.`);
+  if (!catalog) throw new UsageError(CLI_TEXT.noCatalog(chosen));
   return { movement, catalog, year: chosen };
 }
 
 export async function openLocal(options: LocalOptions): Promise<LocalContext> {
   const registryPath = resolve(options.registryPath);
-  if (!existsSync(registryPath)) throw new UsageError(`Không tìm thấy Danh mục đơn vị: ${registryPath}`);
+  if (!existsSync(registryPath)) throw new UsageError(CLI_TEXT.noRegistry(registryPath));
   const { movement, catalog, year } = await resolveMovement(options.movementPath, options.year);
   const counters = newCounters();
   const workbooks = new XlsxWorkbooks({ baseDir: dirname(registryPath), counters });

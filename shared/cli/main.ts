@@ -22,7 +22,7 @@ import { parseRegistry } from '../domain/registry.ts';
 import { registryWorkbookModel, unitWorkbookModel } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { CLI_TEXT, INFO_LABELS, STATUS_LABELS } from '../domain/vi.ts';
+import { CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
 import type { UnitState } from '../ports/index.ts';
 import { type ProposeResult, proposeAwards } from '../usecases/propose.ts';
 import { buildReport, type Report } from '../usecases/report.ts';
@@ -96,7 +96,7 @@ function parseJob(args: string[]) {
 function parseYear(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d{4})(?:\s*[-–]\s*\d{4})?$/.exec(value.trim());
-  if (!match) throw new UsageError(`--year: “${value}” không hợp lệ (ví dụ: 2024).`);
+  if (!match) throw new UsageError(CLI_TEXT.badYear(value));
   return Number(match[1]);
 }
 
@@ -106,7 +106,7 @@ async function registryPathOf(values: { registry?: string; example?: boolean }):
     if (await ensureExample(EXAMPLE_DIR)) process.stderr.write(`${CLI_TEXT.exampleCreated(EXAMPLE_DIR)}\n`);
     return resolve(EXAMPLE_DIR, REGISTRY_FILE);
   }
-  throw new UsageError('Cần --registry FILE (Danh mục đơn vị) hoặc --example.');
+  throw new UsageError(CLI_TEXT.needRegistry());
 }
 
 function printSummary(report: Report, outDir: string | null, out: (line: string) => void) {
@@ -277,7 +277,7 @@ async function check(args: string[]): Promise<number> {
   const grids = await workbooks.readWorkbook(path);
   if (!unitCode) {
     // Without a registry the workbook's own code is the best guess; the binding is checked at sync.
-    const info = Object.entries(grids).find(([name]) => matchKey(name) === matchKey('Thông tin'))?.[1] ?? [];
+    const info = Object.entries(grids).find(([name]) => matchKey(name) === matchKey(TABS.info))?.[1] ?? [];
     const row = info.find(
       (r) => typeof r[0] === 'string' && matchKey(r[0]) === matchKey(INFO_LABELS.unitCode),
     );
@@ -326,7 +326,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
         return help('main', command === undefined);
       default:
-        process.stderr.write(`Lệnh không có: ${command}\n`);
+        process.stderr.write(`${CLI_TEXT.unknownCommand(command)}\n`);
         return help('main', true);
     }
   } catch (error) {

@@ -18,7 +18,7 @@ import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
 import { comparePersonNames, compareVietnamese } from './text.ts';
-import { REASONS, yearLabel } from './vi.ts';
+import { REASONS, WOMAN, yearLabel } from './vi.ts';
 
 export type ReasonCode = keyof typeof REASONS;
 
@@ -162,7 +162,7 @@ function personCandidate(
     unitName: unit.name,
     position: person.position,
     isLeader: person.isLeader,
-    isWoman: person.gender === 'Nữ',
+    isWoman: person.gender === WOMAN,
     rating: rating?.label ?? person.rating,
     points,
     max,

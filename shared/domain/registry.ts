@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import { cellRef, type Problem } from './problems.ts';
 import { cellText, isBlank, matchKey, parseAmount } from './text.ts';
-import { MESSAGES, REGISTRY_HEADERS, TABS, YES } from './vi.ts';
+import { MESSAGES, REGISTRY_HEADERS, REGISTRY_MESSAGES, TABS, YES } from './vi.ts';
 
 export const registryUnitSchema = z.object({
   code: z.string().min(1),
@@ -62,9 +62,9 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
   const tab = findTab(grids, TABS.registry, matchKey);
   const grid = tab ? grids[tab] : undefined;
   if (!grid)
-    return { units: new Map(), problems: [registryProblem('', `không có trang “${TABS.registry}”.`)] };
+    return { units: new Map(), problems: [registryProblem('', REGISTRY_MESSAGES.noTab(TABS.registry))] };
   const header = findHeader(grid);
-  if (!header) return { units: new Map(), problems: [registryProblem('A1', 'không tìm thấy dòng tiêu đề.')] };
+  if (!header) return { units: new Map(), problems: [registryProblem('A1', REGISTRY_MESSAGES.noHeader())] };
 
   const problems: Problem[] = [];
   const units = new Map<string, RegistryUnit>();
@@ -79,11 +79,11 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
     if ((grid[row] ?? []).every(isBlank)) continue;
     const code = normalizeCode(text(row, 'code'));
     if (!code) {
-      problems.push(registryProblem(a1(row, col('code') ?? 0), 'dòng không có mã đơn vị.'));
+      problems.push(registryProblem(a1(row, col('code') ?? 0), REGISTRY_MESSAGES.noCode()));
       continue;
     }
     if (units.has(code)) {
-      problems.push(registryProblem(a1(row, col('code') ?? 0), `mã đơn vị ${code} bị trùng.`));
+      problems.push(registryProblem(a1(row, col('code') ?? 0), REGISTRY_MESSAGES.duplicateCode(code)));
       continue;
     }
     let headcount: number | null = null;
@@ -92,9 +92,7 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
     if (headcountCol !== undefined && !isBlank(rawHeadcount)) {
       const parsed = parseAmount(rawHeadcount);
       if (!parsed.ok || parsed.hundredths < 0 || parsed.hundredths % 100 !== 0) {
-        problems.push(
-          registryProblem(a1(row, headcountCol), `số biên chế của ${code} phải là số nguyên không âm.`),
-        );
+        problems.push(registryProblem(a1(row, headcountCol), REGISTRY_MESSAGES.badHeadcount(code)));
         continue;
       }
       headcount = parsed.hundredths / 100;
@@ -125,7 +123,7 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
         problems.push(
           registryProblem(
             a1(rowOf.get(unit.code) ?? 0, col('parent') ?? 0),
-            `đơn vị cấp trên ${current} của ${unit.code} không có trong danh mục.`,
+            REGISTRY_MESSAGES.unknownParent(current, unit.code),
           ),
         );
         break;
@@ -135,7 +133,7 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
         problems.push(
           registryProblem(
             a1(rowOf.get(unit.code) ?? 0, col('parent') ?? 0),
-            `quan hệ cấp trên của ${unit.code} bị vòng lặp.`,
+            REGISTRY_MESSAGES.cycle(unit.code),
           ),
         );
         break;

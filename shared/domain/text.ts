@@ -1,5 +1,6 @@
 /** Text and number handling for what people type into spreadsheets. Pure functions. */
 import type { Cell } from './grid.ts';
+import { NO, YES } from './vi.ts';
 
 /** NFC, non-breaking and zero-width spaces folded, inner whitespace collapsed, trimmed. */
 export function cleanText(value: string): string {
@@ -29,7 +30,7 @@ export function isBlank(cell: Cell): boolean {
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return cleanText(cell);
-  if (typeof cell === 'boolean') return cell ? 'Có' : 'Không';
+  if (typeof cell === 'boolean') return cell ? YES : NO;
   return Number.isInteger(cell) ? String(cell) : String(Number(cell.toFixed(10)));
 }
 

@@ -56,6 +56,7 @@ export const REGISTRY_HEADERS = {
 export const YES = 'Có';
 export const NO = 'Không';
 export const GENDERS = ['Nam', 'Nữ'] as const;
+export const WOMAN: (typeof GENDERS)[number] = 'Nữ';
 export const VETO_ANSWERS = [NO, YES] as const;
 
 const yearLabel = (year: number) => `${year}–${year + 1}`;
@@ -98,6 +99,18 @@ export const MESSAGES = {
   UNKNOWN_FAILURE: () => 'lỗi không xác định',
   CONCURRENT_SYNC: () => 'một lần đồng bộ khác đang chạy cùng lúc; bảng điểm sẽ được đọc lại ở lần sau',
   REGISTRY_INVALID: (detail: string) => `Danh mục đơn vị: ${detail}`,
+} as const;
+
+/** Details of registry problems (each wrapped by MESSAGES.REGISTRY_INVALID). */
+export const REGISTRY_MESSAGES = {
+  noTab: (tab: string) => `không có trang “${tab}”.`,
+  noHeader: () => 'không tìm thấy dòng tiêu đề.',
+  noCode: () => 'dòng không có mã đơn vị.',
+  duplicateCode: (code: string) => `mã đơn vị ${code} bị trùng.`,
+  badHeadcount: (code: string) => `số biên chế của ${code} phải là số nguyên không âm.`,
+  unknownParent: (parent: string, code: string) =>
+    `đơn vị cấp trên ${parent} của ${code} không có trong danh mục.`,
+  cycle: (code: string) => `quan hệ cấp trên của ${code} bị vòng lặp.`,
 } as const;
 
 /** Names for the things a message says are missing. */
@@ -255,4 +268,9 @@ export const CLI_TEXT = {
   unknownUnit: (path: string) =>
     `Không xác định được đơn vị của ${path}: Danh mục đơn vị không ghi bảng điểm này. Dùng --unit MÃ_ĐƠN_VỊ.`,
   failed: (message: string) => `Lỗi: ${message}`,
+  noCatalog: (year: number) => `Phong trào không có bộ tiêu chí cho năm thi đua ${year}.`,
+  noRegistry: (path: string) => `Không tìm thấy Danh mục đơn vị: ${path}`,
+  badYear: (value: string) => `--year: “${value}” không hợp lệ (ví dụ: 2024).`,
+  needRegistry: () => 'Cần --registry FILE (Danh mục đơn vị) hoặc --example.',
+  unknownCommand: (command: string) => `Lệnh không có: ${command}`,
 } as const;
