@@ -23,7 +23,7 @@ import { registryWorkbookModel, unitWorkbookModel } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
-import type { UnitState } from '../ports/index.ts';
+import { type UnitState, WorkbookNotFoundError, WorkbookReadError } from '../ports/index.ts';
 import { type ProposeResult, proposeAwards } from '../usecases/propose.ts';
 import { buildReport, type Report } from '../usecases/report.ts';
 import { syncUnits, type UnitOutcome } from '../usecases/sync.ts';
@@ -330,6 +330,14 @@ export async function main(argv: string[]): Promise<number> {
         return help('main', true);
     }
   } catch (error) {
+    if (error instanceof WorkbookNotFoundError) {
+      process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.fileMissing(error.location))}\n`);
+      return 2;
+    }
+    if (error instanceof WorkbookReadError) {
+      process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.fileUnreadable(error.location, error.detail))}\n`);
+      return 1;
+    }
     if (error instanceof UsageError || error instanceof MovementConfigError) {
       process.stderr.write(`${CLI_TEXT.failed(error.message)}\n`);
       return 2;

@@ -97,6 +97,7 @@ export const MESSAGES = {
   WORKBOOK_NOT_LISTED: () => 'Danh mục đơn vị chưa ghi bảng điểm của đơn vị này.',
   WORKBOOK_UNREADABLE: (detail: string) => `Không đọc được bảng điểm: ${detail}.`,
   UNKNOWN_FAILURE: () => 'lỗi không xác định',
+  NOT_XLSX: () => 'tệp không phải bảng tính .xlsx hợp lệ (có thể bị hỏng hoặc lưu sai định dạng)',
   CONCURRENT_SYNC: () => 'một lần đồng bộ khác đang chạy cùng lúc; bảng điểm sẽ được đọc lại ở lần sau',
   REGISTRY_INVALID: (detail: string) => `Danh mục đơn vị: ${detail}`,
 } as const;
@@ -273,4 +274,7 @@ export const CLI_TEXT = {
   badYear: (value: string) => `--year: “${value}” không hợp lệ (ví dụ: 2024).`,
   needRegistry: () => 'Cần --registry FILE (Danh mục đơn vị) hoặc --example.',
   unknownCommand: (command: string) => `Lệnh không có: ${command}`,
+  fileMissing: (path: string) => `Không tìm thấy tệp ${path}`,
+  fileUnreadable: (path: string, detail: string) =>
+    `Không đọc được tệp ${path} như một bảng tính (${detail}).`,
 } as const;
