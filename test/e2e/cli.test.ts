@@ -1,7 +1,7 @@
 /** The CLI end to end on the bundled example sector, as the emulation office runs it. */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -150,6 +150,11 @@ describe('thidua run --example', () => {
     expect((await thidua('frobnicate')).code).toBe(2);
     expect((await thidua('run', '--bogus')).code).toBe(2);
     expect((await thidua('run')).stderr).toContain('--registry');
+    const notAWorkbook = join(cwd, 'ghi-chu.xlsx');
+    await writeFile(notAWorkbook, 'không phải bảng tính');
+    const unreadable = await thidua('check', notAWorkbook, '--unit', 'A');
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toContain('không phải bảng tính .xlsx hợp lệ');
   });
 });
 

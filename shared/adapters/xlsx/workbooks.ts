@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Cell, columnLetters, type Grid, type WorkbookGrids } from '../../domain/grid.ts';
 import type { SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
+import { MESSAGES } from '../../domain/vi.ts';
 import {
   type Counters,
   type SheetSink,
@@ -197,9 +198,8 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     try {
       await workbook.xlsx.readFile(path);
     } catch (error) {
-      throw new WorkbookReadError(location, error instanceof Error ? error.message : String(error), {
-        cause: error,
-      });
+      // The library's own message (about zip directories) means nothing to a clerk; it stays in `cause`.
+      throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(), { cause: error });
     }
     return workbook;
   }
