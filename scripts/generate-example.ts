@@ -4,7 +4,7 @@
  * Same options, same files: the generator is deterministic.
  */
 import { parseArgs } from 'node:util';
-import { EXAMPLE_DIR, ensureExample } from '../shared/app/local.ts';
+import { EXAMPLE_DIR, ensureExample } from '../shared/app/context.ts';
 import { EXAMPLE_DEFAULTS } from '../shared/example/generate.ts';
 
 const { values } = parseArgs({

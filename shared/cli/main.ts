@@ -3,19 +3,28 @@
  *
  *   thidua template | check <workbook> | sync | propose | run   (each with --help)
  */
+
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  type GoogleCredentials,
+  GoogleCredentialsError,
+  parseCredentialsJson,
+} from '../adapters/google/auth.ts';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import {
   DATA_DIR,
   EXAMPLE_DIR,
   ensureExample,
-  openLocal,
+  openJob,
+  openSheets,
   REGISTRY_FILE,
   resolveMovement,
+  type SheetsOption,
   UsageError,
-} from '../app/local.ts';
+} from '../app/context.ts';
 import { MovementConfigError } from '../config/movement.ts';
 import { cellRef, hasErrors } from '../domain/problems.ts';
 import { parseRegistry } from '../domain/registry.ts';
@@ -23,15 +32,27 @@ import { registryWorkbookModel, unitWorkbookModel } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
-import { type UnitState, WorkbookNotFoundError, WorkbookReadError } from '../ports/index.ts';
+import {
+  SourceUnavailableError,
+  type UnitState,
+  WorkbookNotFoundError,
+  WorkbookReadError,
+} from '../ports/index.ts';
 import { type ProposeResult, proposeAwards } from '../usecases/propose.ts';
 import { buildReport, type Report } from '../usecases/report.ts';
-import { syncUnits, type UnitOutcome } from '../usecases/sync.ts';
+import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
 
 const COMMON = {
   registry: { type: 'string' },
   example: { type: 'boolean' },
+  google: { type: 'boolean' },
+  'registry-id': { type: 'string' },
+  credentials: { type: 'string' },
+  'google-root-url': { type: 'string' },
+  'access-token': { type: 'string' },
+  'reads-per-minute': { type: 'string' },
+  'writes-per-minute': { type: 'string' },
   year: { type: 'string' },
   movement: { type: 'string' },
   json: { type: 'boolean' },
@@ -62,10 +83,13 @@ Commands:
   run        sync, then propose
 
 Run "thidua <command> --help" for its options.`,
-  template: `Usage: thidua template [--registry FILE | --example] [--year N] [--movement FILE]
+  template: `Usage: thidua template [--registry FILE | --example | --google --registry-id ID] [--year N] [--movement FILE]
 
 Writes the registry workbook if it does not exist yet, then a score workbook for every unit
-the registry lists, where none exists yet. Existing workbooks are never touched.`,
+the registry lists, where none exists yet. Existing workbooks are never touched. With --google,
+the spreadsheets listed in the registry (made by the emulation office and shared with the service
+account) get the tabs they lack, with headers, validation and protection; tabs that exist, and so
+anything a unit typed, are left as they are. Google options as for "thidua run --help".`,
   check: `Usage: thidua check <workbook.xlsx> [--unit CODE] [--registry FILE] [--year N] [--json]
 
 Validates one score workbook without storing anything. The unit is the one the registry binds
@@ -84,7 +108,17 @@ the workbook to, or --unit. Exit code 1 when the workbook has errors.`,
   --table NAME      table name (default: thidua)
   --unit CODE       sync only this unit, or propose only for this council (repeatable)
   --force           read every workbook even if it has not changed
-  --json            print the report as JSON on stdout`,
+  --json            print the report as JSON on stdout
+
+Google Sheets instead of .xlsx files (--google):
+  --registry-id ID        the registry spreadsheet; its “Bảng điểm” column holds each unit's
+                          spreadsheet id, “Bảng đề nghị khen thưởng” each council's proposal spreadsheet
+  --credentials FILE      service-account key or workload-identity-federation config (JSON);
+                          default: $GOOGLE_APPLICATION_CREDENTIALS
+  --access-token TOKEN    a fixed OAuth access token instead (the local stand-in; $THIDUA_GOOGLE_ACCESS_TOKEN)
+  --google-root-url URL   another API root, e.g. the stand-in ($THIDUA_GOOGLE_ROOT_URL)
+  --reads-per-minute N    the service account's Sheets read quota (default 60)
+  --writes-per-minute N   its write quota (default 60)`,
 };
 
 type JobValues = ReturnType<typeof parseJob>['values'];
@@ -100,11 +134,60 @@ function parseYear(value: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-async function registryPathOf(values: { registry?: string; example?: boolean }): Promise<string> {
-  if (values.registry) return resolve(values.registry);
+type CommonValues = {
+  registry?: string | undefined;
+  example?: boolean | undefined;
+  google?: boolean | undefined;
+  'registry-id'?: string | undefined;
+  credentials?: string | undefined;
+  'google-root-url'?: string | undefined;
+  'access-token'?: string | undefined;
+  'reads-per-minute'?: string | undefined;
+  'writes-per-minute'?: string | undefined;
+};
+
+function googleCredentials(values: CommonValues): GoogleCredentials {
+  const token = values['access-token'] ?? process.env.THIDUA_GOOGLE_ACCESS_TOKEN;
+  if (token) return { kind: 'accessToken', token };
+  const file = values.credentials ?? process.env.GOOGLE_APPLICATION_CREDENTIALS;
+  if (!file) throw new UsageError(CLI_TEXT.needCredentials());
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch {
+    throw new UsageError(CLI_TEXT.fileMissing(file));
+  }
+  return parseCredentialsJson(text);
+}
+
+const perMinute = (value: string | undefined) => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(CLI_TEXT.badNumber(value));
+  return n;
+};
+
+/** Which sheet medium the options name: Google, a registry file, or the bundled example. */
+async function sheetsOf(values: CommonValues): Promise<SheetsOption> {
+  if (values.google) {
+    const registryId = values['registry-id'] ?? process.env.THIDUA_REGISTRY_ID;
+    if (!registryId) throw new UsageError(CLI_TEXT.needRegistryId());
+    const rootUrl = values['google-root-url'] ?? process.env.THIDUA_GOOGLE_ROOT_URL;
+    const reads = perMinute(values['reads-per-minute']);
+    const writes = perMinute(values['writes-per-minute']);
+    return {
+      kind: 'google',
+      registryId,
+      credentials: googleCredentials(values),
+      ...(rootUrl ? { rootUrl } : {}),
+      ...(reads ? { readsPerMinute: reads } : {}),
+      ...(writes ? { writesPerMinute: writes } : {}),
+    };
+  }
+  if (values.registry) return { kind: 'xlsx', registryPath: resolve(values.registry) };
   if (values.example) {
     if (await ensureExample(EXAMPLE_DIR)) process.stderr.write(`${CLI_TEXT.exampleCreated(EXAMPLE_DIR)}\n`);
-    return resolve(EXAMPLE_DIR, REGISTRY_FILE);
+    return { kind: 'xlsx', registryPath: resolve(EXAMPLE_DIR, REGISTRY_FILE) };
   }
   throw new UsageError(CLI_TEXT.needRegistry());
 }
@@ -142,35 +225,37 @@ function printSummary(report: Report, outDir: string | null, out: (line: string)
 }
 
 async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Promise<number> {
-  const registryPath = await registryPathOf(values);
   const year = parseYear(values.year);
-  const ctx = await openLocal({
-    registryPath,
+  const outRoot = values.out ?? join(DATA_DIR, 'out');
+  const ctx = await openJob({
+    sheets: await sheetsOf(values),
     ...(values.movement ? { movementPath: values.movement } : {}),
     ...(year !== undefined ? { year } : {}),
     storeDir: values.store ?? join(DATA_DIR, 'db'),
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
     aws: values.aws ?? false,
     table: values.table ?? 'thidua',
+    outDir: join(outRoot, String(year ?? 'default')),
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const log = values.json ? () => {} : out;
   try {
     const now = new Date().toISOString();
     const progress = terminalProgress();
+    const outDir = resolve(outRoot, String(ctx.year));
     log(CLI_TEXT.heading(ctx.year, ctx.movement.name));
     let units: UnitOutcome[] | undefined;
     let states: Map<string, UnitState> | undefined;
     if (command !== 'propose') {
       const result = await syncUnits(
         {
-          source: ctx.workbooks,
-          sink: ctx.workbooks,
+          source: ctx.source,
+          sink: ctx.sink,
           store: ctx.store,
           progress,
           onUnitError: (unit, error) =>
             process.stderr.write(
-              `${JSON.stringify({ level: 'error', msg: 'unit sync failed', unit, error: String(error) })}\n`,
+              `${JSON.stringify({ level: 'warn', msg: 'unit not synced', unit, error: error instanceof Error ? error.message : String(error) })}\n`,
             ),
         },
         {
@@ -186,16 +271,17 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
       units = result.units;
       states = result.states;
     }
-    const outDir = resolve(values.out ?? join(DATA_DIR, 'out'), String(ctx.year));
     let proposals: ProposeResult | undefined;
     if (command !== 'sync') {
       proposals = await proposeAwards(
-        { sink: ctx.workbooks, source: ctx.workbooks, store: ctx.store, progress },
+        { sink: ctx.sink, source: ctx.source, store: ctx.store, progress },
         {
           movement: ctx.movement,
           year: ctx.year,
           registry: ctx.registry,
-          proposalLocation: (council) => join(outDir, `de-nghi-${council}.xlsx`),
+          proposalLocation: (council) =>
+            ctx.registry.units.get(council)?.proposalWorkbook ??
+            (ctx.source instanceof XlsxWorkbooks ? join(outDir, `de-nghi-${council}.xlsx`) : null),
           ...(states && !values.unit ? { states } : {}),
           ...(command === 'propose' && values.unit ? { only: values.unit } : {}),
         },
@@ -227,26 +313,36 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
 async function template(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: COMMON, strict: true });
   if (values.help) return help('template');
-  const registryPath = values.registry ? resolve(values.registry) : await registryPathOf(values);
-  const year = parseYear(values.year);
-  const { movement, catalog, year: chosen } = await resolveMovement(values.movement, year);
-  const workbooks = new XlsxWorkbooks({ baseDir: dirname(registryPath) });
-  if ((await workbooks.createWorkbook(registryPath, registryWorkbookModel([]))) === 'created') {
-    process.stdout.write(`${CLI_TEXT.templateRegistryCreated(registryPath)}\n`);
+  const sheets = await sheetsOf(values);
+  const { movement, catalog, year } = await resolveMovement(values.movement, parseYear(values.year));
+  const { source, sink, registryLocation } = openSheets(sheets);
+  if (
+    (await sink.createWorkbook(registryLocation, registryWorkbookModel([]))) === 'created' &&
+    sheets.kind === 'xlsx'
+  ) {
+    process.stdout.write(`${CLI_TEXT.templateRegistryCreated(registryLocation)}\n`);
     return 0;
   }
-  const registry = parseRegistry(await workbooks.readWorkbook(registryPath));
+  const registry = parseRegistry(await source.readWorkbook(registryLocation, [TABS.registry]));
   for (const p of registry.problems) process.stdout.write(`${cellRef(p.tab, p.cell)}: ${p.message}\n`);
   let created = 0;
   let existing = 0;
   for (const unit of registry.units.values()) {
     if (!unit.workbook) continue;
-    const outcome = await workbooks.createWorkbook(
-      unit.workbook,
-      unitWorkbookModel({ movement, catalog, year: chosen, unit }),
-    );
-    if (outcome === 'created') created++;
-    else existing++;
+    try {
+      const outcome = await sink.createWorkbook(
+        unit.workbook,
+        unitWorkbookModel({ movement, catalog, year, unit }),
+      );
+      if (outcome === 'created') created++;
+      else existing++;
+    } catch (error) {
+      // One unit's spreadsheet (not shared, deleted) never stops the others.
+      if (!(error instanceof WorkbookNotFoundError || error instanceof WorkbookReadError)) throw error;
+      process.stdout.write(
+        `${CLI_TEXT.templateFailed(unit.code, error instanceof WorkbookReadError ? error.detail : CLI_TEXT.fileMissing(unit.workbook))}\n`,
+      );
+    }
   }
   process.stdout.write(`${CLI_TEXT.templateCreated(created, existing)}\n`);
   return 0;
@@ -268,13 +364,13 @@ async function check(args: string[]): Promise<number> {
   if (!unitCode && values.registry) {
     const registryPath = resolve(values.registry);
     const registry = parseRegistry(
-      await new XlsxWorkbooks({ baseDir: dirname(registryPath) }).readWorkbook(registryPath),
+      await new XlsxWorkbooks({ baseDir: dirname(registryPath) }).readWorkbook(registryPath, [TABS.registry]),
     );
     unitCode = [...registry.units.values()].find(
       (u) => u.workbook && resolve(dirname(registryPath), u.workbook) === path,
     )?.code;
   }
-  const grids = await workbooks.readWorkbook(path);
+  const grids = await workbooks.readWorkbook(path, UNIT_TABS);
   if (!unitCode) {
     // Without a registry the workbook's own code is the best guess; the binding is checked at sync.
     const info = Object.entries(grids).find(([name]) => matchKey(name) === matchKey(TABS.info))?.[1] ?? [];
@@ -338,7 +434,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.fileUnreadable(error.location, error.detail))}\n`);
       return 1;
     }
-    if (error instanceof UsageError || error instanceof MovementConfigError) {
+    if (error instanceof SourceUnavailableError) {
+      process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.unavailable(error.message))}\n`);
+      return 1;
+    }
+    if (
+      error instanceof UsageError ||
+      error instanceof MovementConfigError ||
+      error instanceof GoogleCredentialsError
+    ) {
       process.stderr.write(`${CLI_TEXT.failed(error.message)}\n`);
       return 2;
     }

@@ -17,6 +17,8 @@ export const registryUnitSchema = z.object({
   runsCouncil: z.boolean(),
   workbook: z.string().nullable(),
   headcount: z.number().int().nonnegative().nullable(),
+  /** For a unit that runs a council: where its proposal workbook is written (a Google spreadsheet id). */
+  proposalWorkbook: z.string().nullable(),
 });
 export type RegistryUnit = z.infer<typeof registryUnitSchema>;
 
@@ -107,6 +109,7 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
       runsCouncil: matchKey(text(row, 'council')) === matchKey(YES),
       workbook: text(row, 'workbook') || null,
       headcount,
+      proposalWorkbook: text(row, 'proposal') || null,
     });
     rowOf.set(code, row);
   }

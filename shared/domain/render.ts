@@ -213,7 +213,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
     }),
     lockedCells: Array.from({ length: rowCount }, (_, i) => ({ row: i + 1, col: totalCol })),
   };
-  return { tabs: [info, collective, individuals] };
+  return { tabs: [info, collective, individuals, feedbackPlaceholder()] };
 }
 
 /** The registry workbook (Danh mục đơn vị) with its header and the units given. */
@@ -227,6 +227,7 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
     REGISTRY_HEADERS.council,
     REGISTRY_HEADERS.workbook,
     REGISTRY_HEADERS.headcount,
+    REGISTRY_HEADERS.proposal,
   ];
   return {
     tabs: [
@@ -243,9 +244,10 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
             u.runsCouncil ? YES : NO,
             u.workbook,
             u.headcount,
+            u.proposalWorkbook,
           ]),
         ],
-        columnWidths: [14, 50, 18, 14, 24, 16, 40, 12],
+        columnWidths: [14, 50, 18, 14, 24, 16, 40, 12, 40],
         headerRows: 1,
         protection: 'none',
         validations: [
@@ -269,6 +271,20 @@ export interface FeedbackInput {
   readonly problems: readonly Problem[];
 }
 
+/** The feedback tab as the template ships it, before the first check (so it exists from the start). */
+function feedbackPlaceholder(): SheetTab {
+  return {
+    title: TABS.feedback,
+    rows: [[FEEDBACK_TEXT.title], [FEEDBACK_TEXT.status, FEEDBACK_TEXT.notChecked]],
+    columnWidths: [22, 10, 18, 22, 100],
+    headerRows: 1,
+    protection: 'all',
+  };
+}
+
+/** Problems listed in the feedback tab at most; the rest are counted (a clerk fixes the first ones first). */
+export const FEEDBACK_MAX_PROBLEMS = 500;
+
 /** The “Kiểm tra dữ liệu” tab: status, time of the check, each problem with its cell. */
 export function feedbackTab(input: FeedbackInput): SheetTab {
   const errors = input.problems.filter((p) => p.severity === 'error').length;
@@ -288,13 +304,18 @@ export function feedbackTab(input: FeedbackInput): SheetTab {
     ],
     [],
     [...FEEDBACK_TEXT.header],
-    ...input.problems.map((p, i) => [
-      i + 1,
-      p.severity === 'error' ? FEEDBACK_TEXT.error : FEEDBACK_TEXT.warning,
-      cellRef(p.tab, p.cell),
-      p.code,
-      p.message,
-    ]),
+    ...input.problems
+      .slice(0, FEEDBACK_MAX_PROBLEMS)
+      .map((p, i) => [
+        i + 1,
+        p.severity === 'error' ? FEEDBACK_TEXT.error : FEEDBACK_TEXT.warning,
+        cellRef(p.tab, p.cell),
+        p.code,
+        p.message,
+      ]),
+    ...(input.problems.length > FEEDBACK_MAX_PROBLEMS
+      ? [[FEEDBACK_TEXT.more(input.problems.length - FEEDBACK_MAX_PROBLEMS)]]
+      : []),
   ];
   return {
     title: TABS.feedback,

@@ -94,3 +94,11 @@ export function comparePersonNames(a: string, b: string): number {
   const given = (name: string) => name.split(' ').at(-1) ?? name;
   return compareVietnamese(given(a), given(b)) || compareVietnamese(a, b);
 }
+
+/**
+ * Text that a spreadsheet or a CSV export could take for a formula (=, +, -, @, tab, CR at the
+ * start) gets a leading apostrophe. Written as a plain value it then stays text everywhere.
+ */
+export function csvSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

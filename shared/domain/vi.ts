@@ -51,6 +51,7 @@ export const REGISTRY_HEADERS = {
   council: 'Có Hội đồng TĐKT',
   workbook: 'Bảng điểm',
   headcount: 'Số biên chế',
+  proposal: 'Bảng đề nghị khen thưởng',
 } as const;
 
 export const YES = 'Có';
@@ -97,6 +98,8 @@ export const MESSAGES = {
   WORKBOOK_NOT_LISTED: () => 'Danh mục đơn vị chưa ghi bảng điểm của đơn vị này.',
   WORKBOOK_UNREADABLE: (detail: string) => `Không đọc được bảng điểm: ${detail}.`,
   UNKNOWN_FAILURE: () => 'lỗi không xác định',
+  NOT_SHARED: () => 'bảng tính chưa được chia sẻ cho tài khoản dịch vụ của hệ thống',
+  GOOGLE_REFUSED: (detail: string) => `Google từ chối yêu cầu (${detail})`,
   NOT_XLSX: () => 'tệp không phải bảng tính .xlsx hợp lệ (có thể bị hỏng hoặc lưu sai định dạng)',
   CONCURRENT_SYNC: () => 'một lần đồng bộ khác đang chạy cùng lúc; bảng điểm sẽ được đọc lại ở lần sau',
   REGISTRY_INVALID: (detail: string) => `Danh mục đơn vị: ${detail}`,
@@ -135,6 +138,7 @@ export const STATUS_LABELS = {
   unchanged: 'Đã tiếp nhận (không thay đổi so với lần trước)',
   rejected: 'Chưa tiếp nhận — có lỗi cần sửa',
   missing: 'Chưa có bảng điểm',
+  failed: 'Chưa đọc được (lỗi kết nối) — sẽ thử lại ở lần đồng bộ sau',
 } as const;
 
 export const REASONS = {
@@ -182,6 +186,8 @@ export const FEEDBACK_TEXT = {
   year: 'Năm thi đua',
   counts: 'Số lỗi / số lưu ý',
   allGood: 'Không có lỗi. Bảng điểm đã được tiếp nhận.',
+  notChecked: 'Chưa kiểm tra. Hệ thống sẽ ghi kết quả kiểm tra vào trang này sau mỗi lần đồng bộ.',
+  more: (n: number) => `… và ${n} vấn đề khác (sửa các lỗi trên rồi xem lại sau lần đồng bộ tới).`,
   keptPrevious: 'Bảng điểm được tiếp nhận lần trước vẫn được dùng cho đến khi các lỗi dưới đây được sửa.',
   header: ['STT', 'Mức độ', 'Ô', 'Mã lỗi', 'Nội dung'],
   error: 'Lỗi',
@@ -274,6 +280,13 @@ export const CLI_TEXT = {
   badYear: (value: string) => `--year: “${value}” không hợp lệ (ví dụ: 2024).`,
   needRegistry: () => 'Cần --registry FILE (Danh mục đơn vị) hoặc --example.',
   unknownCommand: (command: string) => `Lệnh không có: ${command}`,
+  needCredentials: () =>
+    'Cần --credentials FILE (khóa tài khoản dịch vụ hoặc cấu hình liên kết danh tính), biến GOOGLE_APPLICATION_CREDENTIALS, hoặc --access-token.',
+  needRegistryId: () => 'Cần --registry-id (mã bảng tính Danh mục đơn vị trên Google Sheets).',
+  badNumber: (value: string) => `“${value}” không phải số nguyên dương.`,
+  unavailable: (detail: string) =>
+    `Google không phản hồi sau nhiều lần thử lại (${detail}). Xin chạy lại sau.`,
+  templateFailed: (code: string, detail: string) => `  ${code}: không chuẩn bị được bảng điểm — ${detail}`,
   fileMissing: (path: string) => `Không tìm thấy tệp ${path}`,
   fileUnreadable: (path: string, detail: string) =>
     `Không đọc được tệp ${path} như một bảng tính (${detail}).`,

@@ -155,7 +155,16 @@ function unitsOf(options: ExampleOptions): Omit<ExampleUnit, 'listed' | 'headcou
     runsCouncil: boolean,
     cluster: string | null,
   ) =>
-    units.push({ code, name, parentCode, level, runsCouncil, cluster, workbook: `bang-diem/${code}.xlsx` });
+    units.push({
+      code,
+      name,
+      parentCode,
+      level,
+      runsCouncil,
+      cluster,
+      workbook: `bang-diem/${code}.xlsx`,
+      proposalWorkbook: null,
+    });
 
   add('TC', 'Viện kiểm sát nhân dân tối cao', null, 'Trung ương', true, null);
   for (let i = 1; i <= 5; i++)

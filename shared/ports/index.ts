@@ -31,14 +31,22 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/** The medium did not answer after every retry: nothing is concluded, the workbook is tried again next sync. */
+export class SourceUnavailableError extends Error {
+  override readonly name = 'SourceUnavailableError';
+}
+
 export interface SheetSource {
   /**
    * Version tokens (modification times) of many workbooks, in as few calls as the medium allows.
    * A workbook that does not exist is absent from the map.
    */
   versions(locations: readonly string[]): Promise<Map<string, string>>;
-  /** Every tab of one workbook, in one read. */
-  readWorkbook(location: string): Promise<WorkbookGrids>;
+  /**
+   * The tabs of one workbook, in one read. `tabs` names the tabs wanted (a medium that reads fixed
+   * ranges needs them); a medium that reads whole files may return every tab.
+   */
+  readWorkbook(location: string, tabs?: readonly string[]): Promise<WorkbookGrids>;
 }
 
 export interface SheetSink {
@@ -50,6 +58,9 @@ export interface SheetSink {
   createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'>;
 }
 
+/** What a unit's state records of its last check (`unchanged` and `failed` are per-run only). */
+export type StoredStatus = Exclude<UnitStatus, 'unchanged' | 'failed'>;
+
 /** Where a unit stands for one emulation year: the accepted version and the last check. */
 export interface UnitState {
   readonly unitCode: string;
@@ -57,11 +68,13 @@ export interface UnitState {
   /** Hash of the accepted submission the proposals use, or null if none was ever accepted. */
   readonly acceptedHash: string | null;
   readonly acceptedAt: string | null;
-  readonly lastStatus: UnitStatus;
+  readonly lastStatus: StoredStatus;
   readonly problems: Problem[];
   /** Source version and rules digest last read: equal on the next sync means the workbook need not be read. */
   readonly readKey: string | null;
   readonly checkedAt: string;
+  /** False while the feedback tab for this outcome could not be written: it is owed next sync. */
+  readonly feedbackDelivered: boolean;
 }
 
 export interface AcceptedVersion {

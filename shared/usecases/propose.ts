@@ -28,8 +28,8 @@ export interface ProposeInput {
   readonly movement: Movement;
   readonly year: number;
   readonly registry: Registry;
-  /** Where each council's proposal workbook goes. */
-  readonly proposalLocation: (councilCode: string) => string;
+  /** Where each council's proposal workbook goes; null when the registry names none (not written). */
+  readonly proposalLocation: (councilCode: string) => string | null;
   /** States already loaded by a sync in the same run, to save reading them again. */
   readonly states?: ReadonlyMap<string, UnitState>;
   /** Only these councils (all when absent). */
@@ -70,7 +70,12 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     });
   }
 
-  const locations = new Map(councils.map((c) => [c.code, input.proposalLocation(c.code)]));
+  const locations = new Map(
+    councils.flatMap((c) => {
+      const location = input.proposalLocation(c.code);
+      return location ? [[c.code, location] as const] : [];
+    }),
+  );
   const [previous, present] = await Promise.all([
     deps.store.loadProposalDigests(
       year,
@@ -82,7 +87,9 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const changed = new Map<string, string>();
   progress.start(PROGRESS_LABELS.propose, councils.length);
   for (const proposal of councils) {
-    const location = locations.get(proposal.code) ?? '';
+    const location = locations.get(proposal.code);
+    progress.tick(proposal.code);
+    if (!location) continue; // no proposal workbook listed for this council: reported, not written
     const model = proposalWorkbookModel({ movement, year, proposal, units: registry.units, statuses });
     const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
     if (previous.get(proposal.code) === digest && present.has(location)) written.set(proposal.code, location);
@@ -90,7 +97,6 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       written.set(proposal.code, await deps.sink.writeOwnedWorkbook(location, model));
       changed.set(proposal.code, digest);
     }
-    progress.tick(proposal.code);
   }
   progress.done();
   await deps.store.saveProposalDigests(year, changed);

@@ -45,7 +45,7 @@ export const reportSchema = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      status: z.enum(['accepted', 'unchanged', 'rejected', 'missing']),
+      status: z.enum(['accepted', 'unchanged', 'rejected', 'missing', 'failed']),
       problems: z.array(problemSchema),
     }),
   ),

@@ -2,14 +2,17 @@
  * Sync: pull every unit's score workbook, validate it, store what is accepted, tell the unit.
  *
  * Steps:
- *  1. Load every unit's state for the year (batched reads) and the workbooks' versions.
+ *  1. Load every unit's state for the year (batched reads) and the workbooks' versions (one
+ *     listing for many workbooks).
  *  2. For each unit, a few at a time: skip the read when the workbook's version and the rules are
  *     what was last read; otherwise read it once and validate it.
  *  3. Accepted and different from the last accepted version → a new immutable version.
  *     Rejected → the last accepted version stays in force.
- *  4. Write the “Kiểm tra dữ liệu” tab only when the outcome changed.
- *  5. Store new versions in batches, then move each changed unit's state pointer conditionally.
- * A failure in one unit becomes that unit's problem; it never stops the others.
+ *  4. Write the “Kiểm tra dữ liệu” tab when the outcome changed, or when the last one did not arrive.
+ *  5. Every `flushEvery` units: store new versions (batched), then move each changed unit's state
+ *     pointer (conditional). An interrupted sync keeps what it flushed and resumes from there.
+ * A failure in one unit never stops the others: a data problem is the unit's feedback; a medium
+ * that does not answer leaves the unit `failed`, with nothing stored, to be read again next time.
  */
 import { createHash } from 'node:crypto';
 import type { Catalog, Movement } from '../config/movement.ts';
@@ -25,12 +28,16 @@ import {
   type Progress,
   type SheetSink,
   type SheetSource,
+  type StoredStatus,
   type SubmissionStore,
   silentProgress,
   type UnitState,
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
+
+/** The tabs a unit workbook is read for. */
+export const UNIT_TABS = [TABS.info, TABS.collective, TABS.individuals, TABS.feedback] as const;
 
 export interface SyncDeps {
   readonly source: SheetSource;
@@ -53,6 +60,8 @@ export interface SyncInput {
   /** Only these units (all when absent). */
   readonly only?: readonly string[];
   readonly concurrency?: number;
+  /** Units between two writes to the store (default 25, one BatchWriteItem). */
+  readonly flushEvery?: number;
 }
 
 export interface UnitOutcome {
@@ -79,10 +88,22 @@ export function rulesDigest(movement: Movement, catalog: Catalog, year: number):
     .slice(0, 12);
 }
 
-const outcomeDigest = (status: UnitStatus, problems: readonly Problem[]) =>
-  createHash('sha256')
-    .update(stableStringify({ status: status === 'unchanged' ? 'accepted' : status, problems }))
-    .digest('hex');
+const stored = (status: UnitStatus): StoredStatus =>
+  status === 'unchanged' || status === 'failed' ? 'accepted' : status;
+
+const outcomeDigest = (status: StoredStatus, problems: readonly Problem[]) =>
+  createHash('sha256').update(stableStringify({ status, problems })).digest('hex');
+
+/** A problem with the workbook as a whole, not with one of its cells. */
+function workbookProblem(code: Problem['code'], message: string): Problem {
+  return { severity: 'error', tab: '', cell: '', code, message };
+}
+
+interface UnitResult {
+  readonly outcome: UnitOutcome;
+  readonly version?: AcceptedVersion;
+  readonly update?: { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean };
+}
 
 export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncResult> {
   const progress = deps.progress ?? silentProgress;
@@ -99,11 +120,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   const versions = await deps.source.versions(locations);
   const rules = rulesDigest(movement, catalog, year);
 
-  const outcomes: UnitOutcome[] = [];
-  const newVersions: AcceptedVersion[] = [];
-  const stateUpdates: { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[] = [];
-
-  const syncOne = async (unit: RegistryUnit): Promise<void> => {
+  const syncOne = async (unit: RegistryUnit): Promise<UnitResult> => {
     const previous = states.get(unit.code);
     const version = unit.workbook ? versions.get(unit.workbook) : undefined;
     const readKey = version ? `${version}|${rules}` : null;
@@ -112,6 +129,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     let acceptedHash = previous?.acceptedHash ?? null;
     let read = false;
     let feedbackMissing = false;
+    let version_: AcceptedVersion | undefined;
 
     if (!unit.workbook || !version) {
       status = 'missing';
@@ -128,7 +146,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     } else {
       read = true;
       try {
-        const grids = await deps.source.readWorkbook(unit.workbook);
+        const grids = await deps.source.readWorkbook(unit.workbook, UNIT_TABS);
         feedbackMissing = !findTab(grids, TABS.feedback, matchKey);
         const result = readSubmission(grids, { movement, catalog, year, expectedUnitCode: unit.code });
         problems = result.problems;
@@ -136,91 +154,104 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
           const hash = submissionHash(result.submission);
           status = hash === previous?.acceptedHash ? 'unchanged' : 'accepted';
           if (status === 'accepted')
-            newVersions.push({ unitCode: unit.code, year, hash, submission: result.submission });
+            version_ = { unitCode: unit.code, year, hash, submission: result.submission };
           acceptedHash = hash;
         } else status = 'rejected';
       } catch (error) {
         if (error instanceof WorkbookNotFoundError) {
           status = 'missing';
           problems = [workbookProblem('WORKBOOK_MISSING', MESSAGES.WORKBOOK_MISSING(unit.workbook))];
-        } else {
+        } else if (error instanceof WorkbookReadError) {
           status = 'rejected';
-          const detail = error instanceof WorkbookReadError ? error.detail : MESSAGES.UNKNOWN_FAILURE();
-          if (!(error instanceof WorkbookReadError)) deps.onUnitError?.(unit.code, error);
-          problems = [workbookProblem('WORKBOOK_UNREADABLE', MESSAGES.WORKBOOK_UNREADABLE(detail))];
+          problems = [workbookProblem('WORKBOOK_UNREADABLE', MESSAGES.WORKBOOK_UNREADABLE(error.detail))];
+        } else {
+          // The medium did not answer (or something unexpected): conclude nothing, try again next sync.
+          deps.onUnitError?.(unit.code, error);
+          return { outcome: { code: unit.code, status: 'failed', problems: [], acceptedHash, read } };
         }
       }
     }
 
     let storedReadKey = read || status === 'missing' ? readKey : (previous?.readKey ?? null);
-    const changedOutcome =
-      !previous || outcomeDigest(previous.lastStatus, previous.problems) !== outcomeDigest(status, problems);
+    const digest = outcomeDigest(stored(status), problems);
+    const outcomeChanged = !previous || outcomeDigest(previous.lastStatus, previous.problems) !== digest;
+    const owed = outcomeChanged || feedbackMissing || previous?.feedbackDelivered === false;
     // A missing or unreadable workbook cannot take a tab; its problem goes to the report instead.
     const writable = status !== 'missing' && !problems.some((p) => p.code === 'WORKBOOK_UNREADABLE');
-    if ((changedOutcome || feedbackMissing) && writable && unit.workbook) {
+    let feedbackDelivered = previous?.feedbackDelivered ?? true;
+    if (owed && writable && unit.workbook) {
       try {
-        const feedback = feedbackTab({ status, year, checkedAt: now, problems });
-        const after = await deps.sink.writeFeedback(unit.workbook, feedback);
+        const after = await deps.sink.writeFeedback(
+          unit.workbook,
+          feedbackTab({ status, year, checkedAt: now, problems }),
+        );
+        feedbackDelivered = true;
         // Our own write changes the workbook's version; remember the version after it.
         if (after && storedReadKey) storedReadKey = `${after}|${rules}`;
       } catch (error) {
-        // Feedback is a courtesy: failing to write it must not lose the validation result.
+        // The result stands; the feedback is owed and the workbook is read again next time.
         deps.onUnitError?.(unit.code, error);
+        feedbackDelivered = false;
         storedReadKey = null;
       }
-    }
+    } else if (!writable) feedbackDelivered = true;
 
     const state: UnitState = {
       unitCode: unit.code,
       year,
       acceptedHash,
       acceptedAt: status === 'accepted' ? now : (previous?.acceptedAt ?? null),
-      lastStatus: status === 'unchanged' ? 'accepted' : status,
+      lastStatus: stored(status),
       problems,
       readKey: storedReadKey,
-      checkedAt: changedOutcome ? now : (previous?.checkedAt ?? now),
+      checkedAt: outcomeChanged ? now : (previous?.checkedAt ?? now),
+      feedbackDelivered,
     };
     const stateChanged =
       !previous ||
       previous.acceptedHash !== state.acceptedHash ||
       previous.lastStatus !== state.lastStatus ||
       previous.readKey !== state.readKey ||
-      changedOutcome;
-    if (stateChanged)
-      stateUpdates.push({ state, expectedAcceptedHash: previous?.acceptedHash ?? null, isNew: !previous });
-    states.set(unit.code, state);
-    outcomes.push({ code: unit.code, status, problems, acceptedHash, read });
+      previous.feedbackDelivered !== state.feedbackDelivered ||
+      outcomeChanged;
+    return {
+      outcome: { code: unit.code, status, problems, acceptedHash, read },
+      ...(version_ ? { version: version_ } : {}),
+      ...(stateChanged
+        ? { update: { state, expectedAcceptedHash: previous?.acceptedHash ?? null, isNew: !previous } }
+        : {}),
+    };
   };
 
+  const outcomes: UnitOutcome[] = [];
+  const flushEvery = Math.max(1, input.flushEvery ?? 25);
   progress.start(PROGRESS_LABELS.sync, units.length);
-  const queue = [...units];
-  const worker = async () => {
-    for (let unit = queue.shift(); unit; unit = queue.shift()) {
-      await syncOne(unit);
-      progress.tick(unit.code);
+  for (let start = 0; start < units.length; start += flushEvery) {
+    const chunk = units.slice(start, start + flushEvery);
+    const results: UnitResult[] = [];
+    const queue = [...chunk];
+    const worker = async () => {
+      for (let unit = queue.shift(); unit; unit = queue.shift()) {
+        results.push(await syncOne(unit));
+        progress.tick(unit.code);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 4, chunk.length) }, worker));
+
+    // Versions first, then pointers: a crash in between leaves only an unreferenced version.
+    await deps.store.putVersions(results.flatMap((r) => (r.version ? [r.version] : [])));
+    const updates = results.flatMap((r) => (r.update ? [r.update] : []));
+    const lost = new Set(await deps.store.saveStates(updates));
+    for (const r of results) {
+      if (lost.has(r.outcome.code)) {
+        // Another sync moved this unit's pointer meanwhile: report it, read it again next time.
+        outcomes.push({ ...r.outcome, status: 'failed' });
+        continue;
+      }
+      if (r.update) states.set(r.outcome.code, r.update.state);
+      outcomes.push(r.outcome);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 4, units.length) }, worker));
+  }
   progress.done();
-
-  // Versions first, then pointers: a crash in between leaves only an unreferenced version.
-  await deps.store.putVersions(newVersions);
-  const lost = new Set(await deps.store.saveStates(stateUpdates));
-  const result = outcomes
-    .map((o) =>
-      lost.has(o.code)
-        ? { ...o, status: 'rejected' as const, problems: [...o.problems, concurrentProblem()] }
-        : o,
-    )
-    .sort((a, b) => (a.code < b.code ? -1 : 1));
-  return { units: result, states };
-}
-
-/** A problem with the workbook as a whole, not with one of its cells. */
-function workbookProblem(code: Problem['code'], message: string): Problem {
-  return { severity: 'error', tab: '', cell: '', code, message };
-}
-
-function concurrentProblem(): Problem {
-  return workbookProblem('WORKBOOK_UNREADABLE', MESSAGES.WORKBOOK_UNREADABLE(MESSAGES.CONCURRENT_SYNC()));
+  return { units: outcomes.sort((a, b) => (a.code < b.code ? -1 : 1)), states };
 }

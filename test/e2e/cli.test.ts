@@ -173,7 +173,7 @@ describe('thidua template', () => {
     const units = await thidua('template', '--registry', registry);
     expect(units.stdout).toContain('Đã tạo 2 bảng điểm');
     const grids = await new XlsxWorkbooks({ baseDir: dir }).readWorkbook('bang-diem/A.xlsx');
-    expect(Object.keys(grids)).toEqual(['Thông tin', 'Tập thể', 'Cá nhân']);
+    expect(Object.keys(grids)).toEqual(['Thông tin', 'Tập thể', 'Cá nhân', 'Kiểm tra dữ liệu']);
     expect(grids['Cá nhân']?.[0]?.slice(8, 10)).toEqual(['CN1 (tối đa 20 điểm)', 'CN2 (tối đa 20 điểm)']);
     const again = await thidua('template', '--registry', registry);
     expect(again.stdout).toContain('Đã tạo 0 bảng điểm; 2 bảng điểm đã có từ trước được giữ nguyên');

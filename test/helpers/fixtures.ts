@@ -52,6 +52,7 @@ export const unit = (code: string, extra: Partial<RegistryUnit> = {}): RegistryU
   runsCouncil: false,
   workbook: `bang-diem/${code}.xlsx`,
   headcount: null,
+  proposalWorkbook: null,
   ...extra,
 });
 

@@ -43,6 +43,7 @@ const state = (unitCode: string, acceptedHash: string | null): UnitState => ({
   problems: [],
   readKey: 'v1',
   checkedAt: '2025-06-01T00:00:00.000Z',
+  feedbackDelivered: true,
 });
 
 describe('keys', () => {

@@ -31,10 +31,11 @@ const stateItemSchema = z.object({
   year: z.number().int(),
   acceptedHash: z.string().nullable(),
   acceptedAt: z.string().nullable(),
-  lastStatus: z.enum(['accepted', 'unchanged', 'rejected', 'missing']),
+  lastStatus: z.enum(['accepted', 'rejected', 'missing']),
   problems: z.array(problemSchema),
   readKey: z.string().nullable(),
   checkedAt: z.string(),
+  feedbackDelivered: z.boolean().default(true),
 });
 
 const proposalItemSchema = z.object({ councilCode: z.string(), year: z.number().int(), digest: z.string() });

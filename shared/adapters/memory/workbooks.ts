@@ -47,7 +47,8 @@ export class MemoryWorkbooks implements SheetSource, SheetSink {
     return result;
   }
 
-  async readWorkbook(location: string): Promise<WorkbookGrids> {
+  /** Reads every tab (a whole file costs one read whatever the tabs wanted). */
+  async readWorkbook(location: string, _tabs?: readonly string[]): Promise<WorkbookGrids> {
     if (this.counters) this.counters.sheetReads++;
     const book = this.books.get(location);
     if (!book) throw new WorkbookNotFoundError(location);

@@ -204,7 +204,8 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     return workbook;
   }
 
-  async readWorkbook(location: string): Promise<WorkbookGrids> {
+  /** Reads every tab (a whole file costs one read whatever the tabs wanted). */
+  async readWorkbook(location: string, _tabs?: readonly string[]): Promise<WorkbookGrids> {
     if (this.options.counters) this.options.counters.sheetReads++;
     const workbook = await this.load(location);
     const grids: WorkbookGrids = {};

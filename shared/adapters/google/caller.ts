@@ -1,0 +1,156 @@
+/**
+ * Every Google call goes through here: paced to the per-minute quota (reads, writes and Drive each
+ * on their own schedule), with an explicit timeout, and retried with exponential backoff and full
+ * jitter on 429, 5xx, timeouts and dropped connections — for every method, POST included. The
+ * client library's own retries are turned off: they skip POST and wait 100 ms–1.5 s, far shorter
+ * than a per-minute quota window.
+ */
+import type { Counters } from '../../ports/index.ts';
+import { type Clock, realClock } from '../../standin/clock.ts';
+
+export type CallKind = 'read' | 'write' | 'drive';
+
+export interface CallerOptions {
+  /** Requests per minute per service account; Google's defaults for Sheets are 60 and 60. */
+  readonly readsPerMinute?: number;
+  readonly writesPerMinute?: number;
+  readonly drivePerMinute?: number;
+  readonly clock?: Clock;
+  /** Real milliseconds one HTTP attempt may take. */
+  readonly timeoutMs?: number;
+  readonly maxAttempts?: number;
+  /** Backoff bounds, in clock milliseconds. */
+  readonly baseBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  readonly counters?: Counters;
+  readonly random?: () => number;
+}
+
+/** Google did not answer usefully after every attempt: the workbook is retried next sync. */
+export class GoogleUnavailableError extends Error {
+  override readonly name = 'GoogleUnavailableError';
+}
+
+/** Google answered with an error that retrying cannot fix (400, 401, 403, 404). */
+export class GoogleRequestError extends Error {
+  override readonly name = 'GoogleRequestError';
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Spaces calls evenly so that a sliding one-minute window never holds more than the quota. */
+class Pacer {
+  private next = Number.NEGATIVE_INFINITY;
+  private readonly interval: number;
+  constructor(
+    perMinute: number,
+    private readonly clock: Clock,
+  ) {
+    // 1% margin so that latency jitter between here and the server does not tip a window over.
+    this.interval = (60_000 / perMinute) * 1.01;
+  }
+  async acquire(): Promise<void> {
+    const now = this.clock.now();
+    const slot = Math.max(now, this.next);
+    this.next = slot + this.interval;
+    if (slot > now) await this.clock.sleep(slot - now);
+  }
+}
+
+interface ErrorShape {
+  status?: number;
+  code?: string | number;
+  name?: string;
+  message?: string;
+  response?: { status?: number; data?: { error?: { status?: string; message?: string } } };
+}
+
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
+
+export function classify(error: unknown): {
+  retryable: boolean;
+  status: number;
+  reason: string;
+  message: string;
+} {
+  const e = (error ?? {}) as ErrorShape;
+  const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : 0);
+  const reason = e.response?.data?.error?.status ?? String(e.code ?? e.name ?? '');
+  const message = e.response?.data?.error?.message ?? e.message ?? String(error);
+  if (status === 429 || status >= 500) return { retryable: true, status, reason, message };
+  // Drive reports rate limits as 403 with a rate-limit reason.
+  if (status === 403 && /rate ?limit/i.test(message)) return { retryable: true, status, reason, message };
+  if (status > 0) return { retryable: false, status, reason, message };
+  const transient =
+    TRANSIENT_CODES.has(String(e.code)) ||
+    e.name === 'AbortError' ||
+    e.name === 'TimeoutError' ||
+    /socket hang up|timeout|aborted|network|ECONNRESET|terminated|other side closed/i.test(message);
+  return { retryable: transient, status: 0, reason, message };
+}
+
+/** Options passed to every generated-client method: no built-in retry, an explicit timeout. */
+export interface CallOptions {
+  retry: false;
+  timeout: number;
+}
+
+export class GoogleCaller {
+  readonly stats = { attempts: 0, retries: 0, throttled: 0 };
+  private readonly pacers: Record<CallKind, Pacer>;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+
+  constructor(private readonly options: CallerOptions = {}) {
+    this.clock = options.clock ?? realClock;
+    this.random = options.random ?? Math.random;
+    this.pacers = {
+      read: new Pacer(options.readsPerMinute ?? 60, this.clock),
+      write: new Pacer(options.writesPerMinute ?? 60, this.clock),
+      drive: new Pacer(options.drivePerMinute ?? 600, this.clock),
+    };
+  }
+
+  async call<T>(kind: CallKind, fn: (options: CallOptions) => Promise<T>): Promise<T> {
+    const maxAttempts = this.options.maxAttempts ?? 7;
+    const base = this.options.baseBackoffMs ?? 1000;
+    const cap = this.options.maxBackoffMs ?? 64_000;
+    for (let attempt = 1; ; attempt++) {
+      await this.pacers[kind].acquire();
+      this.stats.attempts++;
+      const counters = this.options.counters;
+      if (counters) {
+        if (kind === 'write') counters.sheetWrites++;
+        else counters.sheetReads++;
+      }
+      try {
+        return await fn({ retry: false, timeout: this.options.timeoutMs ?? 30_000 });
+      } catch (error) {
+        const c = classify(error);
+        if (c.status === 429) this.stats.throttled++;
+        if (!c.retryable) throw new GoogleRequestError(c.status, c.reason, c.message, { cause: error });
+        if (attempt >= maxAttempts)
+          throw new GoogleUnavailableError(`no answer after ${attempt} attempts: ${c.message}`, {
+            cause: error,
+          });
+        this.stats.retries++;
+        // Full jitter: a random wait up to base × 2^attempt, capped (Google's recommended scheme).
+        await this.clock.sleep(this.random() * Math.min(cap, base * 2 ** attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,414 @@
+/**
+ * Google Sheets behind the sheet ports. Reads: one `values.batchGet` per workbook, fixed ranges,
+ * UNFORMATTED_VALUE and SERIAL_NUMBER, a field mask, into the same grids the `.xlsx` adapter
+ * gives. Versions: Drive `files.list` (modifiedTime), up to 1,000 files a page, so a nightly sync
+ * where nothing changed costs a handful of calls for the whole sector. Writes: plain values only
+ * (RAW / typed cell values), so text from users never becomes a formula; text that looks like one
+ * is also escaped for CSV export. Every call is paced and retried by the GoogleCaller.
+ */
+import type { drive_v3 } from '@googleapis/drive';
+import type { sheets_v4 } from '@googleapis/sheets';
+import { type Cell, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
+import type { SheetTab, Validation, WorkbookModel } from '../../domain/sheet-model.ts';
+import { csvSafe, matchKey } from '../../domain/text.ts';
+import { MESSAGES, TABS } from '../../domain/vi.ts';
+import {
+  type SheetSink,
+  type SheetSource,
+  SourceUnavailableError,
+  WorkbookNotFoundError,
+  WorkbookReadError,
+} from '../../ports/index.ts';
+import { quoteSheet } from '../../standin/a1.ts';
+import type { GoogleClients } from './auth.ts';
+import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';
+
+/** How far each tab is read. Wide and deep enough for the largest unit; Google trims empty cells. */
+const TAB_EXTENT: Record<string, string> = {
+  [TABS.info]: 'A1:J60',
+  [TABS.collective]: 'A1:J100',
+  [TABS.individuals]: 'A1:BZ5000',
+  [TABS.feedback]: 'A1:B2',
+  [TABS.registry]: 'A1:Z5000',
+};
+const DEFAULT_EXTENT = 'A1:Z5000';
+
+/** The feedback tab is always written as this many rows × columns, so an old, longer list is cleared. */
+export const FEEDBACK_BLOCK = { rows: 520, cols: 5 } as const;
+
+const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+
+type CellValue = sheets_v4.Schema$ExtendedValue;
+
+function userValue(cell: Cell): CellValue | undefined {
+  if (cell === null || cell === '') return undefined;
+  if (typeof cell === 'number') return { numberValue: cell };
+  if (typeof cell === 'boolean') return { boolValue: cell };
+  return { stringValue: csvSafe(cell) };
+}
+
+const rawValue = (cell: Cell): string | number | boolean =>
+  typeof cell === 'string' ? csvSafe(cell) : (cell ?? '');
+
+function validationRule(rule: Validation, message: string): sheets_v4.Schema$DataValidationRule {
+  if (rule.kind === 'list')
+    return {
+      condition: { type: 'ONE_OF_LIST', values: rule.values.map((v) => ({ userEnteredValue: v })) },
+      strict: true,
+      showCustomUi: true,
+      inputMessage: message,
+    };
+  return {
+    condition: {
+      type: 'NUMBER_BETWEEN',
+      values: [{ userEnteredValue: String(rule.min) }, { userEnteredValue: String(rule.max) }],
+    },
+    strict: true,
+    inputMessage: message,
+  };
+}
+
+export interface GoogleWorkbooksOptions {
+  readonly clients: GoogleClients;
+  readonly caller: GoogleCaller;
+}
+
+export class GoogleWorkbooks implements SheetSource, SheetSink {
+  /** Tabs seen in each spreadsheet by this process, to skip a metadata read before writing feedback. */
+  private readonly knownTabs = new Map<string, Set<string>>();
+
+  constructor(private readonly options: GoogleWorkbooksOptions) {}
+
+  private get sheets() {
+    return this.options.clients.sheetsRead;
+  }
+
+  private get writer(): sheets_v4.Sheets {
+    const writer = this.options.clients.sheetsWrite;
+    if (!writer) throw new Error('this Google adapter was built without the write scope');
+    return writer;
+  }
+
+  /** Runs a call; maps Google's answers to the port's errors for one spreadsheet. */
+  private async run<T>(
+    kind: 'read' | 'write' | 'drive',
+    location: string,
+    fn: Parameters<GoogleCaller['call']>[1],
+  ): Promise<T> {
+    try {
+      return (await this.options.caller.call(kind, fn)) as T;
+    } catch (error) {
+      if (error instanceof GoogleUnavailableError)
+        throw new SourceUnavailableError(error.message, { cause: error });
+      if (error instanceof GoogleRequestError) {
+        if (error.status === 404) throw new WorkbookNotFoundError(location, { cause: error });
+        if (error.status === 403)
+          throw new WorkbookReadError(location, MESSAGES.NOT_SHARED(), { cause: error });
+        throw new WorkbookReadError(location, MESSAGES.GOOGLE_REFUSED(`${error.status} ${error.message}`), {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async versions(locations: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(locations);
+    const result = new Map<string, string>();
+    let pageToken: string | undefined;
+    do {
+      const token = pageToken;
+      const response = await this.run<{ data: drive_v3.Schema$FileList }>('drive', 'files.list', (o) =>
+        this.options.clients.drive.files.list(
+          {
+            q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
+            fields: 'nextPageToken, files(id, modifiedTime)',
+            pageSize: 1000,
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+            ...(token ? { pageToken: token } : {}),
+          },
+          o,
+        ),
+      );
+      for (const file of response.data.files ?? [])
+        if (file.id && file.modifiedTime && wanted.has(file.id)) result.set(file.id, file.modifiedTime);
+      pageToken = response.data.nextPageToken ?? undefined;
+    } while (pageToken);
+    return result;
+  }
+
+  private async titles(location: string): Promise<Map<string, number>> {
+    const response = await this.run<{ data: sheets_v4.Schema$Spreadsheet }>('read', location, (o) =>
+      this.sheets.spreadsheets.get(
+        { spreadsheetId: location, fields: 'sheets.properties(sheetId,title)' },
+        o,
+      ),
+    );
+    const titles = new Map<string, number>();
+    for (const sheet of response.data.sheets ?? [])
+      if (sheet.properties?.title !== undefined && sheet.properties.title !== null)
+        titles.set(sheet.properties.title, sheet.properties.sheetId ?? 0);
+    this.knownTabs.set(location, new Set(titles.keys()));
+    return titles;
+  }
+
+  private async batchGet(
+    location: string,
+    tabs: readonly { wanted: string; actual: string }[],
+  ): Promise<WorkbookGrids> {
+    const response = await this.run<{ data: sheets_v4.Schema$BatchGetValuesResponse }>(
+      'read',
+      location,
+      (o) =>
+        this.sheets.spreadsheets.values.batchGet(
+          {
+            spreadsheetId: location,
+            ranges: tabs.map((t) => `${quoteSheet(t.actual)}!${TAB_EXTENT[t.wanted] ?? DEFAULT_EXTENT}`),
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'SERIAL_NUMBER',
+            majorDimension: 'ROWS',
+            fields: 'valueRanges(range,values)',
+          },
+          o,
+        ),
+    );
+    const grids: WorkbookGrids = {};
+    const ranges = response.data.valueRanges ?? [];
+    tabs.forEach((tab, i) => {
+      const parsed = gridSchema.safeParse(ranges[i]?.values ?? []);
+      if (!parsed.success)
+        throw new WorkbookReadError(location, MESSAGES.GOOGLE_REFUSED('dữ liệu trả về không đúng dạng'));
+      grids[tab.actual] = parsed.data;
+    });
+    this.knownTabs.set(location, new Set(tabs.map((t) => t.actual)));
+    return grids;
+  }
+
+  /**
+   * One `values.batchGet` for the wanted tabs. If a tab was renamed or deleted, Google rejects the
+   * whole call; then the titles are read and the tabs that exist are fetched (tolerating case and
+   * diacritic differences), so the validator can name what is missing.
+   */
+  async readWorkbook(
+    location: string,
+    tabs: readonly string[] = [TABS.info, TABS.collective, TABS.individuals, TABS.feedback],
+  ): Promise<WorkbookGrids> {
+    try {
+      return await this.batchGet(
+        location,
+        tabs.map((t) => ({ wanted: t, actual: t })),
+      );
+    } catch (error) {
+      if (
+        !(error instanceof WorkbookReadError) ||
+        !/Unable to parse range/.test(String((error.cause as Error)?.message))
+      )
+        throw error;
+    }
+    const titles = [...(await this.titles(location)).keys()];
+    const present = tabs.flatMap((wanted) => {
+      const actual = titles.find((t) => matchKey(t) === matchKey(wanted));
+      return actual ? [{ wanted, actual }] : [];
+    });
+    return present.length ? this.batchGet(location, present) : {};
+  }
+
+  private async modifiedTime(location: string): Promise<string | undefined> {
+    const response = await this.run<{ data: drive_v3.Schema$File }>('drive', location, (o) =>
+      this.options.clients.drive.files.get(
+        { fileId: location, fields: 'modifiedTime', supportsAllDrives: true },
+        o,
+      ),
+    );
+    return response.data.modifiedTime ?? undefined;
+  }
+
+  private async batchUpdate(location: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
+    if (requests.length === 0) return;
+    await this.run('write', location, (o) =>
+      this.writer.spreadsheets.batchUpdate({ spreadsheetId: location, requestBody: { requests } }, o),
+    );
+  }
+
+  /** Adds the tabs that are missing; a retry after a lost answer finds them there and goes on. */
+  private async ensureTabs(
+    location: string,
+    tabs: readonly SheetTab[],
+    setup: (tab: SheetTab, sheetId: number) => sheets_v4.Schema$Request[],
+  ) {
+    let titles = await this.titles(location);
+    const missing = tabs.filter((t) => !titles.has(t.title));
+    if (missing.length === 0) return { titles, created: [] as string[] };
+    const used = new Set(titles.values());
+    const requests: sheets_v4.Schema$Request[] = [];
+    missing.forEach((tab, i) => {
+      let sheetId = 7_000 + i;
+      while (used.has(sheetId)) sheetId++;
+      used.add(sheetId);
+      requests.push({
+        addSheet: {
+          properties: { sheetId, title: tab.title, gridProperties: { frozenRowCount: tab.headerRows ?? 0 } },
+        },
+      });
+      requests.push(...setup(tab, sheetId));
+    });
+    try {
+      await this.batchUpdate(location, requests);
+    } catch (error) {
+      if (
+        !(error instanceof WorkbookReadError) ||
+        !/already exists/.test(String((error.cause as Error)?.message))
+      )
+        throw error;
+    }
+    titles = await this.titles(location);
+    return { titles, created: missing.map((t) => t.title) };
+  }
+
+  private protection(tab: SheetTab, sheetId: number): sheets_v4.Schema$Request[] {
+    const email = this.options.clients.serviceAccountEmail;
+    const protect = (range: sheets_v4.Schema$GridRange, description: string): sheets_v4.Schema$Request => ({
+      addProtectedRange: {
+        protectedRange: {
+          range,
+          description,
+          // With the service account as the only editor, others cannot type over it; without a
+          // known address, Sheets warns before an edit.
+          ...(email ? { warningOnly: false, editors: { users: [email] } } : { warningOnly: true }),
+        },
+      },
+    });
+    const requests: sheets_v4.Schema$Request[] = [];
+    if (tab.protection === 'all') requests.push(protect({ sheetId }, `thidua: ${tab.title}`));
+    if (tab.protection === 'header') {
+      if (tab.headerRows)
+        requests.push(
+          protect({ sheetId, startRowIndex: 0, endRowIndex: tab.headerRows }, 'thidua: dòng tiêu đề'),
+        );
+      for (const cell of tab.lockedCells ?? [])
+        requests.push(
+          protect(
+            {
+              sheetId,
+              startRowIndex: cell.row,
+              endRowIndex: cell.row + 1,
+              startColumnIndex: cell.col,
+              endColumnIndex: cell.col + 1,
+            },
+            'thidua: ô do hệ thống điền',
+          ),
+        );
+    }
+    if (tab.headerRows)
+      requests.push({
+        repeatCell: {
+          range: { sheetId, startRowIndex: 0, endRowIndex: tab.headerRows },
+          cell: { userEnteredFormat: { textFormat: { bold: true }, wrapStrategy: 'WRAP' } },
+          fields: 'userEnteredFormat(textFormat,wrapStrategy)',
+        },
+      });
+    return requests;
+  }
+
+  private validations(tab: SheetTab, sheetId: number): sheets_v4.Schema$Request[] {
+    return (tab.validations ?? []).map((v) => ({
+      setDataValidation: {
+        range: {
+          sheetId,
+          startRowIndex: v.fromRow,
+          endRowIndex: v.toRow + 1,
+          startColumnIndex: v.col,
+          endColumnIndex: v.col + 1,
+        },
+        rule: validationRule(v.rule, v.message),
+      },
+    }));
+  }
+
+  /** The tab's values (and formulas) as typed cell data: a plain value can never be read as a formula. */
+  private cellRows(tab: SheetTab): sheets_v4.Schema$RowData[] {
+    const formulas = new Map((tab.formulas ?? []).map((f) => [`${f.row}:${f.col}`, f.formula]));
+    const height = Math.max(tab.rows.length, ...(tab.formulas ?? []).map((f) => f.row + 1));
+    return Array.from({ length: height }, (_, r) => {
+      const row = tab.rows[r] ?? [];
+      const width = Math.max(
+        row.length,
+        ...(tab.formulas ?? []).filter((f) => f.row === r).map((f) => f.col + 1),
+      );
+      return {
+        values: Array.from({ length: width }, (_, c) => {
+          const formula = formulas.get(`${r}:${c}`);
+          const value = formula ? { formulaValue: `=${formula}` } : userValue(row[c] ?? null);
+          return value ? { userEnteredValue: value } : {};
+        }),
+      };
+    });
+  }
+
+  /**
+   * Feedback: when the tab is known to exist, a single `values.batchUpdate` (RAW) of a fixed-size
+   * block; otherwise the tab is added first (protected, header in bold).
+   */
+  async writeFeedback(location: string, tab: SheetTab): Promise<string | undefined> {
+    if (!this.knownTabs.get(location)?.has(tab.title))
+      await this.ensureTabs(location, [tab], (t, sheetId) => this.protection(t, sheetId));
+    const values = Array.from({ length: FEEDBACK_BLOCK.rows }, (_, r) =>
+      Array.from({ length: FEEDBACK_BLOCK.cols }, (_, c) => rawValue(tab.rows[r]?.[c] ?? null)),
+    );
+    await this.run('write', location, (o) =>
+      this.writer.spreadsheets.values.batchUpdate(
+        {
+          spreadsheetId: location,
+          requestBody: {
+            valueInputOption: 'RAW',
+            data: [{ range: `${quoteSheet(tab.title)}!A1:E${FEEDBACK_BLOCK.rows}`, values }],
+          },
+        },
+        o,
+      ),
+    );
+    // Our own write changes the file's modifiedTime; the sync remembers the new one.
+    return this.modifiedTime(location);
+  }
+
+  /**
+   * A workbook thidua owns (a council's proposal), made by the emulation office and listed in the
+   * registry: missing tabs are added, each tab's values replaced — in one atomic batchUpdate, so a
+   * council never sees half a proposal.
+   */
+  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string> {
+    const { titles } = await this.ensureTabs(location, model.tabs, (t, sheetId) =>
+      this.protection(t, sheetId),
+    );
+    const requests: sheets_v4.Schema$Request[] = model.tabs.map((tab) => ({
+      updateCells: {
+        range: { sheetId: titles.get(tab.title) ?? 0 },
+        rows: this.cellRows(tab),
+        fields: 'userEnteredValue',
+      },
+    }));
+    await this.batchUpdate(location, requests);
+    return location;
+  }
+
+  /**
+   * Template in Google: the spreadsheet exists (the office made it and shared it); tabs that are
+   * missing are added with headers, validation and protection. Tabs that exist are not touched, so
+   * nothing a unit typed is changed.
+   */
+  async createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'> {
+    const { created } = await this.ensureTabs(location, model.tabs, (tab, sheetId) => [
+      {
+        updateCells: {
+          start: { sheetId, rowIndex: 0, columnIndex: 0 },
+          rows: this.cellRows(tab),
+          fields: 'userEnteredValue',
+        },
+      },
+      ...this.validations(tab, sheetId),
+      ...this.protection(tab, sheetId),
+    ]);
+    return created.length ? 'created' : 'exists';
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Composition of a job run from the command line: the movement, the registry, the sheet medium
+ * (local `.xlsx` files or Google Sheets) and the store (embedded dynalite, any DynamoDB endpoint,
+ * or DynamoDB in AWS). The same use cases run whatever is plugged in.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createDynamoClient, ensureTable, startDynalite } from '../adapters/dynamodb/local.ts';
+import { DynamoSubmissionStore } from '../adapters/dynamodb/store.ts';
+import { type GoogleCredentials, googleClients } from '../adapters/google/auth.ts';
+import { GoogleCaller } from '../adapters/google/caller.ts';
+import { GoogleWorkbooks } from '../adapters/google/workbooks.ts';
+import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
+import { loadMovement } from '../config/load.ts';
+import { type Catalog, catalogFor, type Movement, yearsOf } from '../config/movement.ts';
+import { parseRegistry, type Registry } from '../domain/registry.ts';
+import { registryWorkbookModel } from '../domain/render.ts';
+import { CLI_TEXT, TABS } from '../domain/vi.ts';
+import { EXAMPLE_DEFAULTS, type ExampleOptions, generateExample } from '../example/generate.ts';
+import { type Counters, newCounters, type SheetSink, type SheetSource } from '../ports/index.ts';
+import type { Clock } from '../standin/clock.ts';
+
+export const DATA_DIR = '.thidua';
+export const EXAMPLE_DIR = join(DATA_DIR, 'example');
+export const REGISTRY_FILE = 'danh-muc-don-vi.xlsx';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export type SheetsOption =
+  | { readonly kind: 'xlsx'; readonly registryPath: string }
+  | {
+      readonly kind: 'google';
+      readonly registryId: string;
+      readonly credentials: GoogleCredentials;
+      readonly rootUrl?: string;
+      readonly readsPerMinute?: number;
+      readonly writesPerMinute?: number;
+      readonly clock?: Clock;
+      readonly timeoutMs?: number;
+    };
+
+export interface JobOptions {
+  readonly sheets: SheetsOption;
+  readonly movementPath?: string;
+  readonly year?: number;
+  /** Folder of the embedded store; ignored with an endpoint or `aws`. */
+  readonly storeDir: string;
+  readonly endpoint?: string;
+  /** DynamoDB in AWS: region and credentials from the environment, the table made by the CDK stack. */
+  readonly aws?: boolean;
+  readonly table: string;
+  /** Where local proposal workbooks go when the registry names none. */
+  readonly outDir: string;
+}
+
+export interface JobContext {
+  readonly movement: Movement;
+  readonly catalog: Catalog;
+  readonly year: number;
+  readonly registry: Registry;
+  readonly source: SheetSource;
+  readonly sink: SheetSink;
+  readonly store: DynamoSubmissionStore;
+  readonly counters: Counters;
+  /** Where a council's proposal workbook goes; null when there is nowhere to write it. */
+  proposalLocation(councilCode: string): string | null;
+  close(): Promise<void>;
+}
+
+export async function resolveMovement(movementPath: string | undefined, year: number | undefined) {
+  const movement = await loadMovement(movementPath);
+  const chosen = year ?? yearsOf(movement).at(-1) ?? 0;
+  const catalog = catalogFor(movement, chosen);
+  if (!catalog) throw new UsageError(CLI_TEXT.noCatalog(chosen));
+  return { movement, catalog, year: chosen };
+}
+
+/** The sheet medium alone (templates, checks), with its registry location. */
+export function openSheets(
+  sheets: SheetsOption,
+  counters?: Counters,
+  write = true,
+): { source: SheetSource; sink: SheetSink; registryLocation: string } {
+  if (sheets.kind === 'xlsx') {
+    const registryPath = resolve(sheets.registryPath);
+    const workbooks = new XlsxWorkbooks({
+      baseDir: dirname(registryPath),
+      ...(counters ? { counters } : {}),
+    });
+    return { source: workbooks, sink: workbooks, registryLocation: registryPath };
+  }
+  const clients = googleClients({
+    credentials: sheets.credentials,
+    ...(sheets.rootUrl ? { rootUrl: sheets.rootUrl } : {}),
+    write,
+  });
+  const caller = new GoogleCaller({
+    ...(sheets.readsPerMinute ? { readsPerMinute: sheets.readsPerMinute } : {}),
+    ...(sheets.writesPerMinute ? { writesPerMinute: sheets.writesPerMinute } : {}),
+    ...(sheets.clock ? { clock: sheets.clock } : {}),
+    ...(sheets.timeoutMs ? { timeoutMs: sheets.timeoutMs } : {}),
+    ...(counters ? { counters } : {}),
+  });
+  const workbooks = new GoogleWorkbooks({ clients, caller });
+  return { source: workbooks, sink: workbooks, registryLocation: sheets.registryId };
+}
+
+export async function openJob(options: JobOptions): Promise<JobContext> {
+  if (options.sheets.kind === 'xlsx' && !existsSync(resolve(options.sheets.registryPath)))
+    throw new UsageError(CLI_TEXT.noRegistry(resolve(options.sheets.registryPath)));
+  const { movement, catalog, year } = await resolveMovement(options.movementPath, options.year);
+  const counters = newCounters();
+  const { source, sink, registryLocation } = openSheets(options.sheets, counters);
+  const registry = parseRegistry(await source.readWorkbook(registryLocation, [TABS.registry]));
+
+  const embedded =
+    options.endpoint || options.aws ? undefined : await startDynalite({ path: resolve(options.storeDir) });
+  const endpoint = options.endpoint ?? embedded?.endpoint;
+  const client = createDynamoClient({
+    ...(endpoint ? { endpoint } : {}),
+    counters,
+    localCredentials: Boolean(embedded),
+  });
+  if (embedded) await ensureTable(client, options.table);
+  const store = new DynamoSubmissionStore({ client, tableName: options.table });
+  const local = options.sheets.kind === 'xlsx';
+  return {
+    movement,
+    catalog,
+    year,
+    registry,
+    source,
+    sink,
+    store,
+    counters,
+    proposalLocation: (council) =>
+      registry.units.get(council)?.proposalWorkbook ??
+      (local ? join(resolve(options.outDir), `de-nghi-${council}.xlsx`) : null),
+    async close() {
+      client.destroy();
+      await embedded?.close();
+    },
+  };
+}
+
+/** Writes the example sector (registry and workbooks) into `dir` unless a registry is already there. */
+export async function ensureExample(
+  dir: string,
+  options: Partial<ExampleOptions> = {},
+  force = false,
+): Promise<boolean> {
+  const registryPath = join(dir, REGISTRY_FILE);
+  if (!force && existsSync(registryPath)) return false;
+  const { movement, catalog, year } = await resolveMovement(undefined, undefined);
+  const sector = generateExample(movement, catalog, year, { ...EXAMPLE_DEFAULTS, ...options });
+  const workbooks = new XlsxWorkbooks({ baseDir: dir });
+  for (const [location, model] of sector.workbooks) await workbooks.writeOwnedWorkbook(location, model);
+  await workbooks.writeOwnedWorkbook(REGISTRY_FILE, registryWorkbookModel(sector.units));
+  return true;
+}

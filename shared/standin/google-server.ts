@@ -1,0 +1,781 @@
+/**
+ * A local stand-in for the Sheets v4 and Drive v3 endpoints thidua uses, on 127.0.0.1.
+ * It holds spreadsheets in memory and answers like Google: the same paths, A1 ranges, field masks,
+ * `valueInputOption` semantics (USER_ENTERED turns "=…" into a formula, RAW never does), atomic
+ * `spreadsheets.batchUpdate`, Google's error bodies, and a per-minute quota per user that answers
+ * 429 RESOURCE_EXHAUSTED, on a clock tests can speed up. Faults can be injected: 429 bursts, 5xx,
+ * slow answers and dropped connections (before or after the request took effect).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Grid, WorkbookGrids } from '../domain/grid.ts';
+import { type A1Range, formatA1, parseA1, RangeParseError } from './a1.ts';
+import { type Clock, realClock } from './clock.ts';
+import { applyFieldMask } from './fields.ts';
+
+type Value = string | number | boolean;
+interface CellData {
+  value: Value;
+  formula?: string;
+}
+interface SheetData {
+  sheetId: number;
+  title: string;
+  index: number;
+  frozenRowCount: number;
+  cells: Map<number, Map<number, CellData>>;
+  protectedRanges: unknown[];
+  validations: { range: unknown; rule: unknown }[];
+}
+interface SpreadsheetData {
+  id: string;
+  title: string;
+  sheets: SheetData[];
+  modifiedTime: number;
+  nextProtectedRangeId: number;
+}
+
+export type CallKind = 'read' | 'write' | 'drive';
+export interface CallRecord {
+  readonly method: string;
+  readonly path: string;
+  readonly kind: CallKind;
+  /** `values.batchGet`, `spreadsheets.batchUpdate`, `files.list`, … */
+  readonly api: string;
+  readonly spreadsheetId: string | undefined;
+  readonly status: number;
+}
+
+export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after';
+export interface Fault {
+  readonly kind: FaultKind;
+  /** How many matching requests it hits. */
+  count?: number;
+  readonly kinds?: readonly CallKind[];
+  readonly api?: string;
+  /** For `slow`: real milliseconds to wait before answering. */
+  readonly delayMs?: number;
+}
+
+export interface StandinOptions {
+  readonly token: string;
+  readonly clock?: Clock;
+  /** Requests per minute per user, by kind; Google's defaults are 60/60 for Sheets. */
+  readonly quota?: Partial<Record<CallKind, number>>;
+}
+
+class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly status: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const badRequest = (message: string) => new ApiError(400, 'INVALID_ARGUMENT', message);
+const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+const WINDOW_MS = 60_000;
+
+function gridToCells(grid: Grid): Map<number, Map<number, CellData>> {
+  const cells = new Map<number, Map<number, CellData>>();
+  grid.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null || value === '') return;
+      const line = cells.get(r) ?? new Map<number, CellData>();
+      line.set(c, { value });
+      cells.set(r, line);
+    });
+  });
+  return cells;
+}
+
+export class GoogleStandin {
+  readonly calls: CallRecord[] = [];
+  private readonly books = new Map<string, SpreadsheetData>();
+  private readonly clock: Clock;
+  private readonly quota: Record<CallKind, number>;
+  private readonly windows: Record<CallKind, number[]> = { read: [], write: [], drive: [] };
+  private readonly faults: Fault[] = [];
+  private chaos:
+    | { probability: number; kinds: FaultKind[]; random: () => number; delayMs: number }
+    | undefined;
+  private server: Server | undefined;
+
+  constructor(private readonly options: StandinOptions) {
+    this.clock = options.clock ?? realClock;
+    this.quota = { read: 60, write: 60, drive: 12_000, ...options.quota };
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent)
+          this.send(res, 500, { error: { code: 500, message: String(error), status: 'INTERNAL' } });
+      });
+    });
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  // ——— seeding and inspection, for tests and the demo (what users do in their browser) ———
+
+  /** Creates or replaces a spreadsheet as users would have filled it. */
+  putSpreadsheet(id: string, title: string, grids: WorkbookGrids): void {
+    const sheets = Object.entries(grids).map(([sheetTitle, grid], index) => ({
+      sheetId: index === 0 ? 0 : 1000 + index,
+      title: sheetTitle,
+      index,
+      frozenRowCount: 0,
+      cells: gridToCells(grid),
+      protectedRanges: [],
+      validations: [],
+    }));
+    this.books.set(id, { id, title, sheets, modifiedTime: this.clock.now(), nextProtectedRangeId: 1 });
+  }
+
+  /** A user types into a cell: the value changes and so does the file's modifiedTime. */
+  userEdit(id: string, sheetTitle: string, row: number, col: number, value: Value | null): void {
+    const sheet = this.book(id).sheets.find((s) => s.title === sheetTitle);
+    if (!sheet) throw new Error(`no sheet ${sheetTitle}`);
+    this.setCell(sheet, row, col, value === null ? undefined : { value });
+    this.book(id).modifiedTime = this.clock.now();
+  }
+
+  has(id: string): boolean {
+    return this.books.has(id);
+  }
+
+  sheetTitles(id: string): string[] {
+    return this.book(id).sheets.map((s) => s.title);
+  }
+
+  /** A tab's content: values, with formula cells as `{ formula }`. */
+  cells(id: string, sheetTitle: string): (Value | { formula: string } | null)[][] {
+    const sheet = this.book(id).sheets.find((s) => s.title === sheetTitle);
+    if (!sheet) throw new Error(`no sheet ${sheetTitle}`);
+    const rows: (Value | { formula: string } | null)[][] = [];
+    for (const [r, line] of sheet.cells)
+      for (const [c, cell] of line) {
+        const row = rows[r] ?? [];
+        row[c] = cell.formula ? { formula: cell.formula } : cell.value;
+        rows[r] = row;
+      }
+    return Array.from(rows, (row) => Array.from(row ?? [], (v) => v ?? null));
+  }
+
+  protectedRanges(id: string, sheetTitle: string): unknown[] {
+    return this.book(id).sheets.find((s) => s.title === sheetTitle)?.protectedRanges ?? [];
+  }
+
+  validations(id: string, sheetTitle: string): unknown[] {
+    return this.book(id).sheets.find((s) => s.title === sheetTitle)?.validations ?? [];
+  }
+
+  inject(fault: Fault): void {
+    this.faults.push({ count: 1, ...fault });
+  }
+
+  /** Random faults on a share of requests, deterministically seeded. */
+  setChaos(
+    chaos: { probability: number; kinds: FaultKind[]; seed: number; delayMs?: number } | undefined,
+  ): void {
+    if (!chaos) {
+      this.chaos = undefined;
+      return;
+    }
+    let a = chaos.seed >>> 0;
+    const random = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    this.chaos = {
+      probability: chaos.probability,
+      kinds: chaos.kinds,
+      random,
+      delayMs: chaos.delayMs ?? 2000,
+    };
+  }
+
+  count(filter: Partial<Pick<CallRecord, 'api' | 'kind' | 'spreadsheetId' | 'status'>>): number {
+    return this.calls.filter((call) =>
+      Object.entries(filter).every(([key, value]) => call[key as keyof CallRecord] === value),
+    ).length;
+  }
+
+  // ——— HTTP ———
+
+  private book(id: string): SpreadsheetData {
+    const book = this.books.get(id);
+    if (!book) throw new ApiError(404, 'NOT_FOUND', 'Requested entity was not found.');
+    return book;
+  }
+
+  private send(res: ServerResponse, status: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=UTF-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  }
+
+  private readonly routes: readonly {
+    method: string;
+    pattern: RegExp;
+    api: string;
+    kind: CallKind;
+    run: (id: string, q: URLSearchParams, body: unknown) => unknown;
+  }[] = [
+    {
+      method: 'GET',
+      pattern: /^\/v4\/spreadsheets\/([^/:]+)\/values:batchGet$/,
+      api: 'values.batchGet',
+      kind: 'read',
+      run: (id, q) => this.batchGet(id, q),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v4\/spreadsheets\/([^/:]+)\/values:batchUpdate$/,
+      api: 'values.batchUpdate',
+      kind: 'write',
+      run: (id, _q, body) => this.valuesBatchUpdate(id, body),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/,
+      api: 'spreadsheets.batchUpdate',
+      kind: 'write',
+      run: (id, _q, body) => this.batchUpdate(id, body),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v4\/spreadsheets\/([^/:]+)$/,
+      api: 'spreadsheets.get',
+      kind: 'read',
+      run: (id) => this.getSpreadsheet(id),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drive\/v3\/files$/,
+      api: 'files.list',
+      kind: 'drive',
+      run: (_id, q) => this.listFiles(q),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drive\/v3\/files\/([^/]+)$/,
+      api: 'files.get',
+      kind: 'drive',
+      run: (id) => this.fileOf(this.book(id)),
+    },
+  ];
+
+  private route(method: string, path: string) {
+    for (const route of this.routes) {
+      const match = route.method === method ? route.pattern.exec(path) : null;
+      if (!match) continue;
+      const id = match[1];
+      return {
+        api: route.api,
+        kind: route.kind,
+        id,
+        run: (q: URLSearchParams, body: unknown) => route.run(id ?? '', q, body),
+      };
+    }
+    throw new ApiError(404, 'NOT_FOUND', 'Method not found.');
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname);
+    const method = req.method ?? 'GET';
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const record = (api: string, kind: CallKind, id: string | undefined, status: number) =>
+      this.calls.push({ method, path, kind, api, spreadsheetId: id, status });
+
+    let route: ReturnType<GoogleStandin['route']>;
+    try {
+      route = this.route(method, path);
+    } catch (error) {
+      const e = error as ApiError;
+      record('unknown', 'read', undefined, e.code);
+      this.send(res, e.code, { error: { code: e.code, message: e.message, status: e.status } });
+      return;
+    }
+    const { api, kind, id } = route;
+
+    if (req.headers.authorization !== `Bearer ${this.options.token}`) {
+      record(api, kind, id, 401);
+      this.send(res, 401, {
+        error: {
+          code: 401,
+          message: 'Request had invalid authentication credentials. Expected OAuth 2 access token.',
+          status: 'UNAUTHENTICATED',
+        },
+      });
+      return;
+    }
+
+    const fault = this.nextFault(api, kind);
+    if (fault === 'drop-before') {
+      record(api, kind, id, 0);
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, this.slowDelay));
+    if (fault === '429' || fault === '500' || fault === '503') {
+      const code = Number(fault);
+      record(api, kind, id, code);
+      this.send(res, code, {
+        error:
+          code === 429
+            ? this.quotaError(kind)
+            : {
+                code,
+                message: 'The service is currently unavailable.',
+                status: code === 503 ? 'UNAVAILABLE' : 'INTERNAL',
+              },
+      });
+      return;
+    }
+
+    // Sliding one-minute window per user and kind, on the (possibly sped-up) clock.
+    const now = this.clock.now();
+    const window = this.windows[kind];
+    while (window.length && (window[0] ?? 0) <= now - WINDOW_MS) window.shift();
+    if (window.length >= this.quota[kind]) {
+      record(api, kind, id, 429);
+      this.send(res, 429, { error: this.quotaError(kind) });
+      return;
+    }
+    window.push(now);
+
+    try {
+      const body = chunks.length
+        ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown)
+        : undefined;
+      const result = route.run(url.searchParams, body);
+      record(api, kind, id, 200);
+      if (fault === 'drop-after') {
+        req.socket.destroy();
+        return;
+      }
+      this.send(res, 200, applyFieldMask(result, url.searchParams.get('fields')));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      record(api, kind, id, error.code);
+      this.send(res, error.code, {
+        error: { code: error.code, message: error.message, status: error.status, ...error.extra },
+      });
+    }
+  }
+
+  private slowDelay = 2000;
+
+  private nextFault(api: string, kind: CallKind): FaultKind | undefined {
+    const index = this.faults.findIndex(
+      (f) => (f.count ?? 1) > 0 && (!f.kinds || f.kinds.includes(kind)) && (!f.api || f.api === api),
+    );
+    const fault = this.faults[index];
+    if (fault) {
+      fault.count = (fault.count ?? 1) - 1;
+      if (fault.count <= 0) this.faults.splice(index, 1);
+      this.slowDelay = fault.delayMs ?? 2000;
+      return fault.kind;
+    }
+    if (this.chaos && this.chaos.random() < this.chaos.probability) {
+      this.slowDelay = this.chaos.delayMs;
+      return this.chaos.kinds[Math.floor(this.chaos.random() * this.chaos.kinds.length)];
+    }
+    return undefined;
+  }
+
+  private quotaError(kind: CallKind) {
+    const metric = kind === 'write' ? 'Write requests' : kind === 'read' ? 'Read requests' : 'Queries';
+    const service = kind === 'drive' ? 'drive.googleapis.com' : 'sheets.googleapis.com';
+    return {
+      code: 429,
+      message: `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute per user' of service '${service}' for consumer 'project_number:000000000000'.`,
+      status: 'RESOURCE_EXHAUSTED',
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'RATE_LIMIT_EXCEEDED',
+          domain: 'googleapis.com',
+        },
+      ],
+    };
+  }
+
+  // ——— Sheets ———
+
+  private sheetFor(book: SpreadsheetData, range: string): { sheet: SheetData; a1: A1Range } {
+    let a1: A1Range;
+    try {
+      a1 = parseA1(range);
+    } catch (error) {
+      if (error instanceof RangeParseError) throw badRequest(`Unable to parse range: ${range}`);
+      throw error;
+    }
+    const sheet = book.sheets.find((s) => s.title === a1.sheet);
+    if (!sheet) throw badRequest(`Unable to parse range: ${range}`);
+    return { sheet, a1 };
+  }
+
+  private extent(sheet: SheetData): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    for (const [r, line] of sheet.cells)
+      for (const c of line.keys()) {
+        rows = Math.max(rows, r + 1);
+        cols = Math.max(cols, c + 1);
+      }
+    return { rows, cols };
+  }
+
+  private batchGet(id: string, q: URLSearchParams) {
+    const book = this.book(id);
+    const ranges = q.getAll('ranges');
+    const render = q.get('valueRenderOption') ?? 'FORMATTED_VALUE';
+    if (!['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'].includes(render))
+      throw badRequest(
+        `Invalid value at 'value_render_option' (type.googleapis.com/google.apps.sheets.v4.ValueRenderOption), "${render}"`,
+      );
+    const dates = q.get('dateTimeRenderOption') ?? 'SERIAL_NUMBER';
+    if (!['SERIAL_NUMBER', 'FORMATTED_STRING'].includes(dates))
+      throw badRequest(`Invalid value at 'date_time_render_option', "${dates}"`);
+    const valueRanges = ranges.map((range) => {
+      const { sheet, a1 } = this.sheetFor(book, range);
+      const { rows, cols } = this.extent(sheet);
+      const endRow = Math.min(a1.endRow ?? Number.MAX_SAFE_INTEGER, Math.max(rows - 1, a1.startRow));
+      const endCol = Math.min(a1.endCol ?? Number.MAX_SAFE_INTEGER, Math.max(cols - 1, a1.startCol));
+      const values: Value[][] = [];
+      for (let r = a1.startRow; r <= endRow; r++) {
+        const line = sheet.cells.get(r);
+        const row: Value[] = [];
+        for (let c = a1.startCol; c <= endCol; c++) {
+          const cell = line?.get(c);
+          if (!cell) row.push('');
+          else if (render === 'FORMULA' && cell.formula) row.push(cell.formula);
+          else if (render === 'FORMATTED_VALUE')
+            row.push(typeof cell.value === 'boolean' ? String(cell.value).toUpperCase() : String(cell.value));
+          else row.push(cell.value);
+        }
+        while (row.length && row[row.length - 1] === '') row.pop(); // trailing empty cells are omitted
+        values.push(row);
+      }
+      while (values.length && values[values.length - 1]?.length === 0) values.pop();
+      const echoed = formatA1(
+        sheet.title,
+        a1.startRow,
+        a1.startCol,
+        a1.endRow ?? Math.max(endRow, a1.startRow),
+        a1.endCol ?? Math.max(endCol, a1.startCol),
+      );
+      return { range: echoed, majorDimension: 'ROWS', ...(values.length ? { values } : {}) };
+    });
+    return { spreadsheetId: id, valueRanges };
+  }
+
+  private setCell(sheet: SheetData, row: number, col: number, cell: CellData | undefined): void {
+    const line = sheet.cells.get(row) ?? new Map<number, CellData>();
+    if (cell) line.set(col, cell);
+    else line.delete(col);
+    if (line.size) sheet.cells.set(row, line);
+    else sheet.cells.delete(row);
+  }
+
+  private valuesBatchUpdate(id: string, body: unknown) {
+    const book = this.book(id);
+    const input = body as {
+      valueInputOption?: string;
+      data?: { range: string; values?: unknown[][]; majorDimension?: string }[];
+    };
+    const option = input?.valueInputOption;
+    if (option !== 'RAW' && option !== 'USER_ENTERED')
+      throw badRequest('Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED');
+    let cells = 0;
+    let maxRows = 0;
+    let maxCols = 0;
+    const writes: { sheet: SheetData; row: number; col: number; cell: CellData | undefined }[] = [];
+    for (const data of input.data ?? []) {
+      const { sheet, a1 } = this.sheetFor(book, data.range);
+      (data.values ?? []).forEach((row, r) => {
+        if (a1.endRow !== undefined && a1.startRow + r > a1.endRow)
+          throw badRequest(
+            `Requested writing within range [${data.range}], but tried writing to row [${a1.startRow + r + 1}]`,
+          );
+        row.forEach((raw, c) => {
+          if (a1.endCol !== undefined && a1.startCol + c > a1.endCol)
+            throw badRequest(
+              `Requested writing within range [${data.range}], but tried writing to column [${a1.startCol + c + 1}]`,
+            );
+          if (raw === null) return; // null leaves the cell as it is
+          if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean')
+            throw badRequest(`Invalid values[${r}][${c}]: ${JSON.stringify(raw)}`);
+          let cell: CellData | undefined;
+          if (raw === '') cell = undefined;
+          else if (option === 'USER_ENTERED' && typeof raw === 'string' && raw.startsWith('='))
+            cell = { value: '#NAME?', formula: raw };
+          else if (option === 'USER_ENTERED' && typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw))
+            cell = { value: Number(raw) };
+          else cell = { value: raw };
+          writes.push({ sheet, row: a1.startRow + r, col: a1.startCol + c, cell });
+          cells++;
+          maxRows = Math.max(maxRows, r + 1);
+          maxCols = Math.max(maxCols, c + 1);
+        });
+      });
+    }
+    for (const w of writes) this.setCell(w.sheet, w.row, w.col, w.cell);
+    book.modifiedTime = this.clock.now();
+    return {
+      spreadsheetId: id,
+      totalUpdatedRows: maxRows,
+      totalUpdatedColumns: maxCols,
+      totalUpdatedCells: cells,
+      totalUpdatedSheets: (input.data ?? []).length,
+    };
+  }
+
+  private getSpreadsheet(id: string) {
+    const book = this.book(id);
+    return {
+      spreadsheetId: id,
+      properties: { title: book.title, locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' },
+      sheets: book.sheets.map((s) => ({
+        properties: {
+          sheetId: s.sheetId,
+          title: s.title,
+          index: s.index,
+          sheetType: 'GRID',
+          gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: s.frozenRowCount },
+        },
+        protectedRanges: s.protectedRanges,
+      })),
+    };
+  }
+
+  private batchUpdate(id: string, body: unknown) {
+    const original = this.book(id);
+    // Atomic like Google: work on a copy, commit only if every request succeeds.
+    const book: SpreadsheetData = structuredClone(original);
+    const requests = (body as { requests?: Record<string, unknown>[] })?.requests ?? [];
+    const replies: unknown[] = [];
+    const gridOf = (where: string, range: { sheetId?: number } | undefined) => {
+      const sheet = book.sheets.find((s) => s.sheetId === (range?.sheetId ?? 0));
+      if (!sheet) throw badRequest(`Invalid ${where}: No grid with id: ${range?.sheetId ?? 0}`);
+      return sheet;
+    };
+    requests.forEach((request, i) => {
+      const keys = Object.keys(request);
+      const [kind] = keys;
+      const where = `requests[${i}].${kind}`;
+      const r = request[kind ?? ''] as Record<string, unknown>;
+      switch (kind) {
+        case 'addSheet': {
+          const props = (r.properties ?? {}) as {
+            sheetId?: number;
+            title?: string;
+            index?: number;
+            gridProperties?: { frozenRowCount?: number };
+          };
+          const title = props.title ?? `Sheet${book.sheets.length + 1}`;
+          if (book.sheets.some((s) => s.title === title))
+            throw badRequest(
+              `Invalid ${where}: A sheet with the name "${title}" already exists. Please enter another name.`,
+            );
+          if (props.sheetId !== undefined && book.sheets.some((s) => s.sheetId === props.sheetId))
+            throw badRequest(`Invalid ${where}: Sheet with id ${props.sheetId} already exists.`);
+          const sheet: SheetData = {
+            sheetId: props.sheetId ?? Math.floor(Math.random() * 2 ** 31),
+            title,
+            index: props.index ?? book.sheets.length,
+            frozenRowCount: props.gridProperties?.frozenRowCount ?? 0,
+            cells: new Map(),
+            protectedRanges: [],
+            validations: [],
+          };
+          book.sheets.push(sheet);
+          replies.push({ addSheet: { properties: { sheetId: sheet.sheetId, title, index: sheet.index } } });
+          return;
+        }
+        case 'deleteSheet': {
+          const sheet = gridOf(where, r as { sheetId?: number });
+          book.sheets = book.sheets.filter((s) => s !== sheet);
+          replies.push({});
+          return;
+        }
+        case 'updateSheetProperties': {
+          const props = r.properties as {
+            sheetId?: number;
+            title?: string;
+            gridProperties?: { frozenRowCount?: number };
+          };
+          if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
+          const sheet = gridOf(where, props);
+          if (props.gridProperties?.frozenRowCount !== undefined)
+            sheet.frozenRowCount = props.gridProperties.frozenRowCount;
+          if (props.title) sheet.title = props.title;
+          replies.push({});
+          return;
+        }
+        case 'updateCells': {
+          if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
+          const range = (r.range ?? (r.start ? { ...(r.start as object) } : undefined)) as
+            | {
+                sheetId?: number;
+                startRowIndex?: number;
+                endRowIndex?: number;
+                startColumnIndex?: number;
+                endColumnIndex?: number;
+                rowIndex?: number;
+                columnIndex?: number;
+              }
+            | undefined;
+          const sheet = gridOf(where, range);
+          const startRow = range?.startRowIndex ?? range?.rowIndex ?? 0;
+          const startCol = range?.startColumnIndex ?? range?.columnIndex ?? 0;
+          const values =
+            r.fields === '*' || r.fields.split(',').some((f) => f.trim().startsWith('userEnteredValue'));
+          if (values && r.range) {
+            // With a range, cells in it that `rows` does not mention are cleared.
+            const { rows, cols } = this.extent(sheet);
+            for (let row = startRow; row < Math.min(range?.endRowIndex ?? rows, rows); row++)
+              for (let col = startCol; col < Math.min(range?.endColumnIndex ?? cols, cols); col++)
+                this.setCell(sheet, row, col, undefined);
+          }
+          const rows = (r.rows ?? []) as { values?: { userEnteredValue?: Record<string, unknown> }[] }[];
+          rows.forEach((row, ri) => {
+            (row.values ?? []).forEach((cell, ci) => {
+              if (!values || !cell.userEnteredValue) return;
+              const v = cell.userEnteredValue;
+              const at = [startRow + ri, startCol + ci] as const;
+              if ('formulaValue' in v)
+                this.setCell(sheet, at[0], at[1], { value: '', formula: String(v.formulaValue) });
+              else if ('stringValue' in v)
+                this.setCell(sheet, at[0], at[1], { value: String(v.stringValue) });
+              else if ('numberValue' in v)
+                this.setCell(sheet, at[0], at[1], { value: Number(v.numberValue) });
+              else if ('boolValue' in v) this.setCell(sheet, at[0], at[1], { value: Boolean(v.boolValue) });
+              else throw badRequest(`Invalid ${where}: unknown value ${JSON.stringify(v)}`);
+            });
+          });
+          replies.push({});
+          return;
+        }
+        case 'repeatCell':
+        case 'updateDimensionProperties':
+        case 'updateBorders': {
+          const range = (r.range ?? {}) as { sheetId?: number };
+          gridOf(where, range);
+          if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
+          replies.push({});
+          return;
+        }
+        case 'setDataValidation': {
+          const sheet = gridOf(where, r.range as { sheetId?: number });
+          sheet.validations.push({ range: r.range, rule: r.rule });
+          replies.push({});
+          return;
+        }
+        case 'addProtectedRange': {
+          const protectedRange = (r.protectedRange ?? {}) as { range?: { sheetId?: number } };
+          const sheet = gridOf(where, protectedRange.range);
+          const added = { ...protectedRange, protectedRangeId: book.nextProtectedRangeId++ };
+          sheet.protectedRanges.push(added);
+          replies.push({ addProtectedRange: { protectedRange: added } });
+          return;
+        }
+        default:
+          throw badRequest(
+            `Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]': Cannot find field.`,
+          );
+      }
+    });
+    book.modifiedTime = this.clock.now();
+    this.books.set(id, book);
+    return { spreadsheetId: id, replies };
+  }
+
+  // ——— Drive ———
+
+  private fileOf(book: SpreadsheetData) {
+    return {
+      kind: 'drive#file',
+      id: book.id,
+      name: book.title,
+      mimeType: SPREADSHEET_MIME,
+      modifiedTime: new Date(book.modifiedTime).toISOString(),
+    };
+  }
+
+  private listFiles(q: URLSearchParams) {
+    const pageSize = Number(q.get('pageSize') ?? 100);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+      throw new ApiError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid value '${q.get('pageSize')}'. Values must be within the range: [1, 1000]`,
+      );
+    const filters: ((b: SpreadsheetData) => boolean)[] = [];
+    const query = q.get('q');
+    if (query)
+      for (const clause of query.split(/\s+and\s+/i).map((c) => c.trim())) {
+        const mime = /^mimeType\s*=\s*'([^']+)'$/.exec(clause);
+        const modified = /^modifiedTime\s*>\s*'([^']+)'$/.exec(clause);
+        if (mime) filters.push(() => mime[1] === SPREADSHEET_MIME);
+        else if (/^trashed\s*=\s*false$/.test(clause)) filters.push(() => true);
+        else if (modified) {
+          const after = Date.parse(modified[1] ?? '');
+          filters.push((b) => b.modifiedTime > after);
+        } else
+          throw new ApiError(400, 'INVALID_ARGUMENT', 'Invalid Value', {
+            errors: [
+              {
+                domain: 'global',
+                reason: 'invalid',
+                message: 'Invalid Value',
+                locationType: 'parameter',
+                location: 'q',
+              },
+            ],
+          });
+      }
+    const all = [...this.books.values()]
+      .filter((b) => filters.every((f) => f(b)))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const offset = q.get('pageToken')
+      ? Number(Buffer.from(q.get('pageToken') ?? '', 'base64url').toString())
+      : 0;
+    const page = all.slice(offset, offset + pageSize);
+    const next =
+      offset + pageSize < all.length
+        ? Buffer.from(String(offset + pageSize)).toString('base64url')
+        : undefined;
+    return {
+      kind: 'drive#fileList',
+      incompleteSearch: false,
+      files: page.map((b) => this.fileOf(b)),
+      ...(next ? { nextPageToken: next } : {}),
+    };
+  }
+}
+
+export const newSpreadsheetId = () => randomUUID().replace(/-/g, '').slice(0, 28);
