@@ -225,24 +225,11 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
 
   const outcomes: UnitOutcome[] = [];
   const flushEvery = Math.max(1, input.flushEvery ?? 25);
-  progress.start(PROGRESS_LABELS.sync, units.length);
-  for (let start = 0; start < units.length; start += flushEvery) {
-    const chunk = units.slice(start, start + flushEvery);
-    const results: UnitResult[] = [];
-    const queue = [...chunk];
-    const worker = async () => {
-      for (let unit = queue.shift(); unit; unit = queue.shift()) {
-        results.push(await syncOne(unit));
-        progress.tick(unit.code);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 4, chunk.length) }, worker));
-
-    // Versions first, then pointers: a crash in between leaves only an unreferenced version.
-    await deps.store.putVersions(results.flatMap((r) => (r.version ? [r.version] : [])));
-    const updates = results.flatMap((r) => (r.update ? [r.update] : []));
-    const lost = new Set(await deps.store.saveStates(updates));
-    for (const r of results) {
+  // Versions first, then pointers: a crash in between leaves only an unreferenced version.
+  const persist = async (batch: UnitResult[]) => {
+    await deps.store.putVersions(batch.flatMap((r) => (r.version ? [r.version] : [])));
+    const lost = new Set(await deps.store.saveStates(batch.flatMap((r) => (r.update ? [r.update] : []))));
+    for (const r of batch) {
       if (lost.has(r.outcome.code)) {
         // Another sync moved this unit's pointer meanwhile: report it, read it again next time.
         outcomes.push({ ...r.outcome, status: 'failed' });
@@ -251,7 +238,30 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       if (r.update) states.set(r.outcome.code, r.update.state);
       outcomes.push(r.outcome);
     }
-  }
+  };
+  // Flushes run one after another, beside the workers, so reading never waits for the store.
+  let flushing: Promise<void> = Promise.resolve();
+  let pending: UnitResult[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length) flushing = flushing.then(() => persist(batch));
+  };
+
+  progress.start(PROGRESS_LABELS.sync, units.length);
+  const queue = [...units];
+  const worker = async () => {
+    for (let unit = queue.shift(); unit; unit = queue.shift()) {
+      // Await first: `pending.push(await …)` would push into the array a flush has already taken.
+      const result = await syncOne(unit);
+      pending.push(result);
+      progress.tick(unit.code);
+      if (pending.length >= flushEvery) flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 4, units.length) }, worker));
+  flush();
+  await flushing;
   progress.done();
   return { units: outcomes.sort((a, b) => (a.code < b.code ? -1 : 1)), states };
 }

@@ -143,6 +143,13 @@ describe('sync against dynalite and .xlsx workbooks', () => {
     expect(proposal.statuses.get('A')).toEqual({ status: 'rejected', errors: 2 });
   });
 
+  it('reports and stores every unit when flushes run beside the workers', async () => {
+    const registry = await setup();
+    const result = await syncUnits(deps(), { ...input(registry), flushEvery: 1, concurrency: 4 });
+    expect(result.units.map((u) => u.code)).toEqual(['A', 'B', 'C', 'HD']);
+    expect((await db.store.loadStates(YEAR, ['A', 'B', 'C', 'HD'])).size).toBe(4);
+  });
+
   it('survives a corrupt workbook and a missing one without stopping the others', async () => {
     const registry = await setup();
     await writeFile(join(dir, 'bang-diem/B.xlsx'), 'not a spreadsheet');

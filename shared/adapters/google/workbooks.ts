@@ -286,19 +286,31 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         requests.push(
           protect({ sheetId, startRowIndex: 0, endRowIndex: tab.headerRows }, 'thidua: dòng tiêu đề'),
         );
+      // Locked cells, squeezed into one range per run of rows in a column (a range per cell would be hundreds).
+      const byColumn = new Map<number, number[]>();
       for (const cell of tab.lockedCells ?? [])
-        requests.push(
-          protect(
-            {
-              sheetId,
-              startRowIndex: cell.row,
-              endRowIndex: cell.row + 1,
-              startColumnIndex: cell.col,
-              endColumnIndex: cell.col + 1,
-            },
-            'thidua: ô do hệ thống điền',
-          ),
-        );
+        byColumn.set(cell.col, [...(byColumn.get(cell.col) ?? []), cell.row]);
+      for (const [col, rows] of byColumn) {
+        rows.sort((a, b) => a - b);
+        let start = rows[0] ?? 0;
+        rows.forEach((row, i) => {
+          const next = rows[i + 1];
+          if (next === row + 1) return;
+          requests.push(
+            protect(
+              {
+                sheetId,
+                startRowIndex: start,
+                endRowIndex: row + 1,
+                startColumnIndex: col,
+                endColumnIndex: col + 1,
+              },
+              'thidua: ô do hệ thống điền',
+            ),
+          );
+          start = next ?? 0;
+        });
+      }
     }
     if (tab.headerRows)
       requests.push({
