@@ -240,18 +240,26 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     }
   };
   // Flushes run one after another, beside the workers, so reading never waits for the store.
+  // If one fails (store down, or the run is cut short), reading stops and the sync fails with it:
+  // what was flushed before stays, and the next sync resumes from there.
   let flushing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
   let pending: UnitResult[] = [];
   const flush = () => {
     const batch = pending;
     pending = [];
-    if (batch.length) flushing = flushing.then(() => persist(batch));
+    if (!batch.length) return;
+    flushing = flushing
+      .then(() => (failure ? undefined : persist(batch)))
+      .catch((error: unknown) => {
+        failure ??= { error };
+      });
   };
 
   progress.start(PROGRESS_LABELS.sync, units.length);
   const queue = [...units];
   const worker = async () => {
-    for (let unit = queue.shift(); unit; unit = queue.shift()) {
+    for (let unit = queue.shift(); unit && !failure; unit = queue.shift()) {
       // Await first: `pending.push(await …)` would push into the array a flush has already taken.
       const result = await syncOne(unit);
       pending.push(result);
@@ -262,6 +270,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 4, units.length) }, worker));
   flush();
   await flushing;
+  if (failure) throw failure.error;
   progress.done();
   return { units: outcomes.sort((a, b) => (a.code < b.code ? -1 : 1)), states };
 }

@@ -52,8 +52,8 @@ class Pacer {
     perMinute: number,
     private readonly clock: Clock,
   ) {
-    // 1% margin so that latency jitter between here and the server does not tip a window over.
-    this.interval = (60_000 / perMinute) * 1.01;
+    // 2% margin so that latency jitter between here and the server does not tip a window over.
+    this.interval = (60_000 / perMinute) * 1.02;
   }
   async acquire(): Promise<void> {
     const now = this.clock.now();

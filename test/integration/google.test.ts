@@ -1,0 +1,244 @@
+/** The Google adapter with the real Google client against the local stand-in of Sheets and Drive. */
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
+import { readSubmission, submissionHash } from '../../shared/domain/submission.ts';
+import type { SubmissionStore } from '../../shared/ports/index.ts';
+import { proposeAwards } from '../../shared/usecases/propose.ts';
+import { syncUnits } from '../../shared/usecases/sync.ts';
+import { catalog, movement, unitGrids, YEAR } from '../helpers/fixtures.ts';
+import { type Google, peopleOf, seedSector, startGoogle } from '../helpers/google.ts';
+import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+
+let server: EmbeddedStore;
+beforeAll(async () => {
+  server = await startStore();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+let google: Google | undefined;
+let db: TestStore | undefined;
+afterEach(async () => {
+  await google?.close();
+  db?.client.destroy();
+  google = undefined;
+  db = undefined;
+});
+
+const input = (registry: ReturnType<typeof seedSector>, now = '2025-06-10T01:00:00.000Z') => ({
+  movement,
+  catalog,
+  year: YEAR,
+  registry,
+  now,
+});
+
+describe('sync through Google Sheets (stand-in, real client)', () => {
+  it('reads each changed workbook with exactly one batchGet; an unchanged re-sync reads none and writes nothing', async () => {
+    google = await startGoogle({ speed: 200 });
+    db = await freshStore(server);
+    const registry = seedSector(google.standin, 10);
+    const { workbooks } = google.workbooks();
+    const deps = { source: workbooks, sink: workbooks, store: db.store };
+
+    const first = await syncUnits(deps, input(registry));
+    const withWorkbook = (units: typeof first.units) => units.filter((u) => u.code !== 'HD'); // HD has no workbook
+    expect(withWorkbook(first.units).every((u) => u.status === 'accepted')).toBe(true);
+    for (let i = 0; i < 10; i++)
+      expect(google.standin.count({ api: 'values.batchGet', spreadsheetId: `ss-U00${i}` })).toBe(1);
+    expect(google.standin.count({ api: 'files.list' })).toBe(1);
+    expect(google.standin.cells('ss-U003', 'Kiểm tra dữ liệu')[1]).toEqual(['Trạng thái', 'Đã tiếp nhận']);
+
+    google.standin.calls.length = 0;
+    db.counters.storeWrites = 0;
+    const second = await syncUnits(deps, input(registry, '2025-06-11T01:00:00.000Z'));
+    expect(withWorkbook(second.units).every((u) => u.status === 'unchanged')).toBe(true);
+    expect(google.standin.count({ api: 'values.batchGet' })).toBe(0);
+    expect(google.standin.count({ kind: 'write' })).toBe(0);
+    expect(db.counters.storeWrites).toBe(0);
+
+    // A clerk edits one workbook: only that one is read again.
+    google.standin.userEdit('ss-U004', 'Cá nhân', 1, 8, 18);
+    const third = await syncUnits(deps, input(registry, '2025-06-12T01:00:00.000Z'));
+    expect(google.standin.count({ api: 'values.batchGet' })).toBe(1);
+    expect(third.units.find((u) => u.code === 'U004')?.status).toBe('accepted');
+  });
+
+  it('paces 200 workbooks to a quota of 60 a minute: under 1% answered 429, within 1.15 × the best time', async () => {
+    google = await startGoogle({ speed: 60, quota: { read: 60, write: 60 } });
+    db = await freshStore(server);
+    const registry = seedSector(google.standin, 200, (code) => peopleOf(code, 2));
+    const { workbooks } = google.workbooks({ readsPerMinute: 60, writesPerMinute: 60 });
+
+    const started = google.clock.now();
+    const result = await syncUnits(
+      { source: workbooks, sink: workbooks, store: db.store },
+      { ...input(registry), concurrency: 4 },
+    );
+    const elapsed = google.clock.now() - started;
+
+    expect(result.units.filter((u) => u.status === 'accepted')).toHaveLength(200);
+    const sheetsCalls = google.standin.calls.filter((c) => c.kind !== 'drive');
+    const throttled = sheetsCalls.filter((c) => c.status === 429).length;
+    expect(throttled).toBeLessThanOrEqual(Math.floor(sheetsCalls.length / 100));
+    const reads = google.standin.count({ kind: 'read', status: 200 });
+    const writes = google.standin.count({ kind: 'write', status: 200 });
+    expect([reads, writes]).toEqual([200, 200]);
+    const best = (Math.max(reads, writes) / 60) * 60_000; // the quota allows 60 of each per minute
+    expect(elapsed).toBeLessThanOrEqual(1.15 * best);
+  });
+
+  it('ends every workbook accepted, rejected or failed under 429 storms, 5xx, slow answers and dropped connections; nothing twice, nothing lost', async () => {
+    google = await startGoogle({ speed: 400 });
+    db = await freshStore(server);
+    const registry = seedSector(google.standin, 30);
+    // One workbook with a real mistake, to be rejected whatever the network does.
+    google.standin.putSpreadsheet(
+      'ss-U007',
+      'Bảng điểm U007',
+      unitGrids('U007', [...peopleOf('U007'), peopleOf('U007')[0] ?? { staffId: 'x', name: 'x' }]),
+    );
+    const { workbooks } = google.workbooks({ timeoutMs: 300, maxAttempts: 4, baseBackoffMs: 500 });
+    const deps = { source: workbooks, sink: workbooks, store: db.store };
+
+    google.standin.setChaos({
+      probability: 0.25,
+      kinds: ['429', '500', '503', 'drop-before', 'drop-after', 'slow'],
+      seed: 11,
+      delayMs: 900,
+    });
+    const stormy = await syncUnits(deps, input(registry));
+    google.standin.setChaos(undefined);
+    const units = stormy.units.filter((u) => u.code !== 'HD'); // the council's own unit has no workbook
+    expect(units).toHaveLength(30);
+    for (const u of units) expect(['accepted', 'rejected', 'failed']).toContain(u.status);
+    expect(google.standin.calls.some((c) => c.status === 0)).toBe(true); // connections were dropped
+    expect(google.standin.calls.some((c) => c.status === 429)).toBe(true);
+
+    const calm = await syncUnits(deps, input(registry, '2025-06-11T01:00:00.000Z'));
+    const status = Object.fromEntries(calm.units.map((u) => [u.code, u.status]));
+    expect(Object.values(status).filter((s) => s === 'failed')).toEqual([]);
+    expect(status.U007).toBe('rejected');
+
+    // Nothing lost: every other unit's accepted version is exactly what its workbook says.
+    const states = await db.store.loadStates(YEAR, [...registry.units.keys()]);
+    for (const [code, unit] of registry.units) {
+      if (!unit.workbook || code === 'U007') continue;
+      const expected = readSubmission(unitGrids(code, peopleOf(code)), {
+        movement,
+        catalog,
+        year: YEAR,
+        expectedUnitCode: code,
+      });
+      expect(states.get(code)?.acceptedHash).toBe(expected.submission && submissionHash(expected.submission));
+    }
+    // Nothing twice: one version item per accepted unit, one feedback tab per workbook, no doubled protection.
+    const items = await db.client.send(new ScanCommand({ TableName: db.table }));
+    const versions = (items.Items ?? []).filter((i) => i.sk?.S?.includes('#SUB#'));
+    expect(versions).toHaveLength(29);
+    for (const [, unit] of registry.units) {
+      if (!unit.workbook) continue;
+      expect(google.standin.sheetTitles(unit.workbook).filter((t) => t === 'Kiểm tra dữ liệu')).toHaveLength(
+        1,
+      );
+      expect(google.standin.protectedRanges(unit.workbook, 'Kiểm tra dữ liệu').length).toBeLessThanOrEqual(1);
+    }
+    expect(google.standin.cells('ss-U007', 'Kiểm tra dữ liệu')[1]?.[1]).toBe(
+      'Chưa tiếp nhận — có lỗi cần sửa',
+    );
+  });
+
+  it('resumes an interrupted sync without reading again what it already stored', async () => {
+    google = await startGoogle({ speed: 400 });
+    db = await freshStore(server);
+    const registry = seedSector(google.standin, 60);
+    const { workbooks } = google.workbooks();
+    const store = db.store;
+    let saves = 0;
+    const dying: SubmissionStore = {
+      loadStates: (y, c) => store.loadStates(y, c),
+      putVersions: (v) => store.putVersions(v),
+      loadVersions: (y, r) => store.loadVersions(y, r),
+      loadProposalDigests: (y, c) => store.loadProposalDigests(y, c),
+      saveProposalDigests: (y, d) => store.saveProposalDigests(y, d),
+      saveStates: async (updates) => {
+        if (++saves === 2) throw new Error('Lambda timed out');
+        return store.saveStates(updates);
+      },
+    };
+    await expect(
+      syncUnits({ source: workbooks, sink: workbooks, store: dying }, input(registry)),
+    ).rejects.toThrow('timed out');
+
+    google.standin.calls.length = 0;
+    const resumed = await syncUnits({ source: workbooks, sink: workbooks, store }, input(registry));
+    // The first flush held 25 units: HD (no workbook) and 24 workbooks, which are not read again.
+    expect(google.standin.count({ api: 'values.batchGet' })).toBe(60 - 24);
+    expect(resumed.units.filter((u) => u.status === 'unchanged')).toHaveLength(24);
+    expect(resumed.units.filter((u) => u.status === 'accepted')).toHaveLength(36);
+  });
+});
+
+describe('proposals and templates in Google Sheets', () => {
+  it('writes a name that looks like a formula as text', async () => {
+    google = await startGoogle({ speed: 400 });
+    db = await freshStore(server);
+    const injected = '=IMPORTXML("http://example.invalid","//a")';
+    const registry = seedSector(google.standin, 3, (code) =>
+      code === 'U001'
+        ? [{ staffId: 'X1', name: injected, scores: [20, 20, 15, 15, 15, 5, 10, null] }]
+        : peopleOf(code),
+    );
+    const { workbooks } = google.workbooks();
+    const deps = { source: workbooks, sink: workbooks, store: db.store };
+    const sync = await syncUnits(deps, input(registry));
+    await proposeAwards(deps, {
+      movement,
+      year: YEAR,
+      registry,
+      proposalLocation: (c) => registry.units.get(c)?.proposalWorkbook ?? null,
+      states: sync.states,
+    });
+    const cells = google.standin.cells('ss-proposal-HD', 'Cá nhân đề nghị').flat();
+    expect(cells).toContain(`'${injected}`);
+    expect(cells.some((c) => typeof c === 'object' && c !== null)).toBe(false); // no formula anywhere
+    expect(google.standin.sheetTitles('ss-proposal-HD')).toEqual([
+      'Trang tính1',
+      'Tổng hợp',
+      'Tập thể đề nghị',
+      'Cá nhân đề nghị',
+      'Đồng điểm tại ngưỡng',
+      'Không đề nghị',
+    ]);
+  });
+
+  it('prepares a unit spreadsheet for the template without touching the tabs the unit filled', async () => {
+    google = await startGoogle({ speed: 400 });
+    const grids = unitGrids('U001', peopleOf('U001'));
+    const filled = { 'Cá nhân': grids['Cá nhân'] ?? [] };
+    google.standin.putSpreadsheet('ss-U001', 'Bảng điểm U001', filled);
+    const before = google.standin.cells('ss-U001', 'Cá nhân');
+    const { workbooks } = google.workbooks();
+    const { unitWorkbookModel } = await import('../../shared/domain/render.ts');
+    const model = unitWorkbookModel({
+      movement,
+      catalog,
+      year: YEAR,
+      unit: { code: 'U001', name: 'Đơn vị U001' },
+    });
+    expect(await workbooks.createWorkbook('ss-U001', model)).toBe('created');
+    expect(google.standin.cells('ss-U001', 'Cá nhân')).toEqual(before);
+    expect(google.standin.sheetTitles('ss-U001')).toEqual([
+      'Cá nhân',
+      'Thông tin',
+      'Tập thể',
+      'Kiểm tra dữ liệu',
+    ]);
+    expect(google.standin.validations('ss-U001', 'Tập thể').length).toBeGreaterThan(0);
+    expect(google.standin.protectedRanges('ss-U001', 'Tập thể').length).toBeGreaterThan(0);
+    expect(google.standin.cells('ss-U001', 'Thông tin')[2]).toEqual(['Mã đơn vị', 'U001']);
+    expect(await workbooks.createWorkbook('ss-U001', model)).toBe('exists');
+  });
+});
