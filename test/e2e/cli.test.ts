@@ -179,3 +179,19 @@ describe('thidua template', () => {
     expect(again.stdout).toContain('Đã tạo 0 bảng điểm; 2 bảng điểm đã có từ trước được giữ nguyên');
   });
 });
+
+describe('npm run demo:google', () => {
+  it('runs the whole job against the Google stand-in and leaves the proposal sheets to read', async () => {
+    const { stdout } = await exec(TSX, [join(ROOT, 'scripts/demo-google.ts')], {
+      cwd,
+      env: { ...process.env, CI: 'true' },
+    });
+    expect(stdout).toContain('Hội đồng: 7');
+    expect(stdout).toContain('Proposal sheets, as the councils see them');
+    const tc = JSON.parse(
+      await readFile(join(cwd, '.thidua/google-demo/ss-de-nghi-TC.json'), 'utf8'),
+    ) as Record<string, unknown[][]>;
+    expect(Object.keys(tc)).toContain('Cá nhân đề nghị');
+    expect(tc['Cá nhân đề nghị']?.length).toBeGreaterThan(1);
+  });
+});

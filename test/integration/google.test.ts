@@ -242,3 +242,40 @@ describe('proposals and templates in Google Sheets', () => {
     expect(await workbooks.createWorkbook('ss-U001', model)).toBe('exists');
   });
 });
+
+describe('thidua template --google', () => {
+  it('prepares every unit spreadsheet the registry lists; one that cannot be reached does not stop the others', async () => {
+    google = await startGoogle({ speed: 400 });
+    const { registryWorkbookModel } = await import('../../shared/domain/render.ts');
+    const { modelGrids } = await import('../../shared/adapters/memory/workbooks.ts');
+    const { main } = await import('../../shared/cli/main.ts');
+    const { unit } = await import('../helpers/fixtures.ts');
+    const units = [
+      unit('HD', { runsCouncil: true, workbook: 'ss-HD' }),
+      unit('A', { parentCode: 'HD', workbook: 'ss-A' }),
+      unit('B', { parentCode: 'HD', workbook: 'ss-B-not-shared' }),
+    ];
+    google.standin.putSpreadsheet('ss-registry', 'Danh mục', modelGrids(registryWorkbookModel(units)));
+    google.standin.putSpreadsheet('ss-HD', 'HD', { 'Trang tính1': [] });
+    google.standin.putSpreadsheet('ss-A', 'A', { 'Trang tính1': [] });
+    const args = [
+      '--google',
+      '--registry-id',
+      'ss-registry',
+      '--access-token',
+      'stand-in-token',
+      '--google-root-url',
+      google.rootUrl,
+    ];
+    expect(await main(['template', ...args])).toBe(0);
+    expect(google.standin.sheetTitles('ss-A')).toEqual([
+      'Trang tính1',
+      'Thông tin',
+      'Tập thể',
+      'Cá nhân',
+      'Kiểm tra dữ liệu',
+    ]);
+    expect(google.standin.cells('ss-A', 'Thông tin')[2]).toEqual(['Mã đơn vị', 'A']);
+    expect(google.standin.sheetTitles('ss-HD')).toContain('Cá nhân');
+  });
+});
