@@ -39,6 +39,8 @@ export type SheetsOption =
       readonly writesPerMinute?: number;
       readonly clock?: Clock;
       readonly timeoutMs?: number;
+      /** Where proposal spreadsheets the registry does not list may be created. */
+      readonly sharedDriveFolderId?: string;
     };
 
 export interface JobOptions {
@@ -103,7 +105,11 @@ export function openSheets(
     ...(sheets.timeoutMs ? { timeoutMs: sheets.timeoutMs } : {}),
     ...(counters ? { counters } : {}),
   });
-  const workbooks = new GoogleWorkbooks({ clients, caller });
+  const workbooks = new GoogleWorkbooks({
+    clients,
+    caller,
+    ...(sheets.sharedDriveFolderId ? { sharedDriveFolderId: sheets.sharedDriveFolderId } : {}),
+  });
   return { source: workbooks, sink: workbooks, registryLocation: sheets.registryId };
 }
 

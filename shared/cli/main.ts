@@ -53,6 +53,7 @@ const COMMON = {
   'access-token': { type: 'string' },
   'reads-per-minute': { type: 'string' },
   'writes-per-minute': { type: 'string' },
+  'shared-drive': { type: 'string' },
   year: { type: 'string' },
   movement: { type: 'string' },
   json: { type: 'boolean' },
@@ -118,7 +119,9 @@ Google Sheets instead of .xlsx files (--google):
   --access-token TOKEN    a fixed OAuth access token instead (the local stand-in; $THIDUA_GOOGLE_ACCESS_TOKEN)
   --google-root-url URL   another API root, e.g. the stand-in ($THIDUA_GOOGLE_ROOT_URL)
   --reads-per-minute N    the service account's Sheets read quota (default 60)
-  --writes-per-minute N   its write quota (default 60)`,
+  --writes-per-minute N   its write quota (default 60)
+  --shared-drive FOLDER   a shared-drive folder where proposal spreadsheets the registry does not
+                          list are created ($THIDUA_SHARED_DRIVE_FOLDER)`,
 };
 
 type JobValues = ReturnType<typeof parseJob>['values'];
@@ -144,6 +147,7 @@ type CommonValues = {
   'access-token'?: string | undefined;
   'reads-per-minute'?: string | undefined;
   'writes-per-minute'?: string | undefined;
+  'shared-drive'?: string | undefined;
 };
 
 function googleCredentials(values: CommonValues): GoogleCredentials {
@@ -175,6 +179,7 @@ async function sheetsOf(values: CommonValues): Promise<SheetsOption> {
     const rootUrl = values['google-root-url'] ?? process.env.THIDUA_GOOGLE_ROOT_URL;
     const reads = perMinute(values['reads-per-minute']);
     const writes = perMinute(values['writes-per-minute']);
+    const sharedDrive = values['shared-drive'] ?? process.env.THIDUA_SHARED_DRIVE_FOLDER;
     return {
       kind: 'google',
       registryId,
@@ -182,6 +187,7 @@ async function sheetsOf(values: CommonValues): Promise<SheetsOption> {
       ...(rootUrl ? { rootUrl } : {}),
       ...(reads ? { readsPerMinute: reads } : {}),
       ...(writes ? { writesPerMinute: writes } : {}),
+      ...(sharedDrive ? { sharedDriveFolderId: sharedDrive } : {}),
     };
   }
   if (values.registry) return { kind: 'xlsx', registryPath: resolve(values.registry) };

@@ -197,6 +197,8 @@ export const FEEDBACK_TEXT = {
 export const PROPOSAL_TEXT = {
   title: (council: string) =>
     `ĐỀ NGHỊ KHEN THƯỞNG — HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG ${council.toLocaleUpperCase('vi')}`,
+  workbookTitle: (council: string, code: string, year: number) =>
+    `Đề nghị khen thưởng năm thi đua ${yearLabel(year)} — ${council} (${code})`,
   movement: 'Phong trào',
   year: 'Năm thi đua',
   quotaPolicy: 'Căn cứ tỷ lệ',

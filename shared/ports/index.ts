@@ -56,6 +56,11 @@ export interface SheetSink {
   writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string>;
   /** Creates a workbook only if nothing exists at the location (templates never overwrite a unit's data). */
   createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'>;
+  /**
+   * Where the medium can make new workbooks itself (Google: a configured shared drive), a new,
+   * empty one named `title` — or the one of that name made before — and its location.
+   */
+  newWorkbook?(title: string): Promise<string>;
 }
 
 /** What a unit's state records of its last check (`unchanged` and `failed` are per-run only). */
@@ -75,6 +80,11 @@ export interface UnitState {
   readonly checkedAt: string;
   /** False while the feedback tab for this outcome could not be written: it is owed next sync. */
   readonly feedbackDelivered: boolean;
+}
+
+export interface ProposalRecord {
+  readonly digest: string;
+  readonly location: string;
 }
 
 export interface AcceptedVersion {
@@ -99,9 +109,12 @@ export interface SubmissionStore {
     year: number,
     refs: readonly { unitCode: string; hash: string }[],
   ): Promise<Map<string, Submission>>;
-  /** Digests of the proposal workbooks last written, so an unchanged proposal is not written again. */
-  loadProposalDigests(year: number, councilCodes: readonly string[]): Promise<Map<string, string>>;
-  saveProposalDigests(year: number, digests: ReadonlyMap<string, string>): Promise<void>;
+  /**
+   * Per council: the digest of the proposal last written (an unchanged proposal is not written
+   * again) and where it was written (a spreadsheet thidua created itself is found there next time).
+   */
+  loadProposalRecords(year: number, councilCodes: readonly string[]): Promise<Map<string, ProposalRecord>>;
+  saveProposalRecords(year: number, records: ReadonlyMap<string, ProposalRecord>): Promise<void>;
 }
 
 /** Requests made to the outside world during a run, as the report shows them. */

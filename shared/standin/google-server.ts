@@ -34,6 +34,7 @@ interface SpreadsheetData {
   sheets: SheetData[];
   modifiedTime: number;
   nextProtectedRangeId: number;
+  parents: string[];
 }
 
 export type CallKind = 'read' | 'write' | 'drive';
@@ -143,7 +144,14 @@ export class GoogleStandin {
       protectedRanges: [],
       validations: [],
     }));
-    this.books.set(id, { id, title, sheets, modifiedTime: this.clock.now(), nextProtectedRangeId: 1 });
+    this.books.set(id, {
+      id,
+      title,
+      sheets,
+      modifiedTime: this.clock.now(),
+      nextProtectedRangeId: 1,
+      parents: [],
+    });
   }
 
   /** A user types into a cell: the value changes and so does the file's modifiedTime. */
@@ -275,6 +283,13 @@ export class GoogleStandin {
       api: 'files.list',
       kind: 'drive',
       run: (_id, q) => this.listFiles(q),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/drive\/v3\/files$/,
+      api: 'files.create',
+      kind: 'drive',
+      run: (_id, _q, body) => this.createFile(body),
     },
     {
       method: 'GET',
@@ -716,6 +731,17 @@ export class GoogleStandin {
 
   // ——— Drive ———
 
+  private createFile(body: unknown) {
+    const file = (body ?? {}) as { name?: string; mimeType?: string; parents?: string[] };
+    if (file.mimeType !== SPREADSHEET_MIME)
+      throw new ApiError(400, 'INVALID_ARGUMENT', 'The stand-in creates Google Sheets files only.');
+    const id = newSpreadsheetId();
+    this.putSpreadsheet(id, file.name ?? 'Untitled spreadsheet', { 'Trang tính1': [] });
+    const book = this.book(id);
+    book.parents = [...(file.parents ?? [])];
+    return this.fileOf(book);
+  }
+
   private fileOf(book: SpreadsheetData) {
     return {
       kind: 'drive#file',
@@ -740,7 +766,11 @@ export class GoogleStandin {
       for (const clause of query.split(/\s+and\s+/i).map((c) => c.trim())) {
         const mime = /^mimeType\s*=\s*'([^']+)'$/.exec(clause);
         const modified = /^modifiedTime\s*>\s*'([^']+)'$/.exec(clause);
+        const parent = /^'([^']+)'\s+in\s+parents$/.exec(clause);
+        const name = /^name\s*=\s*'((?:[^'\\]|\\.)*)'$/.exec(clause);
         if (mime) filters.push(() => mime[1] === SPREADSHEET_MIME);
+        else if (parent) filters.push((b) => b.parents.includes(parent[1] ?? ''));
+        else if (name) filters.push((b) => b.title === (name[1] ?? '').replace(/\\(.)/g, '$1'));
         else if (/^trashed\s*=\s*false$/.test(clause)) filters.push(() => true);
         else if (modified) {
           const after = Date.parse(modified[1] ?? '');

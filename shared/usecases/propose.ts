@@ -12,8 +12,15 @@ import { buildProposals, type CouncilProposal } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
-import { PROGRESS_LABELS } from '../domain/vi.ts';
-import type { Progress, SheetSink, SheetSource, SubmissionStore, UnitState } from '../ports/index.ts';
+import { PROGRESS_LABELS, PROPOSAL_TEXT } from '../domain/vi.ts';
+import type {
+  Progress,
+  ProposalRecord,
+  SheetSink,
+  SheetSource,
+  SubmissionStore,
+  UnitState,
+} from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
 
 export interface ProposeDeps {
@@ -70,35 +77,41 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     });
   }
 
-  const locations = new Map(
-    councils.flatMap((c) => {
-      const location = input.proposalLocation(c.code);
-      return location ? [[c.code, location] as const] : [];
-    }),
+  const records = await deps.store.loadProposalRecords(
+    year,
+    councils.map((c) => c.code),
   );
-  const [previous, present] = await Promise.all([
-    deps.store.loadProposalDigests(
-      year,
-      councils.map((c) => c.code),
-    ),
-    deps.source.versions([...locations.values()]),
-  ]);
+  // Where each proposal goes: the registry's choice, else where thidua made one before, else a new
+  // one where the medium can make them (a shared drive). Otherwise it is reported, not written.
+  const locations = new Map<string, string>();
+  for (const council of councils) {
+    const location =
+      input.proposalLocation(council.code) ??
+      records.get(council.code)?.location ??
+      (deps.sink.newWorkbook
+        ? await deps.sink.newWorkbook(PROPOSAL_TEXT.workbookTitle(council.name, council.code, year))
+        : null);
+    if (location) locations.set(council.code, location);
+  }
+  const present = await deps.source.versions([...locations.values()]);
   const written = new Map<string, string>();
-  const changed = new Map<string, string>();
+  const changed = new Map<string, ProposalRecord>();
   progress.start(PROGRESS_LABELS.propose, councils.length);
   for (const proposal of councils) {
     const location = locations.get(proposal.code);
     progress.tick(proposal.code);
-    if (!location) continue; // no proposal workbook listed for this council: reported, not written
+    if (!location) continue;
     const model = proposalWorkbookModel({ movement, year, proposal, units: registry.units, statuses });
     const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
-    if (previous.get(proposal.code) === digest && present.has(location)) written.set(proposal.code, location);
+    const before = records.get(proposal.code);
+    if (before?.digest === digest && before.location === location && present.has(location))
+      written.set(proposal.code, location);
     else {
       written.set(proposal.code, await deps.sink.writeOwnedWorkbook(location, model));
-      changed.set(proposal.code, digest);
+      changed.set(proposal.code, { digest, location });
     }
   }
   progress.done();
-  await deps.store.saveProposalDigests(year, changed);
+  await deps.store.saveProposalRecords(year, changed);
   return { councils, written, rewritten: [...changed.keys()], statuses };
 }

@@ -161,8 +161,8 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
       loadStates: (y, c) => store.loadStates(y, c),
       putVersions: (v) => store.putVersions(v),
       loadVersions: (y, r) => store.loadVersions(y, r),
-      loadProposalDigests: (y, c) => store.loadProposalDigests(y, c),
-      saveProposalDigests: (y, d) => store.saveProposalDigests(y, d),
+      loadProposalRecords: (y, c) => store.loadProposalRecords(y, c),
+      saveProposalRecords: (y, d) => store.saveProposalRecords(y, d),
       saveStates: async (updates) => {
         if (++saves === 2) throw new Error('Lambda timed out');
         return store.saveStates(updates);
@@ -240,6 +240,60 @@ describe('proposals and templates in Google Sheets', () => {
     expect(google.standin.protectedRanges('ss-U001', 'Tập thể').length).toBeGreaterThan(0);
     expect(google.standin.cells('ss-U001', 'Thông tin')[2]).toEqual(['Mã đơn vị', 'U001']);
     expect(await workbooks.createWorkbook('ss-U001', model)).toBe('exists');
+  });
+});
+
+describe('proposal spreadsheets in a shared drive', () => {
+  it('creates one per council where the registry lists none, once, even when an answer is lost', async () => {
+    google = await startGoogle({ speed: 400 });
+    db = await freshStore(server);
+    const base = seedSector(google.standin, 3);
+    const hd = base.units.get('HD');
+    if (!hd) throw new Error('no HD');
+    const registry = { ...base, units: new Map([...base.units, ['HD', { ...hd, proposalWorkbook: null }]]) };
+    const { googleClients } = await import('../../shared/adapters/google/auth.ts');
+    const { GoogleCaller } = await import('../../shared/adapters/google/caller.ts');
+    const { GoogleWorkbooks } = await import('../../shared/adapters/google/workbooks.ts');
+    const clients = googleClients({
+      credentials: { kind: 'accessToken', token: 'stand-in-token' },
+      rootUrl: google.rootUrl,
+      write: true,
+    });
+    const workbooks = new GoogleWorkbooks({
+      clients,
+      caller: new GoogleCaller({ clock: google.clock, timeoutMs: 2000 }),
+      sharedDriveFolderId: 'shared-folder',
+    });
+    const deps = { source: workbooks, sink: workbooks, store: db.store };
+    const sync = await syncUnits(deps, input(registry));
+    const propose = () =>
+      proposeAwards(deps, {
+        movement,
+        year: YEAR,
+        registry,
+        proposalLocation: () => null,
+        states: sync.states,
+      });
+
+    google.standin.inject({ kind: 'drop-after', api: 'files.create' }); // created, but the answer is lost
+    const first = await propose();
+    const location = first.written.get('HD');
+    expect(location).toBeDefined();
+    expect(google.standin.count({ api: 'files.create', status: 200 })).toBe(1);
+    expect(google.standin.sheetTitles(location ?? '')).toContain('Cá nhân đề nghị');
+
+    google.standin.userEdit('ss-U001', 'Cá nhân', 1, 8, 1); // a change that moves the ranking
+    const again = await syncUnits(deps, input(registry, '2025-06-11T01:00:00.000Z'));
+    const second = await proposeAwards(deps, {
+      movement,
+      year: YEAR,
+      registry,
+      proposalLocation: () => null,
+      states: again.states,
+    });
+    expect(second.written.get('HD')).toBe(location);
+    expect(second.rewritten).toEqual(['HD']);
+    expect(google.standin.count({ api: 'files.create', status: 200 })).toBe(1);
   });
 });
 

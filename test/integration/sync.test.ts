@@ -170,8 +170,8 @@ describe('sync against dynalite and .xlsx workbooks', () => {
       loadStates: (y, c) => db.store.loadStates(y, c),
       putVersions: (v) => db.store.putVersions(v),
       loadVersions: (y, r) => db.store.loadVersions(y, r),
-      loadProposalDigests: (y, c) => db.store.loadProposalDigests(y, c),
-      saveProposalDigests: (y, d) => db.store.saveProposalDigests(y, d),
+      loadProposalRecords: (y, c) => db.store.loadProposalRecords(y, c),
+      saveProposalRecords: (y, d) => db.store.saveProposalRecords(y, d),
       saveStates: async (updates) => {
         failed = true;
         throw new Error(`crash before ${updates.length} pointers were written`);

@@ -17,7 +17,7 @@ import {
 import { z } from 'zod';
 import { problemSchema } from '../../domain/problems.ts';
 import { type Submission, submissionSchema } from '../../domain/submission.ts';
-import type { AcceptedVersion, SubmissionStore, UnitState } from '../../ports/index.ts';
+import type { AcceptedVersion, ProposalRecord, SubmissionStore, UnitState } from '../../ports/index.ts';
 import { proposalKey, unitStateKey, versionKey } from './keys.ts';
 
 const BATCH_WRITE_LIMIT = 25;
@@ -38,7 +38,12 @@ const stateItemSchema = z.object({
   feedbackDelivered: z.boolean().default(true),
 });
 
-const proposalItemSchema = z.object({ councilCode: z.string(), year: z.number().int(), digest: z.string() });
+const proposalItemSchema = z.object({
+  councilCode: z.string(),
+  year: z.number().int(),
+  digest: z.string(),
+  location: z.string(),
+});
 
 const versionItemSchema = z.object({
   pk: z.string(),
@@ -190,20 +195,25 @@ export class DynamoSubmissionStore implements SubmissionStore {
     return result;
   }
 
-  async loadProposalDigests(year: number, councilCodes: readonly string[]): Promise<Map<string, string>> {
+  async loadProposalRecords(
+    year: number,
+    councilCodes: readonly string[],
+  ): Promise<Map<string, ProposalRecord>> {
     const items = await this.batchGet(councilCodes.map((code) => ({ ...proposalKey(code, year) })));
     return new Map(
-      items.map((raw) => proposalItemSchema.parse(raw)).map((item) => [item.councilCode, item.digest]),
+      items
+        .map((raw) => proposalItemSchema.parse(raw))
+        .map((item) => [item.councilCode, { digest: item.digest, location: item.location }]),
     );
   }
 
-  async saveProposalDigests(year: number, digests: ReadonlyMap<string, string>): Promise<void> {
+  async saveProposalRecords(year: number, records: ReadonlyMap<string, ProposalRecord>): Promise<void> {
     await this.batchPut(
-      [...digests].map(([councilCode, digest]) => ({
+      [...records].map(([councilCode, record]) => ({
         ...proposalKey(councilCode, year),
         councilCode,
         year,
-        digest,
+        ...record,
       })),
     );
   }

@@ -23,6 +23,8 @@ export const SCOPES = {
   write: [
     'https://www.googleapis.com/auth/spreadsheets',
     'https://www.googleapis.com/auth/drive.metadata.readonly',
+    // Only files thidua creates itself (proposal spreadsheets in a configured shared drive).
+    'https://www.googleapis.com/auth/drive.file',
   ],
 } as const;
 export type Access = keyof typeof SCOPES;
@@ -97,6 +99,8 @@ export interface GoogleClients {
   /** Absent where only reading is allowed. */
   readonly sheetsWrite: sheets_v4.Sheets | undefined;
   readonly drive: drive_v3.Drive;
+  /** Drive with the writer's scopes, to create proposal spreadsheets in a shared drive. */
+  readonly driveWrite: drive_v3.Drive | undefined;
   /** The service account's address, to name it as the only editor of protected ranges. */
   readonly serviceAccountEmail: string | undefined;
 }
@@ -111,12 +115,12 @@ export function googleClients(options: {
   const v4 = 'v4' as const;
   const v3 = 'v3' as const;
   const reader = authClient(options.credentials, 'read');
+  const writer = options.write ? authClient(options.credentials, 'write') : undefined;
   return {
     sheetsRead: sheets({ version: v4, auth: reader, ...root }),
-    sheetsWrite: options.write
-      ? sheets({ version: v4, auth: authClient(options.credentials, 'write'), ...root })
-      : undefined,
+    sheetsWrite: writer ? sheets({ version: v4, auth: writer, ...root }) : undefined,
     drive: drive({ version: v3, auth: reader, ...root }),
+    driveWrite: writer ? drive({ version: v3, auth: writer, ...root }) : undefined,
     serviceAccountEmail:
       options.credentials.kind === 'serviceAccountKey' ? options.credentials.key.client_email : undefined,
   };

@@ -125,8 +125,12 @@ export class GoogleCaller {
     };
   }
 
-  async call<T>(kind: CallKind, fn: (options: CallOptions) => Promise<T>): Promise<T> {
-    const maxAttempts = this.options.maxAttempts ?? 7;
+  /**
+   * One paced call, retried on transient failures. `attempts: 1` is for the rare call that is not
+   * safe to repeat blindly (creating a file): the caller then looks before trying again.
+   */
+  async call<T>(kind: CallKind, fn: (options: CallOptions) => Promise<T>, attempts?: number): Promise<T> {
+    const maxAttempts = attempts ?? this.options.maxAttempts ?? 7;
     const base = this.options.baseBackoffMs ?? 1000;
     const cap = this.options.maxBackoffMs ?? 64_000;
     for (let attempt = 1; ; attempt++) {

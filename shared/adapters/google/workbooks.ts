@@ -71,13 +71,73 @@ function validationRule(rule: Validation, message: string): sheets_v4.Schema$Dat
 export interface GoogleWorkbooksOptions {
   readonly clients: GoogleClients;
   readonly caller: GoogleCaller;
+  /**
+   * A shared-drive folder where thidua may create the proposal spreadsheets the registry does not
+   * list (service accounts own no Drive storage of their own, so only a shared drive works).
+   */
+  readonly sharedDriveFolderId?: string;
 }
 
 export class GoogleWorkbooks implements SheetSource, SheetSink {
   /** Tabs seen in each spreadsheet by this process, to skip a metadata read before writing feedback. */
   private readonly knownTabs = new Map<string, Set<string>>();
 
-  constructor(private readonly options: GoogleWorkbooksOptions) {}
+  /** Present only when a shared-drive folder is configured. */
+  readonly newWorkbook?: (title: string) => Promise<string>;
+
+  constructor(private readonly options: GoogleWorkbooksOptions) {
+    const folder = options.sharedDriveFolderId;
+    if (folder) this.newWorkbook = (title) => this.findOrCreate(folder, title);
+  }
+
+  /**
+   * The spreadsheet named `title` in the folder, created if there is none. Looking first makes a
+   * retried creation (after an answer lost on the way) find the first one instead of making two.
+   */
+  private async findOrCreate(folder: string, title: string): Promise<string> {
+    const drive = this.options.clients.driveWrite;
+    if (!drive) throw new Error('this Google adapter was built without the write scope');
+    const escaped = title.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+    const find = async () => {
+      const found = await this.run<{ data: drive_v3.Schema$FileList }>('drive', folder, (o) =>
+        drive.files.list(
+          {
+            q: `'${folder}' in parents and name = '${escaped}' and mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
+            fields: 'files(id)',
+            pageSize: 10,
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+          },
+          o,
+        ),
+      );
+      return found.data.files?.[0]?.id ?? undefined;
+    };
+    for (let attempt = 1; ; attempt++) {
+      const existing = await find();
+      if (existing) return existing;
+      try {
+        // One attempt only: if the answer is lost, the next round finds what it made.
+        const created = await this.run<{ data: drive_v3.Schema$File }>(
+          'write',
+          folder,
+          (o) =>
+            drive.files.create(
+              {
+                requestBody: { name: title, mimeType: SPREADSHEET_MIME, parents: [folder] },
+                fields: 'id',
+                supportsAllDrives: true,
+              },
+              o,
+            ),
+          1,
+        );
+        if (created.data.id) return created.data.id;
+      } catch (error) {
+        if (!(error instanceof SourceUnavailableError) || attempt >= 5) throw error;
+      }
+    }
+  }
 
   private get sheets() {
     return this.options.clients.sheetsRead;
@@ -94,9 +154,10 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     kind: 'read' | 'write' | 'drive',
     location: string,
     fn: Parameters<GoogleCaller['call']>[1],
+    attempts?: number,
   ): Promise<T> {
     try {
-      return (await this.options.caller.call(kind, fn)) as T;
+      return (await this.options.caller.call(kind, fn, attempts)) as T;
     } catch (error) {
       if (error instanceof GoogleUnavailableError)
         throw new SourceUnavailableError(error.message, { cause: error });
