@@ -62,6 +62,8 @@ export interface SyncInput {
   readonly concurrency?: number;
   /** Units between two writes to the store (default 25, one BatchWriteItem). */
   readonly flushEvery?: number;
+  /** Workbook versions already known (a dispatcher listed them): no listing call here. */
+  readonly versions?: ReadonlyMap<string, string>;
 }
 
 export interface UnitOutcome {
@@ -86,6 +88,19 @@ export function rulesDigest(movement: Movement, catalog: Catalog, year: number):
     )
     .digest('hex')
     .slice(0, 12);
+}
+
+/**
+ * Whether a unit must be looked at in this sync: its workbook changed (or the rules did), its
+ * feedback is owed, or it has newly gone missing. The dispatcher enqueues exactly these.
+ */
+export function needsSync(
+  previous: UnitState | undefined,
+  version: string | undefined,
+  rules: string,
+): boolean {
+  if (!version) return previous?.lastStatus !== 'missing';
+  return previous?.readKey !== `${version}|${rules}`;
 }
 
 const stored = (status: UnitStatus): StoredStatus =>
@@ -117,7 +132,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     units.map((u) => u.code),
   );
   const locations = units.map((u) => u.workbook).filter((w): w is string => w !== null);
-  const versions = await deps.source.versions(locations);
+  const versions = input.versions ?? (await deps.source.versions(locations));
   const rules = rulesDigest(movement, catalog, year);
 
   const syncOne = async (unit: RegistryUnit): Promise<UnitResult> => {
@@ -139,7 +154,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
           unit.workbook ? MESSAGES.WORKBOOK_MISSING(unit.workbook) : MESSAGES.WORKBOOK_NOT_LISTED(),
         ),
       ];
-    } else if (!input.force && previous && previous.readKey === readKey) {
+    } else if (!input.force && previous && !needsSync(previous, version, rules)) {
       // Nothing changed since the last read: same outcome, no read, no write.
       status = previous.lastStatus === 'accepted' ? 'unchanged' : previous.lastStatus;
       problems = previous.problems;

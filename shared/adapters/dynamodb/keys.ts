@@ -4,6 +4,7 @@
  *   pk UNIT#<code>  sk YEAR#<year>#STATE         the unit's state for the year (accepted pointer, last check)
  *   pk UNIT#<code>  sk YEAR#<year>#SUB#<hash>    an accepted submission version (immutable)
  *   pk COUNCIL#<code> sk YEAR#<year>#PROPOSAL     digest of the proposal workbook last written
+ *   pk RUN#<id>       sk RUN                     a scheduled sync's progress (units done of expected)
  */
 /** Attribute names of the table's key, shared by the store, local table creation and the CDK stack. */
 export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
@@ -32,6 +33,8 @@ export const proposalKey = (councilCode: string, year: number): Key => ({
   pk: `${COUNCIL}${councilCode}`,
   sk: `${yearPart(year)}#PROPOSAL`,
 });
+
+export const runKey = (runId: string): Key => ({ pk: `RUN#${runId}`, sk: 'RUN' });
 
 export type ParsedKey =
   | { kind: 'state'; unitCode: string; year: number }

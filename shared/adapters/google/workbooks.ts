@@ -37,6 +37,8 @@ const DEFAULT_EXTENT = 'A1:Z5000';
 export const FEEDBACK_BLOCK = { rows: 520, cols: 5 } as const;
 
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+/** Up to this many workbooks, versions are fetched one by one rather than by listing. */
+const FEW = 3;
 
 type CellValue = sheets_v4.Schema$ExtendedValue;
 
@@ -176,6 +178,18 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   async versions(locations: readonly string[]): Promise<Map<string, string>> {
     const wanted = new Set(locations);
     const result = new Map<string, string>();
+    // A few workbooks (a worker's one unit): one `files.get` each beats listing the whole drive.
+    if (wanted.size <= FEW) {
+      for (const location of wanted) {
+        try {
+          const time = await this.modifiedTime(location);
+          if (time) result.set(location, time);
+        } catch (error) {
+          if (!(error instanceof WorkbookNotFoundError)) throw error;
+        }
+      }
+      return result;
+    }
     let pageToken: string | undefined;
     do {
       const token = pageToken;

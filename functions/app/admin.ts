@@ -1,0 +1,54 @@
+/**
+ * On-demand entry for the emulation office (invoked directly, e.g. `aws lambda invoke`):
+ *   { "action": "resync-unit", "unitCode": "T01-KV3" }   read that unit's workbook again now
+ *   { "action": "repropose", "councilCode": "T01" }       rewrite one council's proposal (or all)
+ */
+import { logger } from '../lib/logger.ts';
+import { adminEventSchema, type ProposeMessage, type SyncMessage } from '../lib/messages.ts';
+import type { Runtime } from '../lib/runtime.ts';
+
+export type AdminResult =
+  | { readonly ok: true; readonly runId: string }
+  | { readonly ok: false; readonly reason: string };
+
+export async function administer(
+  rt: Runtime,
+  event: unknown,
+  now: string,
+  runId: string,
+): Promise<AdminResult> {
+  const parsed = adminEventSchema.safeParse(event);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+  const request = parsed.data;
+  const year = request.year ?? rt.year;
+  if (request.action === 'repropose') {
+    if (!rt.config.PROPOSE_QUEUE_URL) throw new Error('PROPOSE_QUEUE_URL is not configured');
+    const message: ProposeMessage = {
+      kind: 'propose',
+      runId,
+      year,
+      ...(request.councilCode ? { councils: [request.councilCode] } : {}),
+    };
+    await rt.queue.send(rt.config.PROPOSE_QUEUE_URL, [message]);
+    logger.info('repropose requested', { runId, council: request.councilCode });
+    return { ok: true, runId };
+  }
+  if (!rt.config.SYNC_QUEUE_URL) throw new Error('SYNC_QUEUE_URL is not configured');
+  const registry = await rt.loadRegistry();
+  const unit = registry.units.get(request.unitCode.toUpperCase());
+  if (!unit) return { ok: false, reason: `unit ${request.unitCode} is not in the registry` };
+  const versions = await rt.workbooks.versions(unit.workbook ? [unit.workbook] : []);
+  const message: SyncMessage = {
+    kind: 'sync-unit',
+    runId,
+    year,
+    unit,
+    version: (unit.workbook && versions.get(unit.workbook)) || null,
+    force: true,
+  };
+  // A run of one: when it is done, that council's proposals are written again.
+  await rt.runs.start(runId, year, 1, now);
+  await rt.queue.send(rt.config.SYNC_QUEUE_URL, [message]);
+  logger.info('resync requested', { runId, unit: unit.code });
+  return { ok: true, runId };
+}

@@ -1,0 +1,50 @@
+/**
+ * Proposals, on the propose queue: after a sync run completes (the last worker asks), on the
+ * fallback schedule, and on demand. Ranks every council (or the ones asked for) and writes the
+ * proposal spreadsheets that changed.
+ */
+import type { SQSBatchResponse } from 'aws-lambda';
+import { proposeAwards } from '../../shared/usecases/propose.ts';
+import { logger } from '../lib/logger.ts';
+import { parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
+import type { Runtime } from '../lib/runtime.ts';
+
+export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResponse> {
+  const { Records } = sqsEventSchema.parse(event);
+  const failures: string[] = [];
+  for (const record of Records) {
+    const message = parseBody(proposeMessageSchema, record.body);
+    if (!message) {
+      logger.warn('poison message', { messageId: record.messageId });
+      failures.push(record.messageId);
+      continue;
+    }
+    try {
+      const registry = await rt.loadRegistry();
+      const result = await proposeAwards(
+        { sink: rt.workbooks, source: rt.workbooks, store: rt.store },
+        {
+          movement: rt.movement,
+          year: message.year,
+          registry,
+          proposalLocation: (council) => registry.units.get(council)?.proposalWorkbook ?? null,
+          ...(message.councils ? { only: message.councils } : {}),
+        },
+      );
+      logger.info('proposals', {
+        runId: message.runId,
+        councils: result.councils.length,
+        written: result.written.size,
+        rewritten: result.rewritten.length,
+        withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
+      });
+    } catch (error) {
+      logger.error('proposals failed', {
+        runId: message.runId,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      failures.push(record.messageId);
+    }
+  }
+  return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+}

@@ -1,0 +1,21 @@
+/**
+ * Scheduled dispatcher (EventBridge Scheduler). `scheduled-sync`: finds the workbooks that changed
+ * since their last sync — one Drive listing for the sector — and enqueues one SQS message per unit
+ * to look at, recording how many so the last worker can start the proposals. `scheduled-propose`:
+ * asks for the proposals (the fallback when a run never completes, e.g. a message in the DLQ).
+ */
+import { randomUUID } from 'node:crypto';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { type DispatchResult, dispatch } from './app/dispatcher.ts';
+import { loadConfig } from './lib/config.ts';
+import { logErrorsOnce } from './lib/middleware.ts';
+import { createRuntime, lazyRuntime } from './lib/runtime.ts';
+
+// Configuration is parsed once at cold start and fails fast; clients are built once per container.
+const config = loadConfig(process.env);
+const runtime = lazyRuntime(() => createRuntime(config));
+
+export const handler = middy<unknown, DispatchResult, Error, Context>()
+  .use(logErrorsOnce('dispatcher'))
+  .handler(async (event) => dispatch(await runtime(), event, new Date().toISOString(), randomUUID()));

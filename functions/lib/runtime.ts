@@ -1,0 +1,125 @@
+/**
+ * What every function needs, built once per container at cold start: configuration, movement,
+ * the DynamoDB store, the Google adapter (credentials from Secrets Manager), the queues.
+ * Tests build the same runtime with the embedded store, the Sheets stand-in and a memory queue.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createDynamoClient } from '../../shared/adapters/dynamodb/client.ts';
+import { RunTracker } from '../../shared/adapters/dynamodb/runs.ts';
+import { DynamoSubmissionStore } from '../../shared/adapters/dynamodb/store.ts';
+import {
+  type GoogleCredentials,
+  googleClients,
+  parseCredentialsJson,
+} from '../../shared/adapters/google/auth.ts';
+import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
+import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
+import {
+  type Catalog,
+  catalogFor,
+  type Movement,
+  parseMovement,
+  yearsOf,
+} from '../../shared/config/movement.ts';
+import { parseRegistry, type Registry } from '../../shared/domain/registry.ts';
+import { TABS } from '../../shared/domain/vi.ts';
+import type { Counters } from '../../shared/ports/index.ts';
+import type { Config } from './config.ts';
+import { SqsWorkQueue, type WorkQueue } from './queue.ts';
+
+export interface Runtime {
+  readonly config: Config;
+  readonly movement: Movement;
+  readonly catalog: Catalog;
+  readonly year: number;
+  readonly store: DynamoSubmissionStore;
+  readonly runs: RunTracker;
+  readonly workbooks: GoogleWorkbooks;
+  readonly queue: WorkQueue;
+  loadRegistry(): Promise<Registry>;
+}
+
+export class RuntimeError extends Error {
+  override readonly name = 'RuntimeError';
+}
+
+/** The movement file sits beside the bundle (copied there at synth time) unless configured. */
+async function readMovement(config: Config): Promise<Movement> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const path = config.MOVEMENT_FILE ? resolve(config.MOVEMENT_FILE) : resolve(here, 'movement.json');
+  return parseMovement(JSON.parse(await readFile(path, 'utf8')) as unknown);
+}
+
+async function readCredentials(config: Config): Promise<GoogleCredentials> {
+  if (config.GOOGLE_ACCESS_TOKEN) return { kind: 'accessToken', token: config.GOOGLE_ACCESS_TOKEN };
+  const secrets = new SecretsManagerClient({
+    requestHandler: { requestTimeout: 5_000, connectionTimeout: 3_000 },
+  });
+  const out = await secrets.send(new GetSecretValueCommand({ SecretId: config.GOOGLE_SECRET_ID }));
+  secrets.destroy();
+  if (!out.SecretString) throw new RuntimeError('the Google credentials secret has no string value');
+  return parseCredentialsJson(out.SecretString);
+}
+
+export interface RuntimeOverrides {
+  readonly queue?: WorkQueue;
+  readonly caller?: GoogleCaller;
+  /** Request counters for the store client (benchmarks, tests). */
+  readonly counters?: Counters;
+}
+
+export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  const [movement, credentials] = await Promise.all([readMovement(config), readCredentials(config)]);
+  const year = config.YEAR ?? yearsOf(movement).at(-1) ?? 0;
+  const catalog = catalogFor(movement, year);
+  if (!catalog) throw new RuntimeError(`the movement has no criteria catalog for ${year}`);
+  const client = createDynamoClient({
+    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT, localCredentials: true } : {}),
+    ...(overrides.counters ? { counters: overrides.counters } : {}),
+  });
+  const clients = googleClients({
+    credentials,
+    write: config.GOOGLE_ACCESS === 'write',
+    ...(config.GOOGLE_ROOT_URL ? { rootUrl: config.GOOGLE_ROOT_URL } : {}),
+  });
+  const caller =
+    overrides.caller ??
+    new GoogleCaller({
+      readsPerMinute: config.READS_PER_MINUTE,
+      writesPerMinute: config.WRITES_PER_MINUTE,
+      timeoutMs: config.GOOGLE_TIMEOUT_MS,
+    });
+  const workbooks = new GoogleWorkbooks({
+    clients,
+    caller,
+    ...(config.SHARED_DRIVE_FOLDER ? { sharedDriveFolderId: config.SHARED_DRIVE_FOLDER } : {}),
+  });
+  return {
+    config,
+    movement,
+    catalog,
+    year,
+    store: new DynamoSubmissionStore({ client, tableName: config.TABLE_NAME }),
+    runs: new RunTracker(client, config.TABLE_NAME),
+    workbooks,
+    queue: overrides.queue ?? new SqsWorkQueue(new SQSClient({ requestHandler: { requestTimeout: 5_000 } })),
+    loadRegistry: async () =>
+      parseRegistry(await workbooks.readWorkbook(config.REGISTRY_ID, [TABS.registry])),
+  };
+}
+
+/** Module-scope memo: the runtime is built once per container, on the first event. */
+export function lazyRuntime(build: () => Promise<Runtime>): () => Promise<Runtime> {
+  let pending: Promise<Runtime> | undefined;
+  return () => {
+    pending ??= build().catch((error: unknown) => {
+      pending = undefined; // a failed cold start is retried on the next event
+      throw error;
+    });
+    return pending;
+  };
+}

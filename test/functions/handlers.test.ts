@@ -1,0 +1,234 @@
+/**
+ * The Lambda functions' logic with real event shapes (EventBridge Scheduler input, SQS records)
+ * against the embedded store (dynalite) and the Sheets stand-in; the queues are in memory.
+ */
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { administer } from '../../functions/app/admin.ts';
+import { dispatch } from '../../functions/app/dispatcher.ts';
+import { propose } from '../../functions/app/propose.ts';
+import { work } from '../../functions/app/worker.ts';
+import { ConfigError, loadConfig } from '../../functions/lib/config.ts';
+import { createLogger } from '../../functions/lib/logger.ts';
+import type { ProposeMessage, SyncMessage } from '../../functions/lib/messages.ts';
+import { MemoryWorkQueue } from '../../functions/lib/queue.ts';
+import { createRuntime, type Runtime } from '../../functions/lib/runtime.ts';
+import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
+import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
+import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
+import { DEFAULT_MOVEMENT_FILE } from '../../shared/config/load.ts';
+import { registryWorkbookModel } from '../../shared/domain/render.ts';
+import { type Counters, newCounters } from '../../shared/ports/index.ts';
+import { type Google, seedSector, startGoogle, TOKEN } from '../helpers/google.ts';
+import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+
+const SYNC = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-sync';
+const PROPOSE = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-propose';
+
+let server: EmbeddedStore;
+beforeAll(async () => {
+  server = await startStore();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+let google: Google;
+let db: TestStore;
+let queue: MemoryWorkQueue;
+let rt: Runtime;
+let counters: Counters;
+beforeEach(async () => {
+  google = await startGoogle({ speed: 400 });
+  db = await freshStore(server);
+  const registry = seedSector(google.standin, 6);
+  google.standin.putSpreadsheet(
+    'ss-registry',
+    'Danh mục đơn vị',
+    modelGrids(registryWorkbookModel([...registry.units.values()])),
+  );
+  queue = new MemoryWorkQueue();
+  const config = loadConfig({
+    TABLE_NAME: db.table,
+    DYNAMODB_ENDPOINT: server.endpoint,
+    SYNC_QUEUE_URL: SYNC,
+    PROPOSE_QUEUE_URL: PROPOSE,
+    REGISTRY_ID: 'ss-registry',
+    GOOGLE_ACCESS_TOKEN: TOKEN,
+    GOOGLE_ROOT_URL: google.rootUrl,
+    GOOGLE_ACCESS: 'write',
+    MOVEMENT_FILE: DEFAULT_MOVEMENT_FILE,
+    YEAR: '2024',
+  });
+  counters = newCounters();
+  rt = await createRuntime(config, {
+    queue,
+    counters,
+    caller: new GoogleCaller({ clock: google.clock, timeoutMs: 2000 }),
+  });
+});
+afterEach(async () => {
+  await google.close();
+  db.client.destroy();
+});
+
+/** An SQS event as Lambda delivers it. */
+function sqsEvent(bodies: readonly unknown[], receiveCount = 1): SQSEvent {
+  return {
+    Records: bodies.map(
+      (body, i): SQSRecord => ({
+        messageId: `m-${i}-${receiveCount}`,
+        receiptHandle: `rh-${i}`,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        attributes: {
+          ApproximateReceiveCount: String(receiveCount),
+          SentTimestamp: '1749513600000',
+          SenderId: 'AIDAEXAMPLE',
+          ApproximateFirstReceiveTimestamp: '1749513600001',
+        },
+        messageAttributes: {},
+        md5OfBody: '00000000000000000000000000000000',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:ap-southeast-1:123456789012:thidua-sync',
+        awsRegion: 'ap-southeast-1',
+      }),
+    ),
+  };
+}
+
+const sent = <T>(url: string) => (queue.sent.get(url) ?? []) as T[];
+const now = '2025-06-10T01:00:00.000Z';
+
+describe('dispatcher → worker → propose', () => {
+  it('fans a scheduled sync out, one message per changed unit, and proposes when the last one is done', async () => {
+    const result = await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');
+    expect(result).toEqual({ runId: 'run-1', enqueued: 7, units: 7 }); // 6 workbooks + the council's own unit (missing)
+    const messages = sent<SyncMessage>(SYNC);
+    expect(messages.map((m) => m.unit.code)).toEqual(['HD', 'U000', 'U001', 'U002', 'U003', 'U004', 'U005']);
+    expect(google.standin.count({ api: 'files.list' })).toBe(1);
+    expect(google.standin.count({ api: 'values.batchGet', spreadsheetId: 'ss-U000' })).toBe(0); // only listed
+
+    const first = await work(rt, sqsEvent(messages.slice(0, 4)), now);
+    expect(first.batchItemFailures).toEqual([]);
+    expect(sent(PROPOSE)).toEqual([]); // not all done yet
+    const rest = await work(rt, sqsEvent(messages.slice(4)), now);
+    expect(rest.batchItemFailures).toEqual([]);
+    expect(sent<ProposeMessage>(PROPOSE)).toEqual([{ kind: 'propose', runId: 'run-1', year: 2024 }]);
+
+    const proposals = await propose(rt, sqsEvent(sent(PROPOSE)));
+    expect(proposals.batchItemFailures).toEqual([]);
+    expect(google.standin.sheetTitles('ss-proposal-HD')).toContain('Cá nhân đề nghị');
+
+    // The next night nothing changed: nothing is enqueued.
+    const quiet = await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-2');
+    expect(quiet.enqueued).toBe(0);
+  });
+
+  it('stores once when the same message arrives twice', async () => {
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');
+    const message = sent<SyncMessage>(SYNC).find((m) => m.unit.code === 'U002');
+    await work(rt, sqsEvent([message]), now);
+    const writes = counters.storeWrites;
+    const again = await work(rt, sqsEvent([message], 2), now);
+    expect(again.batchItemFailures).toEqual([]);
+    expect(counters.storeWrites).toBe(writes + 1); // only the run's done-set (ADD is idempotent)
+    expect(google.standin.count({ api: 'values.batchGet', spreadsheetId: 'ss-U002' })).toBe(1);
+  });
+
+  it('reports only the poison message of a batch', async () => {
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');
+    const [a, b] = sent<SyncMessage>(SYNC).slice(1, 3);
+    const result = await work(
+      rt,
+      sqsEvent([a, '{"kind":"sync-unit","oops":', b, { kind: 'something-else' }]),
+      now,
+    );
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'm-1-1' }, { itemIdentifier: 'm-3-1' }]);
+    const states = await rt.store.loadStates(2024, ['U000', 'U001']);
+    expect([...states.values()].map((s) => s.lastStatus)).toEqual(['accepted', 'accepted']);
+  });
+
+  it('leaves nothing half-written when a worker dies mid-batch: the next delivery finishes it', async () => {
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');
+    const messages = sent<SyncMessage>(SYNC).slice(1, 4);
+    const store = rt.store;
+    let calls = 0;
+    const saveStates = store.saveStates.bind(store);
+    store.saveStates = async (updates) => {
+      if (++calls === 2) throw new Error('Task timed out after 120.00 seconds'); // after the version, before the pointer
+      return saveStates(updates);
+    };
+    const crashed = await work(rt, sqsEvent(messages), now);
+    expect(crashed.batchItemFailures).toEqual([{ itemIdentifier: 'm-1-1' }]);
+    store.saveStates = saveStates;
+
+    const redelivered = await work(rt, sqsEvent(messages, 2), now);
+    expect(redelivered.batchItemFailures).toEqual([]);
+    const states = await store.loadStates(2024, ['U000', 'U001', 'U002']);
+    expect([...states.values()].every((s) => s.acceptedHash !== null)).toBe(true);
+    const items = await db.client.send(new ScanCommand({ TableName: db.table }));
+    expect((items.Items ?? []).filter((i) => i.sk?.S?.includes('#SUB#'))).toHaveLength(3);
+  });
+});
+
+describe('on demand and on schedule', () => {
+  it('resyncs one unit with force, then reproposes when it is done', async () => {
+    const result = await administer(rt, { action: 'resync-unit', unitCode: 'u003' }, now, 'admin-1');
+    expect(result).toEqual({ ok: true, runId: 'admin-1' });
+    const [message] = sent<SyncMessage>(SYNC);
+    expect(message).toMatchObject({ unit: { code: 'U003' }, force: true, runId: 'admin-1' });
+    await work(rt, sqsEvent([message]), now);
+    expect(sent<ProposeMessage>(PROPOSE)).toEqual([{ kind: 'propose', runId: 'admin-1', year: 2024 }]);
+    expect(await administer(rt, { action: 'resync-unit', unitCode: 'NOPE' }, now, 'admin-2')).toMatchObject({
+      ok: false,
+    });
+    expect(await administer(rt, { action: 'explode' }, now, 'admin-3')).toMatchObject({ ok: false });
+  });
+
+  it('reproposes one council, and runs the fallback proposal on schedule', async () => {
+    await administer(rt, { action: 'repropose', councilCode: 'HD' }, now, 'admin-1');
+    await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-9');
+    expect(sent<ProposeMessage>(PROPOSE)).toEqual([
+      { kind: 'propose', runId: 'admin-1', year: 2024, councils: ['HD'] },
+      { kind: 'propose', runId: 'run-9', year: 2024 },
+    ]);
+    await expect(dispatch(rt, { kind: 'nonsense' }, now, 'run-10')).rejects.toThrow();
+  });
+});
+
+describe('configuration and logging', () => {
+  it('names every missing or malformed variable at cold start', () => {
+    expect(() => loadConfig({ GOOGLE_ACCESS: 'admin' })).toThrow(ConfigError);
+    const messageOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const broken = messageOf({ GOOGLE_ACCESS: 'admin', READS_PER_MINUTE: '-3' });
+    for (const name of ['TABLE_NAME', 'REGISTRY_ID', 'GOOGLE_ACCESS', 'READS_PER_MINUTE'])
+      expect(broken).toContain(name);
+    expect(messageOf({ TABLE_NAME: 'thidua', REGISTRY_ID: 'x', GOOGLE_ACCESS: 'read' })).toContain(
+      'GOOGLE_SECRET_ID',
+    );
+  });
+
+  it('logs structured JSON and never a name or staff id', () => {
+    const lines: string[] = [];
+    const log = createLogger({ service: 'thidua' }, (line) => lines.push(line));
+    log.child({ unit: 'T01' }).info('unit synced', { staffId: 'CB1', name: 'Nguyễn Văn An', problems: 2 });
+    const entry = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    expect(entry).toMatchObject({
+      level: 'info',
+      msg: 'unit synced',
+      service: 'thidua',
+      unit: 'T01',
+      problems: 2,
+    });
+    expect(entry.staffId).toBe('[redacted]');
+    expect(lines[0]).not.toContain('Nguyễn');
+  });
+});
