@@ -7,14 +7,14 @@ import { z } from 'zod';
 const envSchema = z
   .object({
     TABLE_NAME: z.string().min(3),
-    SYNC_QUEUE_URL: z.url().optional(),
-    PROPOSE_QUEUE_URL: z.url().optional(),
+    SYNC_QUEUE_URL: z.string().url().optional(),
+    PROPOSE_QUEUE_URL: z.string().url().optional(),
     REGISTRY_ID: z.string().min(1),
     /** Secrets Manager id of the Google credentials (service-account key or federation config). */
     GOOGLE_SECRET_ID: z.string().min(1).optional(),
     /** A fixed access token: only for the local stand-in. */
     GOOGLE_ACCESS_TOKEN: z.string().min(1).optional(),
-    GOOGLE_ROOT_URL: z.url().optional(),
+    GOOGLE_ROOT_URL: z.string().url().optional(),
     /** Only the functions that write feedback and proposals get the write scope. */
     GOOGLE_ACCESS: z.enum(['read', 'write']),
     SHARED_DRIVE_FOLDER: z.string().min(1).optional(),
@@ -24,7 +24,7 @@ const envSchema = z
     READS_PER_MINUTE: z.coerce.number().int().positive().default(60),
     WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
     GOOGLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
-    DYNAMODB_ENDPOINT: z.url().optional(),
+    DYNAMODB_ENDPOINT: z.string().url().optional(),
   })
   .refine((env) => env.GOOGLE_SECRET_ID || env.GOOGLE_ACCESS_TOKEN, {
     message: 'GOOGLE_SECRET_ID (or, for the stand-in, GOOGLE_ACCESS_TOKEN) is required',

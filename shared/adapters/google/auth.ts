@@ -31,7 +31,7 @@ export type Access = keyof typeof SCOPES;
 
 export const serviceAccountKeySchema = z.object({
   type: z.literal('service_account'),
-  client_email: z.email(),
+  client_email: z.string().email(),
   private_key: z.string().includes('PRIVATE KEY'),
   project_id: z.string().optional(),
 });

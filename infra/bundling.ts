@@ -1,0 +1,30 @@
+/**
+ * How every function is bundled, in one place: used by the CDK construct at synth time and by
+ * `npm run bundles` to measure the same bundles locally.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export const FUNCTIONS = ['dispatcher', 'worker', 'propose', 'admin'] as const;
+export type FunctionName = (typeof FUNCTIONS)[number];
+
+export const entryOf = (name: FunctionName) => join(ROOT, 'functions', `${name}.ts`);
+
+export const BUNDLE = {
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  sourcemap: true,
+  // The Node 22 runtime ships the AWS SDK v3: bundling it again would double the size for nothing.
+  external: ['@aws-sdk/*'],
+  // Some bundled dependencies (the Google clients) are CommonJS and call require().
+  banner:
+    "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
+  /** Each function reads the movement configuration from this file beside its bundle. */
+  movementFileName: 'movement.json',
+} as const;
+
+/** Per-function size budget (minified bundle) and cold-import budget on a developer machine. */
+export const BUDGET = { bytes: 1_000_000, importMs: 200 } as const;
