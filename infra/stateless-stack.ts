@@ -1,0 +1,200 @@
+/**
+ * The stateless part: the functions, the queues, the schedules and the alarms. It receives the
+ * table and the credentials secret from the stateful stack, so it can be replaced at will.
+ *
+ *   Scheduler (Asia/Ho_Chi_Minh) → dispatcher → sync queue → worker (≤ N at once) → propose queue → propose
+ *                                                   ↘ DLQ                                            ↘ DLQ
+ */
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { TimeZone } from 'aws-cdk-lib/core';
+import type { Construct } from 'constructs';
+import { ThiduaFunction } from './thidua-function.ts';
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: ITableV2;
+  readonly googleCredentials: ISecret;
+  /** The movement configuration bundled with the functions. */
+  readonly movementFile: string;
+  /** The registry spreadsheet's id. */
+  readonly registryId: string;
+  /** Emulation year by its first calendar year; default: the movement's last. */
+  readonly year?: number;
+  /** When the nightly sync runs, in Viet Nam's time zone (EventBridge Scheduler cron). */
+  readonly syncSchedule: string;
+  /** The fallback proposal run, for runs that never complete (a message in the dead-letter queue). */
+  readonly proposeSchedule: string;
+  /** The service account's Sheets quota per minute (Google's default: 60 reads, 60 writes). */
+  readonly readsPerMinute: number;
+  readonly writesPerMinute: number;
+  /** Workers that may run at once; the quota is shared among them. */
+  readonly workerConcurrency: number;
+  readonly sharedDriveFolder?: string;
+  readonly alarmEmail?: string;
+}
+
+const WORKER_TIMEOUT = Duration.minutes(2);
+
+export class StatelessStack extends Stack {
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    const deadLetters = (name: string) =>
+      new Queue(this, `${name}DeadLetters`, {
+        retentionPeriod: Duration.days(14),
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+    const syncDlq = deadLetters('Sync');
+    // At least six times the worker's timeout, as AWS advises for Lambda event sources.
+    const syncQueue = new Queue(this, 'SyncQueue', {
+      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: syncDlq, maxReceiveCount: 5 },
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const proposeDlq = deadLetters('Propose');
+    const PROPOSE_TIMEOUT = Duration.minutes(10);
+    const proposeQueue = new Queue(this, 'ProposeQueue', {
+      visibilityTimeout: Duration.seconds(PROPOSE_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: proposeDlq, maxReceiveCount: 3 },
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
+    const common = {
+      TABLE_NAME: props.table.tableName,
+      REGISTRY_ID: props.registryId,
+      GOOGLE_SECRET_ID: props.googleCredentials.secretArn,
+      ...(props.year ? { YEAR: String(props.year) } : {}),
+      ...(props.sharedDriveFolder ? { SHARED_DRIVE_FOLDER: props.sharedDriveFolder } : {}),
+    };
+    // Each worker paces itself to its share of the service account's quota.
+    const share = (perMinute: number) => String(Math.max(1, Math.floor(perMinute / props.workerConcurrency)));
+    const movementFile = props.movementFile;
+
+    const dispatcher = new ThiduaFunction(this, 'Dispatcher', {
+      name: 'dispatcher',
+      description: 'thidua: finds the changed workbooks and enqueues one message per unit',
+      timeout: Duration.minutes(5),
+      movementFile,
+      environment: {
+        ...common,
+        GOOGLE_ACCESS: 'read',
+        SYNC_QUEUE_URL: syncQueue.queueUrl,
+        PROPOSE_QUEUE_URL: proposeQueue.queueUrl,
+        READS_PER_MINUTE: String(props.readsPerMinute),
+        WRITES_PER_MINUTE: '1',
+      },
+    });
+    const worker = new ThiduaFunction(this, 'Worker', {
+      name: 'worker',
+      description: "thidua: reads, validates and stores one unit's workbook, writes its feedback",
+      timeout: WORKER_TIMEOUT,
+      movementFile,
+      environment: {
+        ...common,
+        GOOGLE_ACCESS: 'write',
+        PROPOSE_QUEUE_URL: proposeQueue.queueUrl,
+        READS_PER_MINUTE: share(props.readsPerMinute),
+        WRITES_PER_MINUTE: share(props.writesPerMinute),
+      },
+    });
+    const propose = new ThiduaFunction(this, 'Propose', {
+      name: 'propose',
+      description: 'thidua: ranks within quotas and writes the proposal spreadsheets',
+      timeout: PROPOSE_TIMEOUT,
+      memorySize: 1024,
+      movementFile,
+      environment: {
+        ...common,
+        GOOGLE_ACCESS: 'write',
+        READS_PER_MINUTE: String(props.readsPerMinute),
+        WRITES_PER_MINUTE: String(props.writesPerMinute),
+      },
+    });
+    const admin = new ThiduaFunction(this, 'Admin', {
+      name: 'admin',
+      description: 'thidua: on-demand re-sync of a unit or re-proposal of a council',
+      timeout: Duration.minutes(1),
+      movementFile,
+      environment: {
+        ...common,
+        GOOGLE_ACCESS: 'read',
+        SYNC_QUEUE_URL: syncQueue.queueUrl,
+        PROPOSE_QUEUE_URL: proposeQueue.queueUrl,
+        READS_PER_MINUTE: '10',
+        WRITES_PER_MINUTE: '1',
+      },
+    });
+
+    // Least privilege: each function gets exactly what it uses.
+    props.table.grantReadWriteData(dispatcher.fn); // the run record
+    props.table.grantReadWriteData(worker.fn);
+    props.table.grantReadWriteData(propose.fn); // proposal digests
+    props.table.grantReadWriteData(admin.fn); // the run record of a one-unit run
+    for (const f of [dispatcher, worker, propose, admin]) props.googleCredentials.grantRead(f.fn);
+    syncQueue.grantSendMessages(dispatcher.fn);
+    syncQueue.grantSendMessages(admin.fn);
+    proposeQueue.grantSendMessages(dispatcher.fn);
+    proposeQueue.grantSendMessages(worker.fn);
+    proposeQueue.grantSendMessages(admin.fn);
+
+    // Workers at once × each one's paced rate = the service account's quota.
+    worker.fn.addEventSource(
+      new SqsEventSource(syncQueue, {
+        batchSize: 5,
+        maxConcurrency: props.workerConcurrency,
+        reportBatchItemFailures: true,
+      }),
+    );
+    propose.fn.addEventSource(
+      new SqsEventSource(proposeQueue, { batchSize: 1, maxConcurrency: 2, reportBatchItemFailures: true }),
+    );
+
+    new Schedule(this, 'NightlySync', {
+      description: 'thidua: nightly sync of the unit workbooks',
+      schedule: ScheduleExpression.expression(props.syncSchedule, TimeZone.ASIA_HO_CHI_MINH),
+      target: new LambdaInvoke(dispatcher.fn, {
+        input: ScheduleTargetInput.fromObject({ kind: 'scheduled-sync' }),
+      }),
+    });
+    new Schedule(this, 'FallbackPropose', {
+      description: 'thidua: proposals even if a sync run never completes',
+      schedule: ScheduleExpression.expression(props.proposeSchedule, TimeZone.ASIA_HO_CHI_MINH),
+      target: new LambdaInvoke(dispatcher.fn, {
+        input: ScheduleTargetInput.fromObject({ kind: 'scheduled-propose' }),
+      }),
+    });
+
+    const alarms = new Topic(this, 'Alarms', { displayName: 'thidua alarms', enforceSSL: true });
+    if (props.alarmEmail) alarms.addSubscription(new EmailSubscription(props.alarmEmail));
+    const deadLetterAlarm = (name: string, queue: Queue) =>
+      new Alarm(this, `${name}DeadLettersAlarm`, {
+        alarmDescription: `thidua: messages in the ${name.toLowerCase()} dead-letter queue`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    for (const alarm of [
+      deadLetterAlarm('Sync', syncDlq),
+      deadLetterAlarm('Propose', proposeDlq),
+      dispatcher.errors,
+      worker.errors,
+      propose.errors,
+      admin.errors,
+    ])
+      alarm.addAlarmAction(new SnsAction(alarms));
+  }
+}

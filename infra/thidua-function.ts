@@ -1,0 +1,70 @@
+/**
+ * The one construct every thidua function is made with: it owns the defaults (Node 22, ARM64,
+ * ESM esbuild bundle with source maps, the movement file beside the bundle, a log group with a
+ * retention, a timeout, an error alarm), so the stack never repeats them.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { BUNDLE, entryOf, type FunctionName } from './bundling.ts';
+
+export interface ThiduaFunctionProps {
+  readonly name: FunctionName;
+  readonly description: string;
+  readonly timeout: Duration;
+  readonly memorySize?: number;
+  readonly environment: Record<string, string>;
+  /** The movement configuration file bundled with the function. */
+  readonly movementFile: string;
+}
+
+export class ThiduaFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly errors: Alarm;
+
+  constructor(scope: Construct, id: string, props: ThiduaFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: entryOf(props.name),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout,
+      logGroup,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
+        sourceMap: BUNDLE.sourcemap,
+        externalModules: [...BUNDLE.external],
+        banner: BUNDLE.banner,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // Runs where the app is synthesized (local bundling, no Docker): the movement file goes beside the bundle.
+          afterBundling: (_input: string, output: string) => [
+            `cp ${JSON.stringify(props.movementFile)} ${JSON.stringify(`${output}/${BUNDLE.movementFileName}`)}`,
+          ],
+        },
+      },
+    });
+    this.errors = new Alarm(this, 'Errors', {
+      alarmDescription: `thidua ${props.name}: the function failed`,
+      metric: this.fn.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+}

@@ -1,0 +1,123 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { StatefulStack } from '../../infra/stateful-stack.ts';
+import { StatelessStack } from '../../infra/stateless-stack.ts';
+import { DEFAULT_MOVEMENT_FILE } from '../../shared/config/load.ts';
+
+let template: Template;
+beforeAll(() => {
+  const app = new App();
+  const stateful = new StatefulStack(app, 'Stateful');
+  const stack = new StatelessStack(app, 'Stateless', {
+    table: stateful.table,
+    googleCredentials: stateful.googleCredentials,
+    movementFile: DEFAULT_MOVEMENT_FILE,
+    registryId: 'registry-spreadsheet-id',
+    syncSchedule: 'cron(0 1 * * ? *)',
+    proposeSchedule: 'cron(0 6 * * ? *)',
+    readsPerMinute: 60,
+    writesPerMinute: 60,
+    workerConcurrency: 2,
+  });
+  template = Template.fromStack(stack);
+}, 120_000);
+
+const resources = (type: string) =>
+  Object.values(template.findResources(type)) as { Properties: Record<string, unknown> }[];
+const fnWithAccess = (access: string) =>
+  resources('AWS::Lambda::Function').filter(
+    (f) =>
+      (f.Properties.Environment as { Variables: Record<string, string> }).Variables.GOOGLE_ACCESS === access,
+  );
+
+describe('stateless stack', () => {
+  it('runs every function on Node 22, ARM64, as an ESM bundle with source maps', () => {
+    const functions = resources('AWS::Lambda::Function');
+    expect(functions).toHaveLength(4);
+    for (const f of functions) {
+      expect(f.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+      expect((f.Properties.Environment as { Variables: Record<string, string> }).Variables.NODE_OPTIONS).toBe(
+        '--enable-source-maps',
+      );
+      expect(f.Properties.Timeout).toBeGreaterThan(0);
+    }
+    for (const group of resources('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(90);
+  });
+
+  it('gives the Sheets write scope only to the functions that write (worker, propose)', () => {
+    const writers = fnWithAccess('write').map((f) => f.Properties.Description);
+    expect(writers.sort()).toEqual(
+      [
+        "thidua: reads, validates and stores one unit's workbook, writes its feedback",
+        'thidua: ranks within quotas and writes the proposal spreadsheets',
+      ].sort(),
+    );
+    expect(fnWithAccess('read')).toHaveLength(2);
+  });
+
+  it('has the sync queue with a dead-letter queue and a visibility timeout of six worker timeouts', () => {
+    const worker = fnWithAccess('write').find((f) => String(f.Properties.Description).includes('one unit'));
+    const queues = resources('AWS::SQS::Queue').filter((q) => q.Properties.RedrivePolicy);
+    expect(queues).toHaveLength(2);
+    const timeouts = queues.map((q) => q.Properties.VisibilityTimeout as number);
+    expect(timeouts).toContain(6 * (worker?.Properties.Timeout as number));
+    for (const q of queues)
+      expect(q.Properties.RedrivePolicy).toMatchObject({ maxReceiveCount: expect.any(Number) });
+  });
+
+  it('caps the workers at once so that their paced rates add up to the quota', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 5,
+      ScalingConfig: { MaximumConcurrency: 2 },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const worker = fnWithAccess('write').find((f) => String(f.Properties.Description).includes('one unit'));
+    const vars = (worker?.Properties.Environment as { Variables: Record<string, string> }).Variables;
+    expect([vars.READS_PER_MINUTE, vars.WRITES_PER_MINUTE]).toEqual(['30', '30']);
+  });
+
+  it('schedules the sync and the fallback proposals in Viet Nam time', () => {
+    const schedules = resources('AWS::Scheduler::Schedule');
+    expect(
+      schedules.map((s) => [s.Properties.ScheduleExpression, s.Properties.ScheduleExpressionTimezone]).sort(),
+    ).toEqual([
+      ['cron(0 1 * * ? *)', 'Asia/Ho_Chi_Minh'],
+      ['cron(0 6 * * ? *)', 'Asia/Ho_Chi_Minh'],
+    ]);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Target: Match.objectLike({ Input: JSON.stringify({ kind: 'scheduled-sync' }) }),
+    });
+  });
+
+  it('alarms on dead letters and on every function’s errors', () => {
+    const alarms = resources('AWS::CloudWatch::Alarm');
+    const metrics = alarms.map((a) => a.Properties.MetricName);
+    expect(metrics.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(4);
+    for (const a of alarms) expect(a.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('has no IAM statement with * as its action or resource', () => {
+    const offenders: unknown[] = [];
+    for (const policy of [...resources('AWS::IAM::Policy'), ...resources('AWS::IAM::Role')]) {
+      const documents = [
+        policy.Properties.PolicyDocument,
+        ...((policy.Properties.Policies as { PolicyDocument: unknown }[] | undefined) ?? []).map(
+          (p) => p.PolicyDocument,
+        ),
+      ].filter(Boolean) as { Statement: { Action?: unknown; Resource?: unknown }[] }[];
+      for (const doc of documents)
+        for (const statement of doc.Statement) {
+          const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+          if (list(statement.Action).includes('*') || list(statement.Resource).includes('*'))
+            offenders.push(statement);
+        }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
