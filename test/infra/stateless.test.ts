@@ -77,7 +77,8 @@ describe('stateless stack', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     const worker = fnWithAccess('write').find((f) => String(f.Properties.Description).includes('one unit'));
-    const vars = (worker?.Properties.Environment as { Variables: Record<string, string> }).Variables;
+    if (!worker) throw new Error('no worker function');
+    const vars = (worker.Properties.Environment as { Variables: Record<string, string> }).Variables;
     expect([vars.READS_PER_MINUTE, vars.WRITES_PER_MINUTE]).toEqual(['30', '30']);
   });
 
