@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -120,5 +125,29 @@ describe('stateless stack', () => {
         }
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('npx cdk synth', () => {
+  it('synthesizes both stacks with no AWS credentials and no network', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const out = await mkdtemp(join(tmpdir(), 'thidua-cdk-'));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
+    try {
+      await promisify(execFile)(
+        join(root, 'node_modules/.bin/cdk'),
+        ['synth', '--quiet', '--no-notices', '-o', out],
+        {
+          cwd: root,
+          env: { ...env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_VERSION_CHECK: 'true' },
+        },
+      );
+      expect((await readdir(out)).filter((f) => f.endsWith('.template.json')).sort()).toEqual([
+        'ThiduaStateful.template.json',
+        'ThiduaStateless.template.json',
+      ]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });

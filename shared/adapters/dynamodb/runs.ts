@@ -36,16 +36,23 @@ export class RunTracker {
 
   /** Records a finished unit; true exactly once per run: when the last expected unit is done. */
   async finish(runId: string, unitCode: string): Promise<boolean> {
-    const out = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: runKey(runId),
-        UpdateExpression: 'ADD done :unit',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':unit': new Set([unitCode]) },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    let out: { Attributes?: Record<string, unknown> };
+    try {
+      out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: runKey(runId),
+          UpdateExpression: 'ADD done :unit',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':unit': new Set([unitCode]) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+    } catch (error) {
+      // A message of a run nobody recorded (sent by hand): the unit is synced, nothing to complete.
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
     const run = runSchema.parse(out.Attributes ?? {});
     if ((run.done?.size ?? 0) < run.expected) return false;
     try {
