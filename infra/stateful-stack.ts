@@ -2,7 +2,7 @@
  * The stateful resources, in a stack of their own so the stateless one (functions, queue,
  * schedule: see issue 4) can be replaced freely: the single table and the Google credentials secret.
  */
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -27,5 +27,10 @@ export class StatefulStack extends Stack {
       description: 'thidua: Google service-account key (JSON) used to read and write the sector workbooks',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    new CfnOutput(this, 'GoogleCredentialsSecretArn', {
+      value: this.googleCredentials.secretArn,
+      description: 'Put the service-account key or the workload-identity-federation config here',
+    });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }

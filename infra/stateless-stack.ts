@@ -5,7 +5,7 @@
  *   Scheduler (Asia/Ho_Chi_Minh) → dispatcher → sync queue → worker (≤ N at once) → propose queue → propose
  *                                                   ↘ DLQ                                            ↘ DLQ
  */
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -196,5 +196,10 @@ export class StatelessStack extends Stack {
       admin.errors,
     ])
       alarm.addAlarmAction(new SnsAction(alarms));
+
+    new CfnOutput(this, 'DispatcherFunction', { value: dispatcher.fn.functionName });
+    new CfnOutput(this, 'AdminFunction', { value: admin.fn.functionName });
+    new CfnOutput(this, 'SyncDeadLetterQueue', { value: syncDlq.queueUrl });
+    new CfnOutput(this, 'AlarmsTopic', { value: alarms.topicArn });
   }
 }
