@@ -232,3 +232,33 @@ describe('configuration and logging', () => {
     expect(lines[0]).not.toContain('Nguyễn');
   });
 });
+
+describe('the deployed handlers (middy wiring, cold start)', () => {
+  it('builds the runtime once from the environment and answers an SQS event', async () => {
+    const env = {
+      TABLE_NAME: db.table,
+      DYNAMODB_ENDPOINT: server.endpoint,
+      REGISTRY_ID: 'ss-registry',
+      GOOGLE_ACCESS_TOKEN: TOKEN,
+      GOOGLE_ROOT_URL: google.rootUrl,
+      GOOGLE_ACCESS: 'write',
+      MOVEMENT_FILE: DEFAULT_MOVEMENT_FILE,
+      PROPOSE_QUEUE_URL: PROPOSE,
+    };
+    Object.assign(process.env, env);
+    try {
+      const { handler } = await import('../../functions/worker.ts');
+      const context = {
+        awsRequestId: 'req-1',
+        functionName: 'worker',
+      } as unknown as import('aws-lambda').Context;
+      const first = await handler(sqsEvent(['not json']), context);
+      const second = await handler(sqsEvent(['{"kind":"propose"}']), context);
+      expect(first).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0-1' }] });
+      expect(second).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0-1' }] });
+      await expect(handler({ not: 'sqs' }, context)).rejects.toThrow();
+    } finally {
+      for (const key of Object.keys(env)) delete process.env[key];
+    }
+  });
+});
