@@ -78,6 +78,7 @@ export class StatelessStack extends Stack {
       ...(props.year ? { YEAR: String(props.year) } : {}),
       ...(props.sharedDriveFolder ? { SHARED_DRIVE_FOLDER: props.sharedDriveFolder } : {}),
     };
+    const queueUrls = { SYNC_QUEUE_URL: syncQueue.queueUrl, PROPOSE_QUEUE_URL: proposeQueue.queueUrl };
     // Each worker paces itself to its share of the service account's quota.
     const share = (perMinute: number) => String(Math.max(1, Math.floor(perMinute / props.workerConcurrency)));
     const movementFile = props.movementFile;
@@ -89,9 +90,8 @@ export class StatelessStack extends Stack {
       movementFile,
       environment: {
         ...common,
+        ...queueUrls,
         GOOGLE_ACCESS: 'read',
-        SYNC_QUEUE_URL: syncQueue.queueUrl,
-        PROPOSE_QUEUE_URL: proposeQueue.queueUrl,
         READS_PER_MINUTE: String(props.readsPerMinute),
         WRITES_PER_MINUTE: '1',
       },
@@ -129,9 +129,8 @@ export class StatelessStack extends Stack {
       movementFile,
       environment: {
         ...common,
+        ...queueUrls,
         GOOGLE_ACCESS: 'read',
-        SYNC_QUEUE_URL: syncQueue.queueUrl,
-        PROPOSE_QUEUE_URL: proposeQueue.queueUrl,
         READS_PER_MINUTE: '10',
         WRITES_PER_MINUTE: '1',
       },

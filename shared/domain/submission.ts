@@ -395,32 +395,29 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
         MESSAGES.INVALID_CHOICE(cellText(leaderCell), [YES, NO]),
       );
 
-    const ratingCell = required(col('rating'), WHAT.rating);
-    const rating = ratingCell === undefined ? undefined : choose(ratingCell, ctx.movement.ratings);
-    if (ratingCell !== undefined && !rating)
-      problems.error(
-        tab,
-        at(col('rating')),
-        'INVALID_CHOICE',
-        MESSAGES.INVALID_CHOICE(
-          cellText(ratingCell),
-          ctx.movement.ratings.map((r) => r.label),
-        ),
-      );
-
-    const disciplineCell = required(col('discipline'), WHAT.discipline);
-    const discipline =
-      disciplineCell === undefined ? undefined : choose(disciplineCell, ctx.movement.disciplines);
-    if (disciplineCell !== undefined && !discipline)
-      problems.error(
-        tab,
-        at(col('discipline')),
-        'INVALID_CHOICE',
-        MESSAGES.INVALID_CHOICE(
-          cellText(disciplineCell),
-          ctx.movement.disciplines.map((d) => d.label),
-        ),
-      );
+    /** A dropdown cell: required, and one of the movement's choices (by label or code). */
+    const chosen = <C extends { code: string; label: string }>(
+      key: 'rating' | 'discipline',
+      what: string,
+      choices: readonly C[],
+    ): C | undefined => {
+      const cell = required(col(key), what);
+      if (cell === undefined) return undefined;
+      const choice = choose(cell, choices);
+      if (!choice)
+        problems.error(
+          tab,
+          at(col(key)),
+          'INVALID_CHOICE',
+          MESSAGES.INVALID_CHOICE(
+            cellText(cell),
+            choices.map((c) => c.label),
+          ),
+        );
+      return choice;
+    };
+    const rating = chosen('rating', WHAT.rating, ctx.movement.ratings);
+    const discipline = chosen('discipline', WHAT.discipline, ctx.movement.disciplines);
 
     let gender: Person['gender'] = null;
     const genderCell = get(col('gender'));
