@@ -113,7 +113,7 @@ function findHeaderRow(grid: Grid, required: readonly string[]): number {
   return -1;
 }
 
-function choose(cell: Cell, choices: readonly { code: string; label: string }[]) {
+function choose<C extends { code: string; label: string }>(cell: Cell, choices: readonly C[]): C | undefined {
   const key = matchKey(cellText(cell));
   return choices.find((choice) => matchKey(choice.label) === key || matchKey(choice.code) === key);
 }
