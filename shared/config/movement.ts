@@ -97,6 +97,49 @@ const eligibilityPolicySchema = z.object({
 export const subjectSchema = z.enum(['collective', 'individual']);
 export const campaignKindSchema = z.enum(['annual', 'midterm', 'final']);
 
+const label = z.string().min(1);
+const baseConditionSchema = z.discriminatedUnion('kind', [
+  /** Holds one of these merit-based awards; the chain that follows counts from the year after it. */
+  z.object({ kind: z.literal('holdsAward'), awards: z.array(z.string()).min(1), label }),
+  /** So many consecutive years, up to the round's last, rated at least this, without discipline. */
+  z.object({
+    kind: z.literal('consecutiveYears'),
+    years: z.number().int().positive(),
+    minimumRating: z.string(),
+    afterAward: z.boolean().default(false),
+    label,
+  }),
+  /** Within the counted years, at least `count` years with this (merit-based) award. */
+  z.object({ kind: z.literal('awardCount'), award: z.string(), count: z.number().int().positive(), label }),
+  /** Within the counted years, at least `count` years rated at least this. */
+  z.object({ kind: z.literal('ratingCount'), rating: z.string(), count: z.number().int().positive(), label }),
+  /** The award in `count` consecutive years up to the round's last. */
+  z.object({
+    kind: z.literal('consecutiveAward'),
+    award: z.string(),
+    count: z.number().int().positive(),
+    label,
+  }),
+  /** Not something the system can check: the council does (“cần kiểm tra”). */
+  z.object({ kind: z.literal('manual'), label }),
+]);
+export const conditionSchema = z.union([
+  baseConditionSchema,
+  z.object({ kind: z.literal('anyOf'), label, options: z.array(baseConditionSchema).min(2) }),
+]);
+export type Condition = z.infer<typeof conditionSchema>;
+
+const awardRuleSchema = z.object({
+  id: z.string().min(1),
+  awardForm: z.string().min(1),
+  subject: subjectSchema,
+  validFrom: isoDate,
+  validTo: isoDate,
+  source: sourceSchema,
+  conditions: z.array(conditionSchema).min(1),
+});
+export type AwardRule = z.infer<typeof awardRuleSchema>;
+
 export const movementSchema = z
   .object({
     id: z.string().min(1),
@@ -134,11 +177,21 @@ export const movementSchema = z
           fromYear: z.number().int(),
           toYear: z.number().int(),
           reviewYear: z.number().int().optional(),
+          /** The date a round's award rules are taken at (the rules in force then). */
+          reviewDate: isoDate.optional(),
           awardForms: z.array(z.string()).min(1),
           source: sourceSchema,
         }),
       )
       .min(1),
+    roundRanking: z.object({ policy: z.literal('meanShare'), note: z.string(), source: sourceSchema }),
+    awardRules: z.array(awardRuleSchema).default([]),
+    blockingRules: z.object({
+      source: sourceSchema,
+      disciplineBreaksChain: z.boolean(),
+      /** History entries (as their “award” text) that block any award while they stand. */
+      pendingBlocks: z.array(z.string()),
+    }),
     tieBreakers: z.object({
       womenPriority: z.object({ enabled: z.boolean(), source: sourceSchema }),
     }),
@@ -169,6 +222,27 @@ export type Fraction = z.infer<typeof fractionSchema>;
 export type Rounding = z.infer<typeof roundingSchema>;
 export type Subject = z.infer<typeof subjectSchema>;
 export type CampaignKind = z.infer<typeof campaignKindSchema>;
+export type Campaign = Movement['campaigns'][number];
+
+/** The award rule for a form and subject in force on a date, if one is encoded. */
+export function awardRuleFor(
+  movement: Movement,
+  awardForm: string,
+  subject: Subject,
+  date: string,
+): AwardRule | undefined {
+  return movement.awardRules.find(
+    (rule) =>
+      rule.awardForm === awardForm &&
+      rule.subject === subject &&
+      rule.validFrom <= date &&
+      date <= rule.validTo,
+  );
+}
+
+export function campaignOf(movement: Movement, kind: CampaignKind): Campaign | undefined {
+  return movement.campaigns.find((campaign) => campaign.kind === kind);
+}
 
 export class MovementConfigError extends Error {
   override readonly name = 'MovementConfigError';

@@ -26,6 +26,7 @@ export const problemCodeSchema = z.enum([
   'WORKBOOK_MISSING',
   'WORKBOOK_UNREADABLE',
   'REGISTRY_INVALID',
+  'HISTORY_INVALID',
 ]);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;
 

@@ -3,6 +3,24 @@
  * refers to these by name, so wording changes happen here only.
  */
 
+export const HISTORY_HEADERS = {
+  subject: 'Đối tượng',
+  id: 'Mã',
+  name: 'Họ tên, tên đơn vị',
+  year: 'Năm thi đua',
+  award: 'Hình thức khen thưởng',
+  kind: 'Loại khen thưởng',
+  decision: 'Số quyết định',
+  decisionDate: 'Ngày quyết định',
+} as const;
+
+export const HISTORY_CHOICES = {
+  individual: 'Cá nhân',
+  collective: 'Tập thể',
+  merit: 'Theo thành tích',
+  thematic: 'Chuyên đề, đột xuất',
+} as const;
+
 export const TABS = {
   info: 'Thông tin',
   collective: 'Tập thể',
@@ -10,6 +28,7 @@ export const TABS = {
   feedback: 'Kiểm tra dữ liệu',
   lists: 'Danh mục',
   registry: 'Đơn vị',
+  history: 'Lịch sử khen thưởng',
 } as const;
 
 export const INFO_LABELS = {
@@ -103,6 +122,7 @@ export const MESSAGES = {
   NOT_XLSX: () => 'tệp không phải bảng tính .xlsx hợp lệ (có thể bị hỏng hoặc lưu sai định dạng)',
   CONCURRENT_SYNC: () => 'một lần đồng bộ khác đang chạy cùng lúc; bảng điểm sẽ được đọc lại ở lần sau',
   REGISTRY_INVALID: (detail: string) => `Danh mục đơn vị: ${detail}`,
+  HISTORY_INVALID: (detail: string) => `Lịch sử khen thưởng: ${detail}`,
 } as const;
 
 /** Details of registry problems (each wrapped by MESSAGES.REGISTRY_INVALID). */
@@ -292,4 +312,23 @@ export const CLI_TEXT = {
   fileMissing: (path: string) => `Không tìm thấy tệp ${path}`,
   fileUnreadable: (path: string, detail: string) =>
     `Không đọc được tệp ${path} như một bảng tính (${detail}).`,
+} as const;
+
+export const ELIGIBILITY_TEXT = {
+  met: 'Đạt',
+  missed: 'Chưa đạt',
+  unknown: 'Cần kiểm tra',
+  noRule: (date: string) =>
+    `Chưa mã hóa quy định áp dụng tại thời điểm ${date}; Hội đồng kiểm tra theo văn bản hiện hành.`,
+  pending: (what: string) => `${what}: chưa xét khen thưởng.`,
+  holds: (award: string, year: string) => `${award} năm thi đua ${year}.`,
+  holdsNone: (awards: string) => `Chưa có ${awards} (khen thưởng chuyên đề không tính).`,
+  years: (count: number, from: string, to: string) =>
+    count ? `${count} năm liên tục (${from} đến ${to}).` : 'Không có năm nào liên tục đạt yêu cầu.',
+  missingYear: (year: string) => `Thiếu kết quả năm thi đua ${year}.`,
+  brokenBy: (year: string, reason: string) => `Chuỗi bị ngắt ở năm thi đua ${year} (${reason}).`,
+  disciplined: 'bị kỷ luật',
+  rating: (label: string) => `xếp loại ${label}`,
+  count: (count: number, needed: number) => `${count}/${needed} lần trong các năm được tính.`,
+  anyOf: 'Ít nhất một trong các điều kiện sau',
 } as const;

@@ -1,0 +1,104 @@
+/**
+ * The award history (Lịch sử khen thưởng) kept by the emulation office: who received what, in
+ * which emulation year, of which kind (merit-based or thematic), by which decision. Read from a
+ * grid like every other workbook; bad rows are left out with a problem naming their cell.
+ */
+import { z } from 'zod';
+import type { Movement } from '../config/movement.ts';
+import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
+import type { Problem } from './problems.ts';
+import { parseYearLabel } from './submission.ts';
+import { cellText, isBlank, matchKey } from './text.ts';
+import { HISTORY_CHOICES, HISTORY_HEADERS, MESSAGES, TABS } from './vi.ts';
+
+export const historyRecordSchema = z.object({
+  subject: z.enum(['individual', 'collective']),
+  /** Staff id or unit code. */
+  id: z.string().min(1),
+  name: z.string(),
+  year: z.number().int(),
+  /** An award form code from the movement, or a blocking entry (pending discipline, …). */
+  award: z.string().min(1),
+  kind: z.enum(['merit', 'thematic', 'pending']),
+  decision: z.string(),
+  decisionDate: z.string(),
+});
+export type HistoryRecord = z.infer<typeof historyRecordSchema>;
+
+export interface History {
+  readonly records: readonly HistoryRecord[];
+  readonly problems: readonly Problem[];
+}
+
+function problem(cell: string, detail: string): Problem {
+  return {
+    severity: 'error',
+    tab: TABS.history,
+    cell,
+    code: 'HISTORY_INVALID',
+    message: MESSAGES.HISTORY_INVALID(detail),
+  };
+}
+
+export function parseHistory(grids: WorkbookGrids, movement: Movement): History {
+  const tab = findTab(grids, TABS.history, matchKey);
+  const grid: Grid = tab ? (grids[tab] ?? []) : [];
+  if (!tab) return { records: [], problems: [problem('', `không có trang “${TABS.history}”.`)] };
+  const headerRow = grid.findIndex((row) =>
+    row.some((c) => typeof c === 'string' && matchKey(c) === matchKey(HISTORY_HEADERS.award)),
+  );
+  if (headerRow < 0) return { records: [], problems: [problem('A1', 'không tìm thấy dòng tiêu đề.')] };
+  const header = grid[headerRow] ?? [];
+  const col = (label: string) =>
+    header.findIndex((c) => typeof c === 'string' && matchKey(c) === matchKey(label));
+  const cols = Object.fromEntries(
+    Object.entries(HISTORY_HEADERS).map(([k, label]) => [k, col(label)]),
+  ) as Record<keyof typeof HISTORY_HEADERS, number>;
+  const forms = movement.awardForms;
+  const pending = movement.blockingRules.pendingBlocks;
+
+  const records: HistoryRecord[] = [];
+  const problems: Problem[] = [];
+  for (let row = headerRow + 1; row < grid.length; row++) {
+    if ((grid[row] ?? []).every(isBlank)) continue;
+    const text = (key: keyof typeof HISTORY_HEADERS) =>
+      cols[key] < 0 ? '' : cellText(cellAt(grid, row, cols[key]));
+    const at = (key: keyof typeof HISTORY_HEADERS) => a1(row, Math.max(0, cols[key]));
+    const subject =
+      matchKey(text('subject')) === matchKey(HISTORY_CHOICES.collective) ? 'collective' : 'individual';
+    const id = text('id').toUpperCase().replace(/\s+/g, '');
+    if (!id) {
+      problems.push(problem(at('id'), 'dòng không có mã cán bộ hoặc mã đơn vị.'));
+      continue;
+    }
+    const rawYear = cols.year < 0 ? null : cellAt(grid, row, cols.year);
+    const year = typeof rawYear === 'number' && Number.isInteger(rawYear) ? rawYear : parseYearLabel(rawYear);
+    if (year === null) {
+      problems.push(problem(at('year'), `năm thi đua “${text('year')}” không hợp lệ (ví dụ: 2023–2024).`));
+      continue;
+    }
+    const awardText = text('award');
+    const form = forms.find(
+      (f) => matchKey(f.code) === matchKey(awardText) || matchKey(f.name) === matchKey(awardText),
+    );
+    const block = pending.find((p) => matchKey(p) === matchKey(awardText));
+    if (!form && !block) {
+      problems.push(
+        problem(at('award'), `hình thức “${awardText}” không có trong danh mục khen thưởng của phong trào.`),
+      );
+      continue;
+    }
+    const thematic = matchKey(text('kind')) === matchKey(HISTORY_CHOICES.thematic);
+    records.push({
+      subject,
+      id,
+      name: text('name'),
+      year,
+      award: form?.code ?? block ?? awardText,
+      kind: block ? 'pending' : thematic ? 'thematic' : 'merit',
+      decision: text('decision'),
+      decisionDate: text('decisionDate'),
+    });
+  }
+  return { records, problems };
+}
