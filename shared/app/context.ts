@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createDynamoClient, ensureTable, startDynalite } from '../adapters/dynamodb/local.ts';
+import { DynamoPublications } from '../adapters/dynamodb/publications.ts';
 import { DynamoSubmissionStore } from '../adapters/dynamodb/store.ts';
 import { type GoogleCredentials, googleClients } from '../adapters/google/auth.ts';
 import { GoogleCaller } from '../adapters/google/caller.ts';
@@ -65,6 +66,7 @@ export interface JobContext {
   readonly source: SheetSource;
   readonly sink: SheetSink;
   readonly store: DynamoSubmissionStore;
+  readonly publications: DynamoPublications;
   readonly counters: Counters;
   /** Where a council's proposal workbook goes; null when there is nowhere to write it. */
   proposalLocation(councilCode: string): string | null;
@@ -140,6 +142,7 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
     source,
     sink,
     store,
+    publications: new DynamoPublications(client, options.table),
     counters,
     proposalLocation: (council) =>
       registry.units.get(council)?.proposalWorkbook ??

@@ -39,6 +39,7 @@ import {
   WorkbookReadError,
 } from '../ports/index.ts';
 import { type ProposeResult, proposeAwards } from '../usecases/propose.ts';
+import { publishCouncil, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
 import { buildReport, type Report } from '../usecases/report.ts';
 import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
@@ -71,6 +72,13 @@ const JOB = {
   unit: { type: 'string', multiple: true },
 } as const;
 
+const PUBLISH = {
+  ...JOB,
+  council: { type: 'string' },
+  by: { type: 'string' },
+  why: { type: 'string' },
+} as const;
+
 const HELP: Record<string, string> = {
   main: `thidua — emulation and awards of the procuracy sector
 
@@ -82,6 +90,9 @@ Commands:
   sync       read every unit's workbook, validate, store, write the “Kiểm tra dữ liệu” tab
   propose    rank within quotas and write one proposal workbook per council
   run        sync, then propose
+  publish    freeze a council's list (khóa sổ): --council CODE --by NAME [--why TEXT]
+  reopen     open a published list again: --council CODE --by NAME --why TEXT
+  audit      list a council's publications and reopenings: --council CODE
 
 Run "thidua <command> --help" for its options.`,
   template: `Usage: thidua template [--registry FILE | --example | --google --registry-id ID] [--year N] [--movement FILE]
@@ -280,7 +291,7 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
     let proposals: ProposeResult | undefined;
     if (command !== 'sync') {
       proposals = await proposeAwards(
-        { sink: ctx.sink, source: ctx.source, store: ctx.store, progress },
+        { sink: ctx.sink, source: ctx.source, store: ctx.store, publications: ctx.publications, progress },
         {
           movement: ctx.movement,
           year: ctx.year,
@@ -402,6 +413,64 @@ async function check(args: string[]): Promise<number> {
   return errors ? 1 : 0;
 }
 
+/** publish / reopen / audit: the council's list for the year, with who and why recorded. */
+async function publication(command: 'publish' | 'reopen' | 'audit', args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: PUBLISH, strict: true });
+  if (values.help) return help('main');
+  const council = values.council?.toUpperCase();
+  if (!council) throw new UsageError(CLI_TEXT.needCouncil());
+  if (command !== 'audit' && !values.by) throw new UsageError(CLI_TEXT.needBy());
+  if (command === 'reopen' && !values.why) throw new UsageError(CLI_TEXT.needWhy());
+  const year = parseYear(values.year);
+  const outRoot = values.out ?? join(DATA_DIR, 'out');
+  const ctx = await openJob({
+    sheets: await sheetsOf(values),
+    ...(values.movement ? { movementPath: values.movement } : {}),
+    ...(year !== undefined ? { year } : {}),
+    storeDir: values.store ?? join(DATA_DIR, 'db'),
+    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+    aws: values.aws ?? false,
+    table: values.table ?? 'thidua',
+    outDir: outRoot,
+  });
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    const now = new Date().toISOString();
+    const base = {
+      councilCode: council,
+      year: ctx.year,
+      round: 'annual',
+      by: values.by ?? '',
+      why: values.why ?? '',
+      now,
+    };
+    if (command === 'publish') {
+      const result = await publishCouncil(
+        { store: ctx.store, publications: ctx.publications },
+        { ...base, movement: ctx.movement, registry: ctx.registry },
+      );
+      out(
+        result.outcome === 'published'
+          ? CLI_TEXT.published(council, result.version)
+          : CLI_TEXT.alreadyPublished(council, result.version),
+      );
+      return result.outcome === 'published' ? 0 : 1;
+    }
+    if (command === 'reopen') {
+      const result = await reopenCouncil({ publications: ctx.publications }, base);
+      out(result === 'reopened' ? CLI_TEXT.reopened(council) : CLI_TEXT.notPublished(council));
+      return result === 'reopened' ? 0 : 1;
+    }
+    const entries = await ctx.publications.audit(council);
+    if (values.json) out(JSON.stringify(entries, null, 2));
+    else if (!entries.length) out(CLI_TEXT.auditEmpty(council));
+    else for (const e of entries) out(CLI_TEXT.auditLine(e.at, e.action, e.by, e.why, e.version));
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}
+
 function help(topic: string, asError = false): number {
   (asError ? process.stderr : process.stdout).write(`${HELP[topic] ?? HELP.main}\n`);
   return asError ? 2 : 0;
@@ -422,6 +491,10 @@ export async function main(argv: string[]): Promise<number> {
         if (values.help) return help('job');
         return await job(command, values);
       }
+      case 'publish':
+      case 'reopen':
+      case 'audit':
+        return await publication(command, rest);
       case undefined:
       case '--help':
       case '-h':
@@ -447,7 +520,8 @@ export async function main(argv: string[]): Promise<number> {
     if (
       error instanceof UsageError ||
       error instanceof MovementConfigError ||
-      error instanceof GoogleCredentialsError
+      error instanceof GoogleCredentialsError ||
+      error instanceof UnknownCouncilError
     ) {
       process.stderr.write(`${CLI_TEXT.failed(error.message)}\n`);
       return 2;

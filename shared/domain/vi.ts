@@ -302,6 +302,19 @@ export const CLI_TEXT = {
   badYear: (value: string) => `--year: “${value}” không hợp lệ (ví dụ: 2024).`,
   needRegistry: () => 'Cần --registry FILE (Danh mục đơn vị) hoặc --example.',
   unknownCommand: (command: string) => `Lệnh không có: ${command}`,
+  needCouncil: () => 'Cần --council MÃ_HỘI_ĐỒNG.',
+  needBy: () => 'Cần --by (họ tên người thực hiện).',
+  needWhy: () => 'Mở lại danh sách đã khóa sổ cần --why (lý do).',
+  published: (council: string, version: number) =>
+    `Đã khóa sổ danh sách của Hội đồng ${council} (lần ${version}).`,
+  alreadyPublished: (council: string, version: number) =>
+    `Danh sách của Hội đồng ${council} đã khóa sổ (lần ${version}); muốn sửa, mở lại bằng “thidua reopen”.`,
+  reopened: (council: string) =>
+    `Đã mở lại danh sách của Hội đồng ${council}; lần đề nghị tới sẽ viết lại bảng đề nghị.`,
+  notPublished: (council: string) => `Danh sách của Hội đồng ${council} chưa khóa sổ, không có gì để mở lại.`,
+  auditLine: (at: string, action: string, by: string, why: string, version: number) =>
+    `  ${at}  ${action === 'publish' ? 'khóa sổ' : 'mở lại'} (lần ${version})  ${by}${why ? ` — ${why}` : ''}`,
+  auditEmpty: (council: string) => `Hội đồng ${council}: chưa có thao tác khóa sổ hay mở lại.`,
   needCredentials: () =>
     'Cần --credentials FILE (khóa tài khoản dịch vụ hoặc cấu hình liên kết danh tính), biến GOOGLE_APPLICATION_CREDENTIALS, hoặc --access-token.',
   needRegistryId: () => 'Cần --registry-id (mã bảng tính Danh mục đơn vị trên Google Sheets).',

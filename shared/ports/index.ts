@@ -117,6 +117,54 @@ export interface SubmissionStore {
   saveProposalRecords(year: number, records: ReadonlyMap<string, ProposalRecord>): Promise<void>;
 }
 
+export interface Publication {
+  readonly councilCode: string;
+  readonly version: number;
+  readonly publishedAt: string;
+  readonly by: string;
+}
+
+export interface AuditEntry {
+  readonly councilCode: string;
+  readonly at: string;
+  readonly action: 'publish' | 'reopen';
+  readonly year: number;
+  readonly round: string;
+  readonly by: string;
+  readonly why: string;
+  readonly version: number;
+}
+
+/** Published (khóa sổ) council lists: immutable snapshots, a state per council, an audit log. */
+export interface PublicationStore {
+  loadPublished(
+    year: number,
+    round: string,
+    councilCodes: readonly string[],
+  ): Promise<Map<string, Publication>>;
+  /** Freezes the list; 'already' when it is published and not reopened. */
+  publish(input: {
+    councilCode: string;
+    year: number;
+    round: string;
+    snapshot: unknown;
+    inputs: Readonly<Record<string, string | null>>;
+    by: string;
+    why: string;
+    at: string;
+  }): Promise<{ outcome: 'published' | 'already'; version: number }>;
+  /** Opens a published list again; 'notPublished' when there is nothing to reopen. */
+  reopen(input: {
+    councilCode: string;
+    year: number;
+    round: string;
+    by: string;
+    why: string;
+    at: string;
+  }): Promise<'reopened' | 'notPublished'>;
+  audit(councilCode: string): Promise<AuditEntry[]>;
+}
+
 /** Requests made to the outside world during a run, as the report shows them. */
 export interface Counters {
   storeReads: number;

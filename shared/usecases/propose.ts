@@ -16,6 +16,7 @@ import { PROGRESS_LABELS, PROPOSAL_TEXT } from '../domain/vi.ts';
 import type {
   Progress,
   ProposalRecord,
+  PublicationStore,
   SheetSink,
   SheetSource,
   SubmissionStore,
@@ -27,6 +28,8 @@ export interface ProposeDeps {
   readonly sink: SheetSink;
   /** To see whether a proposal workbook written before is still there. */
   readonly source: Pick<SheetSource, 'versions'>;
+  /** Published lists are frozen: never rewritten until reopened. */
+  readonly publications?: Pick<PublicationStore, 'loadPublished'>;
   readonly store: SubmissionStore;
   readonly progress?: Progress;
 }
@@ -49,6 +52,8 @@ export interface ProposeResult {
   readonly written: Map<string, string>;
   /** Councils whose proposal changed and was written in this run. */
   readonly rewritten: string[];
+  /** Councils whose list is published (frozen), left as they were. */
+  readonly published: string[];
   readonly statuses: Map<string, { status: UnitStatus; errors: number }>;
 }
 
@@ -93,7 +98,16 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
         : null);
     if (location) locations.set(council.code, location);
   }
-  const present = await deps.source.versions([...locations.values()]);
+  const [present, published] = await Promise.all([
+    deps.source.versions([...locations.values()]),
+    deps.publications
+      ? deps.publications.loadPublished(
+          year,
+          'annual',
+          councils.map((c) => c.code),
+        )
+      : Promise.resolve(new Map()),
+  ]);
   const written = new Map<string, string>();
   const changed = new Map<string, ProposalRecord>();
   progress.start(PROGRESS_LABELS.propose, councils.length);
@@ -101,6 +115,10 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     const location = locations.get(proposal.code);
     progress.tick(proposal.code);
     if (!location) continue;
+    if (published.has(proposal.code)) {
+      written.set(proposal.code, location); // frozen: the published workbook stays as it is
+      continue;
+    }
     const model = proposalWorkbookModel({ movement, year, proposal, units: registry.units, statuses });
     const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
     const before = records.get(proposal.code);
@@ -113,5 +131,5 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   }
   progress.done();
   await deps.store.saveProposalRecords(year, changed);
-  return { councils, written, rewritten: [...changed.keys()], statuses };
+  return { councils, written, rewritten: [...changed.keys()], published: [...published.keys()], statuses };
 }

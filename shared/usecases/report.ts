@@ -1,7 +1,12 @@
 /** The machine-readable report of a run (`report.json`, `--json`). The schema is the contract. */
 import { z } from 'zod';
 import { problemSchema } from '../domain/problems.ts';
-import { type RankedCandidate, type SubjectProposal, sharePercent } from '../domain/proposals.ts';
+import {
+  type CouncilProposal,
+  type RankedCandidate,
+  type SubjectProposal,
+  sharePercent,
+} from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import type { Counters } from '../ports/index.ts';
 import type { ProposeResult } from './propose.ts';
@@ -54,6 +59,8 @@ export const reportSchema = z.object({
       code: z.string(),
       name: z.string(),
       workbook: z.string().nullable(),
+      /** Published (khóa sổ): the list is frozen and was not rewritten. */
+      published: z.boolean(),
       collectives: subjectSchema,
       individuals: subjectSchema,
     }),
@@ -94,6 +101,16 @@ const subject = (s: SubjectProposal) => ({
   })),
 });
 
+/** A council's list as the report and the published snapshot record it. */
+export function councilSummary(c: CouncilProposal) {
+  return {
+    code: c.code,
+    name: c.name,
+    collectives: subject(c.collectives),
+    individuals: subject(c.individuals),
+  };
+}
+
 export function buildReport(input: {
   movementId: string;
   year: number;
@@ -122,11 +139,9 @@ export function buildReport(input: {
       problems: u.problems,
     })),
     councils: (input.proposals?.councils ?? []).map((c) => ({
-      code: c.code,
-      name: c.name,
+      ...councilSummary(c),
       workbook: input.proposals?.written.get(c.code) ?? null,
-      collectives: subject(c.collectives),
-      individuals: subject(c.individuals),
+      published: input.proposals?.published.includes(c.code) ?? false,
     })),
     counters: { ...input.counters },
   };

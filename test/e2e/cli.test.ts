@@ -121,6 +121,50 @@ describe('thidua run --example', () => {
     expect(report.councils).toEqual(first.councils);
   });
 
+  it('freezes a published council list until it is reopened, with who and why in the audit log', async () => {
+    const published = await thidua('publish', '--example', '--council', 'T01', '--by', 'Trần Văn Thư ký');
+    expect(published.code).toBe(0);
+    expect(published.stdout).toContain('Đã khóa sổ danh sách của Hội đồng T01 (lần 1)');
+    expect((await thidua('publish', '--example', '--council', 'T01', '--by', 'Ai đó')).code).toBe(1);
+    const workbook = join(cwd, '.thidua/out/2024/de-nghi-T01.xlsx');
+    const before = (await import('node:fs')).statSync(workbook).mtimeMs;
+
+    // A unit of T01 sends a changed workbook: the sync takes it, the published list does not move.
+    const path = example('bang-diem/T01-P1.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const people = book.getWorksheet('Cá nhân');
+    if (!people) throw new Error('no individuals tab');
+    people.getCell('I2').value = 1;
+    await book.xlsx.writeFile(path);
+    const run = await thidua('run', '--example', '--json');
+    const report = reportSchema.parse(JSON.parse(run.stdout) as unknown);
+    expect(report.units.find((u) => u.code === 'T01-P1')?.status).toBe('accepted');
+    expect(report.councils.find((c) => c.code === 'T01')?.published).toBe(true);
+    expect((await import('node:fs')).statSync(workbook).mtimeMs).toBe(before);
+
+    expect((await thidua('reopen', '--example', '--council', 'T01', '--by', 'Trần Văn Thư ký')).code).toBe(2); // why is required
+    const reopened = await thidua(
+      'reopen',
+      '--example',
+      '--council',
+      'T01',
+      '--by',
+      'Trần Văn Thư ký',
+      '--why',
+      'Đơn vị T01-P1 nộp lại bảng điểm',
+    );
+    expect(reopened.code).toBe(0);
+    const audit = await thidua('audit', '--example', '--council', 'T01', '--json');
+    const entries = JSON.parse(audit.stdout) as { action: string; by: string; why: string }[];
+    expect(entries.map((e) => [e.action, e.by, e.why])).toEqual([
+      ['publish', 'Trần Văn Thư ký', ''],
+      ['reopen', 'Trần Văn Thư ký', 'Đơn vị T01-P1 nộp lại bảng điểm'],
+    ]);
+    await thidua('run', '--example');
+    expect((await import('node:fs')).statSync(workbook).mtimeMs).toBeGreaterThan(before);
+  });
+
   it('checks one workbook with a non-zero exit code when it has errors', async () => {
     const bad = await thidua('check', example('bang-diem/T01-KV3.xlsx'));
     expect(bad.code).toBe(1);

@@ -36,6 +36,22 @@ export const proposalKey = (councilCode: string, year: number): Key => ({
 
 export const runKey = (runId: string): Key => ({ pk: `RUN#${runId}`, sk: 'RUN' });
 
+/** A council's list for a round and year: its state (open or published) and its immutable snapshots. */
+export const publicationStateKey = (councilCode: string, year: number, round: string): Key => ({
+  pk: `${COUNCIL}${councilCode}`,
+  sk: `${yearPart(year)}#ROUND#${round}#STATE`,
+});
+export const snapshotKey = (councilCode: string, year: number, round: string, version: number): Key => ({
+  pk: `${COUNCIL}${councilCode}`,
+  sk: `${yearPart(year)}#ROUND#${round}#SNAPSHOT#${String(version).padStart(4, '0')}`,
+});
+/** Audit entries sort by time under the council. */
+export const auditKey = (councilCode: string, at: string, id: string): Key => ({
+  pk: `${COUNCIL}${councilCode}`,
+  sk: `AUDIT#${at}#${id}`,
+});
+export const AUDIT_PREFIX = 'AUDIT#';
+
 export type ParsedKey =
   | { kind: 'state'; unitCode: string; year: number }
   | { kind: 'version'; unitCode: string; year: number; hash: string }

@@ -1,0 +1,193 @@
+/**
+ * Publication (khóa sổ) on DynamoDB without transactions: the snapshot is written first as an
+ * immutable item (conditional on not existing), then the council's state flips to published
+ * (conditional on it being open), then the audit entry. Reopening flips the state back
+ * (conditional on it being published) and is audited with who and why.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { AuditEntry, Publication, PublicationStore } from '../../ports/index.ts';
+import { AUDIT_PREFIX, auditKey, publicationStateKey, snapshotKey } from './keys.ts';
+
+const stateSchema = z.object({
+  councilCode: z.string(),
+  status: z.enum(['open', 'published']),
+  version: z.number().int(),
+  publishedAt: z.string().nullable(),
+  by: z.string().nullable(),
+});
+
+const auditSchema = z.object({
+  councilCode: z.string(),
+  at: z.string(),
+  action: z.enum(['publish', 'reopen']),
+  year: z.number().int(),
+  round: z.string(),
+  by: z.string(),
+  why: z.string(),
+  version: z.number().int(),
+});
+
+export class DynamoPublications implements PublicationStore {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(
+    client: DynamoDBClient,
+    private readonly table: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async loadPublished(
+    year: number,
+    round: string,
+    councilCodes: readonly string[],
+  ): Promise<Map<string, Publication>> {
+    const result = new Map<string, Publication>();
+    for (let i = 0; i < councilCodes.length; i += 100) {
+      const keys = councilCodes.slice(i, i + 100).map((code) => publicationStateKey(code, year, round));
+      let pending: Record<string, unknown>[] = keys.map((k) => ({ ...k }));
+      while (pending.length) {
+        const out = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
+        );
+        for (const raw of out.Responses?.[this.table] ?? []) {
+          const state = stateSchema.parse(raw);
+          if (state.status === 'published')
+            result.set(state.councilCode, {
+              councilCode: state.councilCode,
+              version: state.version,
+              publishedAt: state.publishedAt ?? '',
+              by: state.by ?? '',
+            });
+        }
+        pending = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return result;
+  }
+
+  private async state(councilCode: string, year: number, round: string) {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: publicationStateKey(councilCode, year, round) }),
+    );
+    return out.Item ? stateSchema.parse(out.Item) : undefined;
+  }
+
+  private async record(entry: AuditEntry): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...auditKey(entry.councilCode, entry.at, randomUUID()), ...entry },
+      }),
+    );
+  }
+
+  async publish(
+    input: Parameters<PublicationStore['publish']>[0],
+  ): Promise<{ outcome: 'published' | 'already'; version: number }> {
+    const current = await this.state(input.councilCode, input.year, input.round);
+    if (current?.status === 'published') return { outcome: 'already', version: current.version };
+    const version = (current?.version ?? 0) + 1;
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...snapshotKey(input.councilCode, input.year, input.round, version),
+          councilCode: input.councilCode,
+          version,
+          publishedAt: input.at,
+          by: input.by,
+          inputs: input.inputs,
+          body: gzipSync(JSON.stringify(input.snapshot)),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...publicationStateKey(input.councilCode, input.year, input.round),
+            councilCode: input.councilCode,
+            status: 'published',
+            version,
+            publishedAt: input.at,
+            by: input.by,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open' },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { outcome: 'already', version };
+      throw error;
+    }
+    await this.record({
+      councilCode: input.councilCode,
+      at: input.at,
+      action: 'publish',
+      year: input.year,
+      round: input.round,
+      by: input.by,
+      why: input.why,
+      version,
+    });
+    return { outcome: 'published', version };
+  }
+
+  async reopen(input: Parameters<PublicationStore['reopen']>[0]): Promise<'reopened' | 'notPublished'> {
+    let version = 0;
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: publicationStateKey(input.councilCode, input.year, input.round),
+          UpdateExpression: 'SET #status = :open',
+          ConditionExpression: '#status = :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open', ':published': 'published' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      version = stateSchema.parse(out.Attributes).version;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'notPublished';
+      throw error;
+    }
+    await this.record({
+      councilCode: input.councilCode,
+      at: input.at,
+      action: 'reopen',
+      year: input.year,
+      round: input.round,
+      by: input.by,
+      why: input.why,
+      version,
+    });
+    return 'reopened';
+  }
+
+  async audit(councilCode: string): Promise<AuditEntry[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': auditKey(councilCode, '', '').pk, ':prefix': AUDIT_PREFIX },
+      }),
+    );
+    return (out.Items ?? []).map((item) => auditSchema.parse(item));
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Publishing a council's list (khóa sổ) and reopening it.
+ *
+ * Publish: rank the council from the accepted data → snapshot its list with the hash of every
+ * accepted submission it used → freeze it (proposals for it are no longer rewritten by syncs) →
+ * audit who and when. Reopen: needs who and why; audited; the next proposal run rewrites it.
+ */
+import type { Movement } from '../config/movement.ts';
+import { buildProposals } from '../domain/proposals.ts';
+import type { Registry } from '../domain/registry.ts';
+import type { PublicationStore, SubmissionStore } from '../ports/index.ts';
+import { councilSummary } from './report.ts';
+
+export interface PublishDeps {
+  readonly store: SubmissionStore;
+  readonly publications: PublicationStore;
+}
+
+export interface PublishInput {
+  readonly movement: Movement;
+  readonly year: number;
+  readonly round: string;
+  readonly registry: Registry;
+  readonly councilCode: string;
+  readonly by: string;
+  readonly why: string;
+  readonly now: string;
+}
+
+export class UnknownCouncilError extends Error {
+  override readonly name = 'UnknownCouncilError';
+}
+
+export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
+  const { movement, year, registry, councilCode } = input;
+  const codes = [...registry.units.keys()];
+  const states = await deps.store.loadStates(year, codes);
+  const refs = [...states.values()].flatMap((s) =>
+    s.acceptedHash ? [{ unitCode: s.unitCode, hash: s.acceptedHash }] : [],
+  );
+  const submissions = await deps.store.loadVersions(year, refs);
+  const proposal = buildProposals({ movement, year, units: registry.units, submissions }).find(
+    (c) => c.code === councilCode,
+  );
+  if (!proposal) throw new UnknownCouncilError(`no council ${councilCode} in the registry`);
+  const scope = [...new Set([...proposal.collectiveUnits, ...proposal.individualUnits])].sort();
+  const inputs = Object.fromEntries(scope.map((code) => [code, states.get(code)?.acceptedHash ?? null]));
+  return deps.publications.publish({
+    councilCode,
+    year,
+    round: input.round,
+    snapshot: councilSummary(proposal),
+    inputs,
+    by: input.by,
+    why: input.why,
+    at: input.now,
+  });
+}
+
+export async function reopenCouncil(
+  deps: Pick<PublishDeps, 'publications'>,
+  input: { councilCode: string; year: number; round: string; by: string; why: string; now: string },
+) {
+  return deps.publications.reopen({ ...input, at: input.now });
+}
