@@ -15,9 +15,15 @@ import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import { loadMovement } from '../config/load.ts';
 import { type Catalog, catalogFor, type Movement, yearsOf } from '../config/movement.ts';
 import { parseRegistry, type Registry } from '../domain/registry.ts';
-import { registryWorkbookModel } from '../domain/render.ts';
+import { historyWorkbookModel, registryWorkbookModel } from '../domain/render.ts';
 import { CLI_TEXT, TABS } from '../domain/vi.ts';
-import { EXAMPLE_DEFAULTS, type ExampleOptions, generateExample } from '../example/generate.ts';
+import {
+  EXAMPLE_DEFAULTS,
+  type ExampleOptions,
+  type ExampleSector,
+  generateExample,
+  generateHistory,
+} from '../example/generate.ts';
 import { type Counters, newCounters, type SheetSink, type SheetSource } from '../ports/index.ts';
 import type { Clock } from '../standin/clock.ts';
 
@@ -168,4 +174,46 @@ export async function ensureExample(
   for (const [location, model] of sector.workbooks) await workbooks.writeOwnedWorkbook(location, model);
   await workbooks.writeOwnedWorkbook(REGISTRY_FILE, registryWorkbookModel(sector.units));
   return true;
+}
+
+export const HISTORY_FILE = 'lich-su-khen-thuong.xlsx';
+export const pastYearDir = (dir: string, year: number) => join(dir, `nam-${year}`);
+
+/**
+ * For rounds over several years: the example sector's earlier years, each in its own folder with
+ * its own registry (clean workbooks, same people), and the award history beside the registry.
+ * Returns the folders of the earlier years that were written or already there.
+ */
+export async function ensureExampleYears(
+  dir: string,
+  years: readonly number[],
+  currentYear: number,
+): Promise<string[]> {
+  const { movement } = await resolveMovement(undefined, undefined);
+  const sectors = new Map<number, ExampleSector>();
+  const folders: string[] = [];
+  for (const year of years) {
+    const catalog = catalogFor(movement, year);
+    if (!catalog) continue;
+    const current = year === currentYear;
+    sectors.set(
+      year,
+      generateExample(movement, catalog, year, { ...EXAMPLE_DEFAULTS, withMistakes: current }),
+    );
+    if (current) continue;
+    const folder = pastYearDir(dir, year);
+    folders.push(folder);
+    if (existsSync(join(folder, REGISTRY_FILE))) continue;
+    const sector = sectors.get(year);
+    if (!sector) continue;
+    const workbooks = new XlsxWorkbooks({ baseDir: folder });
+    for (const [location, model] of sector.workbooks) await workbooks.writeOwnedWorkbook(location, model);
+    await workbooks.writeOwnedWorkbook(REGISTRY_FILE, registryWorkbookModel(sector.units));
+  }
+  if (!existsSync(join(dir, HISTORY_FILE)))
+    await new XlsxWorkbooks({ baseDir: dir }).writeOwnedWorkbook(
+      HISTORY_FILE,
+      historyWorkbookModel(generateHistory(sectors, movement, EXAMPLE_DEFAULTS.seed)),
+    );
+  return folders;
 }

@@ -4,7 +4,7 @@
  *   thidua template | check <workbook> | sync | propose | run   (each with --help)
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,9 @@ import {
   DATA_DIR,
   EXAMPLE_DIR,
   ensureExample,
+  ensureExampleYears,
+  HISTORY_FILE,
+  type JobContext,
   openJob,
   openSheets,
   REGISTRY_FILE,
@@ -25,7 +28,8 @@ import {
   type SheetsOption,
   UsageError,
 } from '../app/context.ts';
-import { MovementConfigError } from '../config/movement.ts';
+import { campaignKindSchema, campaignOf, catalogFor, MovementConfigError } from '../config/movement.ts';
+import { parseHistory } from '../domain/history.ts';
 import { cellRef, hasErrors } from '../domain/problems.ts';
 import { parseRegistry } from '../domain/registry.ts';
 import { registryWorkbookModel, unitWorkbookModel } from '../domain/render.ts';
@@ -41,6 +45,7 @@ import {
 import { type ProposeResult, proposeAwards } from '../usecases/propose.ts';
 import { publishCouncil, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
 import { buildReport, type Report } from '../usecases/report.ts';
+import { proposeRound } from '../usecases/round.ts';
 import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
 
@@ -70,6 +75,8 @@ const JOB = {
   table: { type: 'string' },
   force: { type: 'boolean' },
   unit: { type: 'string', multiple: true },
+  round: { type: 'string' },
+  history: { type: 'string' },
 } as const;
 
 const PUBLISH = {
@@ -120,6 +127,9 @@ the workbook to, or --unit. Exit code 1 when the workbook has errors.`,
   --table NAME      table name (default: thidua)
   --unit CODE       sync only this unit, or propose only for this council (repeatable)
   --force           read every workbook even if it has not changed
+  --round KIND      midterm (sơ kết) or final (tổng kết): after the sync, propose the higher award
+                    forms over the round's years, with each form's conditions met or missed
+  --history FILE    the award history workbook (default: lich-su-khen-thuong.xlsx beside the registry)
   --json            print the report as JSON on stdout
 
 Google Sheets instead of .xlsx files (--google):
@@ -288,6 +298,10 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
       units = result.units;
       states = result.states;
     }
+    if (values.round) {
+      await round(ctx, values, outDir, now, progress, log);
+      return 0;
+    }
     let proposals: ProposeResult | undefined;
     if (command !== 'sync') {
       proposals = await proposeAwards(
@@ -411,6 +425,71 @@ async function check(args: string[]): Promise<number> {
       process.stdout.write(`  ${cellRef(p.tab, p.cell)} [${p.code}] ${p.message}\n`);
   }
   return errors ? 1 : 0;
+}
+
+/** `run --round midterm|final`: the earlier years (the example's are synced here), then the round. */
+async function round(
+  ctx: JobContext,
+  values: JobValues,
+  outDir: string,
+  now: string,
+  progress: ReturnType<typeof terminalProgress>,
+  log: (line: string) => void,
+): Promise<void> {
+  const kind = campaignKindSchema.safeParse(values.round);
+  const campaign = kind.success && kind.data !== 'annual' ? campaignOf(ctx.movement, kind.data) : undefined;
+  if (!campaign) throw new UsageError(CLI_TEXT.badRound(String(values.round)));
+  if (!(ctx.source instanceof XlsxWorkbooks)) throw new UsageError(CLI_TEXT.roundNeedsFiles());
+  const registryDir = dirname(
+    resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
+  );
+  if (values.example) {
+    const years = Array.from(
+      { length: campaign.toYear - campaign.fromYear + 1 },
+      (_, i) => campaign.fromYear + i,
+    );
+    for (const folder of await ensureExampleYears(registryDir, years, ctx.year)) {
+      const workbooks = new XlsxWorkbooks({ baseDir: folder, counters: ctx.counters });
+      const registry = parseRegistry(
+        await workbooks.readWorkbook(join(folder, REGISTRY_FILE), [TABS.registry]),
+      );
+      const year = Number(folder.slice(-4));
+      const catalog = catalogFor(ctx.movement, year);
+      if (!catalog) continue;
+      await syncUnits(
+        { source: workbooks, sink: workbooks, store: ctx.store, progress },
+        { movement: ctx.movement, catalog, year, registry, now },
+      );
+    }
+  }
+  const historyPath = resolve(values.history ?? join(registryDir, HISTORY_FILE));
+  const history = existsSync(historyPath)
+    ? parseHistory(
+        await new XlsxWorkbooks({ baseDir: registryDir }).readWorkbook(historyPath, [TABS.history]),
+        ctx.movement,
+      )
+    : { records: [], problems: [] };
+  for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
+  const result = await proposeRound(
+    { store: ctx.store, sink: ctx.sink },
+    {
+      movement: ctx.movement,
+      campaign,
+      registry: ctx.registry,
+      history: history.records,
+      location: (council) => join(outDir, `de-nghi-${council}-${campaign.kind}.xlsx`),
+    },
+  );
+  log(CLI_TEXT.roundWritten(result.written.size, relative(process.cwd(), outDir) || '.'));
+  for (const council of result.councils)
+    log(
+      `  ${council.code}: ${council.forms
+        .map(
+          (f) =>
+            `${f.awardForm} ${f.proposal.proposed.length}/${f.proposal.quota.quota}${f.proposal.tiedAtLine.length ? ` (+${f.proposal.tiedAtLine.length} đồng điểm)` : ''}`,
+        )
+        .join(', ')}`,
+    );
 }
 
 /** publish / reopen / audit: the council's list for the year, with who and why recorded. */

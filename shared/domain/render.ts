@@ -1,21 +1,26 @@
 /** Pure builders of the sheets thidua writes: templates, feedback tabs, proposal workbooks. */
-import type { Catalog, Movement } from '../config/movement.ts';
+import type { Campaign, Catalog, Movement } from '../config/movement.ts';
+import type { Eligibility } from './eligibility.ts';
 import { type Cell, columnLetters } from './grid.ts';
 import { cellRef, type Problem } from './problems.ts';
-import type { CouncilProposal, RankedCandidate, SubjectProposal } from './proposals.ts';
+import type { CouncilProposal, NotProposed, RankedCandidate, SubjectProposal } from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';
+import type { RoundCouncil, RoundForm } from './rounds.ts';
 import type { SheetTab, WorkbookModel } from './sheet-model.ts';
 import { formatHundredths } from './text.ts';
 import {
   COLLECTIVE_HEADERS,
+  ELIGIBILITY_TEXT,
   FEEDBACK_TEXT,
   GENDERS,
+  HISTORY_HEADERS,
   INDIVIDUAL_HEADERS,
   INFO_LABELS,
   NO,
   PROPOSAL_LABELS,
   PROPOSAL_TEXT,
   REGISTRY_HEADERS,
+  ROUND_TEXT,
   STATUS_LABELS,
   TABS,
   TEMPLATE_TEXT,
@@ -483,4 +488,105 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
     protection: 'all',
   };
   return { tabs: [summary, collectives, individuals, tied, notProposed] };
+}
+
+export interface RoundRenderInput {
+  readonly movement: Movement;
+  readonly campaign: Campaign;
+  readonly council: RoundCouncil;
+}
+
+const sourceText = (source: { document: string; article?: string | undefined } | undefined) =>
+  source ? `${source.document}${source.article ? `, ${source.article}` : ''}` : ROUND_TEXT.noRule;
+
+/** A council's round proposal: a summary, then one tab per award form with every candidate's conditions. */
+export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
+  const { movement, campaign, council } = input;
+  const kind = ROUND_TEXT.kinds[campaign.kind] ?? campaign.kind;
+  const count = (form: RoundForm, state: Eligibility['state']) =>
+    [...form.eligibility.values()].filter((e) => e.state === state).length;
+  const summary: SheetTab = {
+    title: PROPOSAL_LABELS.summaryTab,
+    rows: [
+      [ROUND_TEXT.title(kind, council.name)],
+      [PROPOSAL_TEXT.movement, movement.name],
+      [ROUND_TEXT.years, `${yearLabel(campaign.fromYear)} đến ${yearLabel(campaign.toYear)}`],
+      [ROUND_TEXT.reviewDate, campaign.reviewDate ?? ''],
+      [ROUND_TEXT.ranking, movement.roundRanking.note],
+      [],
+      [...ROUND_TEXT.formsHeader],
+      ...council.forms.map((form) => [
+        form.name,
+        sourceText(form.eligibility.values().next().value?.rule?.source),
+        `${form.proposal.quotaText}`,
+        form.proposal.proposed.length,
+        form.proposal.tiedAtLine.length,
+        count(form, 'needsCheck'),
+        count(form, 'ineligible'),
+      ]),
+    ],
+    columnWidths: [50, 45, 28, 10, 12, 12, 14],
+    headerRows: 1,
+    protection: 'all',
+  };
+  const tabs = council.forms.map((form): SheetTab => {
+    const conditionLabels =
+      [...form.eligibility.values()].find((e) => e.conditions.length)?.conditions.map((c) => c.label) ?? [];
+    const row = (
+      c: RankedCandidate | NotProposed['candidate'],
+      rank: number | null,
+      result: string,
+    ): Cell[] => {
+      const e = form.eligibility.get(c.id);
+      return [
+        rank,
+        c.id,
+        c.name,
+        c.unitName,
+        c.max === 0 ? 0 : Math.round((c.points * 10_000) / c.max) / 100,
+        result,
+        sourceText(e?.rule?.source),
+        ...(e?.conditions ?? []).map((cond) => `${ELIGIBILITY_TEXT[cond.state]} — ${cond.detail}`),
+        ...(e && !e.conditions.length ? [e.summary] : []),
+      ];
+    };
+    return {
+      title: ROUND_TEXT.tab(form.awardForm),
+      rows: [
+        [...ROUND_TEXT.header, ...conditionLabels],
+        ...form.proposal.proposed.map((c) => row(c, c.rank, ROUND_TEXT.proposed)),
+        ...form.proposal.tiedAtLine.map((c) => row(c, c.rank, ROUND_TEXT.tied)),
+        ...form.proposal.notProposed.map((n) =>
+          row(
+            n.candidate,
+            n.rank,
+            n.code === 'NEEDS_CHECK'
+              ? ROUND_TEXT.needsCheck
+              : n.code === 'NOT_ELIGIBLE'
+                ? ROUND_TEXT.ineligible
+                : ROUND_TEXT.below,
+          ),
+        ),
+      ],
+      columnWidths: [8, 12, 28, 40, 12, 28, 40, ...conditionLabels.map(() => 50)],
+      headerRows: 1,
+      protection: 'all',
+    };
+  });
+  return { tabs: [summary, ...tabs] };
+}
+
+/** The office's award history workbook (Lịch sử khen thưởng). */
+export function historyWorkbookModel(rows: readonly (readonly Cell[])[]): WorkbookModel {
+  return {
+    tabs: [
+      {
+        title: TABS.history,
+        rows: [Object.values(HISTORY_HEADERS), ...rows],
+        columnWidths: [12, 14, 30, 14, 40, 22, 20, 16],
+        headerRows: 1,
+        protection: 'none',
+      },
+    ],
+  };
 }

@@ -170,6 +170,8 @@ export const REASONS = {
   QUOTA_ZERO: (arithmetic: string) => `Chỉ tiêu của Hội đồng bằng 0 (${arithmetic}); không có suất đề nghị.`,
   BELOW_LINE: (rank: number, quota: number) => `Xếp hạng ${rank}, ngoài chỉ tiêu (${quota} suất).`,
   NO_POLICY: (year: string) => `Chưa có chính sách áp dụng cho năm thi đua ${year}.`,
+  NEEDS_CHECK: (detail: string) => `Cần kiểm tra: ${detail}`,
+  NOT_ELIGIBLE: (detail: string) => `Chưa đủ điều kiện: ${detail}`,
 } as const;
 
 export const PROPOSAL_LABELS = {
@@ -303,6 +305,9 @@ export const CLI_TEXT = {
   needRegistry: () => 'Cần --registry FILE (Danh mục đơn vị) hoặc --example.',
   unknownCommand: (command: string) => `Lệnh không có: ${command}`,
   needCouncil: () => 'Cần --council MÃ_HỘI_ĐỒNG.',
+  badRound: (value: string) => `--round: “${value}” không hợp lệ (midterm hoặc final).`,
+  roundNeedsFiles: () => 'Đợt sơ kết, tổng kết hiện chạy với bảng tính .xlsx (--registry hoặc --example).',
+  roundWritten: (n: number, dir: string) => `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào ${dir}`,
   needBy: () => 'Cần --by (họ tên người thực hiện).',
   needWhy: () => 'Mở lại danh sách đã khóa sổ cần --why (lý do).',
   published: (council: string, version: number) =>
@@ -344,4 +349,30 @@ export const ELIGIBILITY_TEXT = {
   rating: (label: string) => `xếp loại ${label}`,
   count: (count: number, needed: number) => `${count}/${needed} lần trong các năm được tính.`,
   anyOf: 'Ít nhất một trong các điều kiện sau',
+} as const;
+
+export const ROUND_TEXT = {
+  kinds: { annual: 'hằng năm', midterm: 'sơ kết', final: 'tổng kết' } as Record<string, string>,
+  title: (kind: string, council: string) =>
+    `ĐỀ NGHỊ KHEN THƯỞNG ${kind.toLocaleUpperCase('vi')} PHONG TRÀO — HỘI ĐỒNG ${council.toLocaleUpperCase('vi')}`,
+  years: 'Các năm thi đua trong đợt',
+  reviewDate: 'Quy định áp dụng tại ngày',
+  ranking: 'Cách xếp hạng',
+  formsHeader: [
+    'Hình thức khen thưởng',
+    'Căn cứ điều kiện',
+    'Chỉ tiêu',
+    'Đề nghị',
+    'Đồng điểm tại ngưỡng',
+    'Cần kiểm tra',
+    'Chưa đủ điều kiện',
+  ],
+  tab: (code: string) => `Đề nghị ${code}`,
+  header: ['Hạng', 'Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Tỷ lệ bình quân (%)', 'Kết quả', 'Căn cứ'],
+  proposed: 'Đề nghị',
+  tied: 'Đồng điểm tại ngưỡng — Hội đồng quyết định',
+  below: 'Ngoài chỉ tiêu',
+  needsCheck: 'Cần kiểm tra',
+  ineligible: 'Chưa đủ điều kiện',
+  noRule: 'Chưa mã hóa quy định',
 } as const;

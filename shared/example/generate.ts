@@ -240,7 +240,9 @@ export function generateExample(
   year: number,
   options: ExampleOptions = EXAMPLE_DEFAULTS,
 ): ExampleSector {
+  // Who people are does not change from year to year; how they did does.
   const rng = prng(options.seed);
+  const perf = prng(options.seed * 7919 + year);
   const base = unitsOf(options);
   const perUnit = options.people / base.length;
   const ratings = movement.ratings;
@@ -260,12 +262,12 @@ export function generateExample(
     for (let i = 0; i < listed; i++) {
       const woman = rng.next() < 0.45;
       const isLeader = i < Math.max(1, Math.round(listed / 8));
-      const roll = rng.next();
+      const roll = perf.next();
       const rating =
         (roll < 0.2 ? ratings[0] : roll < 0.9 ? ratings[1] : roll < 0.98 ? ratings[2] : ratings[3])?.label ??
         '';
       const scores = catalog.individual.items.map((item) =>
-        item.leaderOnly && !isLeader ? null : score(rng, item.maxPoints),
+        item.leaderOnly && !isLeader ? null : score(perf, item.maxPoints),
       );
       staffCounter++;
       people.push([
@@ -280,18 +282,18 @@ export function generateExample(
         isLeader ? YES : NO,
         woman ? 'Nữ' : 'Nam',
         rating,
-        rng.next() < 0.02 ? discipline : none,
+        perf.next() < 0.02 ? discipline : none,
         ...scores,
         null,
         '',
       ]);
     }
     const collectiveScores: Cell[] = [
-      ...catalog.collective.items.map((item) => score(rng, item.maxPoints)),
+      ...catalog.collective.items.map((item) => score(perf, item.maxPoints)),
       ...catalog.collective.vetoItems.map(() => NO),
     ];
     const info: { year?: Cell; unitCode?: Cell; filledBy?: Cell } = {
-      filledBy: personName(rng, rng.next() < 0.5),
+      filledBy: personName(perf, perf.next() < 0.5),
     };
     if (options.withMistakes) applyMistakes(unit.code, { people, collectiveScores, info, catalog, year });
     if (options.withMistakes && unit.code === 'QK2-KV1') continue; // this unit has not sent its workbook yet
@@ -381,4 +383,91 @@ function applyMistakes(code: string, t: MistakeTarget): void {
       t.collectiveScores[t.catalog.collective.items.length] = YES; // veto item: corruption or waste occurred
       break;
   }
+}
+
+/**
+ * The award history of the example sector up to `lastYear`, consistent with the yearly results:
+ * CSTĐ cơ sở for those rated xuất sắc, a ministry Bằng khen or a Prime Minister's one for a few
+ * before the movement, a pending discipline for one person, and thematic awards that must not
+ * count toward any chain.
+ */
+export function generateHistory(
+  yearly: ReadonlyMap<number, ExampleSector>,
+  movement: Movement,
+  seed: number,
+): Cell[][] {
+  const rng = prng(seed * 104_729);
+  const excellent = movement.ratings[0]?.label;
+  const rows: Cell[][] = [];
+  const years = [...yearly.keys()].sort();
+  const first = years[0] ?? 2019;
+  const people = new Map<string, string>();
+  for (const [year, sector] of yearly)
+    for (const model of sector.workbooks.values()) {
+      const individuals = model.tabs.find((t) => t.title === 'Cá nhân');
+      for (const row of individuals?.rows.slice(1) ?? []) {
+        const id = String(row[1] ?? '');
+        if (!id || !row[2]) continue;
+        people.set(id, String(row[2]));
+        if (row[6] === excellent)
+          rows.push([
+            'Cá nhân',
+            id,
+            String(row[2]),
+            `${year}–${year + 1}`,
+            'CSTDCS',
+            'Theo thành tích',
+            `${100 + (year % 100)}/QĐ-VKSTC`,
+            `15/07/${year + 1}`,
+          ]);
+      }
+    }
+  for (const [id, name] of [...people].sort()) {
+    const roll = rng.next();
+    if (roll < 0.12)
+      rows.push([
+        'Cá nhân',
+        id,
+        name,
+        `${first - 1}–${first}`,
+        'BK-VKSTC',
+        'Theo thành tích',
+        '88/QĐ-VKSTC',
+        `20/08/${first}`,
+      ]);
+    else if (roll < 0.16)
+      rows.push([
+        'Cá nhân',
+        id,
+        name,
+        `${first - 1}–${first}`,
+        'BK-TTG',
+        'Theo thành tích',
+        '1234/QĐ-TTg',
+        `02/09/${first}`,
+      ]);
+    else if (roll < 0.2)
+      rows.push([
+        'Cá nhân',
+        id,
+        name,
+        `${first + 1}–${first + 2}`,
+        'BK-VKSTC',
+        'Chuyên đề, đột xuất',
+        '45/QĐ-VKSTC',
+        `10/10/${first + 2}`,
+      ]);
+    else if (roll < 0.202)
+      rows.push([
+        'Cá nhân',
+        id,
+        name,
+        `${first + 5}–${first + 6}`,
+        'Đang xem xét kỷ luật',
+        'Theo thành tích',
+        '',
+        '',
+      ]);
+  }
+  return rows;
 }

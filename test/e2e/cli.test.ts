@@ -202,6 +202,39 @@ describe('thidua run --example', () => {
   });
 });
 
+describe('thidua run --round final', () => {
+  it('writes each council a round proposal with candidates per award form and every condition met or missed, with its source', async () => {
+    const run = await thidua('run', '--example', '--round', 'final');
+    expect(run.stderr).not.toContain('Lỗi');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Đề nghị khen thưởng đợt: 7 bảng đề nghị');
+    const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
+      join(cwd, '.thidua/out/2024/de-nghi-TC-final.xlsx'),
+    );
+    expect(Object.keys(grids)).toEqual(['Tổng hợp', 'Đề nghị BK-VKSTC', 'Đề nghị BK-TTG', 'Đề nghị HCLD3']);
+    const pm = grids['Đề nghị BK-TTG'] ?? [];
+    expect(pm[0]?.slice(7)).toEqual([
+      'Đã được tặng Bằng khen cấp bộ, ngành',
+      'Sau đó, 5 năm liên tục hoàn thành tốt nhiệm vụ trở lên',
+      'Trong thời gian đó có 3 lần Chiến sĩ thi đua cơ sở',
+    ]);
+    const rows = pm.slice(1);
+    expect(rows.length).toBeGreaterThan(50);
+    for (const row of rows) expect(row[6]).toBe('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 73.1.b');
+    const cells = rows.flatMap((row) => row.slice(7)).map(String);
+    expect(cells.some((c) => c.startsWith('Đạt —'))).toBe(true);
+    expect(cells.some((c) => c.startsWith('Chưa đạt —'))).toBe(true);
+    // Proposed only among those meeting every condition, and never over the quota.
+    const proposed = rows.filter((row) => row[5] === 'Đề nghị');
+    for (const row of proposed) for (const c of row.slice(7)) expect(String(c)).toMatch(/^Đạt/);
+    const summary = grids['Tổng hợp'] ?? [];
+    const quota = Number(
+      String(summary.find((r) => r[0] === 'Bằng khen của Thủ tướng Chính phủ')?.[2]).split('→ ')[1],
+    );
+    expect(proposed.length).toBeLessThanOrEqual(quota);
+  }, 120_000);
+});
+
 describe('thidua template', () => {
   it('writes an empty registry, then one workbook per unit, never overwriting', async () => {
     const dir = join(cwd, 'tpl');

@@ -1,0 +1,167 @@
+/**
+ * Mid-term and final rounds (sơ kết, tổng kết): candidates are ranked on their results across the
+ * round's years by the movement's stated policy (mean share; a year without accepted data counts
+ * 0), then, for each award form the round allows, checked against that form's conditions in force
+ * at the review date. The annual quota and tie rules apply per council and per form.
+ */
+import {
+  type Campaign,
+  type Catalog,
+  catalogFor,
+  type Movement,
+  quotaPolicyFor,
+} from '../config/movement.ts';
+import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
+import type { HistoryRecord } from './history.ts';
+import { applyQuota, type Candidate, type SubjectProposal } from './proposals.ts';
+import { computeQuota, describeQuota } from './quota.ts';
+import { individualCouncilOf, type RegistryUnit } from './registry.ts';
+import { type Person, type Submission, toHundredths } from './submission.ts';
+import { WOMAN } from './vi.ts';
+
+export interface RoundForm {
+  readonly awardForm: string;
+  readonly name: string;
+  readonly proposal: SubjectProposal;
+  /** Staff id → the conditions, met or not, with the rule's source. */
+  readonly eligibility: ReadonlyMap<string, Eligibility>;
+}
+
+export interface RoundCouncil {
+  readonly code: string;
+  readonly name: string;
+  readonly forms: RoundForm[];
+}
+
+export interface RoundInput {
+  readonly movement: Movement;
+  readonly campaign: Campaign;
+  readonly units: ReadonlyMap<string, RegistryUnit>;
+  /** Emulation year → unit → accepted submission. */
+  readonly submissions: ReadonlyMap<number, ReadonlyMap<string, Submission>>;
+  readonly history: readonly HistoryRecord[];
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+function share(person: Person, catalog: Catalog): { points: number; max: number } {
+  const items = catalog.individual.items.filter((item) => !item.leaderOnly || person.isLeader);
+  return {
+    points: items.reduce((sum, item) => sum + (person.scores[item.code] ?? 0), 0),
+    max: items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0),
+  };
+}
+
+export function buildRound(input: RoundInput): RoundCouncil[] {
+  const { movement, campaign, units, submissions, history } = input;
+  const years = Array.from(
+    { length: campaign.toYear - campaign.fromYear + 1 },
+    (_, i) => campaign.fromYear + i,
+  );
+  const lastYear = campaign.toYear;
+  const reviewDate = campaign.reviewDate ?? `${lastYear + 1}-05-31`;
+  const policy = quotaPolicyFor(movement, lastYear);
+  if (!policy) return [];
+
+  // Everyone's yearly results, by staff id, across the whole sector (people move between units).
+  const results = new Map<
+    string,
+    Map<number, { rating: string; disciplined: boolean; points: number; max: number }>
+  >();
+  for (const year of years) {
+    const catalog = catalogFor(movement, year);
+    if (!catalog) continue;
+    for (const submission of submissions.get(year)?.values() ?? [])
+      for (const person of submission.people) {
+        const discipline = movement.disciplines.find((d) => d.code === person.discipline);
+        const perYear = results.get(person.staffId) ?? new Map();
+        perYear.set(year, {
+          rating: person.rating,
+          disciplined: discipline?.isDiscipline ?? false,
+          ...share(person, catalog),
+        });
+        results.set(person.staffId, perYear);
+      }
+  }
+  // A common denominator makes every mean an exact fraction of small integers.
+  const maxes = [...new Set([...results.values()].flatMap((m) => [...m.values()].map((r) => r.max)))];
+  const lcm = maxes.reduce((l, m) => (l * m) / gcd(l, m), 1);
+  const byPerson = new Map<string, HistoryRecord[]>();
+  for (const record of history)
+    if (record.subject === 'individual')
+      byPerson.set(record.id, [...(byPerson.get(record.id) ?? []), record]);
+
+  const current = submissions.get(lastYear) ?? new Map<string, Submission>();
+  const councils = [...units.values()]
+    .filter((u) => u.runsCouncil)
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  return councils.map((council) => {
+    const members = [...units.values()].filter((u) => individualCouncilOf(units, u.code) === council.code);
+    let base = 0;
+    const people: { person: Person; unit: RegistryUnit }[] = [];
+    for (const unit of members) {
+      const submission = current.get(unit.code);
+      base += unit.headcount ?? submission?.people.length ?? 0;
+      for (const person of submission?.people ?? []) people.push({ person, unit });
+    }
+    const quota = computeQuota(base, policy.individual, policy.rounding);
+    const forms = campaign.awardForms
+      .map((code) => movement.awardForms.find((f) => f.code === code))
+      .filter((f): f is NonNullable<typeof f> => Boolean(f?.subjects.includes('individual')))
+      .map((form) => {
+        const eligibility = new Map<string, Eligibility>();
+        const candidates: Candidate[] = people.map(({ person, unit }) => {
+          const perYear = results.get(person.staffId) ?? new Map();
+          const record: CandidateRecord = {
+            years: new Map(
+              [...perYear].map(([y, r]) => [y, { rating: r.rating, disciplined: r.disciplined }]),
+            ),
+            history: byPerson.get(person.staffId) ?? [],
+          };
+          const verdict = evaluateEligibility(
+            movement,
+            form.code,
+            'individual',
+            record,
+            lastYear,
+            reviewDate,
+          );
+          eligibility.set(person.staffId, verdict);
+          const points = years.reduce((sum, y) => {
+            const r = perYear.get(y);
+            return sum + (r ? (r.points * lcm) / r.max : 0);
+          }, 0);
+          return {
+            subject: 'individual' as const,
+            id: person.staffId,
+            name: person.name,
+            unitCode: unit.code,
+            unitName: unit.name,
+            position: person.position,
+            isLeader: person.isLeader,
+            isWoman: person.gender === WOMAN,
+            rating: movement.ratings.find((r) => r.code === person.rating)?.label ?? person.rating,
+            points,
+            max: lcm * years.length,
+            ineligible:
+              verdict.state === 'eligible'
+                ? null
+                : {
+                    code:
+                      verdict.state === 'needsCheck' ? ('NEEDS_CHECK' as const) : ('NOT_ELIGIBLE' as const),
+                    reason: verdict.summary,
+                  },
+          };
+        });
+        const proposal = applyQuota(
+          candidates,
+          quota,
+          describeQuota(quota),
+          form.name,
+          movement.tieBreakers.womenPriority.enabled,
+        );
+        return { awardForm: form.code, name: form.name, proposal, eligibility };
+      });
+    return { code: council.code, name: council.name, forms };
+  });
+}
