@@ -343,3 +343,42 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
     };
   });
 }
+
+export interface ClusterRanking {
+  readonly cluster: string;
+  /** Ranked collectives (competition ranking by exact share); the ineligible ones after, with the reason. */
+  readonly ranked: RankedCandidate[];
+  readonly notRanked: NotProposed[];
+}
+
+/**
+ * Collectives ranked within each emulation cluster or block (cụm, khối thi đua) of the registry,
+ * across councils, for the sector-level proposal. No quota: the ranking informs the council.
+ */
+export function rankClusters(input: ProposalInput): ClusterRanking[] {
+  const { movement, year, units, submissions } = input;
+  const catalog = catalogFor(movement, year);
+  if (!catalog) throw new PolicyMissingError(REASONS.NO_POLICY(yearLabel(year)));
+  const byCluster = new Map<string, RegistryUnit[]>();
+  for (const unit of units.values())
+    if (unit.cluster) {
+      const list = byCluster.get(unit.cluster);
+      if (list) list.push(unit);
+      else byCluster.set(unit.cluster, [unit]);
+    }
+  return [...byCluster]
+    .sort(([a], [b]) => compareVietnamese(a, b))
+    .map(([cluster, members]) => {
+      const candidates = members.map((unit) =>
+        collectiveCandidate(unit, submissions.get(unit.code), catalog, movement, year),
+      );
+      // A quota as large as the cluster: everyone eligible is ranked, nobody is cut.
+      const all = computeQuota(candidates.length, { numerator: 1, denominator: 1 }, 'down');
+      const ranking = applyQuota(candidates, all, describeQuota(all), '', false);
+      return {
+        cluster,
+        ranked: [...ranking.proposed, ...ranking.tiedAtLine],
+        notRanked: ranking.notProposed,
+      };
+    });
+}

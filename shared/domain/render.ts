@@ -3,7 +3,13 @@ import type { Campaign, Catalog, Movement } from '../config/movement.ts';
 import type { Eligibility } from './eligibility.ts';
 import { type Cell, columnLetters } from './grid.ts';
 import { cellRef, type Problem } from './problems.ts';
-import type { CouncilProposal, NotProposed, RankedCandidate, SubjectProposal } from './proposals.ts';
+import type {
+  ClusterRanking,
+  CouncilProposal,
+  NotProposed,
+  RankedCandidate,
+  SubjectProposal,
+} from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';
 import type { RoundCouncil, RoundForm } from './rounds.ts';
 import type { SheetTab, WorkbookModel } from './sheet-model.ts';
@@ -337,6 +343,8 @@ export interface ProposalRenderInput {
   readonly proposal: CouncilProposal;
   readonly units: ReadonlyMap<string, RegistryUnit>;
   readonly statuses: ReadonlyMap<string, { status: UnitStatus; errors: number }>;
+  /** For the sector-level council: collectives ranked within each cluster or block. */
+  readonly clusters?: readonly ClusterRanking[];
 }
 
 /** Points and shares go out as numbers, so councils can sort and sum them; the locale shows the comma. */
@@ -487,7 +495,24 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
     headerRows: 1,
     protection: 'all',
   };
-  return { tabs: [summary, collectives, individuals, tied, notProposed] };
+  const clusterTab: SheetTab[] = input.clusters?.length
+    ? [
+        {
+          title: PROPOSAL_TEXT.clustersTab,
+          rows: [
+            [...PROPOSAL_TEXT.clustersHeader],
+            ...input.clusters.flatMap((c) => [
+              ...c.ranked.map((r) => [c.cluster, r.rank, r.id, r.name, share(r), '']),
+              ...c.notRanked.map((n) => [c.cluster, null, n.candidate.id, n.candidate.name, null, n.reason]),
+            ]),
+          ],
+          columnWidths: [28, 12, 14, 50, 10, 50],
+          headerRows: 1,
+          protection: 'all',
+        },
+      ]
+    : [];
+  return { tabs: [summary, collectives, individuals, tied, notProposed, ...clusterTab] };
 }
 
 export interface RoundRenderInput {

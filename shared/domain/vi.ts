@@ -272,6 +272,15 @@ export const PROPOSAL_TEXT = {
     `${subject}: còn ${places} suất cho ${count} người/tập thể đồng điểm — Hội đồng quyết định.`,
   noTies: 'Không có trường hợp đồng điểm tại ngưỡng chỉ tiêu.',
   notProposedHeader: ['Đối tượng', 'Mã', 'Tên', 'Đơn vị', 'Hạng', 'Tỷ lệ (%)', 'Lý do'],
+  clustersTab: 'Cụm, khối thi đua',
+  clustersHeader: [
+    'Cụm, khối thi đua',
+    'Hạng trong cụm, khối',
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Tỷ lệ (%)',
+    'Ghi chú',
+  ],
   nothing: '(không có)',
 } as const;
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Movement } from '../config/movement.ts';
-import { buildProposals, type CouncilProposal } from '../domain/proposals.ts';
+import { buildProposals, type CouncilProposal, rankClusters } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
@@ -119,7 +119,16 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       written.set(proposal.code, location); // frozen: the published workbook stays as it is
       continue;
     }
-    const model = proposalWorkbookModel({ movement, year, proposal, units: registry.units, statuses });
+    // The sector-level council (at the top of the registry) also sees every cluster's ranking.
+    const top = registry.units.get(proposal.code)?.parentCode === null;
+    const model = proposalWorkbookModel({
+      movement,
+      year,
+      proposal,
+      units: registry.units,
+      statuses,
+      ...(top ? { clusters: rankClusters({ movement, year, units: registry.units, submissions }) } : {}),
+    });
     const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
     const before = records.get(proposal.code);
     if (before?.digest === digest && before.location === location && present.has(location))

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Movement } from '../../shared/config/movement.ts';
-import { buildProposals, type CouncilProposal } from '../../shared/domain/proposals.ts';
+import { buildProposals, type CouncilProposal, rankClusters } from '../../shared/domain/proposals.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import type { Person, Submission } from '../../shared/domain/submission.ts';
 import { movement, unit, YEAR } from '../helpers/fixtures.ts';
@@ -311,5 +311,38 @@ describe('invariants', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('clusters and blocks (cụm, khối thi đua)', () => {
+  it('ranks collectives within each cluster, across councils, with the ineligible listed after', () => {
+    const units = [
+      unit('TC', { runsCouncil: true }),
+      unit('T1', { parentCode: 'TC', runsCouncil: true, cluster: 'Cụm số 1' }),
+      unit('T2', { parentCode: 'TC', runsCouncil: true, cluster: 'Cụm số 1' }),
+      unit('T3', { parentCode: 'TC', runsCouncil: true, cluster: 'Cụm số 1' }),
+      unit('V1', { parentCode: 'TC', cluster: 'Khối các vụ' }),
+    ];
+    const clusters = rankClusters({
+      movement,
+      year: YEAR,
+      units: new Map(units.map((u) => [u.code, u])),
+      submissions: new Map([
+        ['T1', submission('T1', [], 80)],
+        ['T2', submission('T2', [], 95)],
+        ['T3', submission('T3', [], 99, true)],
+        ['V1', submission('V1', [], 70)],
+      ]),
+    });
+    expect(
+      clusters.map((c) => [
+        c.cluster,
+        c.ranked.map((r) => `${r.rank}:${r.id}`),
+        c.notRanked.map((n) => n.code),
+      ]),
+    ).toEqual([
+      ['Cụm số 1', ['1:T2', '2:T1'], ['VETO']],
+      ['Khối các vụ', ['1:V1'], []],
+    ]);
   });
 });

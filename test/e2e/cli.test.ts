@@ -74,7 +74,19 @@ describe('thidua run --example', () => {
         for (const n of subject.notProposed) expect(n.reason).toMatch(/\p{L}{3}/u);
       }
     const tc = first.councils.find((c) => c.code === 'TC');
+    expect(tc?.published).toBe(false);
     expect(tc?.collectives.notProposed.find((n) => n.id === 'TC-V3')?.code).toBe('VETO');
+  });
+
+  it('shows the sector-level council every cluster’s ranking', async () => {
+    const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(join(cwd, '.thidua/out/2024/de-nghi-TC.xlsx'));
+    const clusters = grids['Cụm, khối thi đua'] ?? [];
+    expect(clusters[0]).toEqual(['Cụm, khối thi đua', 'Hạng trong cụm, khối', 'Mã đơn vị', 'Tên đơn vị', 'Tỷ lệ (%)', 'Ghi chú']);
+    expect(new Set(clusters.slice(1).map((r) => r[0]))).toEqual(
+      new Set(['Cụm thi đua số 1', 'Cụm thi đua số 2', 'Khối các đơn vị thuộc VKSNDTC', 'Khối VKSND cấp cao', 'Khối Viện kiểm sát quân sự']),
+    );
+    const t01 = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(join(cwd, '.thidua/out/2024/de-nghi-T01.xlsx'));
+    expect(Object.keys(t01)).not.toContain('Cụm, khối thi đua');
   });
 
   it('writes the “Kiểm tra dữ liệu” tab naming each problem cell of a rejected workbook', async () => {
