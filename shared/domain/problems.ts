@@ -27,6 +27,7 @@ export const problemCodeSchema = z.enum([
   'WORKBOOK_UNREADABLE',
   'REGISTRY_INVALID',
   'HISTORY_INVALID',
+  'REVIEW_REASON_REQUIRED',
 ]);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;
 

@@ -117,6 +117,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       COLLECTIVE_HEADERS.self,
       COLLECTIVE_HEADERS.reviewed,
       COLLECTIVE_HEADERS.evidence,
+      COLLECTIVE_HEADERS.reviewReason,
     ],
   ];
   const collectiveValidations: NonNullable<SheetTab['validations']>[number][] = [];
@@ -126,6 +127,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       item.title,
       item.maxPoints,
       input.collectiveScores?.[index] ?? null,
+      null,
       null,
       null,
     ]);
@@ -143,6 +145,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       input.collectiveScores?.[row - 1] ?? NO,
       null,
       null,
+      null,
     ]);
     collectiveValidations.push({
       fromRow: row,
@@ -155,7 +158,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
   const collective: SheetTab = {
     title: TABS.collective,
     rows: collectiveRows,
-    columnWidths: [12, 70, 12, 14, 16, 40],
+    columnWidths: [12, 70, 12, 14, 16, 40, 40],
     headerRows: 1,
     protection: 'header',
     validations: collectiveValidations,

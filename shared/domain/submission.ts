@@ -49,7 +49,13 @@ export const submissionSchema = z.object({
   collective: z.object({
     items: z.record(
       z.string(),
-      z.object({ self: hundredths, reviewed: hundredths.nullable(), evidence: z.string() }),
+      z.object({
+        self: hundredths,
+        reviewed: hundredths.nullable(),
+        evidence: z.string(),
+        /** Why the council's score differs from the unit's own (required when it does). */
+        reviewReason: z.string().default(''),
+      }),
     ),
     vetoes: z.record(z.string(), z.boolean()),
   }),
@@ -250,6 +256,7 @@ function readCollective(
   const selfCol = column(COLLECTIVE_HEADERS.self);
   const reviewedCol = column(COLLECTIVE_HEADERS.reviewed);
   const evidenceCol = column(COLLECTIVE_HEADERS.evidence);
+  const reasonCol = column(COLLECTIVE_HEADERS.reviewReason);
   if (selfCol < 0) {
     problems.error(
       tab,
@@ -292,7 +299,16 @@ function readCollective(
           problems,
         );
       const evidence = evidenceCol >= 0 ? cellText(cellAt(grid, row, evidenceCol)) : '';
-      if (self !== null) result.items[code] = { self, reviewed, evidence };
+      const reviewReason = reasonCol >= 0 ? cellText(cellAt(grid, row, reasonCol)) : '';
+      // The council may change a unit's score, never silently.
+      if (self !== null && reviewed !== null && reviewed !== self && !reviewReason)
+        problems.error(
+          tab,
+          a1(row, reasonCol >= 0 ? reasonCol : reviewedCol),
+          'REVIEW_REASON_REQUIRED',
+          MESSAGES.REVIEW_REASON_REQUIRED(code, formatHundredths(self), formatHundredths(reviewed)),
+        );
+      if (self !== null) result.items[code] = { self, reviewed, evidence, reviewReason };
     } else {
       const answer = yesNo(selfCell);
       if (answer === undefined) {

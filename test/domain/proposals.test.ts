@@ -46,7 +46,7 @@ function submission(unitCode: string, people: P[], collectivePoints = 80, veto =
   let left = collectivePoints * 100;
   for (const item of movement.catalogs[0]?.collective.items ?? []) {
     const s = Math.min(left, item.maxPoints * 100);
-    items[item.code] = { self: s, reviewed: null, evidence: '' };
+    items[item.code] = { self: s, reviewed: null, evidence: '', reviewReason: '' };
     left -= s;
   }
   return {

@@ -25,7 +25,12 @@ describe('readSubmission: a correct workbook', () => {
     expect(leader?.isLeader).toBe(true);
     expect(leader?.scores.CN8).toBe(1000);
     expect(result.submission?.people[1]?.scores.CN8).toBeUndefined();
-    expect(result.submission?.collective.items.TT1).toEqual({ self: 2300, reviewed: null, evidence: '' });
+    expect(result.submission?.collective.items.TT1).toEqual({
+      self: 2300,
+      reviewed: null,
+      evidence: '',
+      reviewReason: '',
+    });
     expect(result.submission?.collective.vetoes.LTT1).toBe(false);
   });
 });
@@ -106,6 +111,14 @@ describe('readSubmission: mistakes, each with its cell', () => {
     expect(result.submission).toBeNull();
     expect(codesAndCells(grids)).toContain(`${code} ${tab}!${cell}`);
     for (const p of result.problems) expect(p.message).toMatch(/\p{L}/u);
+  });
+
+  it('requires a reason when the council-reviewed score differs from the self score, then uses it', () => {
+    const grids = setCell(unitGrids('T01-KV1', people), 'Tập thể', 1, 4, 20);
+    expect(codesAndCells(grids)).toEqual(['REVIEW_REASON_REQUIRED Tập thể!G2']);
+    setCell(grids, 'Tập thể', 1, 6, 'Đoàn kiểm tra xác minh: thiếu quy chế văn hóa công sở');
+    expect(read(grids).submission?.collective.items.TT1).toMatchObject({ self: 2300, reviewed: 2000 });
+    expect(codesAndCells(setCell(unitGrids('T01-KV1', people), 'Tập thể', 1, 4, 23))).toEqual([]); // same score: no reason needed
   });
 
   it('rejects a person listed twice, pointing at both rows', () => {

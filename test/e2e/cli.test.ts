@@ -79,13 +79,30 @@ describe('thidua run --example', () => {
   });
 
   it('shows the sector-level council every cluster’s ranking', async () => {
-    const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(join(cwd, '.thidua/out/2024/de-nghi-TC.xlsx'));
-    const clusters = grids['Cụm, khối thi đua'] ?? [];
-    expect(clusters[0]).toEqual(['Cụm, khối thi đua', 'Hạng trong cụm, khối', 'Mã đơn vị', 'Tên đơn vị', 'Tỷ lệ (%)', 'Ghi chú']);
-    expect(new Set(clusters.slice(1).map((r) => r[0]))).toEqual(
-      new Set(['Cụm thi đua số 1', 'Cụm thi đua số 2', 'Khối các đơn vị thuộc VKSNDTC', 'Khối VKSND cấp cao', 'Khối Viện kiểm sát quân sự']),
+    const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
+      join(cwd, '.thidua/out/2024/de-nghi-TC.xlsx'),
     );
-    const t01 = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(join(cwd, '.thidua/out/2024/de-nghi-T01.xlsx'));
+    const clusters = grids['Cụm, khối thi đua'] ?? [];
+    expect(clusters[0]).toEqual([
+      'Cụm, khối thi đua',
+      'Hạng trong cụm, khối',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Tỷ lệ (%)',
+      'Ghi chú',
+    ]);
+    expect(new Set(clusters.slice(1).map((r) => r[0]))).toEqual(
+      new Set([
+        'Cụm thi đua số 1',
+        'Cụm thi đua số 2',
+        'Khối các đơn vị thuộc VKSNDTC',
+        'Khối VKSND cấp cao',
+        'Khối Viện kiểm sát quân sự',
+      ]),
+    );
+    const t01 = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
+      join(cwd, '.thidua/out/2024/de-nghi-T01.xlsx'),
+    );
     expect(Object.keys(t01)).not.toContain('Cụm, khối thi đua');
   });
 

@@ -18,7 +18,7 @@ const submission = (unitCode: string, n = 1): Submission => ({
   year: 2024,
   filledBy: 'Nguyễn Văn An',
   collective: {
-    items: { TT1: { self: 2000, reviewed: null, evidence: 'Quyết định số 1' } },
+    items: { TT1: { self: 2000, reviewed: null, evidence: 'Quyết định số 1', reviewReason: '' } },
     vetoes: { LTT1: false },
   },
   people: Array.from({ length: n }, (_, i) => ({
