@@ -59,6 +59,12 @@ export interface SubjectProposal {
   readonly notProposed: NotProposed[];
   /** Places left for the council to fill from tiedAtLine. */
   readonly placesForTied: number;
+  /** The council's choice among those tied at the line, once made (the tie as it stood, and whom it chose). */
+  readonly decision?: {
+    readonly tied: RankedCandidate[];
+    readonly chosen: string[];
+    readonly overflow: boolean;
+  };
 }
 
 export interface CouncilProposal {
@@ -381,4 +387,59 @@ export function rankClusters(input: ProposalInput): ClusterRanking[] {
         notRanked: ranking.notProposed,
       };
     });
+}
+
+/**
+ * Takes the council's choice among the candidates tied at the quota line into the list: the
+ * chosen are proposed, the others are not (with the reason). A choice of more than the places
+ * left is not applied (the tie stays, and the workbook says why): the quota is never exceeded.
+ */
+export function applyCouncilChoice(
+  subject: SubjectProposal,
+  chosenIds: ReadonlySet<string>,
+): SubjectProposal {
+  const tied = subject.tiedAtLine;
+  const chosen = tied.filter((c) => chosenIds.has(c.id));
+  if (tied.length === 0 || chosen.length === 0) return subject;
+  const decision = { tied, chosen: chosen.map((c) => c.id), overflow: chosen.length > subject.placesForTied };
+  if (decision.overflow) return { ...subject, decision };
+  const rest = tied.filter((c) => !chosenIds.has(c.id));
+  return {
+    ...subject,
+    proposed: [...subject.proposed, ...chosen],
+    tiedAtLine: [],
+    placesForTied: subject.placesForTied - chosen.length,
+    notProposed: [
+      ...rest.map((candidate) => ({
+        candidate,
+        rank: candidate.rank,
+        code: 'NOT_CHOSEN' as const,
+        reason: REASONS.NOT_CHOSEN(),
+      })),
+      ...subject.notProposed,
+    ],
+    decision,
+  };
+}
+
+/** The council's choices as recorded in a proposal workbook's tie tab: ids marked “Có”, by subject. */
+export function readTieChoices(
+  grid: readonly (readonly unknown[])[],
+  labels: { collective: string; individual: string },
+  yes: string,
+) {
+  const choices = { collective: new Set<string>(), individual: new Set<string>() };
+  for (const row of grid) {
+    const [subject, , id] = row;
+    const choice = row[8];
+    if (
+      typeof id !== 'string' ||
+      typeof choice !== 'string' ||
+      choice.trim().toLocaleLowerCase('vi') !== yes.toLocaleLowerCase('vi')
+    )
+      continue;
+    if (subject === labels.collective) choices.collective.add(id);
+    else if (subject === labels.individual) choices.individual.add(id);
+  }
+  return choices;
 }

@@ -444,36 +444,68 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
     headerRows: 1,
     protection: 'all',
   };
-  const tiedRows = (label: string, s: SubjectProposal): Cell[][] =>
-    s.tiedAtLine.length === 0
-      ? []
-      : [
-          [PROPOSAL_TEXT.tiedPlaces(label, s.placesForTied, s.tiedAtLine.length)],
-          ...s.tiedAtLine.map((c) => [
-            label,
-            c.rank,
-            c.id,
-            c.name,
-            c.unitName,
-            num(c.points),
-            num(c.max),
-            share(c),
-          ]),
-        ];
+  // The council records its choice among those tied in the last column; thidua reads it back.
+  const tiedRows = (label: string, s: SubjectProposal): Cell[][] => {
+    const tied = s.decision?.tied ?? s.tiedAtLine;
+    if (tied.length === 0) return [];
+    const places = s.placesForTied + (s.decision && !s.decision.overflow ? s.decision.chosen.length : 0);
+    const heading = !s.decision
+      ? PROPOSAL_TEXT.tiedPlaces(label, places, tied.length)
+      : s.decision.overflow
+        ? PROPOSAL_TEXT.tiedOverflow(label, s.decision.chosen.length, places)
+        : PROPOSAL_TEXT.tiedChosen(label, s.decision.chosen.length, places);
+    return [
+      [heading],
+      ...tied.map((c) => [
+        label,
+        c.rank,
+        c.id,
+        c.name,
+        c.unitName,
+        num(c.points),
+        num(c.max),
+        share(c),
+        s.decision?.chosen.includes(c.id) ? YES : null,
+      ]),
+    ];
+  };
   const tiedBody = [
     ...tiedRows(PROPOSAL_TEXT.collectives, p.collectives),
     ...tiedRows(PROPOSAL_TEXT.individuals, p.individuals),
   ];
+  const tiedRowsAll = [
+    [PROPOSAL_LABELS.tiedNote],
+    [...PROPOSAL_TEXT.tiedHeader],
+    ...(tiedBody.length ? tiedBody : [[PROPOSAL_TEXT.noTies]]),
+  ];
+  const choiceCol = PROPOSAL_TEXT.tiedHeader.length - 1;
   const tied: SheetTab = {
     title: PROPOSAL_LABELS.tiedTab,
-    rows: [
-      [PROPOSAL_LABELS.tiedNote],
-      [...PROPOSAL_TEXT.tiedHeader],
-      ...(tiedBody.length ? tiedBody : [[PROPOSAL_TEXT.noTies]]),
-    ],
-    columnWidths: [12, 8, 14, 30, 40, 10, 12, 10],
+    rows: tiedRowsAll,
+    columnWidths: [12, 8, 14, 30, 40, 10, 12, 10, 16],
     headerRows: 2,
-    protection: 'all',
+    // Only the choice column is open to the council.
+    protection: 'header',
+    lockedCells: tiedRowsAll.flatMap((row, r) =>
+      r < 2
+        ? []
+        : Array.from({ length: choiceCol }, (_, col) => ({ row: r, col })).concat(
+            row[2] ? [] : [{ row: r, col: choiceCol }],
+          ),
+    ),
+    validations: tiedRowsAll.flatMap((row, r) =>
+      r >= 2 && row[2]
+        ? [
+            {
+              fromRow: r,
+              toRow: r,
+              col: choiceCol,
+              rule: { kind: 'list' as const, values: [YES, NO] },
+              message: TEMPLATE_TEXT.validationList,
+            },
+          ]
+        : [],
+    ),
   };
   const notProposedRows = (label: string, s: SubjectProposal): Cell[][] =>
     s.notProposed.map((n) => [

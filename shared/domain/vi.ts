@@ -174,6 +174,7 @@ export const REASONS = {
   BELOW_LINE: (rank: number, quota: number) => `Xếp hạng ${rank}, ngoài chỉ tiêu (${quota} suất).`,
   NO_POLICY: (year: string) => `Chưa có chính sách áp dụng cho năm thi đua ${year}.`,
   NEEDS_CHECK: (detail: string) => `Cần kiểm tra: ${detail}`,
+  NOT_CHOSEN: () => 'Đồng điểm tại ngưỡng; Hội đồng không chọn.',
   NOT_ELIGIBLE: (detail: string) => `Chưa đủ điều kiện: ${detail}`,
 } as const;
 
@@ -270,7 +271,21 @@ export const PROPOSAL_TEXT = {
     'Xếp loại',
     'Hình thức khen thưởng',
   ],
-  tiedHeader: ['Đối tượng', 'Hạng', 'Mã', 'Tên', 'Đơn vị', 'Điểm', 'Điểm tối đa', 'Tỷ lệ (%)'],
+  tiedHeader: [
+    'Đối tượng',
+    'Hạng',
+    'Mã',
+    'Tên',
+    'Đơn vị',
+    'Điểm',
+    'Điểm tối đa',
+    'Tỷ lệ (%)',
+    'Hội đồng chọn (Có/Không)',
+  ],
+  tiedChosen: (subject: string, chosen: number, places: number) =>
+    `${subject}: Hội đồng đã chọn ${chosen} trong ${places} suất còn lại; danh sách đề nghị đã cập nhật.`,
+  tiedOverflow: (subject: string, chosen: number, places: number) =>
+    `${subject}: Hội đồng chọn ${chosen} người nhưng chỉ còn ${places} suất — lựa chọn chưa được áp dụng, xin chọn lại.`,
   tiedPlaces: (subject: string, places: number, count: number) =>
     `${subject}: còn ${places} suất cho ${count} người/tập thể đồng điểm — Hội đồng quyết định.`,
   noTies: 'Không có trường hợp đồng điểm tại ngưỡng chỉ tiêu.',

@@ -85,6 +85,10 @@ export interface UnitState {
 export interface ProposalRecord {
   readonly digest: string;
   readonly location: string;
+  /** The workbook's version right after thidua wrote it: a later one means the council edited it. */
+  readonly version?: string;
+  /** The council's choices among those tied at the line (staff ids, unit codes). */
+  readonly choices?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
 }
 
 export interface AcceptedVersion {

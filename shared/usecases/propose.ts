@@ -8,11 +8,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { Movement } from '../config/movement.ts';
-import { buildProposals, type CouncilProposal, rankClusters } from '../domain/proposals.ts';
+import { findTab } from '../domain/grid.ts';
+import {
+  applyCouncilChoice,
+  buildProposals,
+  type CouncilProposal,
+  rankClusters,
+  readTieChoices,
+} from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
-import { PROGRESS_LABELS, PROPOSAL_TEXT } from '../domain/vi.ts';
+import { matchKey } from '../domain/text.ts';
+import { PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, YES } from '../domain/vi.ts';
 import type {
   Progress,
   ProposalRecord,
@@ -27,7 +35,7 @@ import { silentProgress } from '../ports/index.ts';
 export interface ProposeDeps {
   readonly sink: SheetSink;
   /** To see whether a proposal workbook written before is still there. */
-  readonly source: Pick<SheetSource, 'versions'>;
+  readonly source: Pick<SheetSource, 'versions' | 'readWorkbook'>;
   /** Published lists are frozen: never rewritten until reopened. */
   readonly publications?: Pick<PublicationStore, 'loadPublished'>;
   readonly store: SubmissionStore;
@@ -110,10 +118,36 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   ]);
   const written = new Map<string, string>();
   const changed = new Map<string, ProposalRecord>();
+  const decidedCouncils: CouncilProposal[] = [];
   progress.start(PROGRESS_LABELS.propose, councils.length);
-  for (const proposal of councils) {
-    const location = locations.get(proposal.code);
-    progress.tick(proposal.code);
+  for (const undecided of councils) {
+    const location = locations.get(undecided.code);
+    progress.tick(undecided.code);
+    const before = records.get(undecided.code);
+    // A workbook changed since thidua wrote it was edited by the council: read its tie choices.
+    const edited =
+      location !== undefined &&
+      before?.location === location &&
+      before.version !== undefined &&
+      present.has(location) &&
+      present.get(location) !== before.version;
+    let choices = before?.choices ?? { collective: [], individual: [] };
+    if (edited && location) {
+      const grids = await deps.source.readWorkbook(location, [PROPOSAL_LABELS.tiedTab]);
+      const tab = findTab(grids, PROPOSAL_LABELS.tiedTab, matchKey);
+      const read = readTieChoices(
+        tab ? (grids[tab] ?? []) : [],
+        { collective: PROPOSAL_TEXT.collectives, individual: PROPOSAL_TEXT.individuals },
+        YES,
+      );
+      choices = { collective: [...read.collective].sort(), individual: [...read.individual].sort() };
+    }
+    const proposal: CouncilProposal = {
+      ...undecided,
+      collectives: applyCouncilChoice(undecided.collectives, new Set(choices.collective)),
+      individuals: applyCouncilChoice(undecided.individuals, new Set(choices.individual)),
+    };
+    decidedCouncils.push(proposal);
     if (!location) continue;
     if (published.has(proposal.code)) {
       written.set(proposal.code, location); // frozen: the published workbook stays as it is
@@ -130,15 +164,21 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       ...(top ? { clusters: rankClusters({ movement, year, units: registry.units, submissions }) } : {}),
     });
     const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
-    const before = records.get(proposal.code);
-    if (before?.digest === digest && before.location === location && present.has(location))
+    if (!edited && before?.digest === digest && before.location === location && present.has(location))
       written.set(proposal.code, location);
     else {
       written.set(proposal.code, await deps.sink.writeOwnedWorkbook(location, model));
-      changed.set(proposal.code, { digest, location });
+      const version = (await deps.source.versions([location])).get(location);
+      changed.set(proposal.code, { digest, location, ...(version ? { version } : {}), choices });
     }
   }
   progress.done();
   await deps.store.saveProposalRecords(year, changed);
-  return { councils, written, rewritten: [...changed.keys()], published: [...published.keys()], statuses };
+  return {
+    councils: decidedCouncils,
+    written,
+    rewritten: [...changed.keys()],
+    published: [...published.keys()],
+    statuses,
+  };
 }

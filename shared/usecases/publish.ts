@@ -6,7 +6,7 @@
  * audit who and when. Reopen: needs who and why; audited; the next proposal run rewrites it.
  */
 import type { Movement } from '../config/movement.ts';
-import { buildProposals } from '../domain/proposals.ts';
+import { applyCouncilChoice, buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import type { PublicationStore, SubmissionStore } from '../ports/index.ts';
 import { councilSummary } from './report.ts';
@@ -39,10 +39,17 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
     s.acceptedHash ? [{ unitCode: s.unitCode, hash: s.acceptedHash }] : [],
   );
   const submissions = await deps.store.loadVersions(year, refs);
-  const proposal = buildProposals({ movement, year, units: registry.units, submissions }).find(
+  const ranked = buildProposals({ movement, year, units: registry.units, submissions }).find(
     (c) => c.code === councilCode,
   );
-  if (!proposal) throw new UnknownCouncilError(`no council ${councilCode} in the registry`);
+  if (!ranked) throw new UnknownCouncilError(`no council ${councilCode} in the registry`);
+  // The list as the council decided it: its choices among those tied at the line included.
+  const choices = (await deps.store.loadProposalRecords(year, [councilCode])).get(councilCode)?.choices;
+  const proposal = {
+    ...ranked,
+    collectives: applyCouncilChoice(ranked.collectives, new Set(choices?.collective ?? [])),
+    individuals: applyCouncilChoice(ranked.individuals, new Set(choices?.individual ?? [])),
+  };
   const scope = [...new Set([...proposal.collectiveUnits, ...proposal.individualUnits])].sort();
   const inputs = Object.fromEntries(scope.map((code) => [code, states.get(code)?.acceptedHash ?? null]));
   return deps.publications.publish({

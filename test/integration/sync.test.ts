@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
@@ -183,5 +184,58 @@ describe('sync against dynalite and .xlsx workbooks', () => {
     expect(result.units.every((u) => u.status === 'accepted')).toBe(true);
     const states = await db.store.loadStates(YEAR, ['A', 'B', 'C', 'HD']);
     expect([...states.values()].every((s) => s.acceptedHash !== null)).toBe(true);
+  });
+});
+
+describe('the council’s choice among people tied at the quota line', () => {
+  it('is read from the proposal workbook, taken into the list within the quota, and kept', async () => {
+    const registry = await setup();
+    const sync = await syncUnits(deps(), input(registry));
+    const proposeNow = () =>
+      proposeAwards(
+        { sink: workbooks, source: workbooks, store: db.store },
+        { movement, year: YEAR, registry, proposalLocation: (c) => `out/${c}.xlsx`, states: sync.states },
+      );
+    const first = await proposeNow();
+    expect(first.councils[0]?.individuals.tiedAtLine.map((c) => c.id).sort()).toEqual(['B0', 'C0', 'HD0']);
+    expect(first.councils[0]?.individuals.placesForTied).toBe(1);
+
+    // The secretary marks C0 in the tie tab, as the council decided.
+    const mark = async (ids: string[]) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(dir, 'out/HD.xlsx'));
+      const sheet = book.getWorksheet('Đồng điểm tại ngưỡng');
+      sheet?.eachRow((row) => {
+        if (ids.includes(String(row.getCell(3).value))) row.getCell(9).value = 'Có';
+      });
+      await book.xlsx.writeFile(join(dir, 'out/HD.xlsx'));
+    };
+    await mark(['C0']);
+    reset();
+    const decided = await proposeNow();
+    const list = decided.councils[0]?.individuals;
+    expect(counters.sheetReads).toBe(1); // the edited proposal workbook, once
+    expect(list?.proposed.map((c) => c.id)).toContain('C0');
+    expect(list?.proposed).toHaveLength(6); // = the quota
+    expect(list?.tiedAtLine).toEqual([]);
+    expect(
+      list?.notProposed
+        .filter((n) => n.code === 'NOT_CHOSEN')
+        .map((n) => n.candidate.id)
+        .sort(),
+    ).toEqual(['B0', 'HD0']);
+    const tab = (await workbooks.readWorkbook('out/HD.xlsx'))['Đồng điểm tại ngưỡng'] ?? [];
+    expect(tab.find((row) => row[2] === 'C0')?.[8]).toBe('Có');
+
+    reset();
+    const again = await proposeNow();
+    expect(counters.sheetReads).toBe(0); // nothing edited since: the stored choice is used
+    expect(again.councils[0]?.individuals.proposed.map((c) => c.id)).toContain('C0');
+
+    // Choosing more than the places left is not applied: the quota is never exceeded.
+    await mark(['B0']);
+    const overflow = await proposeNow();
+    expect(overflow.councils[0]?.individuals.proposed).toHaveLength(5);
+    expect(overflow.councils[0]?.individuals.decision?.overflow).toBe(true);
   });
 });

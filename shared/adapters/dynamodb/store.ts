@@ -43,6 +43,8 @@ const proposalItemSchema = z.object({
   year: z.number().int(),
   digest: z.string(),
   location: z.string(),
+  version: z.string().optional(),
+  choices: z.object({ collective: z.array(z.string()), individual: z.array(z.string()) }).optional(),
 });
 
 const versionItemSchema = z.object({
@@ -203,7 +205,15 @@ export class DynamoSubmissionStore implements SubmissionStore {
     return new Map(
       items
         .map((raw) => proposalItemSchema.parse(raw))
-        .map((item) => [item.councilCode, { digest: item.digest, location: item.location }]),
+        .map((item) => [
+          item.councilCode,
+          {
+            digest: item.digest,
+            location: item.location,
+            ...(item.version ? { version: item.version } : {}),
+            ...(item.choices ? { choices: item.choices } : {}),
+          },
+        ]),
     );
   }
 
