@@ -471,7 +471,7 @@ async function round(
     : { records: [], problems: [] };
   for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
   const result = await proposeRound(
-    { store: ctx.store, sink: ctx.sink },
+    { store: ctx.store, sink: ctx.sink, publications: ctx.publications },
     {
       movement: ctx.movement,
       campaign,

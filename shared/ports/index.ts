@@ -167,6 +167,12 @@ export interface PublicationStore {
     at: string;
   }): Promise<'reopened' | 'notPublished'>;
   audit(councilCode: string): Promise<AuditEntry[]>;
+  /** The published lists' snapshots (the latest publication of each council that is published). */
+  loadSnapshots(
+    year: number,
+    round: string,
+    councilCodes: readonly string[],
+  ): Promise<Map<string, { snapshot: unknown; publishedAt: string; version: number }>>;
 }
 
 /** Requests made to the outside world during a run, as the report shows them. */

@@ -5,16 +5,59 @@
  * Steps: load each year's states and accepted versions (batched) → buildRound (pure) → render →
  * write each council's workbook.
  */
+
+import { z } from 'zod';
 import type { Campaign, Movement } from '../config/movement.ts';
 import type { HistoryRecord } from '../domain/history.ts';
 import type { Registry } from '../domain/registry.ts';
 import { roundWorkbookModel } from '../domain/render.ts';
 import { buildRound, type RoundCouncil } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
-import type { SheetSink, SubmissionStore } from '../ports/index.ts';
+import type { PublicationStore, SheetSink, SubmissionStore } from '../ports/index.ts';
+
+/**
+ * The published annual lists of a year as history: the awards of this movement are thematic, so
+ * they are on record (kind “thematic”) but never count toward a merit chain.
+ */
+export async function publishedAsHistory(
+  publications: Pick<PublicationStore, 'loadSnapshots'>,
+  movement: Movement,
+  year: number,
+  councilCodes: readonly string[],
+): Promise<HistoryRecord[]> {
+  const annual = movement.campaigns.find(
+    (c) => c.kind === 'annual' && c.fromYear <= year && year <= c.toYear,
+  );
+  const award = annual?.awardForms[0];
+  if (!award) return [];
+  const snapshots = await publications.loadSnapshots(year, 'annual', councilCodes);
+  const snapshotSchema = z.object({
+    collectives: z.object({ proposed: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    individuals: z.object({ proposed: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  });
+  return [...snapshots.values()].flatMap(({ snapshot, publishedAt, version }) => {
+    const list = snapshotSchema.parse(snapshot);
+    const record =
+      (subject: HistoryRecord['subject']) =>
+      (c: { id: string; name: string }): HistoryRecord => ({
+        subject,
+        id: c.id,
+        name: c.name,
+        year,
+        award,
+        kind: 'thematic',
+        decision: `khóa sổ lần ${version}`,
+        decisionDate: publishedAt.slice(0, 10),
+      });
+    return [
+      ...list.collectives.proposed.map(record('collective')),
+      ...list.individuals.proposed.map(record('individual')),
+    ];
+  });
+}
 
 export async function proposeRound(
-  deps: { store: SubmissionStore; sink: SheetSink },
+  deps: { store: SubmissionStore; sink: SheetSink; publications?: Pick<PublicationStore, 'loadSnapshots'> },
   input: {
     movement: Movement;
     campaign: Campaign;
@@ -33,7 +76,19 @@ export async function proposeRound(
     );
     submissions.set(year, await deps.store.loadVersions(year, refs));
   }
-  const councils = buildRound({ movement, campaign, units: registry.units, submissions, history });
+  const published: HistoryRecord[] = [];
+  if (deps.publications) {
+    const councilCodes = [...registry.units.values()].filter((u) => u.runsCouncil).map((u) => u.code);
+    for (let year = campaign.fromYear; year <= campaign.toYear; year++)
+      published.push(...(await publishedAsHistory(deps.publications, movement, year, councilCodes)));
+  }
+  const councils = buildRound({
+    movement,
+    campaign,
+    units: registry.units,
+    submissions,
+    history: [...history, ...published],
+  });
   const written = new Map<string, string>();
   for (const council of councils) {
     const location = input.location(council.code);

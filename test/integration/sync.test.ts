@@ -239,3 +239,37 @@ describe('the council’s choice among people tied at the quota line', () => {
     expect(overflow.councils[0]?.individuals.decision?.overflow).toBe(true);
   });
 });
+
+describe('published lists become history', () => {
+  it('records what a council published as thematic awards, which never count toward a merit chain', async () => {
+    const { DynamoPublications } = await import('../../shared/adapters/dynamodb/publications.ts');
+    const { publishCouncil } = await import('../../shared/usecases/publish.ts');
+    const { publishedAsHistory } = await import('../../shared/usecases/round.ts');
+    const { evaluateEligibility } = await import('../../shared/domain/eligibility.ts');
+    const registry = await setup();
+    await syncUnits(deps(), input(registry));
+    const publications = new DynamoPublications(db.client, db.table);
+    const now = '2025-06-20T02:00:00.000Z';
+    const published = await publishCouncil(
+      { store: db.store, publications },
+      { movement, year: YEAR, round: 'annual', registry, councilCode: 'HD', by: 'Thư ký', why: '', now },
+    );
+    expect(published).toEqual({ outcome: 'published', version: 1 });
+    const history = await publishedAsHistory(publications, movement, YEAR, ['HD']);
+    expect(history.filter((h) => h.subject === 'individual').map((h) => [h.id, h.award, h.kind])).toEqual(
+      ['A0', 'A1', 'A2', 'A3', 'A4'].map((id) => [id, 'BK-VKSTC', 'thematic']),
+    );
+    const years = new Map(
+      [2019, 2020, 2021, 2022, 2023, 2024].map((y) => [y, { rating: 'HTT', disciplined: false }]),
+    );
+    const verdict = evaluateEligibility(
+      movement,
+      'BK-TTG',
+      'individual',
+      { years, history: history.filter((h) => h.id === 'A0') },
+      2024,
+      '2025-09-02',
+    );
+    expect(verdict.conditions[0]?.state).toBe('missed');
+  });
+});

@@ -6,7 +6,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -178,6 +178,26 @@ export class DynamoPublications implements PublicationStore {
       version,
     });
     return 'reopened';
+  }
+
+  async loadSnapshots(year: number, round: string, councilCodes: readonly string[]) {
+    const published = await this.loadPublished(year, round, councilCodes);
+    const result = new Map<string, { snapshot: unknown; publishedAt: string; version: number }>();
+    for (const publication of published.values()) {
+      const out = await this.doc.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: snapshotKey(publication.councilCode, year, round, publication.version),
+        }),
+      );
+      const body = z.object({ body: z.instanceof(Uint8Array) }).parse(out.Item).body;
+      result.set(publication.councilCode, {
+        snapshot: JSON.parse(gunzipSync(body).toString('utf8')) as unknown,
+        publishedAt: publication.publishedAt,
+        version: publication.version,
+      });
+    }
+    return result;
   }
 
   async audit(councilCode: string): Promise<AuditEntry[]> {
