@@ -484,9 +484,13 @@ async function round(
   for (const council of result.councils)
     log(
       `  ${council.code}: ${council.forms
-        .map(
-          (f) =>
-            `${f.awardForm} ${f.proposal.proposed.length}/${f.proposal.quota.quota}${f.proposal.tiedAtLine.length ? ` (+${f.proposal.tiedAtLine.length} đồng điểm)` : ''}`,
+        .map((f) =>
+          CLI_TEXT.roundForm(
+            f.awardForm,
+            f.proposal.proposed.length,
+            f.proposal.quota.quota,
+            f.proposal.tiedAtLine.length,
+          ),
         )
         .join(', ')}`,
     );

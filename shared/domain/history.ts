@@ -9,7 +9,7 @@ import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import type { Problem } from './problems.ts';
 import { parseYearLabel } from './submission.ts';
 import { cellText, isBlank, matchKey } from './text.ts';
-import { HISTORY_CHOICES, HISTORY_HEADERS, MESSAGES, TABS } from './vi.ts';
+import { HISTORY_CHOICES, HISTORY_HEADERS, HISTORY_MESSAGES, MESSAGES, TABS } from './vi.ts';
 
 export const historyRecordSchema = z.object({
   subject: z.enum(['individual', 'collective']),
@@ -43,11 +43,11 @@ function problem(cell: string, detail: string): Problem {
 export function parseHistory(grids: WorkbookGrids, movement: Movement): History {
   const tab = findTab(grids, TABS.history, matchKey);
   const grid: Grid = tab ? (grids[tab] ?? []) : [];
-  if (!tab) return { records: [], problems: [problem('', `không có trang “${TABS.history}”.`)] };
+  if (!tab) return { records: [], problems: [problem('', HISTORY_MESSAGES.noTab(TABS.history))] };
   const headerRow = grid.findIndex((row) =>
     row.some((c) => typeof c === 'string' && matchKey(c) === matchKey(HISTORY_HEADERS.award)),
   );
-  if (headerRow < 0) return { records: [], problems: [problem('A1', 'không tìm thấy dòng tiêu đề.')] };
+  if (headerRow < 0) return { records: [], problems: [problem('A1', HISTORY_MESSAGES.noHeader())] };
   const header = grid[headerRow] ?? [];
   const col = (label: string) =>
     header.findIndex((c) => typeof c === 'string' && matchKey(c) === matchKey(label));
@@ -68,13 +68,13 @@ export function parseHistory(grids: WorkbookGrids, movement: Movement): History 
       matchKey(text('subject')) === matchKey(HISTORY_CHOICES.collective) ? 'collective' : 'individual';
     const id = text('id').toUpperCase().replace(/\s+/g, '');
     if (!id) {
-      problems.push(problem(at('id'), 'dòng không có mã cán bộ hoặc mã đơn vị.'));
+      problems.push(problem(at('id'), HISTORY_MESSAGES.noId()));
       continue;
     }
     const rawYear = cols.year < 0 ? null : cellAt(grid, row, cols.year);
     const year = typeof rawYear === 'number' && Number.isInteger(rawYear) ? rawYear : parseYearLabel(rawYear);
     if (year === null) {
-      problems.push(problem(at('year'), `năm thi đua “${text('year')}” không hợp lệ (ví dụ: 2023–2024).`));
+      problems.push(problem(at('year'), HISTORY_MESSAGES.badYear(text('year'))));
       continue;
     }
     const awardText = text('award');
@@ -83,9 +83,7 @@ export function parseHistory(grids: WorkbookGrids, movement: Movement): History 
     );
     const block = pending.find((p) => matchKey(p) === matchKey(awardText));
     if (!form && !block) {
-      problems.push(
-        problem(at('award'), `hình thức “${awardText}” không có trong danh mục khen thưởng của phong trào.`),
-      );
+      problems.push(problem(at('award'), HISTORY_MESSAGES.unknownAward(awardText)));
       continue;
     }
     const thematic = matchKey(text('kind')) === matchKey(HISTORY_CHOICES.thematic);

@@ -14,6 +14,15 @@ export const HISTORY_HEADERS = {
   decisionDate: 'Ngày quyết định',
 } as const;
 
+/** Details of history problems (each wrapped by MESSAGES.HISTORY_INVALID). */
+export const HISTORY_MESSAGES = {
+  noTab: (tab: string) => `không có trang “${tab}”.`,
+  noHeader: () => 'không tìm thấy dòng tiêu đề.',
+  noId: () => 'dòng không có mã cán bộ hoặc mã đơn vị.',
+  badYear: (value: string) => `năm thi đua “${value}” không hợp lệ (ví dụ: 2023–2024).`,
+  unknownAward: (value: string) => `hình thức “${value}” không có trong danh mục khen thưởng của phong trào.`,
+} as const;
+
 export const HISTORY_CHOICES = {
   individual: 'Cá nhân',
   collective: 'Tập thể',
@@ -335,6 +344,9 @@ export const CLI_TEXT = {
   badRound: (value: string) => `--round: “${value}” không hợp lệ (midterm hoặc final).`,
   roundNeedsFiles: () => 'Đợt sơ kết, tổng kết hiện chạy với bảng tính .xlsx (--registry hoặc --example).',
   roundWritten: (n: number, dir: string) => `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào ${dir}`,
+  roundForm: (form: string, proposed: number, quota: number, tied: number) =>
+    `${form} ${proposed}/${quota}${tied ? ` (+${tied} đồng điểm)` : ''}`,
+  publishedDecision: (version: number) => `khóa sổ lần ${version}`,
   needBy: () => 'Cần --by (họ tên người thực hiện).',
   needWhy: () => 'Mở lại danh sách đã khóa sổ cần --why (lý do).',
   published: (council: string, version: number) =>

@@ -13,6 +13,7 @@ import type { Registry } from '../domain/registry.ts';
 import { roundWorkbookModel } from '../domain/render.ts';
 import { buildRound, type RoundCouncil } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
+import { CLI_TEXT } from '../domain/vi.ts';
 import type { PublicationStore, SheetSink, SubmissionStore } from '../ports/index.ts';
 
 /**
@@ -46,7 +47,7 @@ export async function publishedAsHistory(
         year,
         award,
         kind: 'thematic',
-        decision: `khóa sổ lần ${version}`,
+        decision: CLI_TEXT.publishedDecision(version),
         decisionDate: publishedAt.slice(0, 10),
       });
     return [
