@@ -251,10 +251,10 @@ function printSummary(report: Report, outDir: string | null, out: (line: string)
   );
 }
 
-async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Promise<number> {
+/** The job context the common options describe (sheet medium, movement, year, store). */
+async function openFromOptions(values: JobValues): Promise<JobContext> {
   const year = parseYear(values.year);
-  const outRoot = values.out ?? join(DATA_DIR, 'out');
-  const ctx = await openJob({
+  return openJob({
     sheets: await sheetsOf(values),
     ...(values.movement ? { movementPath: values.movement } : {}),
     ...(year !== undefined ? { year } : {}),
@@ -262,8 +262,13 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
     aws: values.aws ?? false,
     table: values.table ?? 'thidua',
-    outDir: join(outRoot, String(year ?? 'default')),
+    outDir: join(values.out ?? join(DATA_DIR, 'out'), String(year ?? 'default')),
   });
+}
+
+async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Promise<number> {
+  const outRoot = values.out ?? join(DATA_DIR, 'out');
+  const ctx = await openFromOptions(values);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const log = values.json ? () => {} : out;
   try {
@@ -504,18 +509,7 @@ async function publication(command: 'publish' | 'reopen' | 'audit', args: string
   if (!council) throw new UsageError(CLI_TEXT.needCouncil());
   if (command !== 'audit' && !values.by) throw new UsageError(CLI_TEXT.needBy());
   if (command === 'reopen' && !values.why) throw new UsageError(CLI_TEXT.needWhy());
-  const year = parseYear(values.year);
-  const outRoot = values.out ?? join(DATA_DIR, 'out');
-  const ctx = await openJob({
-    sheets: await sheetsOf(values),
-    ...(values.movement ? { movementPath: values.movement } : {}),
-    ...(year !== undefined ? { year } : {}),
-    storeDir: values.store ?? join(DATA_DIR, 'db'),
-    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
-    aws: values.aws ?? false,
-    table: values.table ?? 'thidua',
-    outDir: outRoot,
-  });
+  const ctx = await openFromOptions(values);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
     const now = new Date().toISOString();

@@ -141,6 +141,21 @@ function collectiveCandidate(
   return { ...base, points, max, ineligible };
 }
 
+/** Who a person candidate is, as every ranking shows them. */
+export function personIdentity(person: Person, unit: RegistryUnit, movement: Movement) {
+  return {
+    subject: 'individual' as const,
+    id: person.staffId,
+    name: person.name,
+    unitCode: unit.code,
+    unitName: unit.name,
+    position: person.position,
+    isLeader: person.isLeader,
+    isWoman: person.gender === WOMAN,
+    rating: movement.ratings.find((r) => r.code === person.rating)?.label ?? person.rating,
+  };
+}
+
 function personCandidate(
   person: Person,
   unit: RegistryUnit,
@@ -161,15 +176,7 @@ function personCandidate(
   else if (rating && minimum && rating.rank < minimum.rank)
     ineligible = { code: 'RATING_BELOW', reason: REASONS.RATING_BELOW(rating.label, minimum.label) };
   return {
-    subject: 'individual',
-    id: person.staffId,
-    name: person.name,
-    unitCode: unit.code,
-    unitName: unit.name,
-    position: person.position,
-    isLeader: person.isLeader,
-    isWoman: person.gender === WOMAN,
-    rating: rating?.label ?? person.rating,
+    ...personIdentity(person, unit, movement),
     points,
     max,
     ineligible,

@@ -13,11 +13,10 @@ import {
 } from '../config/movement.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import type { HistoryRecord } from './history.ts';
-import { applyQuota, type Candidate, type SubjectProposal } from './proposals.ts';
+import { applyQuota, type Candidate, personIdentity, type SubjectProposal } from './proposals.ts';
 import { computeQuota, describeQuota } from './quota.ts';
 import { individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
-import { WOMAN } from './vi.ts';
 
 export interface RoundForm {
   readonly awardForm: string;
@@ -132,15 +131,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
             return sum + (r ? (r.points * lcm) / r.max : 0);
           }, 0);
           return {
-            subject: 'individual' as const,
-            id: person.staffId,
-            name: person.name,
-            unitCode: unit.code,
-            unitName: unit.name,
-            position: person.position,
-            isLeader: person.isLeader,
-            isWoman: person.gender === WOMAN,
-            rating: movement.ratings.find((r) => r.code === person.rating)?.label ?? person.rating,
+            ...personIdentity(person, unit, movement),
             points,
             max: lcm * years.length,
             ineligible:
