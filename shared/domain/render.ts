@@ -576,7 +576,7 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
       [],
       [...ROUND_TEXT.formsHeader],
       ...council.forms.map((form) => [
-        form.name,
+        `${form.subject === 'collective' ? `${PROPOSAL_TEXT.collectives}: ` : ''}${form.name}`,
         sourceText(form.eligibility.values().next().value?.rule?.source),
         `${form.proposal.quotaText}`,
         form.proposal.proposed.length,
@@ -611,9 +611,15 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
       ];
     };
     return {
-      title: ROUND_TEXT.tab(form.awardForm),
+      title:
+        form.subject === 'collective'
+          ? ROUND_TEXT.collectiveTab(form.awardForm)
+          : ROUND_TEXT.tab(form.awardForm),
       rows: [
-        [...ROUND_TEXT.header, ...conditionLabels],
+        [
+          ...(form.subject === 'collective' ? ROUND_TEXT.collectiveHeader : ROUND_TEXT.header),
+          ...conditionLabels,
+        ],
         ...form.proposal.proposed.map((c) => row(c, c.rank, ROUND_TEXT.proposed)),
         ...form.proposal.tiedAtLine.map((c) => row(c, c.rank, ROUND_TEXT.tied)),
         ...form.proposal.notProposed.map((n) =>

@@ -10,15 +10,17 @@ import {
   catalogFor,
   type Movement,
   quotaPolicyFor,
+  type Subject,
 } from '../config/movement.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import type { HistoryRecord } from './history.ts';
 import { applyQuota, type Candidate, personIdentity, type SubjectProposal } from './proposals.ts';
 import { computeQuota, describeQuota } from './quota.ts';
-import { individualCouncilOf, type RegistryUnit } from './registry.ts';
+import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
 
 export interface RoundForm {
+  readonly subject: Subject;
   readonly awardForm: string;
   readonly name: string;
   readonly proposal: SubjectProposal;
@@ -82,6 +84,26 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
         results.set(person.staffId, perYear);
       }
   }
+  // Each collective's yearly points (the council-reviewed score where there is one).
+  const collectiveResults = new Map<string, Map<number, { points: number; max: number }>>();
+  for (const year of years) {
+    const catalog = catalogFor(movement, year);
+    if (!catalog) continue;
+    const max = catalog.collective.items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
+    for (const [code, submission] of submissions.get(year) ?? []) {
+      const points = catalog.collective.items.reduce((sum, item) => {
+        const score = submission.collective.items[item.code];
+        return sum + (score ? (score.reviewed ?? score.self) : 0);
+      }, 0);
+      const perYear = collectiveResults.get(code) ?? new Map();
+      perYear.set(year, { points, max });
+      collectiveResults.set(code, perYear);
+    }
+  }
+  const collectiveMaxes = [
+    ...new Set([...collectiveResults.values()].flatMap((m) => [...m.values()].map((r) => r.max))),
+  ];
+  const collectiveLcm = collectiveMaxes.reduce((l, m) => (l * m) / gcd(l, m), 1);
   // A common denominator makes every mean an exact fraction of small integers.
   const maxes = [...new Set([...results.values()].flatMap((m) => [...m.values()].map((r) => r.max)))];
   const lcm = maxes.reduce((l, m) => (l * m) / gcd(l, m), 1);
@@ -151,8 +173,80 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
           form.name,
           movement.tieBreakers.womenPriority.enabled,
         );
-        return { awardForm: form.code, name: form.name, proposal, eligibility };
+        return {
+          subject: 'individual' as const,
+          awardForm: form.code,
+          name: form.name,
+          proposal,
+          eligibility,
+        };
       });
-    return { code: council.code, name: council.name, forms };
+
+    // Collectives: the units this council ranks, on their mean share (council-reviewed scores first).
+    const collectiveUnits = [...units.values()].filter(
+      (u) => collectiveCouncilOf(units, u.code) === council.code,
+    );
+    const collectiveQuota = computeQuota(collectiveUnits.length, policy.collective, policy.rounding);
+    const collectiveForms = campaign.awardForms
+      .map((code) => movement.awardForms.find((f) => f.code === code))
+      .filter((f): f is NonNullable<typeof f> => Boolean(f?.subjects.includes('collective')))
+      .map((form) => {
+        const eligibility = new Map<string, Eligibility>();
+        const candidates: Candidate[] = collectiveUnits.map((unit) => {
+          const record: CandidateRecord = {
+            years: new Map(),
+            history: history.filter((h) => h.subject === 'collective' && h.id === unit.code),
+          };
+          const verdict = evaluateEligibility(
+            movement,
+            form.code,
+            'collective',
+            record,
+            lastYear,
+            reviewDate,
+          );
+          eligibility.set(unit.code, verdict);
+          const points = years.reduce((sum, y) => {
+            const r = collectiveResults.get(unit.code)?.get(y);
+            return sum + (r ? (r.points * collectiveLcm) / r.max : 0);
+          }, 0);
+          return {
+            subject: 'collective' as const,
+            id: unit.code,
+            name: unit.name,
+            unitCode: unit.code,
+            unitName: unit.name,
+            position: '',
+            isLeader: false,
+            isWoman: false,
+            rating: null,
+            points,
+            max: collectiveLcm * years.length,
+            ineligible:
+              verdict.state === 'eligible'
+                ? null
+                : {
+                    code:
+                      verdict.state === 'needsCheck' ? ('NEEDS_CHECK' as const) : ('NOT_ELIGIBLE' as const),
+                    reason: verdict.summary,
+                  },
+          };
+        });
+        const proposal = applyQuota(
+          candidates,
+          collectiveQuota,
+          describeQuota(collectiveQuota),
+          form.name,
+          false,
+        );
+        return {
+          subject: 'collective' as const,
+          awardForm: form.code,
+          name: form.name,
+          proposal,
+          eligibility,
+        };
+      });
+    return { code: council.code, name: council.name, forms: [...forms, ...collectiveForms] };
   });
 }

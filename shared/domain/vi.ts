@@ -407,6 +407,8 @@ export const ROUND_TEXT = {
     'Chưa đủ điều kiện',
   ],
   tab: (code: string) => `Đề nghị ${code}`,
+  collectiveTab: (code: string) => `Tập thể ${code}`,
+  collectiveHeader: ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị', 'Tỷ lệ bình quân (%)', 'Kết quả', 'Căn cứ'],
   header: ['Hạng', 'Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Tỷ lệ bình quân (%)', 'Kết quả', 'Căn cứ'],
   proposed: 'Đề nghị',
   tied: 'Đồng điểm tại ngưỡng — Hội đồng quyết định',

@@ -62,6 +62,28 @@ describe('buildRound (final review)', () => {
     expect(pm?.eligibility.get('A')?.rule?.source.article).toBe('Điều 73.1.b');
   });
 
+  it('ranks collectives too, leaving them to the council where no condition is encoded', () => {
+    const withUnits = new Map([
+      ['HD', unit('HD', { runsCouncil: true, headcount: 20 })],
+      ['P1', unit('P1', { parentCode: 'HD', headcount: 5 })],
+    ]);
+    const [hd] = buildRound({ movement, campaign, units: withUnits, submissions, history });
+    const forms = hd?.forms.map((f) => `${f.subject}:${f.awardForm}`);
+    expect(forms).toEqual([
+      'individual:BK-VKSTC',
+      'individual:BK-TTG',
+      'individual:HCLD3',
+      'collective:BK-VKSTC',
+      'collective:BK-TTG',
+      'collective:HCLD3',
+    ]);
+    const collective = hd?.forms.find((f) => f.subject === 'collective' && f.awardForm === 'BK-TTG');
+    expect(collective?.proposal.notProposed.map((n) => [n.candidate.id, n.code])).toEqual([
+      ['P1', 'NEEDS_CHECK'],
+    ]);
+    expect(collective?.eligibility.get('P1')?.summary).toContain('Chưa mã hóa quy định');
+  });
+
   it('counts a year without accepted data as 0 in the mean', () => {
     const gap = new Map(submissions);
     gap.set(2021, new Map([['HD', submission([person('B', 10)])]]));

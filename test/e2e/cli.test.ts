@@ -240,7 +240,19 @@ describe('thidua run --round final', () => {
     const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
       join(cwd, '.thidua/out/2024/de-nghi-TC-final.xlsx'),
     );
-    expect(Object.keys(grids)).toEqual(['Tổng hợp', 'Đề nghị BK-VKSTC', 'Đề nghị BK-TTG', 'Đề nghị HCLD3']);
+    expect(Object.keys(grids)).toEqual([
+      'Tổng hợp',
+      'Đề nghị BK-VKSTC',
+      'Đề nghị BK-TTG',
+      'Đề nghị HCLD3',
+      'Tập thể BK-VKSTC',
+      'Tập thể BK-TTG',
+      'Tập thể HCLD3',
+    ]);
+    // No condition is encoded for collectives: they are ranked, and all left to the council to check.
+    const collectives = (grids['Tập thể BK-TTG'] ?? []).slice(1);
+    expect(collectives.length).toBeGreaterThan(3);
+    for (const row of collectives) expect(row[5]).toBe('Cần kiểm tra');
     const pm = grids['Đề nghị BK-TTG'] ?? [];
     expect(pm[0]?.slice(7)).toEqual([
       'Đã được tặng Bằng khen cấp bộ, ngành',
