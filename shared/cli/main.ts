@@ -35,7 +35,7 @@ import { parseRegistry } from '../domain/registry.ts';
 import { registryWorkbookModel, unitWorkbookModel } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
+import { CLI_HELP, CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
 import {
   SourceUnavailableError,
   type UnitState,
@@ -86,64 +86,7 @@ const PUBLISH = {
   why: { type: 'string' },
 } as const;
 
-const HELP: Record<string, string> = {
-  main: `thidua — emulation and awards of the procuracy sector
-
-Usage: thidua <command> [options]
-
-Commands:
-  template   write the registry workbook and one score workbook per unit (never overwrites)
-  check      validate one score workbook and list its problems
-  sync       read every unit's workbook, validate, store, write the “Kiểm tra dữ liệu” tab
-  propose    rank within quotas and write one proposal workbook per council
-  run        sync, then propose
-  publish    freeze a council's list (khóa sổ): --council CODE --by NAME [--why TEXT]
-  reopen     open a published list again: --council CODE --by NAME --why TEXT
-  audit      list a council's publications and reopenings: --council CODE
-
-Run "thidua <command> --help" for its options.`,
-  template: `Usage: thidua template [--registry FILE | --example | --google --registry-id ID] [--year N] [--movement FILE]
-
-Writes the registry workbook if it does not exist yet, then a score workbook for every unit
-the registry lists, where none exists yet. Existing workbooks are never touched. With --google,
-the spreadsheets listed in the registry (made by the emulation office and shared with the service
-account) get the tabs they lack, with headers, validation and protection; tabs that exist, and so
-anything a unit typed, are left as they are. Google options as for "thidua run --help".`,
-  check: `Usage: thidua check <workbook.xlsx> [--unit CODE] [--registry FILE] [--year N] [--json]
-
-Validates one score workbook without storing anything. The unit is the one the registry binds
-the workbook to, or --unit. Exit code 1 when the workbook has errors.`,
-  job: `Usage: thidua {sync|propose|run} [options]
-
-  --registry FILE   the registry workbook (Danh mục đơn vị); workbook paths in it are relative to it
-  --example         use the bundled example sector (created under ${EXAMPLE_DIR} on first use)
-  --year N          emulation year by its first calendar year (2024 = 01/06/2024–31/05/2025);
-                    default: the movement's last year
-  --movement FILE   movement configuration (default: the 2019–2025 plan)
-  --out DIR         where proposal workbooks and report.json go (default: ${DATA_DIR}/out)
-  --store DIR       folder of the embedded store (default: ${DATA_DIR}/db)
-  --endpoint URL    use this DynamoDB endpoint instead of the embedded store
-  --aws             use DynamoDB in AWS (region and credentials from the environment)
-  --table NAME      table name (default: thidua)
-  --unit CODE       sync only this unit, or propose only for this council (repeatable)
-  --force           read every workbook even if it has not changed
-  --round KIND      midterm (sơ kết) or final (tổng kết): after the sync, propose the higher award
-                    forms over the round's years, with each form's conditions met or missed
-  --history FILE    the award history workbook (default: lich-su-khen-thuong.xlsx beside the registry)
-  --json            print the report as JSON on stdout
-
-Google Sheets instead of .xlsx files (--google):
-  --registry-id ID        the registry spreadsheet; its “Bảng điểm” column holds each unit's
-                          spreadsheet id, “Bảng đề nghị khen thưởng” each council's proposal spreadsheet
-  --credentials FILE      service-account key or workload-identity-federation config (JSON);
-                          default: $GOOGLE_APPLICATION_CREDENTIALS
-  --access-token TOKEN    a fixed OAuth access token instead (the local stand-in; $THIDUA_GOOGLE_ACCESS_TOKEN)
-  --google-root-url URL   another API root, e.g. the stand-in ($THIDUA_GOOGLE_ROOT_URL)
-  --reads-per-minute N    the service account's Sheets read quota (default 60)
-  --writes-per-minute N   its write quota (default 60)
-  --shared-drive FOLDER   a shared-drive folder where proposal spreadsheets the registry does not
-                          list are created ($THIDUA_SHARED_DRIVE_FOLDER)`,
-};
+const HELP: Record<string, string> = CLI_HELP(EXAMPLE_DIR, DATA_DIR);
 
 type JobValues = ReturnType<typeof parseJob>['values'];
 

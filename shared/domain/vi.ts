@@ -417,3 +417,63 @@ export const ROUND_TEXT = {
   ineligible: 'Chưa đủ điều kiện',
   noRule: 'Chưa mã hóa quy định',
 } as const;
+
+/** The command-line help, for the emulation office. */
+export const CLI_HELP = (exampleDir: string, dataDir: string): Record<string, string> => ({
+  main: `thidua — thi đua, khen thưởng ngành Kiểm sát nhân dân
+
+Cách dùng: thidua <lệnh> [tùy chọn]
+
+Các lệnh:
+  template   tạo Danh mục đơn vị và bảng điểm cho từng đơn vị (không bao giờ ghi đè)
+  check      kiểm tra một bảng điểm và liệt kê các lỗi
+  sync       đọc bảng điểm của các đơn vị, kiểm tra, lưu, ghi trang “Kiểm tra dữ liệu”
+  propose    xếp hạng trong chỉ tiêu và ghi bảng đề nghị cho từng Hội đồng
+  run        sync rồi propose
+  publish    khóa sổ danh sách của một Hội đồng: --council MÃ --by HỌ_TÊN [--why LÝ_DO]
+  reopen     mở lại danh sách đã khóa sổ: --council MÃ --by HỌ_TÊN --why LÝ_DO
+  audit      xem lịch sử khóa sổ, mở lại của một Hội đồng: --council MÃ
+
+Xem tùy chọn của từng lệnh: thidua <lệnh> --help`,
+  template: `Cách dùng: thidua template [--registry TỆP | --example | --google --registry-id MÃ] [--year NĂM] [--movement TỆP]
+
+Tạo Danh mục đơn vị nếu chưa có, rồi tạo bảng điểm cho mỗi đơn vị trong danh mục chưa có bảng
+điểm. Bảng điểm đã có không bao giờ bị sửa. Với --google, các bảng tính ghi trong danh mục (do Vụ
+Thi đua – Khen thưởng tạo và chia sẻ cho tài khoản dịch vụ) được thêm các trang còn thiếu, có tiêu
+đề, danh sách chọn và vùng khóa; trang đã có — và mọi thứ đơn vị đã nhập — được giữ nguyên.
+Tùy chọn Google như trong "thidua run --help".`,
+  check: `Cách dùng: thidua check <bảng-điểm.xlsx> [--unit MÃ] [--registry TỆP] [--year NĂM] [--json]
+
+Kiểm tra một bảng điểm, không lưu gì. Đơn vị là đơn vị mà Danh mục gắn với bảng điểm này, hoặc
+--unit. Mã thoát 1 khi bảng điểm có lỗi.`,
+  job: `Cách dùng: thidua {sync|propose|run} [tùy chọn]
+
+  --registry TỆP    Danh mục đơn vị (.xlsx); đường dẫn bảng điểm trong đó tính từ thư mục của nó
+  --example         dùng bộ dữ liệu mẫu (tạo trong ${exampleDir} ở lần đầu)
+  --year NĂM        năm thi đua theo năm bắt đầu (2024 = 01/06/2024–31/05/2025);
+                    mặc định: năm cuối của phong trào
+  --movement TỆP    tệp cấu hình phong trào (mặc định: Kế hoạch 2019–2025)
+  --out THƯ_MỤC     nơi ghi bảng đề nghị và report.json (mặc định: ${dataDir}/out)
+  --store THƯ_MỤC   thư mục của kho dữ liệu nhúng (mặc định: ${dataDir}/db)
+  --endpoint URL    dùng DynamoDB tại địa chỉ này thay cho kho nhúng
+  --aws             dùng DynamoDB trên AWS (vùng và thông tin xác thực lấy từ môi trường)
+  --table TÊN       tên bảng (mặc định: thidua)
+  --unit MÃ         chỉ đồng bộ đơn vị này, hoặc chỉ lập đề nghị cho Hội đồng này (lặp được)
+  --force           đọc lại mọi bảng điểm, kể cả khi không thay đổi
+  --round LOẠI      midterm (sơ kết) hoặc final (tổng kết): sau khi đồng bộ, lập đề nghị các hình
+                    thức cao hơn theo các năm của đợt, nêu từng điều kiện đạt hay chưa đạt
+  --history TỆP     Lịch sử khen thưởng (mặc định: lich-su-khen-thuong.xlsx cạnh Danh mục)
+  --json            in báo cáo dạng JSON
+
+Dùng Google Sheets thay cho tệp .xlsx (--google):
+  --registry-id MÃ        bảng tính Danh mục đơn vị; cột “Bảng điểm” ghi mã bảng tính của từng đơn
+                          vị, cột “Bảng đề nghị khen thưởng” ghi bảng đề nghị của từng Hội đồng
+  --credentials TỆP       khóa tài khoản dịch vụ hoặc cấu hình liên kết danh tính (JSON);
+                          mặc định: $GOOGLE_APPLICATION_CREDENTIALS
+  --access-token MÃ       một access token cố định (môi trường thử nghiệm; $THIDUA_GOOGLE_ACCESS_TOKEN)
+  --google-root-url URL   địa chỉ API khác, ví dụ bản giả lập cục bộ ($THIDUA_GOOGLE_ROOT_URL)
+  --reads-per-minute N    hạn mức đọc Sheets mỗi phút của tài khoản dịch vụ (mặc định 60)
+  --writes-per-minute N   hạn mức ghi (mặc định 60)
+  --shared-drive THƯ_MỤC  thư mục trong Drive dùng chung để tạo bảng đề nghị mà Danh mục chưa ghi
+                          ($THIDUA_SHARED_DRIVE_FOLDER)`,
+});

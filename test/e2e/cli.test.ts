@@ -218,7 +218,7 @@ describe('thidua run --example', () => {
     for (const command of ['template', 'check', 'sync', 'propose', 'run']) {
       const help = await thidua(command, '--help');
       expect(help.code).toBe(0);
-      expect(help.stdout).toContain('Usage: thidua');
+      expect(help.stdout).toContain('Cách dùng: thidua');
     }
     expect((await thidua('frobnicate')).code).toBe(2);
     expect((await thidua('run', '--bogus')).code).toBe(2);
