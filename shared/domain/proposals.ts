@@ -109,17 +109,7 @@ function collectiveCandidate(
   movement: Movement,
   year: number,
 ): Candidate {
-  const base = {
-    subject: 'collective' as const,
-    id: unit.code,
-    name: unit.name,
-    unitCode: unit.code,
-    unitName: unit.name,
-    position: '',
-    isLeader: false,
-    isWoman: false,
-    rating: null,
-  };
+  const base = collectiveIdentity(unit);
   const max = catalog.collective.items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
   if (!submission)
     return {
@@ -139,6 +129,21 @@ function collectiveCandidate(
       ? { code: 'VETO' as const, reason: REASONS.VETO(veto.code, veto.title) }
       : null;
   return { ...base, points, max, ineligible };
+}
+
+/** Who a collective candidate is, as every ranking shows it. */
+export function collectiveIdentity(unit: RegistryUnit) {
+  return {
+    subject: 'collective' as const,
+    id: unit.code,
+    name: unit.name,
+    unitCode: unit.code,
+    unitName: unit.name,
+    position: '',
+    isLeader: false,
+    isWoman: false,
+    rating: null,
+  };
 }
 
 /** Who a person candidate is, as every ranking shows them. */

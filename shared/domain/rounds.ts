@@ -14,7 +14,13 @@ import {
 } from '../config/movement.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import type { HistoryRecord } from './history.ts';
-import { applyQuota, type Candidate, personIdentity, type SubjectProposal } from './proposals.ts';
+import {
+  applyQuota,
+  type Candidate,
+  collectiveIdentity,
+  personIdentity,
+  type SubjectProposal,
+} from './proposals.ts';
 import { computeQuota, describeQuota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
@@ -44,6 +50,12 @@ export interface RoundInput {
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** Not eligible for a form: proposed to nobody, with why (or what the council must check). */
+const ineligibleFor = (verdict: Eligibility): Candidate['ineligible'] =>
+  verdict.state === 'eligible'
+    ? null
+    : { code: verdict.state === 'needsCheck' ? 'NEEDS_CHECK' : 'NOT_ELIGIBLE', reason: verdict.summary };
 
 function share(person: Person, catalog: Catalog): { points: number; max: number } {
   const items = catalog.individual.items.filter((item) => !item.leaderOnly || person.isLeader);
@@ -107,10 +119,15 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
   // A common denominator makes every mean an exact fraction of small integers.
   const maxes = [...new Set([...results.values()].flatMap((m) => [...m.values()].map((r) => r.max)))];
   const lcm = maxes.reduce((l, m) => (l * m) / gcd(l, m), 1);
+  // History by staff id and by unit code, grouped once.
   const byPerson = new Map<string, HistoryRecord[]>();
-  for (const record of history)
-    if (record.subject === 'individual')
-      byPerson.set(record.id, [...(byPerson.get(record.id) ?? []), record]);
+  const byCollective = new Map<string, HistoryRecord[]>();
+  for (const record of history) {
+    const map = record.subject === 'individual' ? byPerson : byCollective;
+    const list = map.get(record.id);
+    if (list) list.push(record);
+    else map.set(record.id, [record]);
+  }
 
   const current = submissions.get(lastYear) ?? new Map<string, Submission>();
   const councils = [...units.values()]
@@ -156,14 +173,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
             ...personIdentity(person, unit, movement),
             points,
             max: lcm * years.length,
-            ineligible:
-              verdict.state === 'eligible'
-                ? null
-                : {
-                    code:
-                      verdict.state === 'needsCheck' ? ('NEEDS_CHECK' as const) : ('NOT_ELIGIBLE' as const),
-                    reason: verdict.summary,
-                  },
+            ineligible: ineligibleFor(verdict),
           };
         });
         const proposal = applyQuota(
@@ -195,7 +205,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
         const candidates: Candidate[] = collectiveUnits.map((unit) => {
           const record: CandidateRecord = {
             years: new Map(),
-            history: history.filter((h) => h.subject === 'collective' && h.id === unit.code),
+            history: byCollective.get(unit.code) ?? [],
           };
           const verdict = evaluateEligibility(
             movement,
@@ -211,25 +221,10 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
             return sum + (r ? (r.points * collectiveLcm) / r.max : 0);
           }, 0);
           return {
-            subject: 'collective' as const,
-            id: unit.code,
-            name: unit.name,
-            unitCode: unit.code,
-            unitName: unit.name,
-            position: '',
-            isLeader: false,
-            isWoman: false,
-            rating: null,
+            ...collectiveIdentity(unit),
             points,
             max: collectiveLcm * years.length,
-            ineligible:
-              verdict.state === 'eligible'
-                ? null
-                : {
-                    code:
-                      verdict.state === 'needsCheck' ? ('NEEDS_CHECK' as const) : ('NOT_ELIGIBLE' as const),
-                    reason: verdict.summary,
-                  },
+            ineligible: ineligibleFor(verdict),
           };
         });
         const proposal = applyQuota(
