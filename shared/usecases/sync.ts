@@ -61,9 +61,6 @@ export interface SyncInput {
   readonly only?: readonly string[];
   readonly concurrency?: number;
   /** Units between two writes to the store (default 25, one BatchWriteItem). */
-  readonly flushEvery?: number;
-  /** Workbook versions already known (a dispatcher listed them): no listing call here. */
-  readonly versions?: ReadonlyMap<string, string>;
 }
 
 export interface UnitOutcome {
@@ -132,7 +129,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     units.map((u) => u.code),
   );
   const locations = units.map((u) => u.workbook).filter((w): w is string => w !== null);
-  const versions = input.versions ?? (await deps.source.versions(locations));
+  const versions = await deps.source.versions(locations);
   const rules = rulesDigest(movement, catalog, year);
 
   const syncOne = async (unit: RegistryUnit): Promise<UnitResult> => {
