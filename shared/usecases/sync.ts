@@ -61,6 +61,7 @@ export interface SyncInput {
   readonly only?: readonly string[];
   readonly concurrency?: number;
   /** Units between two writes to the store (default 25, one BatchWriteItem). */
+  readonly flushEvery?: number;
 }
 
 export interface UnitOutcome {
