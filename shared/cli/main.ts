@@ -246,12 +246,10 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
       units = result.units;
       states = result.states;
     }
-    if (values.round) {
-      await round(ctx, values, outDir, now, progress, log);
-      return 0;
-    }
+    // A round replaces the annual proposals of this run; the sync's report is written either way.
+    if (values.round) await round(ctx, values, outDir, now, progress, log);
     let proposals: ProposeResult | undefined;
-    if (command !== 'sync') {
+    if (command !== 'sync' && !values.round) {
       proposals = await proposeAwards(
         { sink: ctx.sink, source: ctx.source, store: ctx.store, publications: ctx.publications, progress },
         {

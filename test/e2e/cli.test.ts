@@ -237,6 +237,7 @@ describe('thidua run --round final', () => {
     expect(run.stderr).not.toContain('Lỗi');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Đề nghị khen thưởng đợt: 7 bảng đề nghị');
+    expect((await readReport()).units).toHaveLength(30); // the sync of the current year is reported too
     const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
       join(cwd, '.thidua/out/2024/de-nghi-TC-final.xlsx'),
     );
