@@ -22,7 +22,7 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
     try {
       const registry = await rt.loadRegistry();
       const result = await proposeAwards(
-        { sink: rt.workbooks, source: rt.workbooks, store: rt.store },
+        { sink: rt.workbooks, source: rt.workbooks, store: rt.store, publications: rt.publications },
         {
           movement: rt.movement,
           year: message.year,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDynamoClient } from '../../shared/adapters/dynamodb/client.ts';
+import { DynamoPublications } from '../../shared/adapters/dynamodb/publications.ts';
 import { RunTracker } from '../../shared/adapters/dynamodb/runs.ts';
 import { DynamoSubmissionStore } from '../../shared/adapters/dynamodb/store.ts';
 import {
@@ -38,6 +39,7 @@ export interface Runtime {
   readonly year: number;
   readonly store: DynamoSubmissionStore;
   readonly runs: RunTracker;
+  readonly publications: DynamoPublications;
   readonly workbooks: GoogleWorkbooks;
   readonly queue: WorkQueue;
   loadRegistry(): Promise<Registry>;
@@ -105,6 +107,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     year,
     store: new DynamoSubmissionStore({ client, tableName: config.TABLE_NAME }),
     runs: new RunTracker(client, config.TABLE_NAME),
+    publications: new DynamoPublications(client, config.TABLE_NAME),
     workbooks,
     queue: overrides.queue ?? new SqsWorkQueue(new SQSClient({ requestHandler: { requestTimeout: 5_000 } })),
     loadRegistry: async () =>

@@ -123,6 +123,28 @@ describe('dispatcher → worker → propose', () => {
     // The next night nothing changed: nothing is enqueued.
     const quiet = await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-2');
     expect(quiet.enqueued).toBe(0);
+
+    // A published council's spreadsheet is left alone by later proposal runs.
+    const { publishCouncil } = await import('../../shared/usecases/publish.ts');
+    await publishCouncil(
+      { store: rt.store, publications: rt.publications },
+      {
+        movement: rt.movement,
+        year: 2024,
+        round: 'annual',
+        registry: await rt.loadRegistry(),
+        councilCode: 'HD',
+        by: 'Thư ký',
+        why: '',
+        now,
+      },
+    );
+    const writesBefore = google.standin.count({ kind: 'write', spreadsheetId: 'ss-proposal-HD' });
+    google.standin.userEdit('ss-U001', 'Cá nhân', 1, 8, 1); // a change that moves HD's ranking
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-3');
+    await work(rt, sqsEvent(sent<SyncMessage>(SYNC).filter((m) => m.runId === 'run-3')), now);
+    await propose(rt, sqsEvent([{ kind: 'propose', runId: 'run-3', year: 2024 }]));
+    expect(google.standin.count({ kind: 'write', spreadsheetId: 'ss-proposal-HD' })).toBe(writesBefore);
   });
 
   it('stores once when the same message arrives twice', async () => {
