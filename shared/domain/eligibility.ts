@@ -80,6 +80,13 @@ export function evaluateEligibility(
   let chainStart = Number.NEGATIVE_INFINITY;
   let window: Window = { from: Number.NEGATIVE_INFINITY, to: lastYear };
 
+  /** Years of the counted window (the chain, or the whole record) for which `test` holds. */
+  const yearsInWindow = (test: (year: number) => boolean) => {
+    let count = 0;
+    for (let year = Math.max(window.from, lastYear - 50); year <= window.to; year++) if (test(year)) count++;
+    return count;
+  };
+
   const evaluate = (condition: Condition): ConditionResult => {
     switch (condition.kind) {
       case 'holdsAward': {
@@ -130,9 +137,7 @@ export function evaluateEligibility(
         return { label: condition.label, state, detail };
       }
       case 'awardCount': {
-        let count = 0;
-        for (let year = Math.max(window.from, lastYear - 50); year <= window.to; year++)
-          if (hasAward(condition.award, year)) count++;
+        const count = yearsInWindow((year) => hasAward(condition.award, year));
         return {
           label: condition.label,
           state: count >= condition.count ? 'met' : 'missed',
@@ -140,11 +145,10 @@ export function evaluateEligibility(
         };
       }
       case 'ratingCount': {
-        let count = 0;
-        for (let year = Math.max(window.from, lastYear - 50); year <= window.to; year++) {
+        const count = yearsInWindow((year) => {
           const result = candidate.years.get(year);
-          if (result && rank(result.rating) >= rank(condition.rating)) count++;
-        }
+          return result !== undefined && rank(result.rating) >= rank(condition.rating);
+        });
         return {
           label: condition.label,
           state: count >= condition.count ? 'met' : 'missed',

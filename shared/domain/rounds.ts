@@ -21,7 +21,7 @@ import {
   personIdentity,
   type SubjectProposal,
 } from './proposals.ts';
-import { computeQuota, describeQuota } from './quota.ts';
+import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
 
@@ -50,6 +50,12 @@ export interface RoundInput {
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** The least common multiple of every yearly maximum: each mean becomes an exact fraction of small integers. */
+function commonDenominator(results: ReadonlyMap<string, ReadonlyMap<number, { max: number }>>): number {
+  const maxes = new Set([...results.values()].flatMap((m) => [...m.values()].map((r) => r.max)));
+  return [...maxes].reduce((l, m) => (l * m) / gcd(l, m), 1);
+}
 
 /** Not eligible for a form: proposed to nobody, with why (or what the council must check). */
 const ineligibleFor = (verdict: Eligibility): Candidate['ineligible'] =>
@@ -112,13 +118,8 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       collectiveResults.set(code, perYear);
     }
   }
-  const collectiveMaxes = [
-    ...new Set([...collectiveResults.values()].flatMap((m) => [...m.values()].map((r) => r.max))),
-  ];
-  const collectiveLcm = collectiveMaxes.reduce((l, m) => (l * m) / gcd(l, m), 1);
-  // A common denominator makes every mean an exact fraction of small integers.
-  const maxes = [...new Set([...results.values()].flatMap((m) => [...m.values()].map((r) => r.max)))];
-  const lcm = maxes.reduce((l, m) => (l * m) / gcd(l, m), 1);
+  const collectiveLcm = commonDenominator(collectiveResults);
+  const lcm = commonDenominator(results);
   // History by staff id and by unit code, grouped once.
   const byPerson = new Map<string, HistoryRecord[]>();
   const byCollective = new Map<string, HistoryRecord[]>();
@@ -128,6 +129,37 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
     if (list) list.push(record);
     else map.set(record.id, [record]);
   }
+
+  /** Each award form the round allows for a subject: conditions per entrant, then the quota. */
+  const rankForms = (
+    subject: Subject,
+    entrants: {
+      identity: Omit<Candidate, 'points' | 'max' | 'ineligible'>;
+      record: CandidateRecord;
+      perYear: ReadonlyMap<number, { points: number; max: number }> | undefined;
+    }[],
+    quota: Quota,
+    denominator: number,
+    womenPriority: boolean,
+  ): RoundForm[] =>
+    campaign.awardForms
+      .map((code) => movement.awardForms.find((f) => f.code === code))
+      .filter((f): f is NonNullable<typeof f> => Boolean(f?.subjects.includes(subject)))
+      .map((form) => {
+        const eligibility = new Map<string, Eligibility>();
+        const candidates: Candidate[] = entrants.map(({ identity, record, perYear }) => {
+          const verdict = evaluateEligibility(movement, form.code, subject, record, lastYear, reviewDate);
+          eligibility.set(identity.id, verdict);
+          // The mean share as an exact fraction: every year over the common denominator.
+          const points = years.reduce((sum, y) => {
+            const r = perYear?.get(y);
+            return sum + (r ? (r.points * denominator) / r.max : 0);
+          }, 0);
+          return { ...identity, points, max: denominator * years.length, ineligible: ineligibleFor(verdict) };
+        });
+        const proposal = applyQuota(candidates, quota, describeQuota(quota), form.name, womenPriority);
+        return { subject, awardForm: form.code, name: form.name, proposal, eligibility };
+      });
 
   const current = submissions.get(lastYear) ?? new Map<string, Submission>();
   const councils = [...units.values()]
@@ -142,106 +174,41 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       base += unit.headcount ?? submission?.people.length ?? 0;
       for (const person of submission?.people ?? []) people.push({ person, unit });
     }
-    const quota = computeQuota(base, policy.individual, policy.rounding);
-    const forms = campaign.awardForms
-      .map((code) => movement.awardForms.find((f) => f.code === code))
-      .filter((f): f is NonNullable<typeof f> => Boolean(f?.subjects.includes('individual')))
-      .map((form) => {
-        const eligibility = new Map<string, Eligibility>();
-        const candidates: Candidate[] = people.map(({ person, unit }) => {
-          const perYear = results.get(person.staffId) ?? new Map();
-          const record: CandidateRecord = {
+    const forms = rankForms(
+      'individual',
+      people.map(({ person, unit }) => {
+        const perYear = results.get(person.staffId) ?? new Map();
+        return {
+          identity: personIdentity(person, unit, movement),
+          record: {
             years: new Map(
               [...perYear].map(([y, r]) => [y, { rating: r.rating, disciplined: r.disciplined }]),
             ),
             history: byPerson.get(person.staffId) ?? [],
-          };
-          const verdict = evaluateEligibility(
-            movement,
-            form.code,
-            'individual',
-            record,
-            lastYear,
-            reviewDate,
-          );
-          eligibility.set(person.staffId, verdict);
-          const points = years.reduce((sum, y) => {
-            const r = perYear.get(y);
-            return sum + (r ? (r.points * lcm) / r.max : 0);
-          }, 0);
-          return {
-            ...personIdentity(person, unit, movement),
-            points,
-            max: lcm * years.length,
-            ineligible: ineligibleFor(verdict),
-          };
-        });
-        const proposal = applyQuota(
-          candidates,
-          quota,
-          describeQuota(quota),
-          form.name,
-          movement.tieBreakers.womenPriority.enabled,
-        );
-        return {
-          subject: 'individual' as const,
-          awardForm: form.code,
-          name: form.name,
-          proposal,
-          eligibility,
+          },
+          perYear,
         };
-      });
+      }),
+      computeQuota(base, policy.individual, policy.rounding),
+      lcm,
+      movement.tieBreakers.womenPriority.enabled,
+    );
 
     // Collectives: the units this council ranks, on their mean share (council-reviewed scores first).
     const collectiveUnits = [...units.values()].filter(
       (u) => collectiveCouncilOf(units, u.code) === council.code,
     );
-    const collectiveQuota = computeQuota(collectiveUnits.length, policy.collective, policy.rounding);
-    const collectiveForms = campaign.awardForms
-      .map((code) => movement.awardForms.find((f) => f.code === code))
-      .filter((f): f is NonNullable<typeof f> => Boolean(f?.subjects.includes('collective')))
-      .map((form) => {
-        const eligibility = new Map<string, Eligibility>();
-        const candidates: Candidate[] = collectiveUnits.map((unit) => {
-          const record: CandidateRecord = {
-            years: new Map(),
-            history: byCollective.get(unit.code) ?? [],
-          };
-          const verdict = evaluateEligibility(
-            movement,
-            form.code,
-            'collective',
-            record,
-            lastYear,
-            reviewDate,
-          );
-          eligibility.set(unit.code, verdict);
-          const points = years.reduce((sum, y) => {
-            const r = collectiveResults.get(unit.code)?.get(y);
-            return sum + (r ? (r.points * collectiveLcm) / r.max : 0);
-          }, 0);
-          return {
-            ...collectiveIdentity(unit),
-            points,
-            max: collectiveLcm * years.length,
-            ineligible: ineligibleFor(verdict),
-          };
-        });
-        const proposal = applyQuota(
-          candidates,
-          collectiveQuota,
-          describeQuota(collectiveQuota),
-          form.name,
-          false,
-        );
-        return {
-          subject: 'collective' as const,
-          awardForm: form.code,
-          name: form.name,
-          proposal,
-          eligibility,
-        };
-      });
+    const collectiveForms = rankForms(
+      'collective',
+      collectiveUnits.map((unit) => ({
+        identity: collectiveIdentity(unit),
+        record: { years: new Map(), history: byCollective.get(unit.code) ?? [] },
+        perYear: collectiveResults.get(unit.code),
+      })),
+      computeQuota(collectiveUnits.length, policy.collective, policy.rounding),
+      collectiveLcm,
+      false,
+    );
     return { code: council.code, name: council.name, forms: [...forms, ...collectiveForms] };
   });
 }
