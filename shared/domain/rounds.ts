@@ -162,11 +162,24 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       });
 
   const current = submissions.get(lastYear) ?? new Map<string, Submission>();
+  // Each unit placed once under the council that ranks its people and the one that ranks it.
+  const byIndividualCouncil = new Map<string, RegistryUnit[]>();
+  const byCollectiveCouncil = new Map<string, RegistryUnit[]>();
+  for (const unit of units.values())
+    for (const [map, council] of [
+      [byIndividualCouncil, individualCouncilOf(units, unit.code)],
+      [byCollectiveCouncil, collectiveCouncilOf(units, unit.code)],
+    ] as const)
+      if (council) {
+        const list = map.get(council);
+        if (list) list.push(unit);
+        else map.set(council, [unit]);
+      }
   const councils = [...units.values()]
     .filter((u) => u.runsCouncil)
     .sort((a, b) => (a.code < b.code ? -1 : 1));
   return councils.map((council) => {
-    const members = [...units.values()].filter((u) => individualCouncilOf(units, u.code) === council.code);
+    const members = byIndividualCouncil.get(council.code) ?? [];
     let base = 0;
     const people: { person: Person; unit: RegistryUnit }[] = [];
     for (const unit of members) {
@@ -195,9 +208,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
     );
 
     // Collectives: the units this council ranks, on their mean share (council-reviewed scores first).
-    const collectiveUnits = [...units.values()].filter(
-      (u) => collectiveCouncilOf(units, u.code) === council.code,
-    );
+    const collectiveUnits = byCollectiveCouncil.get(council.code) ?? [];
     const collectiveForms = rankForms(
       'collective',
       collectiveUnits.map((unit) => ({
