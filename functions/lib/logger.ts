@@ -15,9 +15,19 @@ export interface Logger {
   child(fields: Record<string, Field>): Logger;
 }
 
+/** Where the shared logger's lines go: stdout (CloudWatch) unless a test captures them. */
+let sink: (line: string) => void = (l) => process.stdout.write(`${l}\n`);
+
+/** Sends the shared logger's lines to `write` (tests assert the lines their faults cause); returns the previous sink. */
+export function setLogSink(write: (line: string) => void): (line: string) => void {
+  const previous = sink;
+  sink = write;
+  return previous;
+}
+
 export function createLogger(
   base: Record<string, Field> = {},
-  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  write: (line: string) => void = (l) => sink(l),
 ): Logger {
   const emit = (level: Level, msg: string, fields: Record<string, Field> = {}) => {
     const safe: Record<string, Field> = {};

@@ -22,3 +22,41 @@ export function spedUpClock(speed: number, start = Date.UTC(2025, 5, 1)): Clock 
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / speed))),
   };
 }
+
+/**
+ * A clock that moves only when its owner advances it (tests): `sleep` resolves once `advance` has
+ * carried the time past its deadline, so nothing depends on how fast the machine is.
+ */
+export interface ManualClock extends Clock {
+  /** Moves time forward by `ms`, waking each sleeper in deadline order. */
+  advance(ms: number): Promise<void>;
+  /** Sleepers not yet woken. */
+  pending(): number;
+}
+
+export function manualClock(start = Date.UTC(2025, 5, 1)): ManualClock {
+  let time = start;
+  const sleepers: { at: number; wake: () => void }[] = [];
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    now: () => time,
+    sleep(ms) {
+      return new Promise<void>((resolve) => {
+        sleepers.push({ at: time + Math.max(0, ms), wake: resolve });
+        sleepers.sort((a, b) => a.at - b.at);
+      });
+    },
+    async advance(ms) {
+      const until = time + ms;
+      await settle();
+      for (let next = sleepers[0]; next && next.at <= until; next = sleepers[0]) {
+        sleepers.shift();
+        time = Math.max(time, next.at);
+        next.wake();
+        await settle();
+      }
+      time = until;
+    },
+    pending: () => sleepers.length,
+  };
+}

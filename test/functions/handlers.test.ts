@@ -10,7 +10,7 @@ import { dispatch } from '../../functions/app/dispatcher.ts';
 import { propose } from '../../functions/app/propose.ts';
 import { work } from '../../functions/app/worker.ts';
 import { ConfigError, loadConfig } from '../../functions/lib/config.ts';
-import { createLogger } from '../../functions/lib/logger.ts';
+import { createLogger, setLogSink } from '../../functions/lib/logger.ts';
 import type { ProposeMessage, SyncMessage } from '../../functions/lib/messages.ts';
 import { MemoryWorkQueue } from '../../functions/lib/queue.ts';
 import { createRuntime, type Runtime } from '../../functions/lib/runtime.ts';
@@ -39,7 +39,12 @@ let db: TestStore;
 let queue: MemoryWorkQueue;
 let rt: Runtime;
 let counters: Counters;
+/** The log lines of the current test: faults the tests cause are logged here, not on the console. */
+let logged: { level: string; msg: string; [key: string]: unknown }[] = [];
+let restoreSink: ((line: string) => void) | undefined;
 beforeEach(async () => {
+  logged = [];
+  restoreSink = setLogSink((line) => logged.push(JSON.parse(line) as (typeof logged)[number]));
   google = await startGoogle({ speed: 400 });
   db = await freshStore(server);
   const registry = seedSector(google.standin, 6);
@@ -69,6 +74,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
+  if (restoreSink) setLogSink(restoreSink);
   await google.close();
   db.client.destroy();
 });
@@ -178,11 +184,14 @@ describe('dispatcher → worker → propose', () => {
     let calls = 0;
     const saveStates = store.saveStates.bind(store);
     store.saveStates = async (updates) => {
-      if (++calls === 2) throw new Error('Task timed out after 120.00 seconds'); // after the version, before the pointer
+      if (++calls === 2) throw new Error('simulated crash: Task timed out'); // after the version, before the pointer
       return saveStates(updates);
     };
     const crashed = await work(rt, sqsEvent(messages), now);
     expect(crashed.batchItemFailures).toEqual([{ itemIdentifier: 'm-1-1' }]);
+    expect(logged.filter((l) => l.level === 'error')).toMatchObject([
+      { msg: 'message failed', messageId: 'm-1-1', detail: 'simulated crash: Task timed out' },
+    ]);
     store.saveStates = saveStates;
 
     const redelivered = await work(rt, sqsEvent(messages, 2), now);
@@ -279,6 +288,10 @@ describe('the deployed handlers (middy wiring, cold start)', () => {
       expect(first).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0-1' }] });
       expect(second).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0-1' }] });
       await expect(handler({ not: 'sqs' }, context)).rejects.toThrow();
+      // The malformed event is logged once, at the edge, with what was wrong.
+      expect(logged.filter((l) => l.msg === 'handler failed')).toMatchObject([
+        { level: 'error', function: 'worker', requestId: 'req-1', error: 'ZodError' },
+      ]);
     } finally {
       for (const key of Object.keys(env)) delete process.env[key];
     }

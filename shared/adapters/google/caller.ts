@@ -45,7 +45,7 @@ export class GoogleRequestError extends Error {
 }
 
 /** Spaces calls evenly so that a sliding one-minute window never holds more than the quota. */
-class Pacer {
+export class Pacer {
   private next = Number.NEGATIVE_INFINITY;
   private readonly interval: number;
   constructor(

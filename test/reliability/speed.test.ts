@@ -1,0 +1,52 @@
+/**
+ * Fault 12: no test may depend on the machine's speed. Pacing is checked here on a clock that moves
+ * only when the test advances it, so the same assertions hold on an idle or a loaded machine.
+ */
+import { describe, expect, it } from 'vitest';
+import { GoogleCaller, Pacer } from '../../shared/adapters/google/caller.ts';
+import { manualClock } from '../../shared/standin/clock.ts';
+
+describe('pacing to the Sheets quota, on a virtual clock', () => {
+  it('never lets a one-minute window hold more than the quota, however many callers ask at once', async () => {
+    // Prepare
+    const clock = manualClock();
+    const pacer = new Pacer(60, clock);
+    const sent: number[] = [];
+    // Act: 200 callers ask at the same instant; the test moves time one second at a time.
+    const all = Promise.all(
+      Array.from({ length: 200 }, async () => {
+        await pacer.acquire();
+        sent.push(clock.now());
+      }),
+    );
+    while (sent.length < 200) await clock.advance(1_000);
+    await all;
+    // Assess: at most 60 in any 60 s window, and no slower than the quota needs (2% margin).
+    sent.sort((a, b) => a - b);
+    for (let i = 60; i < sent.length; i++)
+      expect((sent[i] ?? 0) - (sent[i - 60] ?? 0)).toBeGreaterThanOrEqual(60_000);
+    const span = (sent.at(-1) ?? 0) - (sent[0] ?? 0);
+    expect(span).toBeLessThanOrEqual(199 * 1_020 + 1_000);
+  });
+
+  it('retries a throttled call after a backoff on the same clock, and gives up after the attempts allowed', async () => {
+    const clock = manualClock();
+    const caller = new GoogleCaller({ clock, maxAttempts: 3, baseBackoffMs: 1_000, random: () => 1 });
+    const throttled = Object.assign(new Error('quota'), { response: { status: 429 } });
+    let attempts = 0;
+    const call = caller.call('read', async () => {
+      attempts++;
+      throw throttled;
+    });
+    const settled = call.then(
+      () => 'resolved',
+      (error: Error) => error.name,
+    );
+    await clock.advance(2_000); // first backoff: 1 000 × 2¹
+    expect(attempts).toBe(2);
+    await clock.advance(4_000); // second: 1 000 × 2²
+    expect(await settled).toBe('GoogleUnavailableError');
+    expect(attempts).toBe(3);
+    expect(caller.stats.throttled).toBe(3);
+  });
+});
