@@ -85,7 +85,9 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
     expect([reads, writes]).toEqual([200, 200]);
     for (const unit of registry.units.values())
       if (unit.workbook)
-        expect(google.standin.count({ api: 'values.batchGet', spreadsheetId: unit.workbook, status: 200 })).toBe(1);
+        expect(
+          google.standin.count({ api: 'values.batchGet', spreadsheetId: unit.workbook, status: 200 }),
+        ).toBe(1);
   });
 
   it('ends every workbook accepted, rejected or failed under 429 storms, 5xx, slow answers and dropped connections; nothing twice, nothing lost', async () => {
