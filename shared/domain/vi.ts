@@ -132,6 +132,10 @@ export const MESSAGES = {
   NOT_SHARED: () => 'bảng tính chưa được chia sẻ cho tài khoản dịch vụ của hệ thống',
   GOOGLE_REFUSED: (detail: string) => `Google từ chối yêu cầu (${detail})`,
   NOT_XLSX: () => 'tệp không phải bảng tính .xlsx hợp lệ (có thể bị hỏng hoặc lưu sai định dạng)',
+  FILE_TOO_LARGE: (bytes: number) =>
+    `tệp lớn hơn ${Math.round(bytes / 1024 / 1024)} MB, vượt quá giới hạn của một bảng điểm; xin xóa các trang, hình ảnh không cần thiết`,
+  UNZIPPED_TOO_LARGE: (bytes: number) =>
+    `nội dung tệp khi giải nén lớn hơn ${Math.round(bytes / 1024 / 1024)} MB, vượt quá giới hạn của một bảng điểm; xin xóa các dòng, trang không cần thiết`,
   CONCURRENT_SYNC: () => 'một lần đồng bộ khác đang chạy cùng lúc; bảng điểm sẽ được đọc lại ở lần sau',
   REGISTRY_INVALID: (detail: string) => `Danh mục đơn vị: ${detail}`,
   HISTORY_INVALID: (detail: string) => `Lịch sử khen thưởng: ${detail}`,

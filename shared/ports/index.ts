@@ -50,8 +50,13 @@ export interface SheetSource {
 }
 
 export interface SheetSink {
-  /** Replaces the feedback tab of a unit's workbook, leaving every other tab as it is. Returns the new version. */
-  writeFeedback(location: string, tab: SheetTab): Promise<string | undefined>;
+  /**
+   * Replaces the feedback tab of a unit's workbook, leaving every other tab as it is. Returns the
+   * workbook's new version only when the medium can vouch that the workbook was still at
+   * `readVersion` when the tab was written (so nothing but the tab changed since the read);
+   * otherwise undefined, and the next sync reads the workbook again.
+   */
+  writeFeedback(location: string, tab: SheetTab, readVersion?: string): Promise<string | undefined>;
   /** Writes a whole workbook thidua owns (a proposal); returns where it can be found. */
   writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string>;
   /** Creates a workbook only if nothing exists at the location (templates never overwrite a unit's data). */

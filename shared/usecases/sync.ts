@@ -197,10 +197,13 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
         const after = await deps.sink.writeFeedback(
           unit.workbook,
           feedbackTab({ status, year, checkedAt: now, problems }),
+          read ? version : undefined,
         );
         feedbackDelivered = true;
-        // Our own write changes the workbook's version; remember the version after it.
-        if (after && storedReadKey) storedReadKey = `${after}|${rules}`;
+        // Our own write changes the workbook's version. The version after it is remembered only
+        // when the medium vouches that nothing but our tab changed since the read; otherwise the
+        // version that was read stays, and an edit saved meanwhile is read next sync.
+        if (after && storedReadKey && read) storedReadKey = `${after}|${rules}`;
       } catch (error) {
         // The result stands; the feedback is owed and the workbook is read again next time.
         deps.onUnitError?.(unit.code, error);

@@ -437,7 +437,12 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
    * Feedback: when the tab is known to exist, a single `values.batchUpdate` (RAW) of a fixed-size
    * block; otherwise the tab is added first (protected, header in bold).
    */
-  async writeFeedback(location: string, tab: SheetTab): Promise<string | undefined> {
+  /**
+   * Google cannot say whether a clerk edited the spreadsheet between our read and this write, so
+   * no version is returned: the next sync reads the workbook once more (an edit is never missed),
+   * finds the same content, and writes nothing to it.
+   */
+  async writeFeedback(location: string, tab: SheetTab, _readVersion?: string): Promise<string | undefined> {
     if (!this.knownTabs.get(location)?.has(tab.title))
       await this.ensureTabs(location, [tab], (t, sheetId) => this.protection(t, sheetId));
     const values = Array.from({ length: FEEDBACK_BLOCK.rows }, (_, r) =>
@@ -455,8 +460,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         o,
       ),
     );
-    // Our own write changes the file's modifiedTime; the sync remembers the new one.
-    return this.modifiedTime(location);
+    return undefined;
   }
 
   /**

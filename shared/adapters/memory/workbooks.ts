@@ -55,13 +55,14 @@ export class MemoryWorkbooks implements SheetSource, SheetSink {
     return structuredClone(book.grids);
   }
 
-  async writeFeedback(location: string, tab: SheetTab): Promise<string | undefined> {
+  async writeFeedback(location: string, tab: SheetTab, readVersion?: string): Promise<string | undefined> {
     const book = this.books.get(location);
     if (!book) throw new WorkbookNotFoundError(location);
     if (this.counters) this.counters.sheetWrites++;
+    const unchangedSinceRead = String(book.version) === readVersion;
     book.grids[tab.title] = tabGrid(tab);
     book.version = ++this.clock;
-    return String(book.version);
+    return unchangedSinceRead ? String(book.version) : undefined;
   }
 
   async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string> {

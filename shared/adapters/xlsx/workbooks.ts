@@ -2,14 +2,19 @@
  * Local `.xlsx` workbooks through exceljs, behind the same ports as Google Sheets. Reading yields
  * the grid shape the Sheets API gives with UNFORMATTED_VALUE and SERIAL_NUMBER: computed values of
  * formulas, dates as serial numbers, merged areas holding their value in the top-left cell only.
- * Writes go to a temporary file renamed into place, so a crash never leaves half a workbook.
+ * A file is measured before it is parsed (size on disk, then every part's unzipped size from the
+ * zip directory), so an oversized or zip-bomb file is turned away without being expanded.
+ * Writes go to a temporary file renamed into place, so a crash never leaves half a workbook; the
+ * feedback tab is patched into the unit's package, every other part kept as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Cell, columnLetters, type Grid, type WorkbookGrids } from '../../domain/grid.ts';
+import { LIMITS } from '../../domain/limits.ts';
 import type { SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
+import { stripControls } from '../../domain/text.ts';
 import { MESSAGES } from '../../domain/vi.ts';
 import {
   type Counters,
@@ -18,32 +23,41 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../../ports/index.ts';
+import { patchSheet } from './sheet-part.ts';
+import { zipDirectory } from './zip-directory.ts';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** An exceljs cell value → a Sheets-API-like unformatted value. */
 export function toCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return stripControls(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
   if (typeof value === 'object') {
     if ('error' in value && typeof value.error === 'string') return value.error;
     if ('richText' in value && Array.isArray(value.richText))
-      return value.richText.map((part) => part.text).join('');
+      return stripControls(value.richText.map((part) => part.text).join(''));
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
       return toCell(result ?? null);
     }
-    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('text' in value && typeof value.text === 'string') return stripControls(value.text);
   }
   return null;
 }
 
+/**
+ * A tab's grid, cut one row and one column past the limits: validation sees that there was more
+ * and says so, without the rest being carried along.
+ */
 function worksheetGrid(sheet: ExcelJS.Worksheet): Grid {
   const grid: Grid = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > LIMITS.rowsPerTab + 1) return;
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (colNumber > LIMITS.columnsPerTab + 1) return;
       // Sheets returns a merged area's value once, in its top-left cell; so do we.
       const isMergedTail = cell.isMerged && cell.master.address !== cell.address;
       cells[colNumber - 1] = isMergedTail ? null : toCell(cell.value);
@@ -191,12 +205,33 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     return result;
   }
 
-  private async load(location: string): Promise<ExcelJS.Workbook> {
+  /** The file's bytes, refused before parsing when it is larger than any real unit's workbook. */
+  private async bytes(location: string): Promise<Buffer> {
     const path = this.resolve(location);
-    if (!(await this.version(path))) throw new WorkbookNotFoundError(location);
+    const version = await this.version(path);
+    if (!version) throw new WorkbookNotFoundError(location);
+    if (Number(version.split(':')[1]) > LIMITS.fileBytes)
+      throw new WorkbookReadError(location, MESSAGES.FILE_TOO_LARGE(LIMITS.fileBytes));
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new WorkbookNotFoundError(location);
+      throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(), { cause: error });
+    }
+  }
+
+  private async load(location: string): Promise<ExcelJS.Workbook> {
+    const bytes = await this.bytes(location);
+    if (bytes.length > LIMITS.fileBytes)
+      throw new WorkbookReadError(location, MESSAGES.FILE_TOO_LARGE(LIMITS.fileBytes));
+    const directory = zipDirectory(bytes);
+    if (!directory) throw new WorkbookReadError(location, MESSAGES.NOT_XLSX());
+    const unzipped = directory.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    if (directory.length > LIMITS.zipEntries || unzipped > LIMITS.unzippedBytes)
+      throw new WorkbookReadError(location, MESSAGES.UNZIPPED_TOO_LARGE(LIMITS.unzippedBytes));
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.readFile(path);
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (error) {
       // The library's own message (about zip directories) means nothing to a clerk; it stays in `cause`.
       throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(), { cause: error });
@@ -215,12 +250,27 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     return grids;
   }
 
-  private async save(workbook: ExcelJS.Workbook, location: string): Promise<string> {
+  /**
+   * Puts `bytes` at the location through a temporary file beside it, flushed to disk, then renamed
+   * over the original: a crash leaves the original or the new file, never half of one. Temporary
+   * files a killed process left for this workbook are removed first.
+   */
+  private async replaceFile(location: string, bytes: Uint8Array): Promise<string> {
     const path = this.resolve(location);
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = join(dirname(path), `.${randomUUID()}.tmp.xlsx`);
+    const folder = dirname(path);
+    await mkdir(folder, { recursive: true });
+    const prefix = `.${basename(path)}.thidua-`;
+    for (const name of await readdir(folder).catch(() => [] as string[]))
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(join(folder, name)).catch(() => {});
+    const temporary = join(folder, `${prefix}${randomUUID()}.tmp`);
     try {
-      await workbook.xlsx.writeFile(temporary);
+      const handle = await open(temporary, 'w');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
@@ -230,13 +280,33 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     return (await this.version(path)) ?? '';
   }
 
-  async writeFeedback(location: string, tab: SheetTab): Promise<string | undefined> {
-    const workbook = await this.load(location);
-    const existing = workbook.worksheets.find((sheet) => sheet.name === tab.title);
-    if (existing) workbook.removeWorksheet(existing.id);
-    for (const sheet of workbook.worksheets) compactValidations(sheet);
-    renderTab(workbook, tab);
-    return this.save(workbook, location);
+  private async save(workbook: ExcelJS.Workbook, location: string): Promise<string> {
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    return this.replaceFile(location, bytes);
+  }
+
+  /**
+   * Writes the feedback tab into the unit's own file, patching only that tab's part (and, when the
+   * tab is new, the entries that list it). Returns the new version only when the file was still
+   * the one read at `readVersion` when it was patched, so a clerk's save made after the read is
+   * never taken as already read. A save that lands while the patch is being made is not
+   * overwritten: the patch starts again from the newer file.
+   */
+  async writeFeedback(location: string, tab: SheetTab, readVersion?: string): Promise<string | undefined> {
+    const path = this.resolve(location);
+    for (let attempt = 1; ; attempt++) {
+      const before = await this.version(path);
+      const bytes = await this.bytes(location);
+      let patched: Uint8Array;
+      try {
+        patched = await patchSheet(bytes, tab);
+      } catch (error) {
+        throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(), { cause: error });
+      }
+      if (attempt < 3 && (await this.version(path)) !== before) continue; // saved meanwhile: patch the new file
+      const after = await this.replaceFile(location, patched);
+      return before !== undefined && before === readVersion ? after : undefined;
+    }
   }
 
   async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string> {
