@@ -39,6 +39,7 @@ import { CLI_HELP, CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/
 import {
   SourceUnavailableError,
   type UnitState,
+  WorkbookInaccessibleError,
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
@@ -315,9 +316,16 @@ async function template(args: string[]): Promise<number> {
       else existing++;
     } catch (error) {
       // One unit's spreadsheet (not shared, deleted) never stops the others.
-      if (!(error instanceof WorkbookNotFoundError || error instanceof WorkbookReadError)) throw error;
+      if (
+        !(
+          error instanceof WorkbookNotFoundError ||
+          error instanceof WorkbookReadError ||
+          error instanceof WorkbookInaccessibleError
+        )
+      )
+        throw error;
       process.stdout.write(
-        `${CLI_TEXT.templateFailed(unit.code, error instanceof WorkbookReadError ? error.detail : CLI_TEXT.fileMissing(unit.workbook))}\n`,
+        `${CLI_TEXT.templateFailed(unit.code, error instanceof WorkbookNotFoundError ? CLI_TEXT.fileMissing(unit.workbook) : error.detail)}\n`,
       );
     }
   }
@@ -527,7 +535,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.fileMissing(error.location))}\n`);
       return 2;
     }
-    if (error instanceof WorkbookReadError) {
+    if (error instanceof WorkbookReadError || error instanceof WorkbookInaccessibleError) {
       process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.fileUnreadable(error.location, error.detail))}\n`);
       return 1;
     }

@@ -8,7 +8,8 @@ import { NO, YES } from './vi.ts';
  * another order than it is stored (U+202A–U+202E, U+2066–U+2069, and the LRM/RLM/ALM marks).
  * Tab, line feed and carriage return are kept for `cleanText` to fold into spaces.
  */
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROLS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Text from outside with controls and direction overrides removed (nothing else changes). */
 export function stripControls(value: string): string {
@@ -17,7 +18,10 @@ export function stripControls(value: string): string {
 
 /** Text that XML 1.0 can carry: controls and the non-characters U+FFFE/U+FFFF and lone surrogates dropped. */
 export function xmlSafe(value: string): string {
-  return stripControls(value).replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  return stripControls(value).replace(
+    /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  );
 }
 
 /** NFC, controls removed, non-breaking and zero-width spaces folded, inner whitespace collapsed, trimmed. */

@@ -129,7 +129,12 @@ export const MESSAGES = {
   WORKBOOK_NOT_LISTED: () => 'Danh mục đơn vị chưa ghi bảng điểm của đơn vị này.',
   WORKBOOK_UNREADABLE: (detail: string) => `Không đọc được bảng điểm: ${detail}.`,
   UNKNOWN_FAILURE: () => 'lỗi không xác định',
-  NOT_SHARED: () => 'bảng tính chưa được chia sẻ cho tài khoản dịch vụ của hệ thống',
+  NOT_SHARED: () =>
+    'bảng tính chưa được chia sẻ (hoặc đã bị thu hồi quyền) cho tài khoản dịch vụ của hệ thống',
+  GOOGLE_NOT_FOUND: () => 'không có bảng tính với mã này (đã bị xóa, hoặc Danh mục đơn vị ghi sai mã)',
+  NO_PERMISSION: () => 'hệ thống không có quyền đọc tệp',
+  WORKBOOK_INACCESSIBLE: (detail: string) =>
+    `Không truy cập được bảng điểm: ${detail}. Đây không phải lỗi của đơn vị; Vụ Thi đua – Khen thưởng kiểm tra việc chia sẻ, hệ thống sẽ đọc lại ở lần đồng bộ sau.`,
   GOOGLE_REFUSED: (detail: string) => `Google từ chối yêu cầu (${detail})`,
   NOT_XLSX: () => 'tệp không phải bảng tính .xlsx hợp lệ (có thể bị hỏng hoặc lưu sai định dạng)',
   FILE_TOO_LARGE: (bytes: number) =>
@@ -174,6 +179,7 @@ export const STATUS_LABELS = {
   unchanged: 'Đã tiếp nhận (không thay đổi so với lần trước)',
   rejected: 'Chưa tiếp nhận — có lỗi cần sửa',
   missing: 'Chưa có bảng điểm',
+  inaccessible: 'Không truy cập được bảng điểm (chưa chia sẻ, bị thu hồi quyền hoặc sai mã)',
   failed: 'Chưa đọc được (lỗi kết nối) — sẽ thử lại ở lần đồng bộ sau',
 } as const;
 

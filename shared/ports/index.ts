@@ -31,6 +31,23 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/**
+ * A workbook thidua may not open: not shared with the service account, access removed, deleted or
+ * a wrong id (Google 401/403/404), or a file the process may not read. Not the unit's mistake:
+ * nothing is concluded or stored, no tab is written, the emulation office is told, and the
+ * workbook is tried again every sync.
+ */
+export class WorkbookInaccessibleError extends Error {
+  override readonly name = 'WorkbookInaccessibleError';
+  constructor(
+    readonly location: string,
+    readonly detail: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot access workbook ${location}: ${detail}`, options);
+  }
+}
+
 /** The medium did not answer after every retry: nothing is concluded, the workbook is tried again next sync. */
 export class SourceUnavailableError extends Error {
   override readonly name = 'SourceUnavailableError';

@@ -101,6 +101,8 @@ export class GoogleStandin {
   private readonly quota: Record<CallKind, number>;
   private readonly windows: Record<CallKind, number[]> = { read: [], write: [], drive: [] };
   private readonly faults: Fault[] = [];
+  /** Spreadsheets whose sharing with the service account was removed: Sheets answers 403. */
+  private readonly revoked = new Set<string>();
   private chaos:
     | { probability: number; kinds: FaultKind[]; random: () => number; delayMs: number }
     | undefined;
@@ -190,6 +192,16 @@ export class GoogleStandin {
 
   validations(id: string, sheetTitle: string): unknown[] {
     return this.book(id).sheets.find((s) => s.title === sheetTitle)?.validations ?? [];
+  }
+
+  /** The owner removes the service account's access (Drive still lists the file, as it did before). */
+  revoke(id: string): void {
+    this.revoked.add(id);
+  }
+
+  /** The owner shares the spreadsheet again. */
+  restore(id: string): void {
+    this.revoked.delete(id);
   }
 
   inject(fault: Fault): void {
@@ -343,6 +355,14 @@ export class GoogleStandin {
           message: 'Request had invalid authentication credentials. Expected OAuth 2 access token.',
           status: 'UNAUTHENTICATED',
         },
+      });
+      return;
+    }
+
+    if (id && kind !== 'drive' && this.revoked.has(id)) {
+      record(api, kind, id, 403);
+      this.send(res, 403, {
+        error: { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' },
       });
       return;
     }

@@ -50,7 +50,7 @@ export const reportSchema = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      status: z.enum(['accepted', 'unchanged', 'rejected', 'missing', 'failed']),
+      status: z.enum(['accepted', 'unchanged', 'rejected', 'missing', 'inaccessible', 'failed']),
       problems: z.array(problemSchema),
     }),
   ),

@@ -32,6 +32,7 @@ import {
   type SubmissionStore,
   silentProgress,
   type UnitState,
+  WorkbookInaccessibleError,
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
@@ -174,6 +175,9 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
         if (error instanceof WorkbookNotFoundError) {
           status = 'missing';
           problems = [workbookProblem('WORKBOOK_MISSING', MESSAGES.WORKBOOK_MISSING(unit.workbook))];
+        } else if (error instanceof WorkbookInaccessibleError) {
+          status = 'inaccessible';
+          problems = [workbookProblem('WORKBOOK_INACCESSIBLE', MESSAGES.WORKBOOK_INACCESSIBLE(error.detail))];
         } else if (error instanceof WorkbookReadError) {
           status = 'rejected';
           problems = [workbookProblem('WORKBOOK_UNREADABLE', MESSAGES.WORKBOOK_UNREADABLE(error.detail))];
@@ -185,12 +189,15 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       }
     }
 
-    let storedReadKey = read || status === 'missing' ? readKey : (previous?.readKey ?? null);
+    // A workbook that is missing or may not be opened records no version: it is looked at again
+    // every sync, and read as soon as it is there and shared.
+    const unreachable = status === 'missing' || status === 'inaccessible';
+    let storedReadKey = unreachable ? null : read ? readKey : (previous?.readKey ?? null);
     const digest = outcomeDigest(stored(status), problems);
     const outcomeChanged = !previous || outcomeDigest(previous.lastStatus, previous.problems) !== digest;
     const owed = outcomeChanged || feedbackMissing || previous?.feedbackDelivered === false;
-    // A missing or unreadable workbook cannot take a tab; its problem goes to the report instead.
-    const writable = status !== 'missing' && !problems.some((p) => p.code === 'WORKBOOK_UNREADABLE');
+    // A missing, inaccessible or unreadable workbook cannot take a tab; its problem goes to the report.
+    const writable = !unreachable && !problems.some((p) => p.code === 'WORKBOOK_UNREADABLE');
     let feedbackDelivered = previous?.feedbackDelivered ?? true;
     if (owed && writable && unit.workbook) {
       try {

@@ -130,7 +130,11 @@ describe('dispatcher → worker → propose', () => {
     // a clerk edited it between our read and that write: the next night reads each once more…
     const recheck = await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-2');
     expect(recheck.enqueued).toBe(6);
-    const rechecked = await work(rt, sqsEvent(sent<SyncMessage>(SYNC).filter((m) => m.runId === 'run-2')), now);
+    const rechecked = await work(
+      rt,
+      sqsEvent(sent<SyncMessage>(SYNC).filter((m) => m.runId === 'run-2')),
+      now,
+    );
     expect(rechecked.batchItemFailures).toEqual([]);
     expect(google.standin.count({ api: 'values.batchUpdate' })).toBe(6); // same outcome: no tab rewritten
     // …and the night after, with nothing changed, enqueues nothing.
@@ -169,7 +173,9 @@ describe('dispatcher → worker → propose', () => {
     // The redelivery reads the workbook again (our tab changed it) but stores no second version
     // and writes no second tab.
     const items = await db.client.send(new ScanCommand({ TableName: db.table }));
-    expect((items.Items ?? []).filter((i) => i.pk?.S === 'UNIT#U002' && i.sk?.S?.includes('#SUB#'))).toHaveLength(1);
+    expect(
+      (items.Items ?? []).filter((i) => i.pk?.S === 'UNIT#U002' && i.sk?.S?.includes('#SUB#')),
+    ).toHaveLength(1);
     expect(google.standin.count({ api: 'values.batchUpdate', spreadsheetId: 'ss-U002' })).toBe(1);
   });
 

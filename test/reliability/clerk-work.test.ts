@@ -17,18 +17,20 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return {
     ...real,
     rename: async (from: string, to: string) => {
-      if (disk.failRename) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      if (disk.failRename)
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       return real.rename(from, to);
     },
   };
 });
+
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { feedbackTab } from '../../shared/domain/render.ts';
 import type { SheetSource } from '../../shared/ports/index.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
-import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
 import { type Google, peopleOf, seedSector, startGoogle } from '../helpers/google.ts';
+import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
 import { smallSector, syncInput, tempDir, writeUnitXlsx } from './helpers.ts';
 
 let server: EmbeddedStore;
@@ -253,7 +255,12 @@ describe('fault 3: the feedback tab is the only thing written into a unit’s fi
     const after = await entries(path);
     const changed = [...after.keys()].filter((n) => !before.get(n)?.equals(after.get(n) ?? Buffer.alloc(0)));
     expect(changed.sort()).toEqual(
-      ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/worksheets/sheet4.xml'].sort(),
+      [
+        '[Content_Types].xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet4.xml',
+      ].sort(),
     );
     expect(Object.keys(await files.readWorkbook('bang-diem/A.xlsx'))).toEqual([
       'Thông tin',

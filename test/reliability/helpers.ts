@@ -2,7 +2,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
+import type { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import type { Registry, RegistryUnit } from '../../shared/domain/registry.ts';
 import { unitWorkbookModel } from '../../shared/domain/render.ts';
 import { catalog, movement, type PersonRow, personRow, unit, YEAR } from '../helpers/fixtures.ts';

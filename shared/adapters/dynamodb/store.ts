@@ -31,7 +31,7 @@ const stateItemSchema = z.object({
   year: z.number().int(),
   acceptedHash: z.string().nullable(),
   acceptedAt: z.string().nullable(),
-  lastStatus: z.enum(['accepted', 'rejected', 'missing']),
+  lastStatus: z.enum(['accepted', 'rejected', 'missing', 'inaccessible']),
   problems: z.array(problemSchema),
   readKey: z.string().nullable(),
   checkedAt: z.string(),

@@ -16,7 +16,7 @@ import {
   type SheetSink,
   type SheetSource,
   SourceUnavailableError,
-  WorkbookNotFoundError,
+  WorkbookInaccessibleError,
   WorkbookReadError,
 } from '../../ports/index.ts';
 import { quoteSheet } from '../../standin/a1.ts';
@@ -164,9 +164,10 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
       if (error instanceof GoogleUnavailableError)
         throw new SourceUnavailableError(error.message, { cause: error });
       if (error instanceof GoogleRequestError) {
-        if (error.status === 404) throw new WorkbookNotFoundError(location, { cause: error });
-        if (error.status === 403)
-          throw new WorkbookReadError(location, MESSAGES.NOT_SHARED(), { cause: error });
+        if (error.status === 404)
+          throw new WorkbookInaccessibleError(location, MESSAGES.GOOGLE_NOT_FOUND(), { cause: error });
+        if (error.status === 401 || error.status === 403)
+          throw new WorkbookInaccessibleError(location, MESSAGES.NOT_SHARED(), { cause: error });
         throw new WorkbookReadError(location, MESSAGES.GOOGLE_REFUSED(`${error.status} ${error.message}`), {
           cause: error,
         });
@@ -185,7 +186,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
           const time = await this.modifiedTime(location);
           if (time) result.set(location, time);
         } catch (error) {
-          if (!(error instanceof WorkbookNotFoundError)) throw error;
+          if (!(error instanceof WorkbookInaccessibleError)) throw error;
         }
       }
       return result;

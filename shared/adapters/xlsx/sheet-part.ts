@@ -144,9 +144,10 @@ export async function patchSheet(
     const part = `${folder}worksheets/sheet${index}.xml`;
     const sheetId = Math.max(0, ...sheets.map((tag) => Number(attribute(tag, 'sheetId') ?? 0))) + 1;
     const sheetTag = `<sheet name="${escapeXml(tab.title)}" sheetId="${sheetId}" r:id="${relId}"/>`;
-    const prefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-      workbookXml,
-    )?.[1];
+    const prefix =
+      /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+        workbookXml,
+      )?.[1];
     const withNs = prefix
       ? sheetTag.replace(' r:id=', ` ${prefix}:id=`)
       : sheetTag.replace(' r:id=', ` xmlns:r="${REL_NS}" r:id=`);

@@ -20,6 +20,7 @@ import {
   type Counters,
   type SheetSink,
   type SheetSource,
+  WorkbookInaccessibleError,
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../../ports/index.ts';
@@ -215,7 +216,10 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     try {
       return await readFile(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new WorkbookNotFoundError(location);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new WorkbookNotFoundError(location);
+      if (code === 'EACCES' || code === 'EPERM')
+        throw new WorkbookInaccessibleError(location, MESSAGES.NO_PERMISSION(), { cause: error });
       throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(), { cause: error });
     }
   }
