@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DynamoLeases } from '../adapters/dynamodb/leases.ts';
 import { createDynamoClient, ensureTable, startDynalite } from '../adapters/dynamodb/local.ts';
 import { DynamoPublications } from '../adapters/dynamodb/publications.ts';
 import { DynamoSubmissionStore } from '../adapters/dynamodb/store.ts';
@@ -73,6 +74,8 @@ export interface JobContext {
   readonly sink: SheetSink;
   readonly store: DynamoSubmissionStore;
   readonly publications: DynamoPublications;
+  /** One run at a time on this store. */
+  readonly leases: DynamoLeases;
   readonly counters: Counters;
   /** Where a council's proposal workbook goes; null when there is nowhere to write it. */
   proposalLocation(councilCode: string): string | null;
@@ -149,6 +152,7 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
     sink,
     store,
     publications: new DynamoPublications(client, options.table),
+    leases: new DynamoLeases(client, options.table),
     counters,
     proposalLocation: (council) =>
       registry.units.get(council)?.proposalWorkbook ??

@@ -28,6 +28,7 @@ import {
   type SheetsOption,
   UsageError,
 } from '../app/context.ts';
+import { withRunLease } from '../app/lease.ts';
 import { campaignKindSchema, campaignOf, catalogFor, MovementConfigError } from '../config/movement.ts';
 import { parseHistory } from '../domain/history.ts';
 import { cellRef, hasErrors } from '../domain/problems.ts';
@@ -38,7 +39,7 @@ import { matchKey } from '../domain/text.ts';
 import { CLI_HELP, CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
 import {
   SourceUnavailableError,
-  type UnitState,
+  StoreBusyError,
   WorkbookInaccessibleError,
   WorkbookNotFoundError,
   WorkbookReadError,
@@ -172,7 +173,9 @@ function printSummary(report: Report, outDir: string | null, out: (line: string)
   }
   if (report.units.length) {
     out(CLI_TEXT.units(report.units.length, counts));
-    for (const unit of report.units.filter((u) => u.status === 'rejected' || u.status === 'missing'))
+    for (const unit of report.units.filter((u) =>
+      ['rejected', 'missing', 'inaccessible', 'failed'].includes(u.status),
+    ))
       out(
         CLI_TEXT.unitProblem(
           unit.code,
@@ -183,12 +186,16 @@ function printSummary(report: Report, outDir: string | null, out: (line: string)
   }
   if (report.councils.length && outDir) {
     out(CLI_TEXT.councils(report.councils.length, outDir));
-    for (const c of report.councils) {
+    for (const c of report.councils.filter((c) => c.withheld.length === 0)) {
       const line = (s: Report['councils'][number]['collectives']) =>
         CLI_TEXT.subjectLine(s.proposed.length, s.quota, s.tiedAtLine.length, s.arithmetic);
       out(CLI_TEXT.councilLine(c.code, c.name, line(c.collectives), line(c.individuals)));
     }
+    for (const c of report.councils.filter((c) => c.withheld.length > 0))
+      out(CLI_TEXT.withheld(c.code, c.withheld));
   }
+  const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible').length;
+  if (unread) out(CLI_TEXT.unread(unread));
   const k = report.counters;
   out(
     `storeReads: ${k.storeReads}, storeWrites: ${k.storeWrites}, sheetReads: ${k.sheetReads}, sheetWrites: ${k.sheetWrites}`,
@@ -210,82 +217,108 @@ async function openFromOptions(values: JobValues): Promise<JobContext> {
   });
 }
 
+/**
+ * Exit codes: what happened, for scripts and schedulers. A command that did not fully succeed
+ * never exits 0.
+ */
+export const EXIT = {
+  done: 0,
+  failure: 1,
+  usage: 2,
+  /** Done, but some units could not be read or some councils' lists were not written (see the report). */
+  partial: 3,
+  /** Another run holds the store: nothing was done. */
+  busy: 4,
+} as const;
+
 async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Promise<number> {
-  const outRoot = values.out ?? join(DATA_DIR, 'out');
   const ctx = await openFromOptions(values);
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  const log = values.json ? () => {} : out;
   try {
-    const now = new Date().toISOString();
-    const progress = terminalProgress();
-    const outDir = resolve(outRoot, String(ctx.year));
-    log(CLI_TEXT.heading(ctx.year, ctx.movement.name));
-    let units: UnitOutcome[] | undefined;
-    let states: Map<string, UnitState> | undefined;
-    if (command !== 'propose') {
-      const result = await syncUnits(
-        {
-          source: ctx.source,
-          sink: ctx.sink,
-          store: ctx.store,
-          progress,
-          onUnitError: (unit, error) =>
-            process.stderr.write(
-              `${JSON.stringify({ level: 'warn', msg: 'unit not synced', unit, error: error instanceof Error ? error.message : String(error) })}\n`,
-            ),
-        },
-        {
-          movement: ctx.movement,
-          catalog: ctx.catalog,
-          year: ctx.year,
-          registry: ctx.registry,
-          now,
-          force: values.force ?? false,
-          ...(values.unit ? { only: values.unit } : {}),
-        },
-      );
-      units = result.units;
-      states = result.states;
-    }
-    // A round replaces the annual proposals of this run; the sync's report is written either way.
-    if (values.round) await round(ctx, values, outDir, now, progress, log);
-    let proposals: ProposeResult | undefined;
-    if (command !== 'sync' && !values.round) {
-      proposals = await proposeAwards(
-        { sink: ctx.sink, source: ctx.source, store: ctx.store, publications: ctx.publications, progress },
-        {
-          movement: ctx.movement,
-          year: ctx.year,
-          registry: ctx.registry,
-          proposalLocation: (council) =>
-            ctx.registry.units.get(council)?.proposalWorkbook ??
-            (ctx.source instanceof XlsxWorkbooks ? join(outDir, `de-nghi-${council}.xlsx`) : null),
-          ...(states && !values.unit ? { states } : {}),
-          ...(command === 'propose' && values.unit ? { only: values.unit } : {}),
-        },
-      );
-    }
-    const report = buildReport({
-      movementId: ctx.movement.id,
-      year: ctx.year,
-      now,
-      registry: ctx.registry,
-      ...(units ? { units } : {}),
-      ...(proposals ? { proposals } : {}),
-      counters: ctx.counters,
-    });
-    await mkdir(outDir, { recursive: true });
-    const reportPath = join(outDir, 'report.json');
-    await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    if (values.json) out(JSON.stringify(report, null, 2));
-    else {
-      printSummary(report, proposals ? relative(process.cwd(), outDir) || '.' : null, out);
-      out(CLI_TEXT.report(relative(process.cwd(), reportPath)));
-    }
-    return 0;
+    return await withRunLease(ctx.leases, {}, () => jobUnderLease(ctx, command, values));
   } finally {
     await ctx.close();
   }
+}
+
+async function jobUnderLease(
+  ctx: JobContext,
+  command: 'sync' | 'propose' | 'run',
+  values: JobValues,
+): Promise<number> {
+  const outRoot = values.out ?? join(DATA_DIR, 'out');
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const log = values.json ? () => {} : out;
+  const now = new Date().toISOString();
+  const progress = terminalProgress();
+  const outDir = resolve(outRoot, String(ctx.year));
+  log(CLI_TEXT.heading(ctx.year, ctx.movement.name));
+  let units: UnitOutcome[] | undefined;
+  if (command !== 'propose') {
+    const result = await syncUnits(
+      {
+        source: ctx.source,
+        sink: ctx.sink,
+        store: ctx.store,
+        progress,
+        onUnitError: (unit, error) =>
+          process.stderr.write(
+            `${JSON.stringify({ level: 'warn', msg: 'unit not synced', unit, error: error instanceof Error ? error.message : String(error) })}\n`,
+          ),
+      },
+      {
+        movement: ctx.movement,
+        catalog: ctx.catalog,
+        year: ctx.year,
+        registry: ctx.registry,
+        now,
+        force: values.force ?? false,
+        ...(values.unit ? { only: values.unit } : {}),
+      },
+    );
+    units = result.units;
+  }
+  // A round replaces the annual proposals of this run; the sync's report is written either way.
+  if (values.round) await round(ctx, values, outDir, now, progress, log);
+  let proposals: ProposeResult | undefined;
+  if (command !== 'sync' && !values.round) {
+    proposals = await proposeAwards(
+      { sink: ctx.sink, source: ctx.source, store: ctx.store, publications: ctx.publications, progress },
+      {
+        movement: ctx.movement,
+        year: ctx.year,
+        registry: ctx.registry,
+        proposalLocation: (council) =>
+          ctx.registry.units.get(council)?.proposalWorkbook ??
+          (ctx.source instanceof XlsxWorkbooks ? join(outDir, `de-nghi-${council}.xlsx`) : null),
+        ...(command === 'propose' && values.unit ? { only: values.unit } : {}),
+        unsettled: new Map(
+          (units ?? [])
+            .filter((u) => u.status === 'failed' || u.status === 'inaccessible')
+            .map((u) => [u.code, STATUS_LABELS[u.status]]),
+        ),
+      },
+    );
+  }
+  const report = buildReport({
+    movementId: ctx.movement.id,
+    year: ctx.year,
+    now,
+    registry: ctx.registry,
+    ...(units ? { units } : {}),
+    ...(proposals ? { proposals } : {}),
+    counters: ctx.counters,
+  });
+  await mkdir(outDir, { recursive: true });
+  const reportPath = join(outDir, 'report.json');
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.json) out(JSON.stringify(report, null, 2));
+  else {
+    printSummary(report, proposals ? relative(process.cwd(), outDir) || '.' : null, out);
+    out(CLI_TEXT.report(relative(process.cwd(), reportPath)));
+  }
+  const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible');
+  const withheld = report.councils.filter((c) => c.withheld.length > 0);
+  return unread.length || withheld.length || report.registryProblems.length ? EXIT.partial : EXIT.done;
 }
 
 async function template(args: string[]): Promise<number> {
@@ -531,6 +564,10 @@ export async function main(argv: string[]): Promise<number> {
         return help('main', true);
     }
   } catch (error) {
+    if (error instanceof StoreBusyError) {
+      process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.busy(error.holder, error.since))}\n`);
+      return EXIT.busy;
+    }
     if (error instanceof WorkbookNotFoundError) {
       process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.fileMissing(error.location))}\n`);
       return 2;

@@ -15,10 +15,15 @@ import {
   type Subject,
 } from '../config/movement.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
-import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
+import {
+  collectiveCouncilOf,
+  individualCouncilOf,
+  type RegistryFaults,
+  type RegistryUnit,
+} from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
 import { comparePersonNames, compareVietnamese } from './text.ts';
-import { REASONS, WOMAN, yearLabel } from './vi.ts';
+import { REASONS, WITHHELD, WOMAN, yearLabel } from './vi.ts';
 
 export type ReasonCode = keyof typeof REASONS;
 
@@ -167,6 +172,7 @@ function personCandidate(
   catalog: Catalog,
   movement: Movement,
   year: number,
+  alsoListedBy: readonly string[] = [],
 ): Candidate {
   const applicable = catalog.individual.items.filter((item) => !item.leaderOnly || person.isLeader);
   const max = applicable.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
@@ -176,7 +182,10 @@ function personCandidate(
   const minimum = movement.ratings.find((r) => r.code === policy?.individual.minimumRating);
   const discipline = movement.disciplines.find((d) => d.code === person.discipline);
   let ineligible: Candidate['ineligible'] = null;
-  if (policy?.individual.disciplineDisqualifies && discipline?.isDiscipline)
+  // A person belongs to one unit: listed by two, they are ranked by neither until it is resolved.
+  if (alsoListedBy.length)
+    ineligible = { code: 'DUPLICATE_STAFF', reason: REASONS.DUPLICATE_STAFF(alsoListedBy.join(', ')) };
+  else if (policy?.individual.disciplineDisqualifies && discipline?.isDiscipline)
     ineligible = { code: 'DISCIPLINE', reason: REASONS.DISCIPLINE(discipline.label) };
   else if (rating && minimum && rating.rank < minimum.rank)
     ineligible = { code: 'RATING_BELOW', reason: REASONS.RATING_BELOW(rating.label, minimum.label) };
@@ -284,6 +293,34 @@ function awardFormFor(movement: Movement, year: number, subject: Subject): strin
 }
 
 /** Builds the proposal of every council in the registry for one emulation year. */
+const staffKey = (staffId: string) => staffId.trim().toUpperCase();
+
+/** Staff id → the registry units whose accepted submissions list it (sorted). */
+export function staffListedBy(
+  units: ReadonlyMap<string, RegistryUnit>,
+  submissions: ReadonlyMap<string, Submission>,
+): Map<string, string[]> {
+  const listedBy = new Map<string, string[]>();
+  for (const [code, submission] of [...submissions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!units.has(code)) continue;
+    for (const person of submission.people) {
+      const key = staffKey(person.staffId);
+      const list = listedBy.get(key);
+      if (!list) listedBy.set(key, [code]);
+      else if (!list.includes(code)) list.push(code);
+    }
+  }
+  return listedBy;
+}
+
+/** Staff ids listed by more than one unit, with the units (each unit is told which others list them). */
+export function staffInSeveralUnits(
+  units: ReadonlyMap<string, RegistryUnit>,
+  submissions: ReadonlyMap<string, Submission>,
+): Map<string, string[]> {
+  return new Map([...staffListedBy(units, submissions)].filter(([, codes]) => codes.length > 1));
+}
+
 export function buildProposals(input: ProposalInput): CouncilProposal[] {
   const { movement, year, units, submissions } = input;
   const catalog = catalogFor(movement, year);
@@ -305,6 +342,8 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
     place(byCollectiveCouncil, collectiveCouncilOf(units, unit.code), unit);
     place(byIndividualCouncil, individualCouncilOf(units, unit.code), unit);
   }
+
+  const listedBy = staffListedBy(units, submissions);
 
   const councils = [...units.values()]
     .filter((u) => u.runsCouncil)
@@ -333,7 +372,16 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
         headcountFromListing.push(unit.code);
       }
       for (const person of submission?.people ?? [])
-        personCandidates.push(personCandidate(person, unit, catalog, movement, year));
+        personCandidates.push(
+          personCandidate(
+            person,
+            unit,
+            catalog,
+            movement,
+            year,
+            (listedBy.get(staffKey(person.staffId)) ?? []).filter((code) => code !== unit.code),
+          ),
+        );
     }
     const individualQuota = computeQuota(individualBase, quotaPolicy.individual, quotaPolicy.rounding);
 
@@ -454,4 +502,42 @@ export function readTieChoices(
     else if (subject === labels.individual) choices.individual.add(id);
   }
   return choices;
+}
+
+/**
+ * Councils whose list cannot be trusted this time, with the reasons: a registry error that leaves
+ * units unplaced (every council), a duplicated unit code or a missing headcount (the councils of
+ * that unit), or a unit whose workbook could not be read (its councils). Their proposal workbooks
+ * are left as they were rather than written smaller or from stale data.
+ */
+export function withheldCouncils(input: {
+  readonly units: ReadonlyMap<string, RegistryUnit>;
+  readonly faults?: RegistryFaults | undefined;
+  readonly submissions: ReadonlyMap<string, Submission>;
+  /** Unit code → the status label of a unit that could not be read. */
+  readonly unsettled: ReadonlyMap<string, string>;
+  readonly councils: readonly string[];
+}): Map<string, string[]> {
+  const withheld = new Map<string, string[]>();
+  const hold = (council: string | null, reason: string) => {
+    if (!council || !input.councils.includes(council)) return;
+    const reasons = withheld.get(council) ?? [];
+    if (!reasons.includes(reason)) reasons.push(reason);
+    withheld.set(council, reasons);
+  };
+  const councilsOf = (code: string) => [
+    collectiveCouncilOf(input.units, code),
+    individualCouncilOf(input.units, code),
+  ];
+  const unplaced = input.faults?.unplaced ?? [];
+  if (unplaced.length)
+    for (const council of input.councils) hold(council, WITHHELD.registryUnplaced(unplaced.join(', ')));
+  for (const code of input.faults?.duplicates ?? [])
+    for (const council of councilsOf(code)) hold(council, WITHHELD.registryDuplicate(code));
+  for (const unit of input.units.values())
+    if (unit.headcount === null && (input.submissions.get(unit.code)?.people.length ?? 0) > 0)
+      hold(individualCouncilOf(input.units, unit.code), WITHHELD.headcountMissing(unit.code));
+  for (const [code, status] of input.unsettled)
+    for (const council of councilsOf(code)) hold(council, WITHHELD.unsettled(code, status));
+  return withheld;
 }

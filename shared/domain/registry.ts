@@ -22,9 +22,20 @@ export const registryUnitSchema = z.object({
 });
 export type RegistryUnit = z.infer<typeof registryUnitSchema>;
 
+/**
+ * What a registry error leaves unknown. `unplaced`: a row without a code, or a unit whose parent
+ * chain is broken (unknown parent, cycle) — which council it belongs to cannot be told, so no
+ * council's list can be trusted. `duplicates`: codes listed twice (the first row stands).
+ */
+export interface RegistryFaults {
+  readonly unplaced: readonly string[];
+  readonly duplicates: readonly string[];
+}
+
 export interface Registry {
   readonly units: ReadonlyMap<string, RegistryUnit>;
   readonly problems: readonly Problem[];
+  readonly faults?: RegistryFaults;
 }
 
 const normalizeCode = (value: string) => value.toUpperCase().replace(/\s+/g, '');
@@ -69,6 +80,8 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
   if (!header) return { units: new Map(), problems: [registryProblem('A1', REGISTRY_MESSAGES.noHeader())] };
 
   const problems: Problem[] = [];
+  const unplaced: string[] = [];
+  const duplicates: string[] = [];
   const units = new Map<string, RegistryUnit>();
   const rowOf = new Map<string, number>();
   const col = (key: keyof typeof REGISTRY_HEADERS) => header.columns.get(key);
@@ -82,10 +95,12 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
     const code = normalizeCode(text(row, 'code'));
     if (!code) {
       problems.push(registryProblem(a1(row, col('code') ?? 0), REGISTRY_MESSAGES.noCode()));
+      unplaced.push(`${TABS.registry}!${a1(row, col('code') ?? 0)}`);
       continue;
     }
     if (units.has(code)) {
       problems.push(registryProblem(a1(row, col('code') ?? 0), REGISTRY_MESSAGES.duplicateCode(code)));
+      duplicates.push(code);
       continue;
     }
     let headcount: number | null = null;
@@ -95,6 +110,7 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
       const parsed = parseAmount(rawHeadcount);
       if (!parsed.ok || parsed.hundredths < 0 || parsed.hundredths % 100 !== 0) {
         problems.push(registryProblem(a1(row, headcountCol), REGISTRY_MESSAGES.badHeadcount(code)));
+        unplaced.push(code);
         continue;
       }
       headcount = parsed.hundredths / 100;
@@ -146,7 +162,8 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
     }
   }
   for (const code of invalid) units.delete(code);
-  return { units, problems };
+  unplaced.push(...invalid);
+  return { units, problems, faults: { unplaced, duplicates } };
 }
 
 /** Formats the cell of a registry problem for display. */

@@ -195,6 +195,20 @@ export const REASONS = {
   NEEDS_CHECK: (detail: string) => `Cần kiểm tra: ${detail}`,
   NOT_CHOSEN: () => 'Đồng điểm tại ngưỡng; Hội đồng không chọn.',
   NOT_ELIGIBLE: (detail: string) => `Chưa đủ điều kiện: ${detail}`,
+  DUPLICATE_STAFF: (others: string) =>
+    `Mã cán bộ này cũng được đơn vị ${others} kê khai; mỗi người chỉ thuộc một đơn vị. Chưa xét đề nghị cho đến khi các đơn vị sửa bảng điểm.`,
+} as const;
+
+/** Why a council's proposal workbook was not written this time (it keeps what it had). */
+export const WITHHELD = {
+  registryUnplaced: (where: string) =>
+    `Danh mục đơn vị có lỗi (${where}): chưa xác định được đơn vị thuộc Hội đồng nào, nên chưa lập lại danh sách đề nghị cho đến khi sửa Danh mục.`,
+  registryDuplicate: (code: string) =>
+    `Mã đơn vị ${code} bị trùng trong Danh mục đơn vị; chưa lập lại danh sách cho đến khi sửa.`,
+  headcountMissing: (code: string) =>
+    `Danh mục đơn vị chưa ghi số biên chế của đơn vị ${code} (căn cứ tính chỉ tiêu 10%); chưa lập lại danh sách cho đến khi ghi.`,
+  unsettled: (code: string, status: string) =>
+    `Chưa đọc được bảng điểm của đơn vị ${code} (${status}); chưa lập lại danh sách cho đến khi đọc được.`,
 } as const;
 
 export const PROPOSAL_LABELS = {
@@ -345,6 +359,12 @@ export const CLI_TEXT = {
   unknownUnit: (path: string) =>
     `Không xác định được đơn vị của ${path}: Danh mục đơn vị không ghi bảng điểm này. Dùng --unit MÃ_ĐƠN_VỊ.`,
   failed: (message: string) => `Lỗi: ${message}`,
+  busy: (holder: string, since: string | null) =>
+    `một lần chạy khác đang dùng kho dữ liệu này (${holder}${since ? `, từ ${since}` : ''}). Chờ lần chạy đó xong rồi chạy lại; không có gì được thay đổi.`,
+  withheld: (code: string, reasons: readonly string[]) =>
+    `  ${code}: chưa lập lại danh sách — ${reasons.join(' ')}`,
+  unread: (count: number) =>
+    `${count} đơn vị chưa đọc được bảng điểm (lỗi kết nối hoặc không truy cập được); xem report.json và chạy lại sau khi khắc phục.`,
   noCatalog: (year: number) => `Phong trào không có bộ tiêu chí cho năm thi đua ${year}.`,
   noRegistry: (path: string) => `Không tìm thấy Danh mục đơn vị: ${path}`,
   badYear: (value: string) => `--year: “${value}” không hợp lệ (ví dụ: 2024).`,

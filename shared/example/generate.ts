@@ -254,8 +254,8 @@ export function generateExample(
 
   for (const [index, unit] of base.entries()) {
     const listed = Math.max(3, Math.round(perUnit * (0.5 + rng.next())));
-    // Most units declare their headcount; two do not, and are counted by the people they list.
-    const headcount = index % 13 === 7 ? null : listed + rng.int(0, 2);
+    // Every unit declares its headcount (the quota's base); a few have staff not listed (on leave, new).
+    const headcount = listed + rng.int(0, 2);
     units.push({ ...unit, headcount, listed });
 
     const people: Cell[][] = [];

@@ -48,6 +48,35 @@ export class WorkbookInaccessibleError extends Error {
   }
 }
 
+/** Another run holds the store (its lease, or the embedded store's folder): nothing was done. */
+export class StoreBusyError extends Error {
+  override readonly name = 'StoreBusyError';
+  constructor(
+    readonly holder: string,
+    readonly since: string | null,
+    options?: ErrorOptions,
+  ) {
+    super(`the store is in use by another run (${holder}${since ? ` since ${since}` : ''})`, options);
+  }
+}
+
+/**
+ * One run at a time on a store: a lease taken by a conditional write, with an expiry so that a
+ * run that died does not hold it forever. The holder renews it while it works.
+ */
+export interface RunLeases {
+  /** Takes the lease, or answers who holds it. */
+  acquire(input: {
+    name: string;
+    holder: string;
+    nowMs: number;
+    ttlMs: number;
+  }): Promise<{ acquired: true } | { acquired: false; holder: string; since: string | null }>;
+  /** Extends the holder's lease; false when it was lost (expired and taken by another run). */
+  renew(input: { name: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean>;
+  release(input: { name: string; holder: string }): Promise<void>;
+}
+
 /** The medium did not answer after every retry: nothing is concluded, the workbook is tried again next sync. */
 export class SourceUnavailableError extends Error {
   override readonly name = 'SourceUnavailableError';

@@ -15,12 +15,13 @@ import {
   type CouncilProposal,
   rankClusters,
   readTieChoices,
+  withheldCouncils,
 } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, YES } from '../domain/vi.ts';
+import { PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS, YES } from '../domain/vi.ts';
 import type {
   Progress,
   ProposalRecord,
@@ -48,10 +49,10 @@ export interface ProposeInput {
   readonly registry: Registry;
   /** Where each council's proposal workbook goes; null when the registry names none (not written). */
   readonly proposalLocation: (councilCode: string) => string | null;
-  /** States already loaded by a sync in the same run, to save reading them again. */
-  readonly states?: ReadonlyMap<string, UnitState>;
   /** Only these councils (all when absent). */
   readonly only?: readonly string[];
+  /** Units this run could not read (unit code → status label): their councils are not rewritten. */
+  readonly unsettled?: ReadonlyMap<string, string>;
 }
 
 export interface ProposeResult {
@@ -62,6 +63,8 @@ export interface ProposeResult {
   readonly rewritten: string[];
   /** Councils whose list is published (frozen), left as they were. */
   readonly published: string[];
+  /** Councils not written this time because their list cannot be trusted, with the reasons. */
+  readonly withheld: Map<string, string[]>;
   readonly statuses: Map<string, { status: UnitStatus; errors: number }>;
 }
 
@@ -69,7 +72,8 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const progress = deps.progress ?? silentProgress;
   const { movement, year, registry } = input;
   const codes = [...registry.units.keys()].sort();
-  const states = input.states ?? (await deps.store.loadStates(year, codes));
+  // Always what the store holds: a sync's own view can miss what another writer stored meanwhile.
+  const states = await deps.store.loadStates(year, codes);
   const refs = [...states.values()]
     .filter(
       (s): s is UnitState & { acceptedHash: string } =>
@@ -81,6 +85,17 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const councils = buildProposals({ movement, year, units: registry.units, submissions }).filter(
     (c) => !input.only || input.only.includes(c.code),
   );
+  const unsettled = new Map(input.unsettled ?? []);
+  for (const state of states.values())
+    if (state.lastStatus === 'inaccessible' && !unsettled.has(state.unitCode))
+      unsettled.set(state.unitCode, STATUS_LABELS.inaccessible);
+  const withheld = withheldCouncils({
+    units: registry.units,
+    faults: registry.faults,
+    submissions,
+    unsettled,
+    councils: councils.map((c) => c.code),
+  });
   const statuses = new Map<string, { status: UnitStatus; errors: number }>();
   for (const code of codes) {
     const state = states.get(code);
@@ -153,6 +168,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       written.set(proposal.code, location); // frozen: the published workbook stays as it is
       continue;
     }
+    if (withheld.has(proposal.code)) continue; // the workbook keeps its last trustworthy list
     // The sector-level council (at the top of the registry) also sees every cluster's ranking.
     const top = registry.units.get(proposal.code)?.parentCode === null;
     const model = proposalWorkbookModel({
@@ -179,6 +195,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     written,
     rewritten: [...changed.keys()],
     published: [...published.keys()],
+    withheld,
     statuses,
   };
 }

@@ -61,6 +61,8 @@ export const reportSchema = z.object({
       workbook: z.string().nullable(),
       /** Published (khóa sổ): the list is frozen and was not rewritten. */
       published: z.boolean(),
+      /** Why the council's workbook was not rewritten this time (its list cannot be trusted yet); empty when written. */
+      withheld: z.array(z.string()),
       collectives: subjectSchema,
       individuals: subjectSchema,
     }),
@@ -142,6 +144,7 @@ export function buildReport(input: {
       ...councilSummary(c),
       workbook: input.proposals?.written.get(c.code) ?? null,
       published: input.proposals?.published.includes(c.code) ?? false,
+      withheld: input.proposals?.withheld.get(c.code) ?? [],
     })),
     counters: { ...input.counters },
   };

@@ -213,7 +213,6 @@ describe('proposals and templates in Google Sheets', () => {
       year: YEAR,
       registry,
       proposalLocation: (c) => registry.units.get(c)?.proposalWorkbook ?? null,
-      states: sync.states,
     });
     const cells = google.standin.cells('ss-proposal-HD', 'Cá nhân đề nghị').flat();
     expect(cells).toContain(`'${injected}`);
@@ -286,7 +285,6 @@ describe('proposal spreadsheets in a shared drive', () => {
         year: YEAR,
         registry,
         proposalLocation: () => null,
-        states: sync.states,
       });
 
     google.standin.inject({ kind: 'drop-after', api: 'files.create' }); // created, but the answer is lost
@@ -303,7 +301,6 @@ describe('proposal spreadsheets in a shared drive', () => {
       year: YEAR,
       registry,
       proposalLocation: () => null,
-      states: again.states,
     });
     expect(second.written.get('HD')).toBe(location);
     expect(second.rewritten).toEqual(['HD']);

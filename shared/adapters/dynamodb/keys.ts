@@ -36,6 +36,9 @@ export const proposalKey = (councilCode: string, year: number): Key => ({
 
 export const runKey = (runId: string): Key => ({ pk: `RUN#${runId}`, sk: 'RUN' });
 
+/** The one-run-at-a-time lease of a job on this table (see leases.ts). */
+export const leaseKey = (name: string): Key => ({ pk: `LEASE#${name}`, sk: 'LEASE' });
+
 /** A council's list for a round and year: its state (open or published) and its immutable snapshots. */
 export const publicationStateKey = (councilCode: string, year: number, round: string): Key => ({
   pk: `${COUNCIL}${councilCode}`,

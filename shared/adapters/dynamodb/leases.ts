@@ -1,0 +1,96 @@
+/**
+ * Run leases on the table: one item per lease, taken with a conditional put (free, expired, or
+ * already ours), renewed and released on the same condition. No TTL needed: an expired lease is
+ * simply taken over by the next run.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { RunLeases } from '../../ports/index.ts';
+import { leaseKey } from './keys.ts';
+
+const leaseItemSchema = z.object({
+  holder: z.string(),
+  acquiredAt: z.string().nullable().default(null),
+  expiresAt: z.number(),
+});
+
+export class DynamoLeases implements RunLeases {
+  private readonly doc: DynamoDBDocumentClient;
+  constructor(
+    client: DynamoDBClient,
+    private readonly table: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client);
+  }
+
+  async acquire(input: { name: string; holder: string; nowMs: number; ttlMs: number }) {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...leaseKey(input.name),
+            holder: input.holder,
+            acquiredAt: new Date(input.nowMs).toISOString(),
+            expiresAt: input.nowMs + input.ttlMs,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now OR holder = :me',
+          ExpressionAttributeValues: { ':now': input.nowMs, ':me': input.holder },
+        }),
+      );
+      return { acquired: true as const };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const out = await this.doc.send(
+        new GetCommand({ TableName: this.table, Key: leaseKey(input.name), ConsistentRead: true }),
+      );
+      const held = leaseItemSchema.safeParse(out.Item ?? {});
+      return {
+        acquired: false as const,
+        holder: held.success ? held.data.holder : 'unknown',
+        since: held.success ? held.data.acquiredAt : null,
+      };
+    }
+  }
+
+  async renew(input: { name: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: leaseKey(input.name),
+          UpdateExpression: 'SET expiresAt = :until',
+          ConditionExpression: 'holder = :me',
+          ExpressionAttributeValues: { ':until': input.nowMs + input.ttlMs, ':me': input.holder },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async release(input: { name: string; holder: string }): Promise<void> {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: leaseKey(input.name),
+          ConditionExpression: 'holder = :me',
+          ExpressionAttributeValues: { ':me': input.holder },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+}

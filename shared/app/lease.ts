@@ -1,0 +1,39 @@
+/**
+ * Runs a job while holding the store's run lease: taken before anything is read, renewed while the
+ * job works, released at the end (also on failure). A second run finds the lease held and stops
+ * with `StoreBusyError` before doing anything. A lease whose holder died expires after `ttlMs`.
+ */
+import { hostname } from 'node:os';
+import { type RunLeases, StoreBusyError } from '../ports/index.ts';
+
+export const JOB_LEASE = 'job';
+
+export async function withRunLease<T>(
+  leases: RunLeases,
+  options: { name?: string; holder?: string; ttlMs?: number },
+  job: () => Promise<T>,
+): Promise<T> {
+  const name = options.name ?? JOB_LEASE;
+  const holder = options.holder ?? `${hostname()} pid ${process.pid} ${Date.now().toString(36)}`;
+  const ttlMs = options.ttlMs ?? 120_000;
+  const taken = await leases.acquire({ name, holder, nowMs: Date.now(), ttlMs });
+  if (!taken.acquired) throw new StoreBusyError(taken.holder, taken.since);
+  let lost = false;
+  const heartbeat = setInterval(() => {
+    leases
+      .renew({ name, holder, nowMs: Date.now(), ttlMs })
+      .then((kept) => {
+        lost ||= !kept;
+      })
+      .catch(() => {});
+  }, ttlMs / 3);
+  heartbeat.unref();
+  try {
+    const result = await job();
+    if (lost) throw new StoreBusyError('another run (this run’s lease expired)', null);
+    return result;
+  } finally {
+    clearInterval(heartbeat);
+    await leases.release({ name, holder }).catch(() => {});
+  }
+}

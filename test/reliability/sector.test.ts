@@ -1,0 +1,201 @@
+/**
+ * Faults 6–9: nothing one unit, the registry or a second run does can skew a council's list.
+ *  6. Two runs on one store never interleave (a lease); propose reads the stored states.
+ *  7. A staff id listed by two units is ranked by neither, each told which other unit lists it.
+ *  8. A missing headcount or a broken registry withholds the councils it touches.
+ *  9. A unit that could not be read withholds its councils; the CLI exits non-zero.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoLeases } from '../../shared/adapters/dynamodb/leases.ts';
+import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
+import { MemoryWorkbooks, modelGrids } from '../../shared/adapters/memory/workbooks.ts';
+import { withRunLease } from '../../shared/app/lease.ts';
+import { parseRegistry } from '../../shared/domain/registry.ts';
+import { registryWorkbookModel } from '../../shared/domain/render.ts';
+import { type SheetSource, StoreBusyError } from '../../shared/ports/index.ts';
+import { proposeAwards } from '../../shared/usecases/propose.ts';
+import { syncUnits } from '../../shared/usecases/sync.ts';
+import { movement, unit, unitGrids, YEAR } from '../helpers/fixtures.ts';
+import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+import { people, registryOf, syncInput } from './helpers.ts';
+
+let server: EmbeddedStore;
+beforeAll(async () => {
+  server = await startStore();
+});
+afterAll(async () => {
+  await server.close();
+});
+let db: TestStore | undefined;
+afterEach(async () => {
+  db?.client.destroy();
+});
+
+/** Unit workbooks in memory (the medium is not what these faults are about). */
+function sector(registry: ReturnType<typeof registryOf>, rows: Record<string, ReturnType<typeof people>>) {
+  const books = new MemoryWorkbooks();
+  for (const u of registry.units.values())
+    if (u.workbook) books.set(u.workbook, unitGrids(u.code, rows[u.code] ?? people(u.code)));
+  return books;
+}
+
+const proposeInput = (registry: ReturnType<typeof registryOf>) => ({
+  movement,
+  year: YEAR,
+  registry,
+  proposalLocation: (council: string) => `de-nghi-${council}.xlsx`,
+});
+
+describe('fault 6: two runs at once', () => {
+  it('never interleave on one store: the second is refused with who holds it, the first finishes', async () => {
+    db = await freshStore(server);
+    const leases = new DynamoLeases(db.client, db.table);
+    let release: () => void = () => {};
+    const first = withRunLease(
+      leases,
+      { holder: 'run-1' },
+      () => new Promise<string>((r) => (release = () => r('done'))),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(withRunLease(leases, { holder: 'run-2' }, async () => 'ran')).rejects.toBeInstanceOf(
+      StoreBusyError,
+    );
+    release();
+    expect(await first).toBe('done');
+    // Released: the next run takes it.
+    expect(await withRunLease(leases, { holder: 'run-3' }, async () => 'ran')).toBe('ran');
+  });
+
+  it('takes over a lease whose holder died (expired), never one that is alive', async () => {
+    db = await freshStore(server);
+    const leases = new DynamoLeases(db.client, db.table);
+    const t0 = Date.UTC(2025, 5, 10);
+    expect(await leases.acquire({ name: 'job', holder: 'dead', nowMs: t0, ttlMs: 60_000 })).toEqual({
+      acquired: true,
+    });
+    expect(
+      (await leases.acquire({ name: 'job', holder: 'b', nowMs: t0 + 59_000, ttlMs: 60_000 })).acquired,
+    ).toBe(false);
+    expect(await leases.acquire({ name: 'job', holder: 'b', nowMs: t0 + 61_000, ttlMs: 60_000 })).toEqual({
+      acquired: true,
+    });
+    expect(await leases.renew({ name: 'job', holder: 'dead', nowMs: t0 + 62_000, ttlMs: 60_000 })).toBe(
+      false,
+    );
+  });
+
+  it('proposes from what the store holds, not from one sync’s own view', async () => {
+    db = await freshStore(server);
+    const registry = registryOf([
+      unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
+      ...['A', 'B', 'C'].map((c) => unit(c, { parentCode: 'HD', headcount: 10, workbook: c })),
+    ]);
+    const books = sector(registry, {});
+    const deps = { source: books, sink: books, store: db.store };
+    // Another writer stored B while this run synced only A and C.
+    await syncUnits(deps, { ...syncInput(registry), only: ['B'] });
+    await syncUnits(deps, { ...syncInput(registry), only: ['A', 'C'] });
+    const result = await proposeAwards(deps, proposeInput(registry));
+    const units = new Set(result.councils[0]?.individuals.proposed.map((c) => c.unitCode));
+    const ranked = [
+      ...(result.councils[0]?.individuals.proposed ?? []),
+      ...(result.councils[0]?.individuals.notProposed.map((n) => n.candidate) ?? []),
+    ];
+    expect(new Set(ranked.map((c) => c.unitCode))).toEqual(new Set(['A', 'B', 'C']));
+    expect(units.size).toBeGreaterThan(0);
+  });
+});
+
+describe('fault 7: the same staff id in two units', () => {
+  it('is ranked by neither, never twice, and each is told which other unit lists it', async () => {
+    db = await freshStore(server);
+    const registry = registryOf([
+      unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
+      ...['A', 'B'].map((c) => unit(c, { parentCode: 'HD', headcount: 30, workbook: c })),
+    ]);
+    // A lists B's best person (B-0, full marks) as its own.
+    const star = { staffId: 'B-0', name: 'Trần Thị Giỏi', scores: [20, 20, 15, 15, 15, 5, 10, null] };
+    const books = sector(registry, { A: [star, ...people('A')], B: [star, ...people('B').slice(1)] });
+    const deps = { source: books, sink: books, store: db.store };
+    await syncUnits(deps, syncInput(registry));
+    const result = await proposeAwards(deps, proposeInput(registry));
+    const individuals = result.councils[0]?.individuals;
+    expect(individuals?.proposed.some((c) => c.id === 'B-0')).toBe(false);
+    const held = individuals?.notProposed.filter((n) => n.candidate.id === 'B-0') ?? [];
+    expect(held.map((n) => [n.candidate.unitCode, n.code])).toEqual([
+      ['A', 'DUPLICATE_STAFF'],
+      ['B', 'DUPLICATE_STAFF'],
+    ]);
+    expect(held.find((n) => n.candidate.unitCode === 'A')?.reason).toContain('đơn vị B');
+    expect(held.find((n) => n.candidate.unitCode === 'B')?.reason).toContain('đơn vị A');
+  });
+});
+
+describe('fault 8: quota padding and a broken registry', () => {
+  it('withholds the council of a unit whose people are ranked but whose headcount is not declared', async () => {
+    db = await freshStore(server);
+    const registry = registryOf([
+      unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
+      unit('A', { parentCode: 'HD', headcount: 30, workbook: 'A' }),
+      unit('PAD', { parentCode: 'HD', headcount: null, workbook: 'PAD' }), // 40 zero-score people
+    ]);
+    const padding = Array.from({ length: 40 }, (_, i) => ({
+      staffId: `P-${i}`,
+      name: `Người ${i}`,
+      scores: [0, 0, 0, 0, 0, 0, 0, null],
+    }));
+    const books = sector(registry, { PAD: padding });
+    const deps = { source: books, sink: books, store: db.store };
+    await syncUnits(deps, syncInput(registry));
+    const result = await proposeAwards(deps, proposeInput(registry));
+    expect(result.withheld.get('HD')?.join(' ')).toContain('số biên chế của đơn vị PAD');
+    expect(result.written.has('HD')).toBe(false);
+    expect(books.get('de-nghi-HD.xlsx')).toBeUndefined();
+  });
+
+  it('withholds every council when a parent-code typo leaves units unplaced, instead of writing a smaller list', async () => {
+    db = await freshStore(server);
+    const units = [
+      unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
+      unit('A', { parentCode: 'HD', headcount: 10, workbook: 'A' }),
+      unit('B', { parentCode: 'HDD', headcount: 10, workbook: 'B' }), // typo
+    ];
+    const registry = parseRegistry(modelGrids(registryWorkbookModel(units)));
+    expect(registry.faults?.unplaced).toEqual(['B']);
+    const books = sector(registryOf(units), {});
+    const deps = { source: books, sink: books, store: db.store };
+    await syncUnits(deps, syncInput(registry));
+    const result = await proposeAwards(deps, proposeInput(registry));
+    expect(result.withheld.get('HD')?.[0]).toContain('Danh mục đơn vị có lỗi (B)');
+    expect(books.get('de-nghi-HD.xlsx')).toBeUndefined();
+  });
+});
+
+describe('fault 9: a unit that could not be read', () => {
+  it('withholds its council (stale data is never proposed as current)', async () => {
+    db = await freshStore(server);
+    const registry = registryOf([
+      unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
+      ...['A', 'B'].map((c) => unit(c, { parentCode: 'HD', headcount: 10, workbook: c })),
+      unit('X', { runsCouncil: true, headcount: 0, workbook: null }),
+      unit('C', { parentCode: 'X', headcount: 10, workbook: 'C' }),
+    ]);
+    const books = sector(registry, {});
+    const silent: SheetSource = {
+      versions: (l) => books.versions(l),
+      readWorkbook: async (location, tabs) => {
+        if (location === 'B') throw new Error('socket hang up');
+        return books.readWorkbook(location, tabs);
+      },
+    };
+    const sync = await syncUnits({ source: silent, sink: books, store: db.store }, syncInput(registry));
+    expect(sync.units.find((u) => u.code === 'B')?.status).toBe('failed');
+    const result = await proposeAwards(
+      { source: books, sink: books, store: db.store },
+      { ...proposeInput(registry), unsettled: new Map([['B', 'lỗi kết nối']]) },
+    );
+    expect(result.withheld.get('HD')?.[0]).toContain('đơn vị B');
+    expect(result.withheld.has('X')).toBe(false); // the other council is written
+    expect(result.written.has('X')).toBe(true);
+  });
+});
