@@ -142,6 +142,11 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
   });
   if (embedded) await ensureTable(client, options.table);
   const store = new DynamoSubmissionStore({ client, tableName: options.table });
+  // The run lease is bookkeeping, not data: its requests are kept out of the run's counters.
+  const leaseClient = createDynamoClient({
+    ...(endpoint ? { endpoint } : {}),
+    localCredentials: Boolean(embedded),
+  });
   const local = options.sheets.kind === 'xlsx';
   return {
     movement,
@@ -152,13 +157,14 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
     sink,
     store,
     publications: new DynamoPublications(client, options.table),
-    leases: new DynamoLeases(client, options.table),
+    leases: new DynamoLeases(leaseClient, options.table),
     counters,
     proposalLocation: (council) =>
       registry.units.get(council)?.proposalWorkbook ??
       (local ? join(resolve(options.outDir), `de-nghi-${council}.xlsx`) : null),
     async close() {
       client.destroy();
+      leaseClient.destroy();
       await embedded?.close();
     },
   };

@@ -1,5 +1,6 @@
 /** Validation problems are data: where (tab and A1 cell), a stable code, and the Vietnamese message. */
 import { z } from 'zod';
+import { MORE_PROBLEMS } from './vi.ts';
 
 export const problemCodeSchema = z.enum([
   'TAB_MISSING',
@@ -29,6 +30,11 @@ export const problemCodeSchema = z.enum([
   'REGISTRY_INVALID',
   'HISTORY_INVALID',
   'REVIEW_REASON_REQUIRED',
+  'MORE_PROBLEMS',
+  'DUPLICATE_STAFF_ACROSS_UNITS',
+  'TOO_MANY_ROWS',
+  'TOO_MANY_PEOPLE',
+  'CELL_TOO_LONG',
 ]);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;
 
@@ -47,4 +53,43 @@ export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => 
 export function cellRef(tab: string, cell: string): string {
   if (!tab) return cell;
   return cell ? `${tab}!${cell}` : tab;
+}
+
+/**
+ * At most `max` problems, chosen so that every kind of mistake is shown (the first of each code
+ * first, then the next of each, in sheet order), followed by one line that counts the rest. Keeps
+ * what is stored per unit bounded whatever a workbook holds; the unit's tab lists them all.
+ */
+export function capProblems(problems: readonly Problem[], max: number): Problem[] {
+  if (problems.length <= max) return [...problems];
+  const byCode = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const list = byCode.get(p.code);
+    if (list) list.push(p);
+    else byCode.set(p.code, [p]);
+  }
+  const kept = new Set<Problem>();
+  for (let depth = 0; kept.size < max - 1; depth++) {
+    let added = false;
+    for (const list of byCode.values()) {
+      const p = list[depth];
+      if (p && kept.size < max - 1) {
+        kept.add(p);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  const rest = problems.length - kept.size;
+  const errors = problems.filter((p) => !kept.has(p) && p.severity === 'error').length;
+  return [
+    ...problems.filter((p) => kept.has(p)),
+    {
+      severity: errors ? 'error' : 'warning',
+      tab: '',
+      cell: '',
+      code: 'MORE_PROBLEMS',
+      message: MORE_PROBLEMS(rest),
+    },
+  ];
 }

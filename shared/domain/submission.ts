@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Catalog, Movement } from '../config/movement.ts';
 import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import { cellRef, hasErrors, type Problem, type ProblemCode } from './problems.ts';
+import { LIMITS } from './limits.ts';
 import { normalizeUnitCode } from './registry.ts';
 import { cellText, formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from './text.ts';
 import {
@@ -512,11 +513,38 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
 }
 
 /** The whole workbook: a submission when there is no error, the problems in any case. Never throws. */
-export function readSubmission(grids: WorkbookGrids, ctx: ReadContext): ReadResult {
+/**
+ * The unit's tabs within the limits (`LIMITS`): rows past the limit are a problem (people would be
+ * lost) and are not read; text longer than a cell may hold is a problem and is cut, so no message,
+ * stored item or written cell carries it.
+ */
+function boundGrids(grids: WorkbookGrids, problems: ProblemList): WorkbookGrids {
+  const bounded: WorkbookGrids = { ...grids };
+  for (const wanted of [TABS.info, TABS.collective, TABS.individuals]) {
+    const tab = findTab(grids, wanted, matchKey);
+    const grid = tab ? grids[tab] : undefined;
+    if (!tab || !grid) continue;
+    if (grid.length > LIMITS.rowsPerTab)
+      problems.error(tab, a1(LIMITS.rowsPerTab, 0), 'TOO_MANY_ROWS', MESSAGES.TOO_MANY_ROWS(LIMITS.rowsPerTab));
+    bounded[tab] = grid.slice(0, LIMITS.rowsPerTab).map((row, r) =>
+      row.slice(0, LIMITS.columnsPerTab).map((cell, c) => {
+        if (typeof cell !== 'string' || cell.length <= LIMITS.cellChars) return cell;
+        problems.error(tab, a1(r, c), 'CELL_TOO_LONG', MESSAGES.CELL_TOO_LONG(cell.length, LIMITS.cellChars));
+        return cell.slice(0, LIMITS.cellChars);
+      }),
+    );
+  }
+  return bounded;
+}
+
+export function readSubmission(input: WorkbookGrids, ctx: ReadContext): ReadResult {
   const problems = new ProblemList();
+  const grids = boundGrids(input, problems);
   const { filledBy } = readInfo(grids, ctx, problems);
   const collective = readCollective(grids, ctx, problems);
   const people = readPeople(grids, ctx, problems);
+  if (people.length > LIMITS.peoplePerUnit)
+    problems.error(TABS.individuals, '', 'TOO_MANY_PEOPLE', MESSAGES.TOO_MANY_PEOPLE(people.length, LIMITS.peoplePerUnit));
   const sorted = sortProblems(problems.items);
   if (hasErrors(sorted)) return { submission: null, problems: sorted };
   return {

@@ -93,31 +93,43 @@ const yearLabel = (year: number) => `${year}–${year + 1}`;
 
 export { yearLabel };
 
+export const MORE_PROBLEMS = (count: number) =>
+  `… và ${count} lỗi, lưu ý khác; danh sách đầy đủ ở trang “Kiểm tra dữ liệu” của bảng điểm.`;
+
+/** A value from a workbook, quoted in a message: cut so that no message grows with what was typed. */
+export const quoted = (value: string, max = 80) => (value.length > max ? `${value.slice(0, max)}…` : value);
+
 export const MESSAGES = {
+  TOO_MANY_ROWS: (limit: number) =>
+    `Trang có quá ${limit.toLocaleString('vi-VN')} dòng; các dòng từ đây trở xuống không được đọc. Xin xóa các dòng thừa.`,
+  TOO_MANY_PEOPLE: (count: number, limit: number) =>
+    `Danh sách có ${count.toLocaleString('vi-VN')} người, vượt giới hạn ${limit.toLocaleString('vi-VN')} người của một đơn vị.`,
+  CELL_TOO_LONG: (length: number, limit: number) =>
+    `Ô có ${length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${limit.toLocaleString('vi-VN')} ký tự; xin rút gọn.`,
   TAB_MISSING: (tab: string) => `Không tìm thấy trang “${tab}”. Xin dùng đúng mẫu do hệ thống tạo.`,
   HEADER_MISSING: (header: string) =>
     `Không tìm thấy cột “${header}” ở dòng tiêu đề. Xin không xóa hoặc đổi tên dòng tiêu đề.`,
   HEADER_DUPLICATE: (header: string) => `Cột “${header}” xuất hiện hai lần ở dòng tiêu đề.`,
   UNIT_CODE_MISSING: () => 'Chưa ghi mã đơn vị.',
   UNIT_CODE_MISMATCH: (claimed: string, expected: string) =>
-    `Bảng điểm ghi mã đơn vị “${claimed}”, nhưng theo Danh mục đơn vị đây là bảng điểm của đơn vị “${expected}”.`,
+    `Bảng điểm ghi mã đơn vị “${quoted(claimed)}”, nhưng theo Danh mục đơn vị đây là bảng điểm của đơn vị “${expected}”.`,
   YEAR_MISSING: () => 'Chưa ghi năm thi đua (ví dụ: 2024–2025).',
-  YEAR_INVALID: (value: string) => `Năm thi đua “${value}” không hợp lệ. Xin ghi theo dạng 2024–2025.`,
+  YEAR_INVALID: (value: string) => `Năm thi đua “${quoted(value)}” không hợp lệ. Xin ghi theo dạng 2024–2025.`,
   YEAR_MISMATCH: (found: string, expected: string) =>
-    `Bảng điểm của năm thi đua ${found}, nhưng đợt đang tổng hợp là năm thi đua ${expected}.`,
-  NOT_A_NUMBER: (value: string) => `“${value}” không phải là số. Xin nhập số, ví dụ 8,5.`,
-  TOO_MANY_DECIMALS: (value: string) => `“${value}” có quá hai chữ số thập phân.`,
-  OUT_OF_RANGE: (value: string, max: string) => `Điểm ${value} nằm ngoài khoảng cho phép (từ 0 đến ${max}).`,
+    `Bảng điểm của năm thi đua ${quoted(found)}, nhưng đợt đang tổng hợp là năm thi đua ${expected}.`,
+  NOT_A_NUMBER: (value: string) => `“${quoted(value)}” không phải là số. Xin nhập số, ví dụ 8,5.`,
+  TOO_MANY_DECIMALS: (value: string) => `“${quoted(value)}” có quá hai chữ số thập phân.`,
+  OUT_OF_RANGE: (value: string, max: string) => `Điểm ${quoted(value)} nằm ngoài khoảng cho phép (từ 0 đến ${max}).`,
   REQUIRED: (what: string) => `Chưa nhập ${what}.`,
   INVALID_CHOICE: (value: string, choices: readonly string[]) =>
-    `“${value}” không có trong danh sách chọn (${choices.join('; ')}).`,
-  ERROR_VALUE: (value: string) => `Ô có lỗi công thức (${value}).`,
+    `“${quoted(value)}” không có trong danh sách chọn (${choices.join('; ')}).`,
+  ERROR_VALUE: (value: string) => `Ô có lỗi công thức (${quoted(value)}).`,
   DUPLICATE_PERSON: (staffId: string, firstCell: string) =>
-    `Mã cán bộ ${staffId} đã có ở ${firstCell}; mỗi người chỉ được ghi một lần.`,
+    `Mã cán bộ ${quoted(staffId)} đã có ở ${firstCell}; mỗi người chỉ được ghi một lần.`,
   CRITERION_ROW_MISSING: (code: string) => `Thiếu dòng tiêu chí ${code}.`,
   CRITERION_ROW_DUPLICATE: (code: string) => `Tiêu chí ${code} được ghi hai lần.`,
   CRITERION_UNKNOWN: (code: string) =>
-    `Mã tiêu chí “${code}” không có trong bộ tiêu chí năm này; dòng này được bỏ qua.`,
+    `Mã tiêu chí “${quoted(code)}” không có trong bộ tiêu chí năm này; dòng này được bỏ qua.`,
   REVIEW_REASON_REQUIRED: (code: string, self: string, reviewed: string) =>
     `Điểm thẩm định tiêu chí ${code} (${reviewed}) khác điểm tự chấm (${self}): cần ghi lý do ở cột “Lý do điều chỉnh khi thẩm định”.`,
   LEADER_ONLY_SCORE: (code: string) =>

@@ -17,11 +17,13 @@
 import { createHash } from 'node:crypto';
 import type { Catalog, Movement } from '../config/movement.ts';
 import { findTab } from '../domain/grid.ts';
-import { hasErrors, type Problem } from '../domain/problems.ts';
+import { capProblems, hasErrors, type Problem } from '../domain/problems.ts';
 import type { Registry, RegistryUnit } from '../domain/registry.ts';
 import { feedbackTab, type UnitStatus } from '../domain/render.ts';
 import { readSubmission, stableStringify, submissionHash } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
+import { LIMITS } from '../domain/limits.ts';
+import type { SheetTab } from '../domain/sheet-model.ts';
 import { MESSAGES, PROGRESS_LABELS, TABS } from '../domain/vi.ts';
 import {
   type AcceptedVersion,
@@ -116,6 +118,8 @@ function workbookProblem(code: Problem['code'], message: string): Problem {
 interface UnitResult {
   readonly outcome: UnitOutcome;
   readonly version?: AcceptedVersion;
+  /** The unit's tab, written once the store holds the outcome it reports. */
+  readonly feedback?: { location: string; tab: SheetTab; readVersion: string | undefined };
   readonly update?: { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean };
 }
 
@@ -192,32 +196,26 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     // A workbook that is missing or may not be opened records no version: it is looked at again
     // every sync, and read as soon as it is there and shared.
     const unreachable = status === 'missing' || status === 'inaccessible';
-    let storedReadKey = unreachable ? null : read ? readKey : (previous?.readKey ?? null);
+    const storedReadKey = unreachable ? null : read ? readKey : (previous?.readKey ?? null);
+    // The unit's tab lists every problem; the store and the report keep a bounded digest of them.
+    const allProblems = problems;
+    problems = capProblems(problems, LIMITS.storedProblems);
     const digest = outcomeDigest(stored(status), problems);
     const outcomeChanged = !previous || outcomeDigest(previous.lastStatus, previous.problems) !== digest;
     const owed = outcomeChanged || feedbackMissing || previous?.feedbackDelivered === false;
     // A missing, inaccessible or unreadable workbook cannot take a tab; its problem goes to the report.
     const writable = !unreachable && !problems.some((p) => p.code === 'WORKBOOK_UNREADABLE');
-    let feedbackDelivered = previous?.feedbackDelivered ?? true;
-    if (owed && writable && unit.workbook) {
-      try {
-        const after = await deps.sink.writeFeedback(
-          unit.workbook,
-          feedbackTab({ status, year, checkedAt: now, problems }),
-          read ? version : undefined,
-        );
-        feedbackDelivered = true;
-        // Our own write changes the workbook's version. The version after it is remembered only
-        // when the medium vouches that nothing but our tab changed since the read; otherwise the
-        // version that was read stays, and an edit saved meanwhile is read next sync.
-        if (after && storedReadKey && read) storedReadKey = `${after}|${rules}`;
-      } catch (error) {
-        // The result stands; the feedback is owed and the workbook is read again next time.
-        deps.onUnitError?.(unit.code, error);
-        feedbackDelivered = false;
-        storedReadKey = null;
-      }
-    } else if (!writable) feedbackDelivered = true;
+    // The tab is written only after the store has recorded this outcome (see persist), so it never
+    // claims an acceptance the store does not hold; until then the state says the tab is owed.
+    const feedback =
+      owed && writable && unit.workbook
+        ? {
+            location: unit.workbook,
+            tab: feedbackTab({ status, year, checkedAt: now, problems: allProblems }),
+            readVersion: read ? version : undefined,
+          }
+        : undefined;
+    const feedbackDelivered = feedback ? false : writable ? (previous?.feedbackDelivered ?? true) : true;
 
     const state: UnitState = {
       unitCode: unit.code,
@@ -240,6 +238,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     return {
       outcome: { code: unit.code, status, problems, acceptedHash, read },
       ...(version_ ? { version: version_ } : {}),
+      ...(feedback ? { feedback } : {}),
       ...(stateChanged
         ? { update: { state, expectedAcceptedHash: previous?.acceptedHash ?? null, isNew: !previous } }
         : {}),
@@ -252,6 +251,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   const persist = async (batch: UnitResult[]) => {
     await deps.store.putVersions(batch.flatMap((r) => (r.version ? [r.version] : [])));
     const lost = new Set(await deps.store.saveStates(batch.flatMap((r) => (r.update ? [r.update] : []))));
+    const kept = batch.filter((r) => !lost.has(r.outcome.code));
     for (const r of batch) {
       if (lost.has(r.outcome.code)) {
         // Another sync moved this unit's pointer meanwhile: report it, read it again next time.
@@ -261,6 +261,32 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       if (r.update) states.set(r.outcome.code, r.update.state);
       outcomes.push(r.outcome);
     }
+    // Now the tabs: each tells what the store holds. A tab that could not be written stays owed.
+    const delivered: { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[] = [];
+    const queue = kept.filter((r) => r.feedback && r.update);
+    const writer = async () => {
+      for (let r = queue.shift(); r; r = queue.shift()) {
+        const { feedback, update } = r;
+        if (!feedback || !update) continue;
+        try {
+          const after = await deps.sink.writeFeedback(feedback.location, feedback.tab, feedback.readVersion);
+          // Our own write changes the workbook's version. The version after it is remembered only
+          // when the medium vouches that nothing but our tab changed since the read; otherwise the
+          // version that was read stays, and an edit saved meanwhile is read next sync.
+          const state: UnitState = {
+            ...update.state,
+            feedbackDelivered: true,
+            readKey: after && update.state.readKey ? `${after}|${rules}` : update.state.readKey,
+          };
+          delivered.push({ state, expectedAcceptedHash: state.acceptedHash, isNew: false });
+        } catch (error) {
+          deps.onUnitError?.(r.outcome.code, error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, writer));
+    const lostAfter = new Set(await deps.store.saveStates(delivered));
+    for (const d of delivered) if (!lostAfter.has(d.state.unitCode)) states.set(d.state.unitCode, d.state);
   };
   // Flushes run one after another, beside the workers, so reading never waits for the store.
   // If one fails (store down, or the run is cut short), reading stops and the sync fails with it:

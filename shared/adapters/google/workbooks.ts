@@ -8,9 +8,10 @@
  */
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { type Cell, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
+import { type Cell, columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
+import { LIMITS } from '../../domain/limits.ts';
 import type { SheetTab, Validation, WorkbookModel } from '../../domain/sheet-model.ts';
-import { csvSafe, matchKey } from '../../domain/text.ts';
+import { csvSafe, matchKey, stripControls } from '../../domain/text.ts';
 import { MESSAGES, TABS } from '../../domain/vi.ts';
 import {
   type SheetSink,
@@ -27,7 +28,8 @@ import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from '.
 const TAB_EXTENT: Record<string, string> = {
   [TABS.info]: 'A1:J60',
   [TABS.collective]: 'A1:J100',
-  [TABS.individuals]: 'A1:BZ5000',
+  // One row past the limit, so validation can tell the unit that rows were left unread.
+  [TABS.individuals]: `A1:${columnLetters(LIMITS.columnsPerTab - 1)}${LIMITS.rowsPerTab + 1}`,
   [TABS.feedback]: 'A1:B2',
   [TABS.registry]: 'A1:Z5000',
 };
@@ -255,7 +257,10 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
       const parsed = gridSchema.safeParse(ranges[i]?.values ?? []);
       if (!parsed.success)
         throw new WorkbookReadError(location, MESSAGES.GOOGLE_REFUSED('dữ liệu trả về không đúng dạng'));
-      grids[tab.actual] = parsed.data;
+      // Controls and direction overrides never get past this boundary (as with .xlsx files).
+      grids[tab.actual] = parsed.data.map((row) =>
+        row.map((cell) => (typeof cell === 'string' ? stripControls(cell) : cell)),
+      );
     });
     this.knownTabs.set(location, new Set(tabs.map((t) => t.actual)));
     return grids;

@@ -49,8 +49,8 @@ export function toCell(value: ExcelJS.CellValue): Cell {
 }
 
 /**
- * A tab's grid, cut one row and one column past the limits: validation sees that there was more
- * and says so, without the rest being carried along.
+ * A tab's grid, cut one row past the row limit (validation sees that there was more and says so,
+ * without the rest being carried along); columns past the column limit are not read.
  */
 function worksheetGrid(sheet: ExcelJS.Worksheet): Grid {
   const grid: Grid = [];
@@ -58,7 +58,7 @@ function worksheetGrid(sheet: ExcelJS.Worksheet): Grid {
     if (rowNumber > LIMITS.rowsPerTab + 1) return;
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (colNumber > LIMITS.columnsPerTab + 1) return;
+      if (colNumber > LIMITS.columnsPerTab) return; // columns past the limit are not read
       // Sheets returns a merged area's value once, in its top-left cell; so do we.
       const isMergedTail = cell.isMerged && cell.master.address !== cell.address;
       cells[colNumber - 1] = isMergedTail ? null : toCell(cell.value);
