@@ -173,6 +173,9 @@ export class DynamoSubmissionStore implements SubmissionStore {
           );
         } catch (error) {
           if (error instanceof ConditionalCheckFailedException) lost.push(state.unitCode);
+          // An item DynamoDB refuses (over 400 KB, which the caps should make impossible) fails
+          // that unit alone: it is reported and tried again, the others are stored.
+          else if ((error as { name?: string }).name === 'ValidationException') lost.push(state.unitCode);
           else throw error;
         }
       }
