@@ -17,4 +17,6 @@ const runtime = lazyRuntime(() => createRuntime(config));
 
 export const handler = middy<unknown, SQSBatchResponse, Error, Context>()
   .use(logErrorsOnce('worker'))
-  .handler(async (event) => work(await runtime(), event, new Date().toISOString()));
+  .handler(async (event, context) =>
+    work(await runtime(), event, new Date().toISOString(), () => context.getRemainingTimeInMillis()),
+  );

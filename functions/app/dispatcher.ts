@@ -6,6 +6,7 @@
  */
 
 import { catalogFor } from '../../shared/config/movement.ts';
+import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { needsSync, rulesDigest } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, type SyncMessage, scheduledEventSchema } from '../lib/messages.ts';
@@ -15,6 +16,8 @@ export interface DispatchResult {
   readonly runId: string;
   readonly enqueued: number;
   readonly units: number;
+  /** A previous run still holds the store: nothing was dispatched. */
+  readonly busy?: boolean;
 }
 
 export async function dispatch(
@@ -36,6 +39,13 @@ export async function dispatch(
   const catalog = catalogFor(rt.movement, year);
   if (!catalog) throw new Error(`no criteria catalog for ${year}`);
 
+  // One run at a time: while the previous run's units are still being worked, this night waits.
+  const nowMs = Date.parse(now);
+  const lease = await rt.leases.acquire({ name: JOB_LEASE, holder: runId, nowMs, ttlMs: rt.config.RUN_LEASE_MS });
+  if (!lease.acquired) {
+    logger.warn('previous run still working, nothing dispatched', { runId, holder: lease.holder });
+    return { runId, enqueued: 0, units: 0, busy: true };
+  }
   const registry = await rt.loadRegistry();
   const units = [...registry.units.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
   const [states, versions] = await Promise.all([
@@ -56,7 +66,7 @@ export async function dispatch(
   if (messages.length > 0) {
     await rt.runs.start(runId, year, messages.length, now);
     await rt.queue.send(SYNC_QUEUE_URL, messages);
-  }
+  } else await rt.leases.release({ name: JOB_LEASE, holder: runId }); // nothing to do: free at once
   logger.info('dispatched', {
     runId,
     year,

@@ -4,6 +4,7 @@
  * proposal spreadsheets that changed.
  */
 import type { SQSBatchResponse } from 'aws-lambda';
+import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { logger } from '../lib/logger.ts';
 import { parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
@@ -31,6 +32,8 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
           ...(message.councils ? { only: message.councils } : {}),
         },
       );
+      // The run is over once its proposals are made: the next night's dispatcher may start.
+      await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
       logger.info('proposals', {
         runId: message.runId,
         councils: result.councils.length,

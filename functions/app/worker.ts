@@ -5,16 +5,48 @@
  * or a unit Google did not answer for is reported as a batch item failure, and only that one.
  */
 import type { SQSBatchResponse } from 'aws-lambda';
+import { DEADLINE_RESERVE_MS } from '../../shared/adapters/google/caller.ts';
 import { catalogFor } from '../../shared/config/movement.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, parseBody, sqsEventSchema, syncMessageSchema } from '../lib/messages.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
-export async function work(rt: Runtime, event: unknown, now: string): Promise<SQSBatchResponse> {
+/**
+ * `remaining` is the invocation's time left (Lambda's `context.getRemainingTimeInMillis`): every
+ * Google call and retry fits in it, and a message there is no time left to start is reported
+ * failed (SQS delivers it again) rather than cut off mid-way with the batch report lost.
+ */
+export async function work(
+  rt: Runtime,
+  event: unknown,
+  now: string,
+  remaining?: () => number,
+): Promise<SQSBatchResponse> {
   const { Records } = sqsEventSchema.parse(event);
   const failures: string[] = [];
+  rt.caller.setDeadline(remaining);
+  try {
+    await workRecords(rt, Records, now, failures, remaining);
+  } finally {
+    rt.caller.setDeadline(undefined);
+  }
+  return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+}
+
+async function workRecords(
+  rt: Runtime,
+  Records: ReturnType<typeof sqsEventSchema.parse>['Records'],
+  now: string,
+  failures: string[],
+  remaining: (() => number) | undefined,
+): Promise<void> {
   for (const record of Records) {
+    if (remaining && remaining() < 2 * DEADLINE_RESERVE_MS) {
+      logger.warn('no time left, message left for redelivery', { messageId: record.messageId });
+      failures.push(record.messageId);
+      continue;
+    }
     const message = parseBody(syncMessageSchema, record.body);
     if (!message) {
       logger.warn('poison message', { messageId: record.messageId });
@@ -68,5 +100,4 @@ export async function work(rt: Runtime, event: unknown, now: string): Promise<SQ
       failures.push(record.messageId);
     }
   }
-  return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
 }

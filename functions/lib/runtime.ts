@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDynamoClient } from '../../shared/adapters/dynamodb/client.ts';
+import { DynamoLeases } from '../../shared/adapters/dynamodb/leases.ts';
 import { DynamoPublications } from '../../shared/adapters/dynamodb/publications.ts';
 import { RunTracker } from '../../shared/adapters/dynamodb/runs.ts';
 import { DynamoSubmissionStore } from '../../shared/adapters/dynamodb/store.ts';
@@ -39,8 +40,12 @@ export interface Runtime {
   readonly year: number;
   readonly store: DynamoSubmissionStore;
   readonly runs: RunTracker;
+  /** One sync run at a time: taken by the dispatcher, released by the run's proposals. */
+  readonly leases: DynamoLeases;
   readonly publications: DynamoPublications;
   readonly workbooks: GoogleWorkbooks;
+  /** Every Google call goes through it; the worker bounds it by the invocation's deadline. */
+  readonly caller: GoogleCaller;
   readonly queue: WorkQueue;
   loadRegistry(): Promise<Registry>;
 }
@@ -107,8 +112,10 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     year,
     store: new DynamoSubmissionStore({ client, tableName: config.TABLE_NAME }),
     runs: new RunTracker(client, config.TABLE_NAME),
+    leases: new DynamoLeases(client, config.TABLE_NAME),
     publications: new DynamoPublications(client, config.TABLE_NAME),
     workbooks,
+    caller,
     queue: overrides.queue ?? new SqsWorkQueue(new SQSClient({ requestHandler: { requestTimeout: 5_000 } })),
     loadRegistry: async () =>
       parseRegistry(await workbooks.readWorkbook(config.REGISTRY_ID, [TABS.registry])),

@@ -3,7 +3,6 @@
  * against the embedded store (dynalite) and the Sheets stand-in; the queues are in memory.
  */
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { administer } from '../../functions/app/admin.ts';
 import { dispatch } from '../../functions/app/dispatcher.ts';
@@ -12,19 +11,14 @@ import { work } from '../../functions/app/worker.ts';
 import { ConfigError, loadConfig } from '../../functions/lib/config.ts';
 import { createLogger, setLogSink } from '../../functions/lib/logger.ts';
 import type { ProposeMessage, SyncMessage } from '../../functions/lib/messages.ts';
-import { MemoryWorkQueue } from '../../functions/lib/queue.ts';
-import { createRuntime, type Runtime } from '../../functions/lib/runtime.ts';
+import type { MemoryWorkQueue } from '../../functions/lib/queue.ts';
+import type { Runtime } from '../../functions/lib/runtime.ts';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
-import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
-import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/config/load.ts';
-import { registryWorkbookModel } from '../../shared/domain/render.ts';
-import { type Counters, newCounters } from '../../shared/ports/index.ts';
-import { type Google, seedSector, startGoogle, TOKEN } from '../helpers/google.ts';
-import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
-
-const SYNC = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-sync';
-const PROPOSE = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-propose';
+import type { Counters } from '../../shared/ports/index.ts';
+import { type Functions, PROPOSE, SYNC, sqsEvent, startFunctions } from '../helpers/functions.ts';
+import { type Google, TOKEN } from '../helpers/google.ts';
+import { startStore, type TestStore } from '../helpers/store.ts';
 
 let server: EmbeddedStore;
 beforeAll(async () => {
@@ -34,6 +28,7 @@ afterAll(async () => {
   await server.close();
 });
 
+let fx: Functions;
 let google: Google;
 let db: TestStore;
 let queue: MemoryWorkQueue;
@@ -45,63 +40,13 @@ let restoreSink: ((line: string) => void) | undefined;
 beforeEach(async () => {
   logged = [];
   restoreSink = setLogSink((line) => logged.push(JSON.parse(line) as (typeof logged)[number]));
-  google = await startGoogle({ speed: 400 });
-  db = await freshStore(server);
-  const registry = seedSector(google.standin, 6);
-  google.standin.putSpreadsheet(
-    'ss-registry',
-    'Danh mục đơn vị',
-    modelGrids(registryWorkbookModel([...registry.units.values()])),
-  );
-  queue = new MemoryWorkQueue();
-  const config = loadConfig({
-    TABLE_NAME: db.table,
-    DYNAMODB_ENDPOINT: server.endpoint,
-    SYNC_QUEUE_URL: SYNC,
-    PROPOSE_QUEUE_URL: PROPOSE,
-    REGISTRY_ID: 'ss-registry',
-    GOOGLE_ACCESS_TOKEN: TOKEN,
-    GOOGLE_ROOT_URL: google.rootUrl,
-    GOOGLE_ACCESS: 'write',
-    MOVEMENT_FILE: DEFAULT_MOVEMENT_FILE,
-    YEAR: '2024',
-  });
-  counters = newCounters();
-  rt = await createRuntime(config, {
-    queue,
-    counters,
-    caller: new GoogleCaller({ clock: google.clock, timeoutMs: 2000 }),
-  });
+  fx = await startFunctions(server);
+  ({ google, db, queue, rt, counters } = fx);
 });
 afterEach(async () => {
   if (restoreSink) setLogSink(restoreSink);
-  await google.close();
-  db.client.destroy();
+  await fx.close();
 });
-
-/** An SQS event as Lambda delivers it. */
-function sqsEvent(bodies: readonly unknown[], receiveCount = 1): SQSEvent {
-  return {
-    Records: bodies.map(
-      (body, i): SQSRecord => ({
-        messageId: `m-${i}-${receiveCount}`,
-        receiptHandle: `rh-${i}`,
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-        attributes: {
-          ApproximateReceiveCount: String(receiveCount),
-          SentTimestamp: '1749513600000',
-          SenderId: 'AIDAEXAMPLE',
-          ApproximateFirstReceiveTimestamp: '1749513600001',
-        },
-        messageAttributes: {},
-        md5OfBody: '00000000000000000000000000000000',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:ap-southeast-1:123456789012:thidua-sync',
-        awsRegion: 'ap-southeast-1',
-      }),
-    ),
-  };
-}
 
 const sent = <T>(url: string) => (queue.sent.get(url) ?? []) as T[];
 const now = '2025-06-10T01:00:00.000Z';
@@ -137,9 +82,12 @@ describe('dispatcher → worker → propose', () => {
     );
     expect(rechecked.batchItemFailures).toEqual([]);
     expect(google.standin.count({ api: 'values.batchUpdate' })).toBe(6); // same outcome: no tab rewritten
+    const run2 = sent<ProposeMessage>(PROPOSE).filter((m) => m.runId === 'run-2');
+    expect(run2).toHaveLength(1);
+    await propose(rt, sqsEvent(run2)); // the run is over: its lease is released
     // …and the night after, with nothing changed, enqueues nothing.
     const quiet = await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-2b');
-    expect(quiet.enqueued).toBe(0);
+    expect(quiet).toEqual({ runId: 'run-2b', enqueued: 0, units: 7 });
 
     // A published council's spreadsheet is left alone by later proposal runs.
     const { publishCouncil } = await import('../../shared/usecases/publish.ts');
@@ -199,7 +147,9 @@ describe('dispatcher → worker → propose', () => {
     let calls = 0;
     const saveStates = store.saveStates.bind(store);
     store.saveStates = async (updates) => {
-      if (++calls === 2) throw new Error('simulated crash: Task timed out'); // after the version, before the pointer
+      // Each unit saves its state twice (outcome, then its tab delivered); the third save is the
+      // second unit's pointer, after its version.
+      if (++calls === 3) throw new Error('simulated crash: Task timed out');
       return saveStates(updates);
     };
     const crashed = await work(rt, sqsEvent(messages), now);
@@ -297,6 +247,7 @@ describe('the deployed handlers (middy wiring, cold start)', () => {
       const context = {
         awsRequestId: 'req-1',
         functionName: 'worker',
+        getRemainingTimeInMillis: () => 60_000,
       } as unknown as import('aws-lambda').Context;
       const first = await handler(sqsEvent(['not json']), context);
       const second = await handler(sqsEvent(['{"kind":"propose"}']), context);

@@ -199,3 +199,35 @@ describe('fault 9: a unit that could not be read', () => {
     expect(result.written.has('X')).toBe(true);
   });
 });
+
+describe('fault 6: a dispatcher run while the previous run is still working (Lambda)', () => {
+  it('dispatches nothing until the previous run’s proposals are made', async () => {
+    const { startFunctions, sqsEvent, SYNC, PROPOSE } = await import('../helpers/functions.ts');
+    const { dispatch } = await import('../../functions/app/dispatcher.ts');
+    const { work } = await import('../../functions/app/worker.ts');
+    const { propose } = await import('../../functions/app/propose.ts');
+    const { setLogSink } = await import('../../functions/lib/logger.ts');
+    const restore = setLogSink(() => {});
+    const fx = await startFunctions(server, { units: 3 });
+    try {
+      const now = '2025-06-10T01:00:00.000Z';
+      const first = await dispatch(fx.rt, { kind: 'scheduled-sync' }, now, 'run-1');
+      expect(first.enqueued).toBe(4);
+      fx.google.standin.userEdit('ss-U001', 'Cá nhân', 1, 8, 1);
+      const second = await dispatch(fx.rt, { kind: 'scheduled-sync' }, now, 'run-2');
+      expect(second).toMatchObject({ enqueued: 0, busy: true });
+      expect(
+        fx.queue.sent.get(SYNC)?.filter((m) => (m as { runId: string }).runId === 'run-2') ?? [],
+      ).toEqual([]);
+
+      await work(fx.rt, sqsEvent(fx.queue.sent.get(SYNC) ?? []), now, () => 60_000);
+      await propose(fx.rt, sqsEvent(fx.queue.sent.get(PROPOSE) ?? []));
+      const third = await dispatch(fx.rt, { kind: 'scheduled-sync' }, now, 'run-3');
+      expect(third.busy).toBeUndefined();
+      expect(third.enqueued).toBeGreaterThan(0);
+    } finally {
+      setLogSink(restore);
+      await fx.close();
+    }
+  });
+});

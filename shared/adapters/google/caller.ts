@@ -109,9 +109,14 @@ export interface CallOptions {
   timeout: number;
 }
 
+/** Time kept back from the invocation's deadline for storing and reporting what was done. */
+export const DEADLINE_RESERVE_MS = 5_000;
+
 export class GoogleCaller {
   readonly stats = { attempts: 0, retries: 0, throttled: 0 };
   private readonly pacers: Record<CallKind, Pacer>;
+  /** Milliseconds (of this caller's clock) the current invocation has left; none outside Lambda. */
+  private remaining: (() => number) | undefined;
   private readonly clock: Clock;
   private readonly random: () => number;
 
@@ -126,6 +131,20 @@ export class GoogleCaller {
   }
 
   /**
+   * Bounds every call and every retry by the time the invocation has left (Lambda's
+   * `context.getRemainingTimeInMillis`), keeping `DEADLINE_RESERVE_MS` back: a call that cannot
+   * finish in time is not started, and the unit is reported failed before the function is cut off.
+   */
+  setDeadline(remaining: (() => number) | undefined): void {
+    this.remaining = remaining;
+  }
+
+  /** Time left for one more attempt (after the reserve), or Infinity without a deadline. */
+  private left(): number {
+    return this.remaining ? this.remaining() - DEADLINE_RESERVE_MS : Number.POSITIVE_INFINITY;
+  }
+
+  /**
    * One paced call, retried on transient failures. `attempts: 1` is for the rare call that is not
    * safe to repeat blindly (creating a file): the caller then looks before trying again.
    */
@@ -133,8 +152,14 @@ export class GoogleCaller {
     const maxAttempts = attempts ?? this.options.maxAttempts ?? 7;
     const base = this.options.baseBackoffMs ?? 1000;
     const cap = this.options.maxBackoffMs ?? 64_000;
+    const timeout = this.options.timeoutMs ?? 30_000;
     for (let attempt = 1; ; attempt++) {
+      if (this.left() < Math.min(timeout, 2_000))
+        throw new GoogleUnavailableError(`no time left in this invocation after ${attempt - 1} attempts`);
       await this.pacers[kind].acquire();
+      const budget = Math.min(timeout, this.left());
+      if (budget < Math.min(timeout, 1_000))
+        throw new GoogleUnavailableError(`no time left in this invocation after ${attempt - 1} attempts`);
       this.stats.attempts++;
       const counters = this.options.counters;
       if (counters) {
@@ -142,7 +167,7 @@ export class GoogleCaller {
         else counters.sheetReads++;
       }
       try {
-        return await fn({ retry: false, timeout: this.options.timeoutMs ?? 30_000 });
+        return await fn({ retry: false, timeout: Math.floor(budget) });
       } catch (error) {
         const c = classify(error);
         if (c.status === 429) this.stats.throttled++;
@@ -153,7 +178,12 @@ export class GoogleCaller {
           });
         this.stats.retries++;
         // Full jitter: a random wait up to base × 2^attempt, capped (Google's recommended scheme).
-        await this.clock.sleep(this.random() * Math.min(cap, base * 2 ** attempt));
+        const wait = this.random() * Math.min(cap, base * 2 ** attempt);
+        if (wait >= this.left())
+          throw new GoogleUnavailableError(`no time left to retry after ${attempt} attempts: ${c.message}`, {
+            cause: error,
+          });
+        await this.clock.sleep(wait);
       }
     }
   }
