@@ -11,24 +11,31 @@ import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 
 const app = new App();
+// Messages in Vietnamese, as every message of thidua: the operator reads them.
 const contextSchema = z.object({
-  movementFile: z.string().min(1),
-  registryId: z.string().min(1),
-  year: z.coerce.number().int().optional(),
-  syncSchedule: z.string().min(1),
-  proposeSchedule: z.string().min(1),
-  readsPerMinute: z.coerce.number().int().positive(),
-  writesPerMinute: z.coerce.number().int().positive(),
-  workerConcurrency: z.coerce.number().int().min(2).max(1000),
+  movementFile: z.string({ required_error: 'cần đường dẫn tệp cấu hình phong trào' }).min(1),
+  registryId: z.string({ required_error: 'cần mã bảng tính Danh mục đơn vị' }).min(1),
+  year: z.coerce.number({ invalid_type_error: 'phải là năm, ví dụ 2024' }).int().optional(),
+  syncSchedule: z.string({ required_error: 'cần lịch đồng bộ (cron)' }).min(1),
+  proposeSchedule: z.string({ required_error: 'cần lịch lập đề nghị (cron)' }).min(1),
+  readsPerMinute: z.coerce.number().int().positive('phải là số nguyên dương'),
+  writesPerMinute: z.coerce.number().int().positive('phải là số nguyên dương'),
+  workerConcurrency: z.coerce
+    .number()
+    .int('phải là số nguyên')
+    .min(2, 'ít nhất 2 (giới hạn MaximumConcurrency của nguồn sự kiện SQS trong AWS Lambda)')
+    .max(1000, 'nhiều nhất 1000'),
   sharedDriveFolder: z.string().min(1).optional(),
-  alarmEmail: z.string().email().optional(),
+  alarmEmail: z.string().email('không phải địa chỉ e-mail').optional(),
 });
 const keys = Object.keys(contextSchema.shape) as (keyof z.infer<typeof contextSchema>)[];
 const raw = Object.fromEntries(keys.map((key) => [key, app.node.tryGetContext(key) ?? undefined]));
 const parsed = contextSchema.safeParse(raw);
 if (!parsed.success) {
-  const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  throw new Error(`cdk context: ${issues}`);
+  // A clear line and a non-zero exit, not a stack trace.
+  const issues = parsed.error.issues.map((i) => `  -c ${i.path.join('.')}: ${i.message}`).join('\n');
+  process.stderr.write(`Lỗi cấu hình CDK (cdk.json hoặc -c khóa=giá_trị):\n${issues}\n`);
+  process.exit(1);
 }
 const context = parsed.data;
 

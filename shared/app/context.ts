@@ -61,8 +61,8 @@ export interface JobOptions {
   /** DynamoDB in AWS: region and credentials from the environment, the table made by the CDK stack. */
   readonly aws?: boolean;
   readonly table: string;
-  /** Where local proposal workbooks go when the registry names none. */
-  readonly outDir: string;
+  /** Where local proposal workbooks and the report go, in a folder per year. */
+  readonly outRoot: string;
 }
 
 export interface JobContext {
@@ -77,6 +77,8 @@ export interface JobContext {
   /** One run at a time on this store. */
   readonly leases: DynamoLeases;
   readonly counters: Counters;
+  /** This year's output folder (proposal workbooks, report.json). */
+  readonly outDir: string;
   /** Where a council's proposal workbook goes; null when there is nowhere to write it. */
   proposalLocation(councilCode: string): string | null;
   close(): Promise<void>;
@@ -135,17 +137,25 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
   const embedded =
     options.endpoint || options.aws ? undefined : await startDynalite({ path: resolve(options.storeDir) });
   const endpoint = options.endpoint ?? embedded?.endpoint;
+  // A store on this machine (dynalite, DynamoDB Local) needs no AWS account: placeholder credentials
+  // unless the environment names real ones.
+  const localCredentials =
+    Boolean(embedded) ||
+    (endpoint !== undefined &&
+      /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(endpoint) &&
+      !process.env.AWS_ACCESS_KEY_ID &&
+      !process.env.AWS_PROFILE);
   const client = createDynamoClient({
     ...(endpoint ? { endpoint } : {}),
     counters,
-    localCredentials: Boolean(embedded),
+    localCredentials,
   });
   if (embedded) await ensureTable(client, options.table);
   const store = new DynamoSubmissionStore({ client, tableName: options.table });
   // The run lease is bookkeeping, not data: its requests are kept out of the run's counters.
   const leaseClient = createDynamoClient({
     ...(endpoint ? { endpoint } : {}),
-    localCredentials: Boolean(embedded),
+    localCredentials,
   });
   const local = options.sheets.kind === 'xlsx';
   return {
@@ -159,9 +169,10 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
     publications: new DynamoPublications(client, options.table),
     leases: new DynamoLeases(leaseClient, options.table),
     counters,
+    outDir: resolve(options.outRoot, String(year)),
     proposalLocation: (council) =>
       registry.units.get(council)?.proposalWorkbook ??
-      (local ? join(resolve(options.outDir), `de-nghi-${council}.xlsx`) : null),
+      (local ? join(resolve(options.outRoot), String(year), `de-nghi-${council}.xlsx`) : null),
     async close() {
       client.destroy();
       leaseClient.destroy();

@@ -4,6 +4,7 @@
  *   thidua template | check <workbook> | sync | propose | run   (each with --help)
  */
 
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -58,7 +59,7 @@ const COMMON = {
   'registry-id': { type: 'string' },
   credentials: { type: 'string' },
   'google-root-url': { type: 'string' },
-  'access-token': { type: 'string' },
+  'access-token-file': { type: 'string' },
   'reads-per-minute': { type: 'string' },
   'writes-per-minute': { type: 'string' },
   'shared-drive': { type: 'string' },
@@ -110,14 +111,23 @@ type CommonValues = {
   'registry-id'?: string | undefined;
   credentials?: string | undefined;
   'google-root-url'?: string | undefined;
-  'access-token'?: string | undefined;
+  'access-token-file'?: string | undefined;
   'reads-per-minute'?: string | undefined;
   'writes-per-minute'?: string | undefined;
   'shared-drive'?: string | undefined;
 };
 
 function googleCredentials(values: CommonValues): GoogleCredentials {
-  const token = values['access-token'] ?? process.env.THIDUA_GOOGLE_ACCESS_TOKEN;
+  // A token on the command line is visible to every user of the machine (ps): file or environment only.
+  const tokenFile = values['access-token-file'];
+  if (tokenFile) {
+    try {
+      return { kind: 'accessToken', token: readFileSync(resolve(tokenFile), 'utf8').trim() };
+    } catch {
+      throw new UsageError(CLI_TEXT.tokenFile(tokenFile));
+    }
+  }
+  const token = process.env.THIDUA_GOOGLE_ACCESS_TOKEN;
   if (token) return { kind: 'accessToken', token };
   const file = values.credentials ?? process.env.GOOGLE_APPLICATION_CREDENTIALS;
   if (!file) throw new UsageError(CLI_TEXT.needCredentials());
@@ -202,19 +212,60 @@ function printSummary(report: Report, outDir: string | null, out: (line: string)
   );
 }
 
+/**
+ * The default folders of one registry: each registry (the example, a file, a Google spreadsheet)
+ * has its own store and output under `.thidua/`, so one sector never overwrites another's.
+ */
+function registrySlug(sheets: SheetsOption, example: boolean): string {
+  if (example) return 'example';
+  const id = sheets.kind === 'xlsx' ? sheets.registryPath : `google:${sheets.registryId}`;
+  const base = (sheets.kind === 'xlsx' ? basename(dirname(sheets.registryPath)) : 'google')
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9_-]+/g, '')
+    .slice(0, 24);
+  return `${base || 'danh-muc'}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+}
+
+function outRootOf(values: JobValues, sheets: SheetsOption): string {
+  return values.out ?? join(DATA_DIR, 'out', registrySlug(sheets, values.example === true && !values.registry));
+}
+
 /** The job context the common options describe (sheet medium, movement, year, store). */
 async function openFromOptions(values: JobValues): Promise<JobContext> {
   const year = parseYear(values.year);
-  return openJob({
-    sheets: await sheetsOf(values),
+  const sheets = await sheetsOf(values);
+  const slug = registrySlug(sheets, values.example === true && !values.registry);
+  const ctx = await openJob({
+    sheets,
     ...(values.movement ? { movementPath: values.movement } : {}),
     ...(year !== undefined ? { year } : {}),
-    storeDir: values.store ?? join(DATA_DIR, 'db'),
+    storeDir: values.store ?? join(DATA_DIR, 'db', slug),
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
     aws: values.aws ?? false,
     table: values.table ?? 'thidua',
-    outDir: join(values.out ?? join(DATA_DIR, 'out'), String(year ?? 'default')),
+    outRoot: outRootOf(values, sheets),
   });
+  // A registry with no unit read (a unit's workbook given as --registry, an empty list) is not a sector.
+  if (ctx.registry.units.size === 0) {
+    await ctx.close();
+    const detail = ctx.registry.problems.map((p) => `${cellRef(p.tab, p.cell)}: ${p.message}`).join('; ');
+    throw new RegistryError(
+      `${CLI_TEXT.emptyRegistry(sheets.kind === 'xlsx' ? sheets.registryPath : sheets.registryId)}${detail ? ` ${detail}` : ''}`,
+    );
+  }
+  const unknown = (values.unit ?? [])
+    .map((u) => u.toUpperCase())
+    .filter((code) => !ctx.registry.units.has(code));
+  if (unknown.length) {
+    await ctx.close();
+    throw new UsageError(CLI_TEXT.unknownUnits(unknown));
+  }
+  return ctx;
+}
+
+/** The registry cannot serve as one (no unit in it): nothing was done. */
+class RegistryError extends Error {
+  override readonly name = 'RegistryError';
 }
 
 /**
@@ -245,12 +296,11 @@ async function jobUnderLease(
   command: 'sync' | 'propose' | 'run',
   values: JobValues,
 ): Promise<number> {
-  const outRoot = values.out ?? join(DATA_DIR, 'out');
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const log = values.json ? () => {} : out;
   const now = new Date().toISOString();
   const progress = terminalProgress();
-  const outDir = resolve(outRoot, String(ctx.year));
+  const outDir = ctx.outDir;
   log(CLI_TEXT.heading(ctx.year, ctx.movement.name));
   let units: UnitOutcome[] | undefined;
   if (command !== 'propose') {
@@ -287,9 +337,7 @@ async function jobUnderLease(
         movement: ctx.movement,
         year: ctx.year,
         registry: ctx.registry,
-        proposalLocation: (council) =>
-          ctx.registry.units.get(council)?.proposalWorkbook ??
-          (ctx.source instanceof XlsxWorkbooks ? join(outDir, `de-nghi-${council}.xlsx`) : null),
+        proposalLocation: (council) => ctx.proposalLocation(council),
         ...(command === 'propose' && values.unit ? { only: values.unit } : {}),
         unsettled: new Map(
           (units ?? [])
@@ -387,7 +435,10 @@ async function check(args: string[]): Promise<number> {
     unitCode = [...registry.units.values()].find(
       (u) => u.workbook && resolve(dirname(registryPath), u.workbook) === path,
     )?.code;
+    // The registry is what binds a workbook to a unit: one it does not list cannot be checked as sync would.
+    if (!unitCode) throw new UsageError(CLI_TEXT.unknownUnit(basename(path)));
   }
+  const bound = unitCode !== undefined;
   const grids = await workbooks.readWorkbook(path, UNIT_TABS);
   if (!unitCode) {
     // Without a registry the workbook's own code is the best guess; the binding is checked at sync.
@@ -402,11 +453,11 @@ async function check(args: string[]): Promise<number> {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   if (values.json)
     process.stdout.write(
-      `${JSON.stringify({ unit: unitCode, accepted: !hasErrors(result.problems), problems: result.problems }, null, 2)}\n`,
+      `${JSON.stringify({ unit: unitCode, accepted: !hasErrors(result.problems), unitCodeChecked: bound, problems: result.problems }, null, 2)}\n`,
     );
   else {
     process.stdout.write(
-      `${errors ? CLI_TEXT.checkFailed(basename(path), errors, result.problems.length - errors) : CLI_TEXT.checkOk(basename(path))}\n`,
+      `${errors ? CLI_TEXT.checkFailed(basename(path), errors, result.problems.length - errors) : bound ? CLI_TEXT.checkOk(basename(path)) : CLI_TEXT.checkOkUnbound(basename(path), unitCode)}\n`,
     );
     for (const p of result.problems)
       process.stdout.write(`  ${cellRef(p.tab, p.cell)} [${p.code}] ${p.message}\n`);
@@ -486,7 +537,7 @@ async function round(
 /** publish / reopen / audit: the council's list for the year, with who and why recorded. */
 async function publication(command: 'publish' | 'reopen' | 'audit', args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: PUBLISH, strict: true });
-  if (values.help) return help('main');
+  if (values.help) return help(command);
   const council = values.council?.toUpperCase();
   if (!council) throw new UsageError(CLI_TEXT.needCouncil());
   if (command !== 'audit' && !values.by) throw new UsageError(CLI_TEXT.needBy());
@@ -530,6 +581,25 @@ async function publication(command: 'publish' | 'reopen' | 'audit', args: string
   }
 }
 
+/** Node's parseArgs messages, in the user's language (the option named as typed). */
+function parseArgsMessage(code: string, message: string): string {
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return CLI_TEXT.unknownOption(option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return CLI_TEXT.missingValue(option);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return CLI_TEXT.extraArgument(/'([^']*)'/.exec(message)?.[1] ?? '');
+  return CLI_TEXT.badOption(option || code);
+}
+
+const VERSION = (() => {
+  try {
+    const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+    return (JSON.parse(text) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+})();
+
 function help(topic: string, asError = false): number {
   (asError ? process.stderr : process.stdout).write(`${HELP[topic] ?? HELP.main}\n`);
   return asError ? 2 : 0;
@@ -554,6 +624,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'reopen':
       case 'audit':
         return await publication(command, rest);
+      case '--version':
+      case '-v':
+      case 'version':
+        process.stdout.write(`thidua ${VERSION}\n`);
+        return EXIT.done;
       case undefined:
       case '--help':
       case '-h':
@@ -590,8 +665,16 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${CLI_TEXT.failed(parseArgsMessage(String(error.code), error.message))}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof RegistryError) {
       process.stderr.write(`${CLI_TEXT.failed(error.message)}\n`);
-      return 2;
+      return EXIT.failure;
+    }
+    if (error instanceof Error && error.name === 'CredentialsProviderError') {
+      process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.noAwsCredentials())}\n`);
+      return EXIT.failure;
     }
     process.stderr.write(`${CLI_TEXT.failed(error instanceof Error ? error.message : String(error))}\n`);
     if (process.env.THIDUA_DEBUG) console.error(error);
@@ -610,5 +693,10 @@ process.on('warning', (warning) => {
 });
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  // `thidua check … | head`: the reader went away; stop quietly instead of a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -366,6 +366,20 @@ export const CLI_TEXT = {
   templateCreated: (created: number, existing: number) =>
     `Đã tạo ${created} bảng điểm; ${existing} bảng điểm đã có từ trước được giữ nguyên.`,
   checkOk: (path: string) => `${path}: hợp lệ, có thể tiếp nhận.`,
+  checkOkUnbound: (path: string, code: string) =>
+    `${path}: nội dung hợp lệ. Chưa đối chiếu với Danh mục đơn vị: mã đơn vị “${code}” ghi trong bảng điểm chưa được kiểm tra (dùng --registry TỆP để kiểm tra như khi đồng bộ).`,
+  badOption: (detail: string) => `tùy chọn không hợp lệ: ${detail}. Xem “thidua <lệnh> --help”.`,
+  unknownOption: (option: string) => `không có tùy chọn ${option}. Xem “thidua <lệnh> --help”.`,
+  missingValue: (option: string) => `tùy chọn ${option} cần một giá trị.`,
+  extraArgument: (value: string) => `đối số thừa: “${value}”.`,
+  emptyRegistry: (where: string) =>
+    `Danh mục đơn vị ${where} không có đơn vị nào đọc được (có phải tệp Danh mục đơn vị không?).`,
+  unknownUnits: (codes: readonly string[]) =>
+    `--unit: không có trong Danh mục đơn vị: ${codes.join(', ')}.`,
+  unknownCouncil: (code: string) => `Danh mục đơn vị không có Hội đồng ${code}.`,
+  noAwsCredentials: () =>
+    'không tìm thấy thông tin xác thực AWS (đặt AWS_PROFILE hoặc AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; với --endpoint trên máy này thì không cần).',
+  tokenFile: (path: string) => `Không đọc được tệp access token ${path}.`,
   checkFailed: (path: string, errors: number, warnings: number) =>
     `${path}: ${errors} lỗi, ${warnings} lưu ý.`,
   unknownUnit: (path: string) =>
@@ -402,7 +416,7 @@ export const CLI_TEXT = {
     `  ${at}  ${action === 'publish' ? 'khóa sổ' : 'mở lại'} (lần ${version})  ${by}${why ? ` — ${why}` : ''}`,
   auditEmpty: (council: string) => `Hội đồng ${council}: chưa có thao tác khóa sổ hay mở lại.`,
   needCredentials: () =>
-    'Cần --credentials FILE (khóa tài khoản dịch vụ hoặc cấu hình liên kết danh tính), biến GOOGLE_APPLICATION_CREDENTIALS, hoặc --access-token.',
+    'Cần --credentials FILE (khóa tài khoản dịch vụ hoặc cấu hình liên kết danh tính), biến GOOGLE_APPLICATION_CREDENTIALS, hoặc --access-token-file TỆP (hay biến THIDUA_GOOGLE_ACCESS_TOKEN).',
   needRegistryId: () => 'Cần --registry-id (mã bảng tính Danh mục đơn vị trên Google Sheets).',
   badNumber: (value: string) => `“${value}” không phải số nguyên dương.`,
   unavailable: (detail: string) =>
@@ -464,7 +478,7 @@ export const ROUND_TEXT = {
 export const CLI_HELP = (exampleDir: string, dataDir: string): Record<string, string> => ({
   main: `thidua — thi đua, khen thưởng ngành Kiểm sát nhân dân
 
-Cách dùng: thidua <lệnh> [tùy chọn]
+Cách dùng: thidua <lệnh> [tùy chọn]   (thidua --version: phiên bản)
 
 Các lệnh:
   template   tạo Danh mục đơn vị và bảng điểm cho từng đơn vị (không bao giờ ghi đè)
@@ -487,7 +501,20 @@ Tùy chọn Google như trong "thidua run --help".`,
   check: `Cách dùng: thidua check <bảng-điểm.xlsx> [--unit MÃ] [--registry TỆP] [--year NĂM] [--json]
 
 Kiểm tra một bảng điểm, không lưu gì. Đơn vị là đơn vị mà Danh mục gắn với bảng điểm này, hoặc
---unit. Mã thoát 1 khi bảng điểm có lỗi.`,
+--unit. Không có --registry thì mã đơn vị ghi trong bảng điểm chưa được đối chiếu (lệnh nói rõ
+điều đó). Mã thoát 1 khi bảng điểm có lỗi.`,
+  publish: `Cách dùng: thidua publish --council MÃ --by HỌ_TÊN [--why LÝ_DO] [--registry TỆP | --example] [--year NĂM]
+
+Khóa sổ danh sách đề nghị năm của một Hội đồng: lưu bản chụp bất biến cùng dấu vết của mọi bảng
+điểm đã dùng. Các lần đồng bộ, đề nghị sau không ghi lại bảng đề nghị này cho đến khi mở lại.
+Tùy chọn kho dữ liệu như trong "thidua run --help". Mã thoát 1 khi danh sách đã khóa sổ từ trước.`,
+  reopen: `Cách dùng: thidua reopen --council MÃ --by HỌ_TÊN --why LÝ_DO [--registry TỆP | --example] [--year NĂM]
+
+Mở lại danh sách đã khóa sổ; lý do là bắt buộc và được ghi vào nhật ký. Lần đề nghị tới sẽ viết
+lại bảng đề nghị. Mã thoát 1 khi danh sách chưa khóa sổ.`,
+  audit: `Cách dùng: thidua audit --council MÃ [--registry TỆP | --example] [--json]
+
+Liệt kê mọi lần khóa sổ và mở lại danh sách của một Hội đồng: thời điểm, người thực hiện, lý do.`,
   job: `Cách dùng: thidua {sync|propose|run} [tùy chọn]
 
   --registry TỆP    Danh mục đơn vị (.xlsx); đường dẫn bảng điểm trong đó tính từ thư mục của nó
@@ -495,8 +522,9 @@ Kiểm tra một bảng điểm, không lưu gì. Đơn vị là đơn vị mà 
   --year NĂM        năm thi đua theo năm bắt đầu (2024 = 01/06/2024–31/05/2025);
                     mặc định: năm cuối của phong trào
   --movement TỆP    tệp cấu hình phong trào (mặc định: Kế hoạch 2019–2025)
-  --out THƯ_MỤC     nơi ghi bảng đề nghị và report.json (mặc định: ${dataDir}/out)
-  --store THƯ_MỤC   thư mục của kho dữ liệu nhúng (mặc định: ${dataDir}/db)
+  --out THƯ_MỤC     nơi ghi bảng đề nghị và report.json, theo năm
+                    (mặc định: ${dataDir}/out/<danh-mục>, mỗi Danh mục đơn vị một thư mục)
+  --store THƯ_MỤC   thư mục của kho dữ liệu nhúng (mặc định: ${dataDir}/db/<danh-mục>)
   --endpoint URL    dùng DynamoDB tại địa chỉ này thay cho kho nhúng
   --aws             dùng DynamoDB trên AWS (vùng và thông tin xác thực lấy từ môi trường)
   --table TÊN       tên bảng (mặc định: thidua)
@@ -507,12 +535,17 @@ Kiểm tra một bảng điểm, không lưu gì. Đơn vị là đơn vị mà 
   --history TỆP     Lịch sử khen thưởng (mặc định: lich-su-khen-thuong.xlsx cạnh Danh mục)
   --json            in báo cáo dạng JSON
 
+Mã thoát: 0 xong hết; 3 xong một phần (có đơn vị chưa đọc được bảng điểm, hoặc có Hội đồng chưa
+lập lại danh sách vì Danh mục có lỗi — xem báo cáo); 4 một lần chạy khác đang dùng kho dữ liệu
+(không làm gì); 1 lỗi; 2 dùng sai lệnh.
+
 Dùng Google Sheets thay cho tệp .xlsx (--google):
   --registry-id MÃ        bảng tính Danh mục đơn vị; cột “Bảng điểm” ghi mã bảng tính của từng đơn
                           vị, cột “Bảng đề nghị khen thưởng” ghi bảng đề nghị của từng Hội đồng
   --credentials TỆP       khóa tài khoản dịch vụ hoặc cấu hình liên kết danh tính (JSON);
                           mặc định: $GOOGLE_APPLICATION_CREDENTIALS
-  --access-token MÃ       một access token cố định (môi trường thử nghiệm; $THIDUA_GOOGLE_ACCESS_TOKEN)
+  --access-token-file TỆP tệp chứa một access token cố định (môi trường thử nghiệm; hoặc biến
+                          $THIDUA_GOOGLE_ACCESS_TOKEN — không đặt token trên dòng lệnh, ai cũng thấy)
   --google-root-url URL   địa chỉ API khác, ví dụ bản giả lập cục bộ ($THIDUA_GOOGLE_ROOT_URL)
   --reads-per-minute N    hạn mức đọc Sheets mỗi phút của tài khoản dịch vụ (mặc định 60)
   --writes-per-minute N   hạn mức ghi (mặc định 60)

@@ -8,6 +8,7 @@
 import type { Movement } from '../config/movement.ts';
 import { applyCouncilChoice, buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
+import { CLI_TEXT } from '../domain/vi.ts';
 import type { PublicationStore, SubmissionStore } from '../ports/index.ts';
 import { councilSummary } from './report.ts';
 
@@ -42,7 +43,7 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
   const ranked = buildProposals({ movement, year, units: registry.units, submissions }).find(
     (c) => c.code === councilCode,
   );
-  if (!ranked) throw new UnknownCouncilError(`no council ${councilCode} in the registry`);
+  if (!ranked) throw new UnknownCouncilError(CLI_TEXT.unknownCouncil(councilCode));
   // The list as the council decided it: its choices among those tied at the line included.
   const choices = (await deps.store.loadProposalRecords(year, [councilCode])).get(councilCode)?.choices;
   const proposal = {
