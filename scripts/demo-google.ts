@@ -49,13 +49,13 @@ console.log(
   `stand-in of Sheets v4 and Drive v3 at ${rootUrl} (token "${TOKEN}"), ${units.length} units loaded`,
 );
 
+// The token goes through the environment, never the command line (where `ps` shows it).
+process.env.THIDUA_GOOGLE_ACCESS_TOKEN = TOKEN;
 const code = await main([
   'run',
   '--google',
   '--registry-id',
   'ss-registry',
-  '--access-token',
-  TOKEN,
   '--google-root-url',
   rootUrl,
   '--reads-per-minute',

@@ -1,35 +1,21 @@
 /** The CLI end to end on the bundled example sector, as the emulation office runs it. */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { registryWorkbookModel } from '../../shared/domain/render.ts';
 import { type Report, reportSchema } from '../../shared/usecases/report.ts';
+import { ROOT, runCli, TSX } from '../helpers/cli.ts';
 import { unit } from '../helpers/fixtures.ts';
 
-const exec = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'shared/cli/main.ts');
-
 let cwd: string;
-async function thidua(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(TSX, [CLI, ...args], { cwd, env: { ...process.env, CI: 'true' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const thidua = (...args: string[]) => runCli(cwd, args);
 const readReport = async (): Promise<Report> =>
   reportSchema.parse(
-    JSON.parse(await readFile(join(cwd, '.thidua/out/2024/report.json'), 'utf8')) as unknown,
+    JSON.parse(await readFile(join(cwd, '.thidua/out/example/2024/report.json'), 'utf8')) as unknown,
   );
 const example = (path: string) => join(cwd, '.thidua/example', path);
 
@@ -80,7 +66,7 @@ describe('thidua run --example', () => {
 
   it('shows the sector-level council every cluster’s ranking', async () => {
     const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
-      join(cwd, '.thidua/out/2024/de-nghi-TC.xlsx'),
+      join(cwd, '.thidua/out/example/2024/de-nghi-TC.xlsx'),
     );
     const clusters = grids['Cụm, khối thi đua'] ?? [];
     expect(clusters[0]).toEqual([
@@ -101,7 +87,7 @@ describe('thidua run --example', () => {
       ]),
     );
     const t01 = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
-      join(cwd, '.thidua/out/2024/de-nghi-T01.xlsx'),
+      join(cwd, '.thidua/out/example/2024/de-nghi-T01.xlsx'),
     );
     expect(Object.keys(t01)).not.toContain('Cụm, khối thi đua');
   });
@@ -155,7 +141,7 @@ describe('thidua run --example', () => {
     expect(published.code).toBe(0);
     expect(published.stdout).toContain('Đã khóa sổ danh sách của Hội đồng T01 (lần 1)');
     expect((await thidua('publish', '--example', '--council', 'T01', '--by', 'Ai đó')).code).toBe(1);
-    const workbook = join(cwd, '.thidua/out/2024/de-nghi-T01.xlsx');
+    const workbook = join(cwd, '.thidua/out/example/2024/de-nghi-T01.xlsx');
     const before = (await import('node:fs')).statSync(workbook).mtimeMs;
 
     // A unit of T01 sends a changed workbook: the sync takes it, the published list does not move.
@@ -239,7 +225,7 @@ describe('thidua run --round final', () => {
     expect(run.stdout).toContain('Đề nghị khen thưởng đợt: 7 bảng đề nghị');
     expect((await readReport()).units).toHaveLength(30); // the sync of the current year is reported too
     const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
-      join(cwd, '.thidua/out/2024/de-nghi-TC-final.xlsx'),
+      join(cwd, '.thidua/out/example/2024/de-nghi-TC-final.xlsx'),
     );
     expect(Object.keys(grids)).toEqual([
       'Tổng hợp',
@@ -301,7 +287,9 @@ describe('thidua template', () => {
 
 describe('npm run demo:google', () => {
   it('runs the whole job against the Google stand-in and leaves the proposal sheets to read', async () => {
-    const { stdout } = await exec(TSX, [join(ROOT, 'scripts/demo-google.ts')], {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { stdout } = await promisify(execFile)(TSX, [join(ROOT, 'scripts/demo-google.ts')], {
       cwd,
       env: { ...process.env, CI: 'true' },
     });

@@ -177,7 +177,9 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
       loadProposalRecords: (y, c) => store.loadProposalRecords(y, c),
       saveProposalRecords: (y, d) => store.saveProposalRecords(y, d),
       saveStates: async (updates) => {
-        if (++saves === 2) throw new Error('Lambda timed out');
+        // Each flush saves states twice (the outcome, then the tabs delivered): the third save is
+        // the second flush's, after the first flush was complete.
+        if (++saves === 3) throw new Error('Lambda timed out');
         return store.saveStates(updates);
       },
     };
@@ -323,12 +325,17 @@ describe('thidua template --google', () => {
     google.standin.putSpreadsheet('ss-registry', 'Danh mục', modelGrids(registryWorkbookModel(units)));
     google.standin.putSpreadsheet('ss-HD', 'HD', { 'Trang tính1': [] });
     google.standin.putSpreadsheet('ss-A', 'A', { 'Trang tính1': [] });
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const tokenFile = join(await mkdtemp(join(tmpdir(), 'thidua-token-')), 'token');
+    await writeFile(tokenFile, 'stand-in-token\n');
     const args = [
       '--google',
       '--registry-id',
       'ss-registry',
-      '--access-token',
-      'stand-in-token',
+      '--access-token-file',
+      tokenFile,
       '--google-root-url',
       google.rootUrl,
     ];
