@@ -136,11 +136,20 @@ export class StatelessStack extends Stack {
       },
     });
 
-    // Least privilege: each function gets exactly what it uses.
-    props.table.grantReadWriteData(dispatcher.fn); // the run record
-    props.table.grantReadWriteData(worker.fn);
-    props.table.grantReadWriteData(propose.fn); // proposal digests
-    props.table.grantReadWriteData(admin.fn); // the run record of a one-unit run
+    // Least privilege: each function gets exactly the table actions its code sends (no Scan, no
+    // Query, DeleteItem only to release the run lease). The table's key is AWS-managed: no KMS grant.
+    const tableActions: [ThiduaFunction, string[]][] = [
+      // states (BatchGet); the run lease (Put, Get, Delete); the run record (Put)
+      [dispatcher, ['BatchGetItem', 'GetItem', 'PutItem', 'DeleteItem']],
+      // states and versions (BatchGet, BatchWrite, conditional Put); the run's done-set (Update)
+      [worker, ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'UpdateItem']],
+      // states, versions, publications (BatchGet); proposal records (BatchWrite); the lease (Delete)
+      [propose, ['BatchGetItem', 'BatchWriteItem', 'DeleteItem']],
+      // the run record of a one-unit run
+      [admin, ['PutItem']],
+    ];
+    for (const [f, actions] of tableActions)
+      props.table.grant(f.fn, ...actions.map((action) => `dynamodb:${action}`));
     for (const f of [dispatcher, worker, propose, admin]) props.googleCredentials.grantRead(f.fn);
     syncQueue.grantSendMessages(dispatcher.fn);
     syncQueue.grantSendMessages(admin.fn);

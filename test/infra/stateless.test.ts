@@ -108,6 +108,44 @@ describe('stateless stack', () => {
     for (const a of alarms) expect(a.Properties.AlarmActions).toHaveLength(1);
   });
 
+  it('gives each function only the table actions its code sends: no Scan or Query, DeleteItem only to release the run lease', () => {
+    // Role → the function that assumes it (named by its description), then its DynamoDB actions.
+    const functions = template.findResources('AWS::Lambda::Function');
+    const roleOf = new Map<string, string>();
+    for (const f of Object.values(functions) as {
+      Properties: { Role: { 'Fn::GetAtt': string[] }; Description: string };
+    }[])
+      roleOf.set(f.Properties.Role['Fn::GetAtt'][0] ?? '', f.Properties.Description);
+    const actions = new Map<string, Set<string>>();
+    for (const policy of resources('AWS::IAM::Policy')) {
+      const roles = (policy.Properties.Roles as { Ref: string }[]).map((r) => roleOf.get(r.Ref) ?? r.Ref);
+      const statements = (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] })
+        .Statement;
+      for (const statement of statements)
+        for (const action of [statement.Action].flat())
+          if (action.startsWith('dynamodb:'))
+            for (const role of roles) actions.set(role, (actions.get(role) ?? new Set()).add(action));
+    }
+    const of = (word: string) =>
+      [...([...actions].find(([description]) => description.toLowerCase().includes(word))?.[1] ?? [])].sort();
+    expect(of('finds the changed')).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+    ]);
+    expect(of('validates and stores')).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(of('ranks within')).toEqual(['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']);
+    expect(of('on-demand')).toEqual(['dynamodb:PutItem']);
+    const all = [...actions.values()].flatMap((set) => [...set]);
+    expect(all.filter((a) => a === 'dynamodb:Scan' || a === 'dynamodb:Query')).toEqual([]);
+  });
+
   it('has no IAM statement with * as its action or resource', () => {
     const offenders: unknown[] = [];
     for (const policy of [...resources('AWS::IAM::Policy'), ...resources('AWS::IAM::Role')]) {
