@@ -8,16 +8,37 @@ import { type RunLeases, StoreBusyError } from '../ports/index.ts';
 
 export const JOB_LEASE = 'job';
 
+/** A holder name that says where the run is: this machine, this process. */
+const holderHere = () => `${hostname()} pid ${process.pid} ${Date.now().toString(36)}`;
+
+/** A holder on this machine whose process is gone (killed, crashed): its lease can be taken at once. */
+function deadHereHolder(holder: string): boolean {
+  const match = /^(.*) pid (\d+) [0-9a-z]+$/.exec(holder);
+  if (!match || match[1] !== hostname()) return false;
+  try {
+    process.kill(Number(match[2]), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 export async function withRunLease<T>(
   leases: RunLeases,
   options: { name?: string; holder?: string; ttlMs?: number },
   job: () => Promise<T>,
 ): Promise<T> {
   const name = options.name ?? JOB_LEASE;
-  const holder = options.holder ?? `${hostname()} pid ${process.pid} ${Date.now().toString(36)}`;
+  const holder = options.holder ?? holderHere();
   const ttlMs = options.ttlMs ?? 120_000;
   const taken = await leases.acquire({ name, holder, nowMs: Date.now(), ttlMs });
-  if (!taken.acquired) throw new StoreBusyError(taken.holder, taken.since);
+  if (!taken.acquired) {
+    // A run on this machine that was killed leaves its lease behind; it is not waited out.
+    const takenOver =
+      deadHereHolder(taken.holder) &&
+      (await leases.takeOver({ name, from: taken.holder, holder, nowMs: Date.now(), ttlMs }));
+    if (!takenOver) throw new StoreBusyError(taken.holder, taken.since);
+  }
   let lost = false;
   const heartbeat = setInterval(() => {
     leases

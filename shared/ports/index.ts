@@ -74,6 +74,8 @@ export interface RunLeases {
   }): Promise<{ acquired: true } | { acquired: false; holder: string; since: string | null }>;
   /** Extends the holder's lease; false when it was lost (expired and taken by another run). */
   renew(input: { name: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean>;
+  /** Takes the lease from `from` (a holder known to be dead) before it expires; false if it changed hands. */
+  takeOver(input: { name: string; from: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean>;
   release(input: { name: string; holder: string }): Promise<void>;
 }
 

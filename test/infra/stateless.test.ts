@@ -140,7 +140,11 @@ describe('stateless stack', () => {
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
     ]);
-    expect(of('ranks within')).toEqual(['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']);
+    expect(of('ranks within')).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+    ]);
     expect(of('on-demand')).toEqual(['dynamodb:PutItem']);
     const all = [...actions.values()].flatMap((set) => [...set]);
     expect(all.filter((a) => a === 'dynamodb:Scan' || a === 'dynamodb:Query')).toEqual([]);

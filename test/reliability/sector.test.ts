@@ -84,6 +84,24 @@ describe('fault 6: two runs at once', () => {
     );
   });
 
+  it('takes over at once the lease of a run on this machine that was killed', async () => {
+    db = await freshStore(server);
+    const leases = new DynamoLeases(db.client, db.table);
+    const { spawnSync } = await import('node:child_process');
+    const { hostname } = await import('node:os');
+    const dead = spawnSync('true').pid; // a process that has exited
+    await leases.acquire({
+      name: 'job',
+      holder: `${hostname()} pid ${dead} k1`,
+      nowMs: Date.now(),
+      ttlMs: 600_000,
+    });
+    expect(await withRunLease(leases, {}, async () => 'ran')).toBe('ran');
+    // A live holder elsewhere is never taken over.
+    await leases.acquire({ name: 'job', holder: 'máy khác pid 1 k2', nowMs: Date.now(), ttlMs: 600_000 });
+    await expect(withRunLease(leases, {}, async () => 'ran')).rejects.toBeInstanceOf(StoreBusyError);
+  });
+
   it('proposes from what the store holds, not from one sync’s own view', async () => {
     db = await freshStore(server);
     const registry = registryOf([

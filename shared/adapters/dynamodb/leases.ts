@@ -79,6 +79,28 @@ export class DynamoLeases implements RunLeases {
     }
   }
 
+  async takeOver(input: { name: string; from: string; holder: string; nowMs: number; ttlMs: number }) {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...leaseKey(input.name),
+            holder: input.holder,
+            acquiredAt: new Date(input.nowMs).toISOString(),
+            expiresAt: input.nowMs + input.ttlMs,
+          },
+          ConditionExpression: 'holder = :dead',
+          ExpressionAttributeValues: { ':dead': input.from },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   async release(input: { name: string; holder: string }): Promise<void> {
     try {
       await this.doc.send(
