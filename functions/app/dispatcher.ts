@@ -5,8 +5,8 @@
  * asks for the proposals (the fallback when a run never completes, e.g. a message in the DLQ).
  */
 
-import { catalogFor } from '../../shared/config/movement.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
+import { catalogFor } from '../../shared/config/movement.ts';
 import { needsSync, rulesDigest } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, type SyncMessage, scheduledEventSchema } from '../lib/messages.ts';
@@ -41,7 +41,12 @@ export async function dispatch(
 
   // One run at a time: while the previous run's units are still being worked, this night waits.
   const nowMs = Date.parse(now);
-  const lease = await rt.leases.acquire({ name: JOB_LEASE, holder: runId, nowMs, ttlMs: rt.config.RUN_LEASE_MS });
+  const lease = await rt.leases.acquire({
+    name: JOB_LEASE,
+    holder: runId,
+    nowMs,
+    ttlMs: rt.config.RUN_LEASE_MS,
+  });
   if (!lease.acquired) {
     logger.warn('previous run still working, nothing dispatched', { runId, holder: lease.holder });
     return { runId, enqueued: 0, units: 0, busy: true };

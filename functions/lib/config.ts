@@ -26,7 +26,11 @@ const envSchema = z
     GOOGLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     DYNAMODB_ENDPOINT: z.string().url().optional(),
     /** How long a sync run may hold the store's lease before another dispatcher may start one. */
-    RUN_LEASE_MS: z.coerce.number().int().positive().default(6 * 60 * 60 * 1000),
+    RUN_LEASE_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(6 * 60 * 60 * 1000),
   })
   .refine((env) => env.GOOGLE_SECRET_ID || env.GOOGLE_ACCESS_TOKEN, {
     message: 'GOOGLE_SECRET_ID (or, for the stand-in, GOOGLE_ACCESS_TOKEN) is required',

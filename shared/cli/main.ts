@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { replaceFile } from '../adapters/fs/atomic.ts';
 import {
   type GoogleCredentials,
   GoogleCredentialsError,
@@ -227,7 +228,9 @@ function registrySlug(sheets: SheetsOption, example: boolean): string {
 }
 
 function outRootOf(values: JobValues, sheets: SheetsOption): string {
-  return values.out ?? join(DATA_DIR, 'out', registrySlug(sheets, values.example === true && !values.registry));
+  return (
+    values.out ?? join(DATA_DIR, 'out', registrySlug(sheets, values.example === true && !values.registry))
+  );
 }
 
 /** The job context the common options describe (sheet medium, movement, year, store). */
@@ -356,9 +359,8 @@ async function jobUnderLease(
     ...(proposals ? { proposals } : {}),
     counters: ctx.counters,
   });
-  await mkdir(outDir, { recursive: true });
   const reportPath = join(outDir, 'report.json');
-  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  await replaceFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   if (values.json) out(JSON.stringify(report, null, 2));
   else {
     printSummary(report, proposals ? relative(process.cwd(), outDir) || '.' : null, out);

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Catalog, Movement } from '../config/movement.ts';
 import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
-import { cellRef, hasErrors, type Problem, type ProblemCode } from './problems.ts';
 import { LIMITS } from './limits.ts';
+import { cellRef, hasErrors, type Problem, type ProblemCode } from './problems.ts';
 import { normalizeUnitCode } from './registry.ts';
 import { cellText, formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from './text.ts';
 import {
@@ -525,7 +525,12 @@ function boundGrids(grids: WorkbookGrids, problems: ProblemList): WorkbookGrids 
     const grid = tab ? grids[tab] : undefined;
     if (!tab || !grid) continue;
     if (grid.length > LIMITS.rowsPerTab)
-      problems.error(tab, a1(LIMITS.rowsPerTab, 0), 'TOO_MANY_ROWS', MESSAGES.TOO_MANY_ROWS(LIMITS.rowsPerTab));
+      problems.error(
+        tab,
+        a1(LIMITS.rowsPerTab, 0),
+        'TOO_MANY_ROWS',
+        MESSAGES.TOO_MANY_ROWS(LIMITS.rowsPerTab),
+      );
     bounded[tab] = grid.slice(0, LIMITS.rowsPerTab).map((row, r) =>
       row.slice(0, LIMITS.columnsPerTab).map((cell, c) => {
         if (typeof cell !== 'string' || cell.length <= LIMITS.cellChars) return cell;
@@ -544,7 +549,12 @@ export function readSubmission(input: WorkbookGrids, ctx: ReadContext): ReadResu
   const collective = readCollective(grids, ctx, problems);
   const people = readPeople(grids, ctx, problems);
   if (people.length > LIMITS.peoplePerUnit)
-    problems.error(TABS.individuals, '', 'TOO_MANY_PEOPLE', MESSAGES.TOO_MANY_PEOPLE(people.length, LIMITS.peoplePerUnit));
+    problems.error(
+      TABS.individuals,
+      '',
+      'TOO_MANY_PEOPLE',
+      MESSAGES.TOO_MANY_PEOPLE(people.length, LIMITS.peoplePerUnit),
+    );
   const sorted = sortProblems(problems.items);
   if (hasErrors(sorted)) return { submission: null, problems: sorted };
   return {

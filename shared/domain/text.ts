@@ -8,10 +8,9 @@ import { NO, YES } from './vi.ts';
  * another order than it is stored (U+202A–U+202E, U+2066–U+2069, and the LRM/RLM/ALM marks).
  * Tab, line feed and carriage return are kept for `cleanText` to fold into spaces.
  */
-const CONTROLS = new RegExp(
-  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]',
-  'g',
-);
+const CONTROLS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Text from outside with controls and direction overrides removed (nothing else changes). */
 export function stripControls(value: string): string {

@@ -114,12 +114,14 @@ export const MESSAGES = {
   UNIT_CODE_MISMATCH: (claimed: string, expected: string) =>
     `Bảng điểm ghi mã đơn vị “${quoted(claimed)}”, nhưng theo Danh mục đơn vị đây là bảng điểm của đơn vị “${expected}”.`,
   YEAR_MISSING: () => 'Chưa ghi năm thi đua (ví dụ: 2024–2025).',
-  YEAR_INVALID: (value: string) => `Năm thi đua “${quoted(value)}” không hợp lệ. Xin ghi theo dạng 2024–2025.`,
+  YEAR_INVALID: (value: string) =>
+    `Năm thi đua “${quoted(value)}” không hợp lệ. Xin ghi theo dạng 2024–2025.`,
   YEAR_MISMATCH: (found: string, expected: string) =>
     `Bảng điểm của năm thi đua ${quoted(found)}, nhưng đợt đang tổng hợp là năm thi đua ${expected}.`,
   NOT_A_NUMBER: (value: string) => `“${quoted(value)}” không phải là số. Xin nhập số, ví dụ 8,5.`,
   TOO_MANY_DECIMALS: (value: string) => `“${quoted(value)}” có quá hai chữ số thập phân.`,
-  OUT_OF_RANGE: (value: string, max: string) => `Điểm ${quoted(value)} nằm ngoài khoảng cho phép (từ 0 đến ${max}).`,
+  OUT_OF_RANGE: (value: string, max: string) =>
+    `Điểm ${quoted(value)} nằm ngoài khoảng cho phép (từ 0 đến ${max}).`,
   REQUIRED: (what: string) => `Chưa nhập ${what}.`,
   INVALID_CHOICE: (value: string, choices: readonly string[]) =>
     `“${quoted(value)}” không có trong danh sách chọn (${choices.join('; ')}).`,
@@ -374,8 +376,7 @@ export const CLI_TEXT = {
   extraArgument: (value: string) => `đối số thừa: “${value}”.`,
   emptyRegistry: (where: string) =>
     `Danh mục đơn vị ${where} không có đơn vị nào đọc được (có phải tệp Danh mục đơn vị không?).`,
-  unknownUnits: (codes: readonly string[]) =>
-    `--unit: không có trong Danh mục đơn vị: ${codes.join(', ')}.`,
+  unknownUnits: (codes: readonly string[]) => `--unit: không có trong Danh mục đơn vị: ${codes.join(', ')}.`,
   unknownCouncil: (code: string) => `Danh mục đơn vị không có Hội đồng ${code}.`,
   noAwsCredentials: () =>
     'không tìm thấy thông tin xác thực AWS (đặt AWS_PROFILE hoặc AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; với --endpoint trên máy này thì không cần).',

@@ -75,7 +75,13 @@ export interface RunLeases {
   /** Extends the holder's lease; false when it was lost (expired and taken by another run). */
   renew(input: { name: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean>;
   /** Takes the lease from `from` (a holder known to be dead) before it expires; false if it changed hands. */
-  takeOver(input: { name: string; from: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean>;
+  takeOver(input: {
+    name: string;
+    from: string;
+    holder: string;
+    nowMs: number;
+    ttlMs: number;
+  }): Promise<boolean>;
   release(input: { name: string; holder: string }): Promise<void>;
 }
 

@@ -17,13 +17,13 @@
 import { createHash } from 'node:crypto';
 import type { Catalog, Movement } from '../config/movement.ts';
 import { findTab } from '../domain/grid.ts';
+import { LIMITS } from '../domain/limits.ts';
 import { capProblems, hasErrors, type Problem } from '../domain/problems.ts';
 import type { Registry, RegistryUnit } from '../domain/registry.ts';
 import { feedbackTab, type UnitStatus } from '../domain/render.ts';
+import type { SheetTab } from '../domain/sheet-model.ts';
 import { readSubmission, stableStringify, submissionHash } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { LIMITS } from '../domain/limits.ts';
-import type { SheetTab } from '../domain/sheet-model.ts';
 import { MESSAGES, PROGRESS_LABELS, TABS } from '../domain/vi.ts';
 import {
   type AcceptedVersion,

@@ -7,9 +7,8 @@
  * Writes go to a temporary file renamed into place, so a crash never leaves half a workbook; the
  * feedback tab is patched into the unit's package, every other part kept as it was.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Cell, columnLetters, type Grid, type WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
@@ -24,6 +23,7 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../../ports/index.ts';
+import { replaceFile } from '../fs/atomic.ts';
 import { patchSheet } from './sheet-part.ts';
 import { zipDirectory } from './zip-directory.ts';
 
@@ -259,27 +259,10 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
    * over the original: a crash leaves the original or the new file, never half of one. Temporary
    * files a killed process left for this workbook are removed first.
    */
+  /** Puts `bytes` at the location atomically (see replaceFile); returns the new version. */
   private async replaceFile(location: string, bytes: Uint8Array): Promise<string> {
     const path = this.resolve(location);
-    const folder = dirname(path);
-    await mkdir(folder, { recursive: true });
-    const prefix = `.${basename(path)}.thidua-`;
-    for (const name of await readdir(folder).catch(() => [] as string[]))
-      if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(join(folder, name)).catch(() => {});
-    const temporary = join(folder, `${prefix}${randomUUID()}.tmp`);
-    try {
-      const handle = await open(temporary, 'w');
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, path);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
+    await replaceFile(path, bytes);
     if (this.options.counters) this.options.counters.sheetWrites++;
     return (await this.version(path)) ?? '';
   }
