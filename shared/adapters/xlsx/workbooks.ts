@@ -230,7 +230,9 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
       throw new WorkbookReadError(location, MESSAGES.FILE_TOO_LARGE(LIMITS.fileBytes));
     const directory = zipDirectory(bytes);
     if (!directory) throw new WorkbookReadError(location, MESSAGES.NOT_XLSX());
-    const unzipped = directory.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    const unzipped = directory
+      .filter((entry) => /\.(xml|rels|vml)$/i.test(entry.name))
+      .reduce((sum, entry) => sum + entry.uncompressedSize, 0);
     if (directory.length > LIMITS.zipEntries || unzipped > LIMITS.unzippedBytes)
       throw new WorkbookReadError(location, MESSAGES.UNZIPPED_TOO_LARGE(LIMITS.unzippedBytes));
     const workbook = new ExcelJS.Workbook();
