@@ -143,8 +143,9 @@ export class StatelessStack extends Stack {
       [dispatcher, ['BatchGetItem', 'GetItem', 'PutItem', 'DeleteItem']],
       // states and versions (BatchGet, BatchWrite, conditional Put); the run's done-set (Update)
       [worker, ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'UpdateItem']],
-      // states, versions, publications (BatchGet); proposal records (BatchWrite); the lease (Delete)
-      [propose, ['BatchGetItem', 'BatchWriteItem', 'DeleteItem']],
+      // states, versions, publications (BatchGet); proposal records (BatchWrite); the lease (Delete);
+      // the cross-check's warnings on unit states (conditional Put)
+      [propose, ['BatchGetItem', 'BatchWriteItem', 'DeleteItem', 'PutItem']],
       // the run record of a one-unit run
       [admin, ['PutItem']],
     ];

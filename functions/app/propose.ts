@@ -5,6 +5,7 @@
  */
 import type { SQSBatchResponse } from 'aws-lambda';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
+import { crossCheckStaff } from '../../shared/usecases/cross-check.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { logger } from '../lib/logger.ts';
 import { parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
@@ -22,6 +23,12 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
     }
     try {
       const registry = await rt.loadRegistry();
+      // A person listed by two units: each unit is told in its tab (the proposals hold the person).
+      const cross = await crossCheckStaff(
+        { store: rt.store, sink: rt.workbooks },
+        { year: message.year, registry, now: new Date().toISOString() },
+      );
+      if (cross.flagged.length) logger.warn('staff ids listed by several units', { units: cross.flagged });
       const result = await proposeAwards(
         { sink: rt.workbooks, source: rt.workbooks, store: rt.store, publications: rt.publications },
         {

@@ -46,6 +46,7 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
+import { crossCheckStaff } from '../usecases/cross-check.ts';
 import { type ProposeResult, proposeAwards } from '../usecases/propose.ts';
 import { publishCouncil, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
 import { buildReport, type Report } from '../usecases/report.ts';
@@ -294,6 +295,13 @@ async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Prom
   }
 }
 
+/** A unit the medium did not answer for (or whose tab could not be written): one line on stderr. */
+function unitNotSynced(unit: string, error: unknown): void {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'warn', msg: 'unit not synced', unit, error: error instanceof Error ? error.message : String(error) })}\n`,
+  );
+}
+
 async function jobUnderLease(
   ctx: JobContext,
   command: 'sync' | 'propose' | 'run',
@@ -313,10 +321,7 @@ async function jobUnderLease(
         sink: ctx.sink,
         store: ctx.store,
         progress,
-        onUnitError: (unit, error) =>
-          process.stderr.write(
-            `${JSON.stringify({ level: 'warn', msg: 'unit not synced', unit, error: error instanceof Error ? error.message : String(error) })}\n`,
-          ),
+        onUnitError: unitNotSynced,
       },
       {
         movement: ctx.movement,
@@ -329,6 +334,11 @@ async function jobUnderLease(
       },
     );
     units = result.units;
+    // What no single workbook shows: a person listed by two units; each unit is told in its tab.
+    await crossCheckStaff(
+      { store: ctx.store, sink: ctx.sink, onUnitError: unitNotSynced },
+      { year: ctx.year, registry: ctx.registry, now },
+    );
   }
   // A round replaces the annual proposals of this run; the sync's report is written either way.
   if (values.round) await round(ctx, values, outDir, now, progress, log);

@@ -157,6 +157,8 @@ export const MESSAGES = {
     `nội dung tệp khi giải nén lớn hơn ${Math.round(bytes / 1024 / 1024)} MB, vượt quá giới hạn của một bảng điểm; xin xóa các dòng, trang không cần thiết`,
   CONCURRENT_SYNC: () => 'một lần đồng bộ khác đang chạy cùng lúc; bảng điểm sẽ được đọc lại ở lần sau',
   REGISTRY_INVALID: (detail: string) => `Danh mục đơn vị: ${detail}`,
+  DUPLICATE_STAFF_ACROSS_UNITS: (staffId: string, name: string, others: string) =>
+    `Mã cán bộ ${quoted(staffId)} (${quoted(name)}) cũng có trong bảng điểm của đơn vị ${others}. Mỗi người chỉ thuộc một đơn vị: người này chưa được xét đề nghị cho đến khi các đơn vị thống nhất và sửa bảng điểm.`,
   HISTORY_INVALID: (detail: string) => `Lịch sử khen thưởng: ${detail}`,
 } as const;
 

@@ -139,6 +139,8 @@ export interface UnitState {
   readonly checkedAt: string;
   /** False while the feedback tab for this outcome could not be written: it is owed next sync. */
   readonly feedbackDelivered: boolean;
+  /** What other units' data says about this one (a staff id another unit lists too): shown in its tab. */
+  readonly crossWarnings?: readonly Problem[];
 }
 
 export interface ProposalRecord {

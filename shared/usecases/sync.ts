@@ -211,7 +211,12 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       owed && writable && unit.workbook
         ? {
             location: unit.workbook,
-            tab: feedbackTab({ status, year, checkedAt: now, problems: allProblems }),
+            tab: feedbackTab({
+              status,
+              year,
+              checkedAt: now,
+              problems: [...allProblems, ...(previous?.crossWarnings ?? [])],
+            }),
             readVersion: read ? version : undefined,
           }
         : undefined;
@@ -227,6 +232,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       readKey: storedReadKey,
       checkedAt: outcomeChanged ? now : (previous?.checkedAt ?? now),
       feedbackDelivered,
+      crossWarnings: previous?.crossWarnings ?? [],
     };
     const stateChanged =
       !previous ||

@@ -144,6 +144,7 @@ describe('stateless stack', () => {
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
       'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
     ]);
     expect(of('on-demand')).toEqual(['dynamodb:PutItem']);
     const all = [...actions.values()].flatMap((set) => [...set]);

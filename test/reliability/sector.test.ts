@@ -249,3 +249,36 @@ describe('fault 6: a dispatcher run while the previous run is still working (Lam
     }
   });
 });
+
+describe('fault 7: each unit is told', () => {
+  it('which other unit lists the same staff id, in its own tab, until one of them removes it', async () => {
+    const { crossCheckStaff } = await import('../../shared/usecases/cross-check.ts');
+    db = await freshStore(server);
+    const registry = registryOf([
+      unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
+      ...['A', 'B', 'C'].map((c) => unit(c, { parentCode: 'HD', headcount: 30, workbook: c })),
+    ]);
+    const star = { staffId: 'B-0', name: 'Trần Thị Giỏi', scores: [20, 20, 15, 15, 15, 5, 10, null] };
+    const books = sector(registry, { A: [star, ...people('A')], B: [star, ...people('B').slice(1)] });
+    const deps = { source: books, sink: books, store: db.store };
+    await syncUnits(deps, syncInput(registry));
+    const check = await crossCheckStaff(deps, { year: YEAR, registry, now: '2025-06-10T01:00:00.000Z' });
+    expect(check).toEqual({ flagged: ['A', 'B'], told: ['A', 'B'] });
+    const lines = (code: string) =>
+      (books.get(code)?.['Kiểm tra dữ liệu'] ?? []).map((row) => row.join(' | '));
+    expect(lines('A').some((l) => l.includes('B-0') && l.includes('đơn vị B'))).toBe(true);
+    expect(lines('B').some((l) => l.includes('B-0') && l.includes('đơn vị A'))).toBe(true);
+    expect(lines('C').some((l) => l.includes('B-0'))).toBe(false);
+
+    // Nothing changed: nobody is told twice.
+    expect(
+      (await crossCheckStaff(deps, { year: YEAR, registry, now: '2025-06-11T01:00:00.000Z' })).told,
+    ).toEqual([]);
+    // A removes the person: both tabs are cleared of the warning.
+    books.set('A', unitGrids('A', people('A')));
+    await syncUnits(deps, syncInput(registry, '2025-06-12T01:00:00.000Z'));
+    const after = await crossCheckStaff(deps, { year: YEAR, registry, now: '2025-06-12T01:00:00.000Z' });
+    expect(after).toEqual({ flagged: [], told: ['A', 'B'] });
+    expect(lines('B').some((l) => l.includes('B-0'))).toBe(false);
+  });
+});

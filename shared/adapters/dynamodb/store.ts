@@ -36,6 +36,7 @@ const stateItemSchema = z.object({
   readKey: z.string().nullable(),
   checkedAt: z.string(),
   feedbackDelivered: z.boolean().default(true),
+  crossWarnings: z.array(problemSchema).default([]),
 });
 
 const proposalItemSchema = z.object({

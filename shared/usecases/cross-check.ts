@@ -1,0 +1,125 @@
+/**
+ * Cross-check: what no single workbook can show. A person belongs to one unit; a staff id listed in
+ * the accepted submissions of two units is a problem for both, and each is told which other unit
+ * lists it, in its own “Kiểm tra dữ liệu” tab. (The proposals hold that person meanwhile.)
+ *
+ * Steps:
+ *  1. Load every unit's state and accepted version (batched).
+ *  2. Find the staff ids listed by more than one unit (pure).
+ *  3. For each unit whose warnings changed: store them with the tab owed (conditional on the
+ *     accepted version), write its tab (own problems, then the warnings), record it delivered.
+ * Units whose warnings did not change are neither written nor stored.
+ */
+import { LIMITS } from '../domain/limits.ts';
+import type { Problem } from '../domain/problems.ts';
+import { staffInSeveralUnits } from '../domain/proposals.ts';
+import type { Registry } from '../domain/registry.ts';
+import { feedbackTab } from '../domain/render.ts';
+import { type Submission, stableStringify } from '../domain/submission.ts';
+import { MESSAGES, TABS } from '../domain/vi.ts';
+import type { SheetSink, SubmissionStore, UnitState } from '../ports/index.ts';
+
+export interface CrossCheckDeps {
+  readonly store: SubmissionStore;
+  readonly sink: Pick<SheetSink, 'writeFeedback'>;
+  /** Called with a unit whose tab could not be written (it stays owed), for the edge to log. */
+  readonly onUnitError?: (unitCode: string, error: unknown) => void;
+}
+
+export interface CrossCheckInput {
+  readonly year: number;
+  readonly registry: Registry;
+  /** ISO instant shown in the tabs written. */
+  readonly now: string;
+}
+
+export interface CrossCheckResult {
+  /** Units that list a staff id another unit lists too. */
+  readonly flagged: string[];
+  /** Units whose tab was rewritten because their warnings changed. */
+  readonly told: string[];
+}
+
+/** The warnings of each unit: one per staff id it lists that another unit lists too (pure). */
+export function crossWarnings(
+  registry: Registry,
+  submissions: ReadonlyMap<string, Submission>,
+): Map<string, Problem[]> {
+  const several = staffInSeveralUnits(registry.units, submissions);
+  const warnings = new Map<string, Problem[]>();
+  for (const [code, submission] of submissions) {
+    if (!registry.units.has(code)) continue;
+    const mine: Problem[] = [];
+    for (const person of submission.people) {
+      const units = several.get(person.staffId.trim().toUpperCase());
+      if (!units?.includes(code)) continue;
+      const others = units.filter((u) => u !== code).join(', ');
+      mine.push({
+        severity: 'warning',
+        tab: TABS.individuals,
+        cell: '',
+        code: 'DUPLICATE_STAFF_ACROSS_UNITS',
+        message: MESSAGES.DUPLICATE_STAFF_ACROSS_UNITS(person.staffId, person.name, others),
+      });
+    }
+    if (mine.length) warnings.set(code, mine.slice(0, LIMITS.storedProblems));
+  }
+  return warnings;
+}
+
+export async function crossCheckStaff(
+  deps: CrossCheckDeps,
+  input: CrossCheckInput,
+): Promise<CrossCheckResult> {
+  const { year, registry, now } = input;
+  const codes = [...registry.units.keys()].sort();
+  const states = await deps.store.loadStates(year, codes);
+  const refs = [...states.values()].flatMap((s) =>
+    s.acceptedHash && registry.units.has(s.unitCode) ? [{ unitCode: s.unitCode, hash: s.acceptedHash }] : [],
+  );
+  const submissions = await deps.store.loadVersions(year, refs);
+  const warnings = crossWarnings(registry, submissions);
+
+  const changed: UnitState[] = [];
+  for (const state of states.values()) {
+    const next = warnings.get(state.unitCode) ?? [];
+    if (stableStringify(next) !== stableStringify(state.crossWarnings ?? []))
+      changed.push({ ...state, crossWarnings: next });
+  }
+  // Owed first, so a crash before the tab is written leaves it owed for the next sync.
+  const owed = changed.map((state) => ({ ...state, feedbackDelivered: false }));
+  const lost = new Set(
+    await deps.store.saveStates(
+      owed.map((state) => ({ state, expectedAcceptedHash: state.acceptedHash, isNew: false })),
+    ),
+  );
+  const delivered: UnitState[] = [];
+  for (const state of owed) {
+    const workbook = registry.units.get(state.unitCode)?.workbook;
+    if (
+      lost.has(state.unitCode) ||
+      !workbook ||
+      state.lastStatus === 'missing' ||
+      state.lastStatus === 'inaccessible'
+    )
+      continue;
+    try {
+      await deps.sink.writeFeedback(
+        workbook,
+        feedbackTab({
+          status: state.lastStatus,
+          year,
+          checkedAt: now,
+          problems: [...state.problems, ...(state.crossWarnings ?? [])],
+        }),
+      );
+      delivered.push({ ...state, feedbackDelivered: true });
+    } catch (error) {
+      deps.onUnitError?.(state.unitCode, error);
+    }
+  }
+  await deps.store.saveStates(
+    delivered.map((state) => ({ state, expectedAcceptedHash: state.acceptedHash, isNew: false })),
+  );
+  return { flagged: [...warnings.keys()].sort(), told: delivered.map((s) => s.unitCode).sort() };
+}
