@@ -13,7 +13,7 @@
  * Prints the figures; exits 1 if any of lost, duplicated, different is not 0.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,6 +55,25 @@ interface Run {
   readonly done: Promise<number>;
 }
 
+/** SIGKILL to the run's whole process group, as a power cut or an OOM kill would. */
+function killRun(run: Run): void {
+  try {
+    if (run.child.pid) process.kill(-run.child.pid, 'SIGKILL');
+  } catch {}
+}
+
+/**
+ * A clerk saves a third of the workbooks again with the same content (a new modification time):
+ * every run has real work to be interrupted in, and the outcome must not change.
+ */
+async function touchSome(sector: string): Promise<number> {
+  const folder = join(sector, 'bang-diem');
+  const names = (await readdir(folder)).filter((n) => n.endsWith('.xlsx') && random() < 1 / 3);
+  const later = new Date(Date.now() + 1000);
+  for (const name of names) await utimes(join(folder, name), later, later);
+  return names.length;
+}
+
 function startRun(sector: string): Run {
   const child = spawn(
     TSX,
@@ -69,7 +88,8 @@ function startRun(sector: string): Run {
       join(sector, 'out'),
       '--json',
     ],
-    { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, CI: 'true' } },
+    // A process group of its own: tsx runs the CLI in a child process, and a kill must reach it.
+    { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, CI: 'true' }, detached: true },
   );
   const done = new Promise<number>((resolveDone) =>
     child.on('exit', (code, signal) => resolveDone(signal ? -1 : (code ?? -1))),
