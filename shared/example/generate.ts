@@ -252,7 +252,7 @@ export function generateExample(
   const workbooks = new Map<string, WorkbookModel>();
   let staffCounter = 0;
 
-  for (const [index, unit] of base.entries()) {
+  for (const unit of base) {
     const listed = Math.max(3, Math.round(perUnit * (0.5 + rng.next())));
     // Every unit declares its headcount (the quota's base); a few have staff not listed (on leave, new).
     const headcount = listed + rng.int(0, 2);

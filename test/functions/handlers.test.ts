@@ -15,7 +15,6 @@ import type { MemoryWorkQueue } from '../../functions/lib/queue.ts';
 import type { Runtime } from '../../functions/lib/runtime.ts';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/config/load.ts';
-import type { Counters } from '../../shared/ports/index.ts';
 import { type Functions, PROPOSE, SYNC, sqsEvent, startFunctions } from '../helpers/functions.ts';
 import { type Google, TOKEN } from '../helpers/google.ts';
 import { startStore, type TestStore } from '../helpers/store.ts';
@@ -33,7 +32,6 @@ let google: Google;
 let db: TestStore;
 let queue: MemoryWorkQueue;
 let rt: Runtime;
-let counters: Counters;
 /** The log lines of the current test: faults the tests cause are logged here, not on the console. */
 let logged: { level: string; msg: string; [key: string]: unknown }[] = [];
 let restoreSink: ((line: string) => void) | undefined;
@@ -41,7 +39,7 @@ beforeEach(async () => {
   logged = [];
   restoreSink = setLogSink((line) => logged.push(JSON.parse(line) as (typeof logged)[number]));
   fx = await startFunctions(server);
-  ({ google, db, queue, rt, counters } = fx);
+  ({ google, db, queue, rt } = fx);
 });
 afterEach(async () => {
   if (restoreSink) setLogSink(restoreSink);

@@ -1,6 +1,7 @@
 /** An embedded dynalite per test file, with a fresh table per test. */
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   createDynamoClient,
   type EmbeddedStore,
@@ -57,4 +58,34 @@ export function injectUnprocessed(
     { step: 'serialize', priority: 'high', name: 'injectUnprocessed' },
   );
   return stats;
+}
+
+/**
+ * For a test file: one embedded dynalite for the file, a fresh table for each `fresh()`, every
+ * client made by `fresh()` closed after its test.
+ */
+export function useStore(): { fresh(): Promise<TestStore>; server(): EmbeddedStore } {
+  let server: EmbeddedStore | undefined;
+  const open: TestStore[] = [];
+  beforeAll(async () => {
+    server = await startStore();
+  });
+  afterEach(() => {
+    for (const db of open.splice(0)) db.client.destroy();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const running = () => {
+    if (!server) throw new Error('useStore(): the store starts in beforeAll');
+    return server;
+  };
+  return {
+    server: running,
+    async fresh() {
+      const db = await freshStore(running());
+      open.push(db);
+      return db;
+    },
+  };
 }

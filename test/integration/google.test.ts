@@ -209,7 +209,7 @@ describe('proposals and templates in Google Sheets', () => {
     );
     const { workbooks } = google.workbooks();
     const deps = { source: workbooks, sink: workbooks, store: db.store };
-    const sync = await syncUnits(deps, input(registry));
+    await syncUnits(deps, input(registry));
     await proposeAwards(deps, {
       movement,
       year: YEAR,
@@ -280,7 +280,7 @@ describe('proposal spreadsheets in a shared drive', () => {
       sharedDriveFolderId: 'shared-folder',
     });
     const deps = { source: workbooks, sink: workbooks, store: db.store };
-    const sync = await syncUnits(deps, input(registry));
+    await syncUnits(deps, input(registry));
     const propose = () =>
       proposeAwards(deps, {
         movement,
@@ -297,7 +297,7 @@ describe('proposal spreadsheets in a shared drive', () => {
     expect(google.standin.sheetTitles(location ?? '')).toContain('Cá nhân đề nghị');
 
     google.standin.userEdit('ss-U001', 'Cá nhân', 1, 8, 1); // a change that moves the ranking
-    const again = await syncUnits(deps, input(registry, '2025-06-11T01:00:00.000Z'));
+    await syncUnits(deps, input(registry, '2025-06-11T01:00:00.000Z'));
     const second = await proposeAwards(deps, {
       movement,
       year: YEAR,

@@ -190,7 +190,7 @@ describe('sync against dynalite and .xlsx workbooks', () => {
 describe('the council’s choice among people tied at the quota line', () => {
   it('is read from the proposal workbook, taken into the list within the quota, and kept', async () => {
     const registry = await setup();
-    const sync = await syncUnits(deps(), input(registry));
+    await syncUnits(deps(), input(registry));
     const proposeNow = () =>
       proposeAwards(
         { sink: workbooks, source: workbooks, store: db.store },

@@ -3,26 +3,18 @@
  * mistake. It gets its own status, records no version, gets no tab, is shown to the emulation
  * office, and is read as soon as it is shared again.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildReport } from '../../shared/usecases/report.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { unitGrids } from '../helpers/fixtures.ts';
 import { type Google, peopleOf, seedSector, startGoogle } from '../helpers/google.ts';
-import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+import { type TestStore, useStore } from '../helpers/store.ts';
 import { syncInput } from './helpers.ts';
 
-let server: EmbeddedStore;
-beforeAll(async () => {
-  server = await startStore();
-});
-afterAll(async () => {
-  await server.close();
-});
+const stores = useStore();
 let db: TestStore | undefined;
 let google: Google | undefined;
 afterEach(async () => {
-  db?.client.destroy();
   await google?.close();
 });
 
@@ -30,7 +22,7 @@ describe('fault 2: a workbook that answers 403 or 404', () => {
   it('is “không truy cập được”, stores no version, gets no tab, and is read once shared again', async () => {
     // Prepare: U001's owner removed the service account's access; U002's id points nowhere.
     google = await startGoogle({ speed: 400 });
-    db = await freshStore(server);
+    db = await stores.fresh();
     const registry = seedSector(google.standin, 3);
     google.standin.revoke('ss-U001');
     const { workbooks } = google.workbooks();
@@ -65,7 +57,7 @@ describe('fault 2: a workbook that answers 403 or 404', () => {
 
   it('says the same for a spreadsheet id that does not exist, and tries it again next sync', async () => {
     google = await startGoogle({ speed: 400 });
-    db = await freshStore(server);
+    db = await stores.fresh();
     const base = seedSector(google.standin, 2);
     const u001 = base.units.get('U001');
     if (!u001) throw new Error('fixture');

@@ -8,7 +8,7 @@ import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** A disk that fails the rename of a finished temporary file, as a full disk or a crash would. */
 const disk = vi.hoisted(() => ({ failRename: false }));
@@ -24,27 +24,19 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { feedbackTab } from '../../shared/domain/render.ts';
 import type { SheetSource } from '../../shared/ports/index.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { type Google, peopleOf, seedSector, startGoogle } from '../helpers/google.ts';
-import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+import { type TestStore, useStore } from '../helpers/store.ts';
 import { smallSector, syncInput, tempDir, writeUnitXlsx } from './helpers.ts';
 
-let server: EmbeddedStore;
-beforeAll(async () => {
-  server = await startStore();
-});
-afterAll(async () => {
-  await server.close();
-});
+const stores = useStore();
 let dir: string | undefined;
 let db: TestStore | undefined;
 let google: Google | undefined;
 afterEach(async () => {
-  db?.client.destroy();
   await google?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
   dir = undefined;
@@ -68,7 +60,7 @@ describe('fault 1: an edit saved between the read and the feedback write', () =>
   it('(.xlsx) is read by the next sync, not taken as already read', async () => {
     // Prepare: a sector whose unit B saves a change right after thidua read its workbook.
     dir = await tempDir('edit-race');
-    db = await freshStore(server);
+    db = await stores.fresh();
     const files = new XlsxWorkbooks({ baseDir: dir });
     for (const code of ['A', 'B', 'C']) await writeUnitXlsx(files, code);
     const registry = smallSector();
@@ -100,7 +92,7 @@ describe('fault 1: an edit saved between the read and the feedback write', () =>
 
   it('(Google) is read by the next sync', async () => {
     google = await startGoogle({ speed: 400 });
-    db = await freshStore(server);
+    db = await stores.fresh();
     const registry = seedSector(google.standin, 3);
     const { workbooks } = google.workbooks();
     const standin = google.standin;

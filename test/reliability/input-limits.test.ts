@@ -9,8 +9,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryWorkbooks } from '../../shared/adapters/memory/workbooks.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { LIMITS } from '../../shared/domain/limits.ts';
@@ -18,20 +17,13 @@ import { readSubmission } from '../../shared/domain/submission.ts';
 import { WorkbookReadError } from '../../shared/ports/index.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { catalog, movement, personRow, setCell, unit, unitGrids, YEAR } from '../helpers/fixtures.ts';
-import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+import { type TestStore, useStore } from '../helpers/store.ts';
 import { people, registryOf, syncInput, tempDir, writeUnitXlsx } from './helpers.ts';
 
-let server: EmbeddedStore;
-beforeAll(async () => {
-  server = await startStore();
-});
-afterAll(async () => {
-  await server.close();
-});
+const stores = useStore();
 let db: TestStore | undefined;
 let dir: string | undefined;
 afterEach(async () => {
-  db?.client.destroy();
   if (dir) await rm(dir, { recursive: true, force: true });
   dir = undefined;
 });
@@ -41,7 +33,7 @@ const read = (grids: ReturnType<typeof unitGrids>) =>
 
 describe('fault 4: a workbook with thousands of problems', () => {
   it('is stored as rejected within the item limit, its tab lists them, and the other units are synced', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const registry = registryOf([
       unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
       unit('A', { parentCode: 'HD', headcount: 600, workbook: 'A' }),

@@ -5,9 +5,8 @@
  *  8. A missing headcount or a broken registry withholds the councils it touches.
  *  9. A unit that could not be read withholds its councils; the CLI exits non-zero.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DynamoLeases } from '../../shared/adapters/dynamodb/leases.ts';
-import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { MemoryWorkbooks, modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import { withRunLease } from '../../shared/app/lease.ts';
 import { parseRegistry } from '../../shared/domain/registry.ts';
@@ -16,20 +15,11 @@ import { type SheetSource, StoreBusyError } from '../../shared/ports/index.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { movement, unit, unitGrids, YEAR } from '../helpers/fixtures.ts';
-import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+import { type TestStore, useStore } from '../helpers/store.ts';
 import { people, registryOf, syncInput } from './helpers.ts';
 
-let server: EmbeddedStore;
-beforeAll(async () => {
-  server = await startStore();
-});
-afterAll(async () => {
-  await server.close();
-});
+const stores = useStore();
 let db: TestStore | undefined;
-afterEach(async () => {
-  db?.client.destroy();
-});
 
 /** Unit workbooks in memory (the medium is not what these faults are about). */
 function sector(registry: ReturnType<typeof registryOf>, rows: Record<string, ReturnType<typeof people>>) {
@@ -48,7 +38,7 @@ const proposeInput = (registry: ReturnType<typeof registryOf>) => ({
 
 describe('fault 6: two runs at once', () => {
   it('never interleave on one store: the second is refused with who holds it, the first finishes', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const leases = new DynamoLeases(db.client, db.table);
     let release: () => void = () => {};
     const first = withRunLease(
@@ -67,7 +57,7 @@ describe('fault 6: two runs at once', () => {
   });
 
   it('takes over a lease whose holder died (expired), never one that is alive', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const leases = new DynamoLeases(db.client, db.table);
     const t0 = Date.UTC(2025, 5, 10);
     expect(await leases.acquire({ name: 'job', holder: 'dead', nowMs: t0, ttlMs: 60_000 })).toEqual({
@@ -85,7 +75,7 @@ describe('fault 6: two runs at once', () => {
   });
 
   it('takes over at once the lease of a run on this machine that was killed', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const leases = new DynamoLeases(db.client, db.table);
     const { spawnSync } = await import('node:child_process');
     const { hostname } = await import('node:os');
@@ -103,7 +93,7 @@ describe('fault 6: two runs at once', () => {
   });
 
   it('proposes from what the store holds, not from one sync’s own view', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const registry = registryOf([
       unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
       ...['A', 'B', 'C'].map((c) => unit(c, { parentCode: 'HD', headcount: 10, workbook: c })),
@@ -126,7 +116,7 @@ describe('fault 6: two runs at once', () => {
 
 describe('fault 7: the same staff id in two units', () => {
   it('is ranked by neither, never twice, and each is told which other unit lists it', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const registry = registryOf([
       unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
       ...['A', 'B'].map((c) => unit(c, { parentCode: 'HD', headcount: 30, workbook: c })),
@@ -151,7 +141,7 @@ describe('fault 7: the same staff id in two units', () => {
 
 describe('fault 8: quota padding and a broken registry', () => {
   it('withholds the council of a unit whose people are ranked but whose headcount is not declared', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const registry = registryOf([
       unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
       unit('A', { parentCode: 'HD', headcount: 30, workbook: 'A' }),
@@ -172,7 +162,7 @@ describe('fault 8: quota padding and a broken registry', () => {
   });
 
   it('withholds every council when a parent-code typo leaves units unplaced, instead of writing a smaller list', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const units = [
       unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
       unit('A', { parentCode: 'HD', headcount: 10, workbook: 'A' }),
@@ -191,7 +181,7 @@ describe('fault 8: quota padding and a broken registry', () => {
 
 describe('fault 9: a unit that could not be read', () => {
   it('withholds its council (stale data is never proposed as current)', async () => {
-    db = await freshStore(server);
+    db = await stores.fresh();
     const registry = registryOf([
       unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
       ...['A', 'B'].map((c) => unit(c, { parentCode: 'HD', headcount: 10, workbook: c })),
@@ -226,7 +216,7 @@ describe('fault 6: a dispatcher run while the previous run is still working (Lam
     const { propose } = await import('../../functions/app/propose.ts');
     const { setLogSink } = await import('../../functions/lib/logger.ts');
     const restore = setLogSink(() => {});
-    const fx = await startFunctions(server, { units: 3 });
+    const fx = await startFunctions(stores.server(), { units: 3 });
     try {
       const now = '2025-06-10T01:00:00.000Z';
       const first = await dispatch(fx.rt, { kind: 'scheduled-sync' }, now, 'run-1');
@@ -253,7 +243,7 @@ describe('fault 6: a dispatcher run while the previous run is still working (Lam
 describe('fault 7: each unit is told', () => {
   it('which other unit lists the same staff id, in its own tab, until one of them removes it', async () => {
     const { crossCheckStaff } = await import('../../shared/usecases/cross-check.ts');
-    db = await freshStore(server);
+    db = await stores.fresh();
     const registry = registryOf([
       unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
       ...['A', 'B', 'C'].map((c) => unit(c, { parentCode: 'HD', headcount: 30, workbook: c })),

@@ -31,7 +31,12 @@ export class DynamoLeases implements RunLeases {
     this.doc = DynamoDBDocumentClient.from(client);
   }
 
-  async acquire(input: { name: string; holder: string; nowMs: number; ttlMs: number }) {
+  /** Writes the lease item for `holder` if `condition` holds; false when it does not. */
+  private async claim(
+    input: { name: string; holder: string; nowMs: number; ttlMs: number },
+    condition: string,
+    values: Record<string, unknown>,
+  ): Promise<boolean> {
     try {
       await this.doc.send(
         new PutCommand({
@@ -42,23 +47,35 @@ export class DynamoLeases implements RunLeases {
             acquiredAt: new Date(input.nowMs).toISOString(),
             expiresAt: input.nowMs + input.ttlMs,
           },
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now OR holder = :me',
-          ExpressionAttributeValues: { ':now': input.nowMs, ':me': input.holder },
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
         }),
       );
-      return { acquired: true as const };
+      return true;
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const out = await this.doc.send(
-        new GetCommand({ TableName: this.table, Key: leaseKey(input.name), ConsistentRead: true }),
-      );
-      const held = leaseItemSchema.safeParse(out.Item ?? {});
-      return {
-        acquired: false as const,
-        holder: held.success ? held.data.holder : 'unknown',
-        since: held.success ? held.data.acquiredAt : null,
-      };
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
     }
+  }
+
+  async acquire(input: { name: string; holder: string; nowMs: number; ttlMs: number }) {
+    // Free, expired, or already ours.
+    if (
+      await this.claim(input, 'attribute_not_exists(pk) OR expiresAt < :now OR holder = :me', {
+        ':now': input.nowMs,
+        ':me': input.holder,
+      })
+    )
+      return { acquired: true as const };
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: leaseKey(input.name), ConsistentRead: true }),
+    );
+    const held = leaseItemSchema.safeParse(out.Item ?? {});
+    return {
+      acquired: false as const,
+      holder: held.success ? held.data.holder : 'unknown',
+      since: held.success ? held.data.acquiredAt : null,
+    };
   }
 
   async renew(input: { name: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean> {
@@ -80,25 +97,7 @@ export class DynamoLeases implements RunLeases {
   }
 
   async takeOver(input: { name: string; from: string; holder: string; nowMs: number; ttlMs: number }) {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...leaseKey(input.name),
-            holder: input.holder,
-            acquiredAt: new Date(input.nowMs).toISOString(),
-            expiresAt: input.nowMs + input.ttlMs,
-          },
-          ConditionExpression: 'holder = :dead',
-          ExpressionAttributeValues: { ':dead': input.from },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return this.claim(input, 'holder = :dead', { ':dead': input.from });
   }
 
   async release(input: { name: string; holder: string }): Promise<void> {
