@@ -298,6 +298,10 @@ async function main() {
   ] as const)
     if (list.length)
       console.log(`  ${label}: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}`);
+  for (const code of differentStates.slice(0, 3))
+    console.log(`  state ${code}:\n    clean ${want.states.get(code)}\n    chaos ${got.states.get(code)}`);
+  for (const code of differentFeedback.slice(0, 2))
+    console.log(`  tab ${code}:\n    clean ${want.feedback.get(code)}\n    chaos ${got.feedback.get(code)}`);
   const raceOk = race[0] === 0 || race[0] === 3 ? race[1] === 4 : false;
   if (!raceOk)
     console.log(`  the race did not end with one run done and one refused (exit 4): ${race.join(', ')}`);

@@ -118,8 +118,11 @@ function workbookProblem(code: Problem['code'], message: string): Problem {
 interface UnitResult {
   readonly outcome: UnitOutcome;
   readonly version?: AcceptedVersion;
-  /** The unit's tab, written once the store holds the outcome it reports. */
-  readonly feedback?: { location: string; tab: SheetTab; readVersion: string | undefined };
+  /**
+   * The unit's tab, written once the store holds the outcome it reports (`state`, stored in this
+   * flush or before: a tab owed from an earlier run is written even when nothing else changed).
+   */
+  readonly feedback?: { location: string; tab: SheetTab; readVersion: string | undefined; state: UnitState };
   readonly update?: { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean };
 }
 
@@ -207,20 +210,8 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     const writable = !unreachable && !problems.some((p) => p.code === 'WORKBOOK_UNREADABLE');
     // The tab is written only after the store has recorded this outcome (see persist), so it never
     // claims an acceptance the store does not hold; until then the state says the tab is owed.
-    const feedback =
-      owed && writable && unit.workbook
-        ? {
-            location: unit.workbook,
-            tab: feedbackTab({
-              status,
-              year,
-              checkedAt: now,
-              problems: [...allProblems, ...(previous?.crossWarnings ?? [])],
-            }),
-            readVersion: read ? version : undefined,
-          }
-        : undefined;
-    const feedbackDelivered = feedback ? false : writable ? (previous?.feedbackDelivered ?? true) : true;
+    const tabOwed = Boolean(owed && writable && unit.workbook);
+    const feedbackDelivered = tabOwed ? false : writable ? (previous?.feedbackDelivered ?? true) : true;
 
     const state: UnitState = {
       unitCode: unit.code,
@@ -234,6 +225,21 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       feedbackDelivered,
       crossWarnings: previous?.crossWarnings ?? [],
     };
+    const feedback =
+      tabOwed && unit.workbook
+        ? {
+            location: unit.workbook,
+            // The tab tells the stored outcome ('unchanged' is this run's notion, not the unit's).
+            tab: feedbackTab({
+              status: stored(status),
+              year,
+              checkedAt: now,
+              problems: [...allProblems, ...(previous?.crossWarnings ?? [])],
+            }),
+            readVersion: read ? version : undefined,
+            state,
+          }
+        : undefined;
     const stateChanged =
       !previous ||
       previous.acceptedHash !== state.acceptedHash ||
@@ -269,20 +275,20 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     }
     // Now the tabs: each tells what the store holds. A tab that could not be written stays owed.
     const delivered: { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[] = [];
-    const queue = kept.filter((r) => r.feedback && r.update);
+    const queue = kept.filter((r) => r.feedback);
     const writer = async () => {
       for (let r = queue.shift(); r; r = queue.shift()) {
-        const { feedback, update } = r;
-        if (!feedback || !update) continue;
+        const { feedback } = r;
+        if (!feedback) continue;
         try {
           const after = await deps.sink.writeFeedback(feedback.location, feedback.tab, feedback.readVersion);
           // Our own write changes the workbook's version. The version after it is remembered only
           // when the medium vouches that nothing but our tab changed since the read; otherwise the
           // version that was read stays, and an edit saved meanwhile is read next sync.
           const state: UnitState = {
-            ...update.state,
+            ...feedback.state,
             feedbackDelivered: true,
-            readKey: after && update.state.readKey ? `${after}|${rules}` : update.state.readKey,
+            readKey: after && feedback.state.readKey ? `${after}|${rules}` : feedback.state.readKey,
           };
           delivered.push({ state, expectedAcceptedHash: state.acceptedHash, isNew: false });
         } catch (error) {

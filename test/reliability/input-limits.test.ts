@@ -155,3 +155,46 @@ describe('fault 5: input limits', () => {
     expect(result.submission?.people.find((p) => p.staffId === 'A-0')?.name).toBe('Nguyễn[2J Văn A 0');
   });
 });
+
+describe('fault 4: the tab never claims what the store does not hold', () => {
+  const registry = registryOf([
+    unit('HD', { runsCouncil: true, headcount: 0, workbook: null }),
+    unit('A', { parentCode: 'HD', headcount: 10, workbook: 'A' }),
+  ]);
+
+  it('writes no tab when the store refused the outcome', async () => {
+    db = await stores.fresh();
+    const books = new MemoryWorkbooks();
+    books.set('A', unitGrids('A', people('A')));
+    const store = db.store;
+    const refusing = Object.assign(Object.create(store) as typeof store, {
+      saveStates: async () => {
+        throw new Error('ItemCollectionSizeLimitExceededException');
+      },
+    });
+    await expect(
+      syncUnits({ source: books, sink: books, store: refusing }, syncInput(registry)),
+    ).rejects.toThrow();
+    expect(books.get('A')?.['Kiểm tra dữ liệu']?.[1]).not.toEqual(['Trạng thái', 'Đã tiếp nhận']);
+  });
+
+  it('writes a tab owed from an earlier run on the next one, even when nothing else changed', async () => {
+    db = await stores.fresh();
+    const books = new MemoryWorkbooks();
+    books.set('A', unitGrids('A', people('A')));
+    const failing = Object.assign(Object.create(books) as MemoryWorkbooks, {
+      writeFeedback: async () => {
+        throw new Error('socket hang up');
+      },
+    });
+    await syncUnits({ source: books, sink: failing, store: db.store }, syncInput(registry));
+    expect((await db.store.loadStates(YEAR, ['A'])).get('A')?.feedbackDelivered).toBe(false);
+    const again = await syncUnits(
+      { source: books, sink: books, store: db.store },
+      syncInput(registry, '2025-06-11T01:00:00.000Z'),
+    );
+    expect(again.units.find((u) => u.code === 'A')).toMatchObject({ status: 'unchanged', read: false });
+    expect(books.get('A')?.['Kiểm tra dữ liệu']?.[1]).toEqual(['Trạng thái', 'Đã tiếp nhận']);
+    expect((await db.store.loadStates(YEAR, ['A'])).get('A')?.feedbackDelivered).toBe(true);
+  });
+});
