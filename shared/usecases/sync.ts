@@ -100,6 +100,11 @@ export function needsSync(
   version: string | undefined,
   rules: string,
 ): boolean {
+  return needsRead(previous, version, rules) || previous?.feedbackDelivered === false;
+}
+
+/** Whether the workbook must be read: it changed (or the rules did) since the version last read. */
+function needsRead(previous: UnitState | undefined, version: string | undefined, rules: string): boolean {
   if (!version) return previous?.lastStatus !== 'missing';
   return previous?.readKey !== `${version}|${rules}`;
 }
@@ -160,8 +165,8 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
           unit.workbook ? MESSAGES.WORKBOOK_MISSING(unit.workbook) : MESSAGES.WORKBOOK_NOT_LISTED(),
         ),
       ];
-    } else if (!input.force && previous && !needsSync(previous, version, rules)) {
-      // Nothing changed since the last read: same outcome, no read, no write.
+    } else if (!input.force && previous && !needsRead(previous, version, rules)) {
+      // Nothing changed since the last read: same outcome, no read (a tab still owed is written).
       status = previous.lastStatus === 'accepted' ? 'unchanged' : previous.lastStatus;
       problems = previous.problems;
     } else {

@@ -15,7 +15,7 @@ import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { LIMITS } from '../../shared/domain/limits.ts';
 import { readSubmission } from '../../shared/domain/submission.ts';
 import { WorkbookReadError } from '../../shared/ports/index.ts';
-import { syncUnits } from '../../shared/usecases/sync.ts';
+import { needsSync, rulesDigest, syncUnits } from '../../shared/usecases/sync.ts';
 import { catalog, movement, personRow, setCell, unit, unitGrids, YEAR } from '../helpers/fixtures.ts';
 import { type TestStore, useStore } from '../helpers/store.ts';
 import { people, registryOf, syncInput, tempDir, writeUnitXlsx } from './helpers.ts';
@@ -188,7 +188,11 @@ describe('fault 4: the tab never claims what the store does not hold', () => {
       },
     });
     await syncUnits({ source: books, sink: failing, store: db.store }, syncInput(registry));
-    expect((await db.store.loadStates(YEAR, ['A'])).get('A')?.feedbackDelivered).toBe(false);
+    const owed = (await db.store.loadStates(YEAR, ['A'])).get('A');
+    expect(owed?.feedbackDelivered).toBe(false);
+    // The Lambda dispatcher enqueues it although its workbook did not change.
+    const version = (await books.versions(['A'])).get('A');
+    expect(needsSync(owed, version, rulesDigest(movement, catalog, YEAR))).toBe(true);
     const again = await syncUnits(
       { source: books, sink: books, store: db.store },
       syncInput(registry, '2025-06-11T01:00:00.000Z'),
