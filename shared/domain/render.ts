@@ -290,7 +290,7 @@ function feedbackPlaceholder(): SheetTab {
   return {
     title: TABS.feedback,
     rows: [[FEEDBACK_TEXT.title], [FEEDBACK_TEXT.status, FEEDBACK_TEXT.notChecked]],
-    columnWidths: [22, 10, 18, 22, 100],
+    columnWidths: [22, 10, 18, 30, 100],
     headerRows: 1,
     protection: 'all',
   };
@@ -334,7 +334,7 @@ export function feedbackTab(input: FeedbackInput): SheetTab {
   return {
     title: TABS.feedback,
     rows,
-    columnWidths: [22, 10, 18, 22, 100],
+    columnWidths: [22, 10, 18, 30, 100],
     headerRows: 1,
     protection: 'all',
   };
