@@ -193,4 +193,21 @@ describe('npx cdk synth', () => {
       await rm(out, { recursive: true, force: true });
     }
   });
+
+  it('refuses a bad context value with one Vietnamese line naming it, not a stack trace', async () => {
+    // The app itself (what `cdk synth` runs), with a worker concurrency AWS does not allow.
+    const root = resolve(import.meta.dirname, '../..');
+    const result = await promisify(execFile)(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'infra/app.ts')],
+      { cwd: root, env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ workerConcurrency: 1 }) } },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Lỗi cấu hình CDK');
+    expect(result.stderr).toContain('-c workerConcurrency: ít nhất 2');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });
