@@ -279,6 +279,14 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       outcomes.push(r.outcome);
     }
     // Now the tabs: each tells what the store holds. A tab that could not be written stays owed.
+    // They are written beside the next flushes (a paced medium's writes never hold up the store).
+    const tabs = deliverTabs(kept).catch((error: unknown) => {
+      failure ??= { error };
+    });
+    delivering.push(tabs);
+  };
+  const delivering: Promise<void>[] = [];
+  const deliverTabs = async (kept: UnitResult[]) => {
     const delivered: { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[] = [];
     const queue = kept.filter((r) => r.feedback);
     const writer = async () => {
@@ -336,6 +344,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 4, units.length) }, worker));
   flush();
   await flushing;
+  await Promise.all(delivering);
   if (failure) throw failure.error;
   progress.done();
   return { units: outcomes.sort((a, b) => (a.code < b.code ? -1 : 1)), states };
