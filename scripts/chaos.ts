@@ -309,7 +309,8 @@ async function main() {
     lost === 0 && duplicated.length === 0 && different === 0 && got.temporaries.length === 0 && raceOk;
   console.log(ok ? 'all 0: nothing lost, duplicated or different' : 'FAILED');
   await rm(work, { recursive: true, force: true });
-  process.exitCode = ok ? 0 : 1;
+  // Exit explicitly: a handle of a killed run's store (LevelDB in dynalite) may keep the loop alive.
+  process.exit(ok ? 0 : 1);
 }
 
 await main();
