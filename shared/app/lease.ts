@@ -4,6 +4,7 @@
  * with `StoreBusyError` before doing anything. A lease whose holder died expires after `ttlMs`.
  */
 import { hostname } from 'node:os';
+import { processAlive } from '../adapters/os/process.ts';
 import { type RunLeases, StoreBusyError } from '../ports/index.ts';
 
 export const JOB_LEASE = 'job';
@@ -14,13 +15,7 @@ const holderHere = () => `${hostname()} pid ${process.pid} ${Date.now().toString
 /** A holder on this machine whose process is gone (killed, crashed): its lease can be taken at once. */
 function deadHereHolder(holder: string): boolean {
   const match = /^(.*) pid (\d+) [0-9a-z]+$/.exec(holder);
-  if (!match || match[1] !== hostname()) return false;
-  try {
-    process.kill(Number(match[2]), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return match !== null && match[1] === hostname() && !processAlive(Number(match[2]));
 }
 
 export async function withRunLease<T>(

@@ -293,7 +293,8 @@ function awardFormFor(movement: Movement, year: number, subject: Subject): strin
 }
 
 /** Builds the proposal of every council in the registry for one emulation year. */
-const staffKey = (staffId: string) => staffId.trim().toUpperCase();
+/** How a staff id is compared across units (case and surrounding spaces do not count). */
+export const staffKey = (staffId: string) => staffId.trim().toUpperCase();
 
 /** Staff id → the registry units whose accepted submissions list it (sorted). */
 export function staffListedBy(

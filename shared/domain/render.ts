@@ -1,7 +1,9 @@
 /** Pure builders of the sheets thidua writes: templates, feedback tabs, proposal workbooks. */
+
 import type { Campaign, Catalog, Movement } from '../config/movement.ts';
 import type { Eligibility } from './eligibility.ts';
 import { type Cell, columnLetters } from './grid.ts';
+import { LIMITS } from './limits.ts';
 import { cellRef, type Problem } from './problems.ts';
 import type {
   ClusterRanking,
@@ -297,7 +299,7 @@ function feedbackPlaceholder(): SheetTab {
 }
 
 /** Problems listed in the feedback tab at most; the rest are counted (a clerk fixes the first ones first). */
-export const FEEDBACK_MAX_PROBLEMS = 500;
+const FEEDBACK_MAX_PROBLEMS = LIMITS.feedbackProblems;
 
 /** The “Kiểm tra dữ liệu” tab: status, time of the check, each problem with its cell. */
 export function feedbackTab(input: FeedbackInput): SheetTab {

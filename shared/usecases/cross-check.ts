@@ -12,7 +12,7 @@
  */
 import { LIMITS } from '../domain/limits.ts';
 import type { Problem } from '../domain/problems.ts';
-import { staffInSeveralUnits } from '../domain/proposals.ts';
+import { staffInSeveralUnits, staffKey } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { feedbackTab } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
@@ -51,7 +51,7 @@ export function crossWarnings(
     if (!registry.units.has(code)) continue;
     const mine: Problem[] = [];
     for (const person of submission.people) {
-      const units = several.get(person.staffId.trim().toUpperCase());
+      const units = several.get(staffKey(person.staffId));
       if (!units?.includes(code)) continue;
       const others = units.filter((u) => u !== code).join(', ');
       mine.push({

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StoreBusyError } from '../../ports/index.ts';
+import { processAlive } from '../os/process.ts';
 
 export { type ClientOptions, createDynamoClient, ensureTable } from './client.ts';
 
@@ -14,15 +15,6 @@ export interface EmbeddedStore {
 }
 
 const lockSchema = z.object({ pid: z.number().int(), host: z.string(), since: z.string() });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * LevelDB lets one process open a folder; a second one would die inside dynalite with an
@@ -41,7 +33,7 @@ async function lockFolder(path: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const held = lockSchema.safeParse(JSON.parse((await readFile(file, 'utf8').catch(() => '{}')) || '{}'));
-      if (held.success && (held.data.host !== hostname() || alive(held.data.pid)))
+      if (held.success && (held.data.host !== hostname() || processAlive(held.data.pid)))
         throw new StoreBusyError(`${held.data.host} pid ${held.data.pid}`, held.data.since);
       await unlink(file).catch(() => {}); // stale: its process is gone
     }

@@ -441,10 +441,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
 
   /**
    * Feedback: when the tab is known to exist, a single `values.batchUpdate` (RAW) of a fixed-size
-   * block; otherwise the tab is added first (protected, header in bold).
-   */
-  /**
-   * Google cannot say whether a clerk edited the spreadsheet between our read and this write, so
+   * block; otherwise the tab is added first (protected, header in bold). Google cannot say whether a clerk edited the spreadsheet between our read and this write, so
    * no version is returned: the next sync reads the workbook once more (an edit is never missed),
    * finds the same content, and writes nothing to it.
    */

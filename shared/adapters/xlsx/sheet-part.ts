@@ -108,11 +108,7 @@ async function text(zip: JSZip, path: string): Promise<string> {
  * Returns the package with `tab` written as the sheet titled `tab.title` (found by exact title,
  * as Excel compares them), every other entry as it was.
  */
-export async function patchSheet(
-  bytes: Uint8Array,
-  tab: SheetTab,
-  sameTitle: (a: string, b: string) => boolean = (a, b) => a === b,
-): Promise<Uint8Array> {
+export async function patchSheet(bytes: Uint8Array, tab: SheetTab): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const rootRels = await text(zip, '_rels/.rels');
   const officeDocument = [...rootRels.matchAll(/<Relationship\b[^>]*>/g)]
@@ -126,7 +122,7 @@ export async function patchSheet(
   const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
   const relIdOf = (tag: string) => /\s[\w.-]+:id="([^"]*)"/.exec(tag)?.[1];
 
-  const existing = sheets.find((tag) => sameTitle(attribute(tag, 'name') ?? '', tab.title));
+  const existing = sheets.find((tag) => attribute(tag, 'name') === tab.title);
   const xml = sheetXml(tab);
   if (existing) {
     const rel = relationships.find((r) => attribute(r, 'Id') === relIdOf(existing));

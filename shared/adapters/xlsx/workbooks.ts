@@ -256,11 +256,6 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     return grids;
   }
 
-  /**
-   * Puts `bytes` at the location through a temporary file beside it, flushed to disk, then renamed
-   * over the original: a crash leaves the original or the new file, never half of one. Temporary
-   * files a killed process left for this workbook are removed first.
-   */
   /** Puts `bytes` at the location atomically (see replaceFile); returns the new version. */
   private async replaceFile(location: string, bytes: Uint8Array): Promise<string> {
     const path = this.resolve(location);
