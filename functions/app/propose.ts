@@ -5,7 +5,6 @@
  */
 import type { SQSBatchResponse } from 'aws-lambda';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
-import { crossCheckStaff } from '../../shared/usecases/cross-check.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { logger } from '../lib/logger.ts';
 import { parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
@@ -23,12 +22,6 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
     }
     try {
       const registry = await rt.loadRegistry();
-      // A person listed by two units: each unit is told in its tab (the proposals hold the person).
-      const cross = await crossCheckStaff(
-        { store: rt.store, sink: rt.workbooks },
-        { year: message.year, registry, now: new Date().toISOString() },
-      );
-      if (cross.flagged.length) logger.warn('staff ids listed by several units', { units: cross.flagged });
       const result = await proposeAwards(
         { sink: rt.workbooks, source: rt.workbooks, store: rt.store, publications: rt.publications },
         {
@@ -37,8 +30,11 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
           registry,
           proposalLocation: (council) => registry.units.get(council)?.proposalWorkbook ?? null,
           ...(message.councils ? { only: message.councils } : {}),
+          // A person listed by two units: each unit is told in its tab (the proposals hold the person).
+          crossCheckAt: new Date().toISOString(),
         },
       );
+      if (result.flagged.length) logger.warn('staff ids listed by several units', { units: result.flagged });
       // The run is over once its proposals are made: the next night's dispatcher may start.
       await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
       logger.info('proposals', {

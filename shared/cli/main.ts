@@ -333,16 +333,19 @@ async function jobUnderLease(
       },
     );
     units = result.units;
-    // What no single workbook shows: a person listed by two units; each unit is told in its tab.
+  }
+  // What no single workbook shows: a person listed by two units; each unit is told in its tab.
+  // The annual proposals do it on the data they load; without them, it is done here.
+  const annualProposals = command !== 'sync' && !values.round;
+  if (!annualProposals)
     await crossCheckStaff(
       { store: ctx.store, sink: ctx.sink, onUnitError: unitNotSynced },
       { year: ctx.year, registry: ctx.registry, now },
     );
-  }
   // A round replaces the annual proposals of this run; the sync's report is written either way.
   if (values.round) await round(ctx, values, outDir, now, progress, log);
   let proposals: ProposeResult | undefined;
-  if (command !== 'sync' && !values.round) {
+  if (annualProposals) {
     proposals = await proposeAwards(
       { sink: ctx.sink, source: ctx.source, store: ctx.store, publications: ctx.publications, progress },
       {
@@ -351,6 +354,7 @@ async function jobUnderLease(
         registry: ctx.registry,
         proposalLocation: (council) => ctx.proposalLocation(council),
         ...(command === 'propose' && values.unit ? { only: values.unit } : {}),
+        crossCheckAt: now,
         unsettled: new Map(
           (units ?? [])
             .filter((u) => u.status === 'failed' || u.status === 'inaccessible')

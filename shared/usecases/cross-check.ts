@@ -67,18 +67,32 @@ export function crossWarnings(
   return warnings;
 }
 
+/** The cross-check on its own (after a sync that no proposal follows): loads, then tells. */
 export async function crossCheckStaff(
   deps: CrossCheckDeps,
   input: CrossCheckInput,
 ): Promise<CrossCheckResult> {
-  const { year, registry, now } = input;
-  const codes = [...registry.units.keys()].sort();
-  const states = await deps.store.loadStates(year, codes);
+  const codes = [...input.registry.units.keys()].sort();
+  const states = await deps.store.loadStates(input.year, codes);
   const refs = [...states.values()].flatMap((s) =>
-    s.acceptedHash && registry.units.has(s.unitCode) ? [{ unitCode: s.unitCode, hash: s.acceptedHash }] : [],
+    s.acceptedHash && input.registry.units.has(s.unitCode)
+      ? [{ unitCode: s.unitCode, hash: s.acceptedHash }]
+      : [],
   );
-  const submissions = await deps.store.loadVersions(year, refs);
-  const warnings = crossWarnings(registry, submissions);
+  const submissions = await deps.store.loadVersions(input.year, refs);
+  return tellSharedStaff(deps, { ...input, states, submissions });
+}
+
+/** Steps 2–3, on states and accepted submissions already loaded (the proposals load them anyway). */
+export async function tellSharedStaff(
+  deps: CrossCheckDeps,
+  input: CrossCheckInput & {
+    readonly states: ReadonlyMap<string, UnitState>;
+    readonly submissions: ReadonlyMap<string, Submission>;
+  },
+): Promise<CrossCheckResult> {
+  const { year, registry, now, states } = input;
+  const warnings = crossWarnings(registry, input.submissions);
 
   const changed: UnitState[] = [];
   for (const state of states.values()) {

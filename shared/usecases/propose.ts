@@ -32,6 +32,7 @@ import type {
   UnitState,
 } from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
+import { tellSharedStaff } from './cross-check.ts';
 
 export interface ProposeDeps {
   readonly sink: SheetSink;
@@ -53,6 +54,11 @@ export interface ProposeInput {
   readonly only?: readonly string[];
   /** Units this run could not read (unit code → status label): their councils are not rewritten. */
   readonly unsettled?: ReadonlyMap<string, string>;
+  /**
+   * When given (the instant shown in the tabs), units that list a staff id another unit lists too
+   * are told in their own tab, from the data loaded here (see cross-check.ts).
+   */
+  readonly crossCheckAt?: string;
 }
 
 export interface ProposeResult {
@@ -65,6 +71,8 @@ export interface ProposeResult {
   readonly published: string[];
   /** Councils not written this time because their list cannot be trusted, with the reasons. */
   readonly withheld: Map<string, string[]>;
+  /** Units listing a staff id another unit lists too (when the cross-check ran). */
+  readonly flagged: string[];
   readonly statuses: Map<string, { status: UnitStatus; errors: number }>;
 }
 
@@ -81,6 +89,12 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     )
     .map((s) => ({ unitCode: s.unitCode, hash: s.acceptedHash }));
   const submissions: Map<string, Submission> = await deps.store.loadVersions(year, refs);
+  const cross = input.crossCheckAt
+    ? await tellSharedStaff(
+        { store: deps.store, sink: deps.sink },
+        { year, registry, now: input.crossCheckAt, states, submissions },
+      )
+    : undefined;
 
   const councils = buildProposals({ movement, year, units: registry.units, submissions }).filter(
     (c) => !input.only || input.only.includes(c.code),
@@ -196,6 +210,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     rewritten: [...changed.keys()],
     published: [...published.keys()],
     withheld,
+    flagged: cross?.flagged ?? [],
     statuses,
   };
 }

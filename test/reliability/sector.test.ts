@@ -126,7 +126,15 @@ describe('fault 7: the same staff id in two units', () => {
     const books = sector(registry, { A: [star, ...people('A')], B: [star, ...people('B').slice(1)] });
     const deps = { source: books, sink: books, store: db.store };
     await syncUnits(deps, syncInput(registry));
-    const result = await proposeAwards(deps, proposeInput(registry));
+    const result = await proposeAwards(deps, {
+      ...proposeInput(registry),
+      crossCheckAt: '2025-06-10T01:00:00.000Z',
+    });
+    // The proposals tell both units, from the data they loaded (no second load).
+    expect(result.flagged).toEqual(['A', 'B']);
+    const tabOf = (code: string) => JSON.stringify(books.get(code)?.['Kiểm tra dữ liệu'] ?? []);
+    expect(tabOf('A')).toContain('cũng có trong bảng điểm của đơn vị B');
+    expect(tabOf('B')).toContain('cũng có trong bảng điểm của đơn vị A');
     const individuals = result.councils[0]?.individuals;
     expect(individuals?.proposed.some((c) => c.id === 'B-0')).toBe(false);
     const held = individuals?.notProposed.filter((n) => n.candidate.id === 'B-0') ?? [];
