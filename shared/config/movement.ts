@@ -165,6 +165,8 @@ export const movementSchema = z
         z.object({
           code: z.string().min(1),
           name: z.string().min(1),
+          /** The form's name in a tab title (at most 21 characters: “Cá nhân - ” comes first, and a tab holds 31). */
+          shortName: z.string().min(1).max(21).optional(),
           subjects: z.array(subjectSchema).min(1),
           source: sourceSchema,
         }),

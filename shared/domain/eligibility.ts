@@ -13,6 +13,7 @@ import {
   type Subject,
 } from '../config/movement.ts';
 import type { HistoryRecord } from './history.ts';
+import { formatDate } from './text.ts';
 import { ELIGIBILITY_TEXT, yearLabel } from './vi.ts';
 
 export type ConditionState = 'met' | 'missed' | 'unknown';
@@ -67,7 +68,7 @@ export function evaluateEligibility(
       rule,
       state: 'needsCheck',
       conditions: [],
-      summary: ELIGIBILITY_TEXT.noRule(reviewDate),
+      summary: ELIGIBILITY_TEXT.noRule(formatDate(reviewDate)),
     };
 
   const rank = (code: string) => movement.ratings.find((r) => r.code === code)?.rank ?? 0;

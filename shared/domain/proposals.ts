@@ -483,26 +483,29 @@ export function applyCouncilChoice(
   };
 }
 
-/** The council's choices as recorded in a proposal workbook's tie tab: ids marked “Có”, by subject. */
+/**
+ * The council's choices as recorded in a proposal workbook's tie tab: ids marked “Có” (chosen)
+ * and “Không” (not chosen), by subject. Other rows (titles, notes, signatures) are not candidates.
+ */
 export function readTieChoices(
   grid: readonly (readonly unknown[])[],
   labels: { collective: string; individual: string },
   yes: string,
+  no = '',
 ) {
   const choices = { collective: new Set<string>(), individual: new Set<string>() };
+  const rejected = { collective: new Set<string>(), individual: new Set<string>() };
+  const same = (a: string, b: string) => a.trim().toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
   for (const row of grid) {
     const [subject, , id] = row;
     const choice = row[8];
-    if (
-      typeof id !== 'string' ||
-      typeof choice !== 'string' ||
-      choice.trim().toLocaleLowerCase('vi') !== yes.toLocaleLowerCase('vi')
-    )
-      continue;
-    if (subject === labels.collective) choices.collective.add(id);
-    else if (subject === labels.individual) choices.individual.add(id);
+    if (typeof id !== 'string' || typeof choice !== 'string') continue;
+    const into = same(choice, yes) ? choices : no && same(choice, no) ? rejected : null;
+    if (!into) continue;
+    if (subject === labels.collective) into.collective.add(id);
+    else if (subject === labels.individual) into.individual.add(id);
   }
-  return choices;
+  return { ...choices, rejected };
 }
 
 /**

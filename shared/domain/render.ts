@@ -4,6 +4,7 @@ import type { Campaign, Catalog, Movement } from '../config/movement.ts';
 import type { Eligibility } from './eligibility.ts';
 import { type Cell, columnLetters } from './grid.ts';
 import { LIMITS } from './limits.ts';
+import { listTab, nationalHeading, signatureBlock, wrappedHeight, wrappedHeights } from './print-layout.ts';
 import { cellRef, type Problem } from './problems.ts';
 import type {
   ClusterRanking,
@@ -14,10 +15,11 @@ import type {
 } from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';
 import type { RoundCouncil, RoundForm } from './rounds.ts';
-import type { SheetTab, WorkbookModel } from './sheet-model.ts';
-import { formatHundredths } from './text.ts';
+import type { MergedRange, SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
+import { formatDate, formatHundredths } from './text.ts';
 import {
   COLLECTIVE_HEADERS,
+  DOCUMENT_TEXT,
   ELIGIBILITY_TEXT,
   FEEDBACK_TEXT,
   GENDERS,
@@ -350,6 +352,8 @@ export interface ProposalRenderInput {
   readonly statuses: ReadonlyMap<string, { status: UnitStatus; errors: number }>;
   /** For the sector-level council: collectives ranked within each cluster or block. */
   readonly clusters?: readonly ClusterRanking[];
+  /** The council's “Không” in the tie tab, kept when the tab is written again (ids by subject). */
+  readonly rejected?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
 }
 
 /** Points and shares go out as numbers, so councils can sort and sum them; the locale shows the comma. */
@@ -357,97 +361,273 @@ const num = (hundredths: number) => hundredths / 100;
 const share = (c: { points: number; max: number }) =>
   c.max === 0 ? 0 : Math.round((c.points * 10_000) / c.max) / 100;
 
-function subjectSummary(label: string, base: string, s: SubjectProposal, roundingLabel: string): Cell[][] {
-  return [
-    [label],
-    [PROPOSAL_TEXT.base, base],
-    [PROPOSAL_TEXT.arithmetic, `${s.quotaText} (${roundingLabel})`],
-    [PROPOSAL_TEXT.quota, s.quota.quota],
-    [PROPOSAL_TEXT.proposedCount, s.proposed.length],
-    [PROPOSAL_TEXT.tiedCount, s.tiedAtLine.length],
-    ...(s.quota.quota === 0 ? [[PROPOSAL_LABELS.quotaZero]] : []),
+const sourceText = (source: { document: string; article?: string | undefined } | undefined) =>
+  source ? `${source.document}${source.article ? `, ${source.article}` : ''}` : ROUND_TEXT.noRule;
+
+/**
+ * Label–value rows of a summary (label in the first column, the value merged across the rest,
+ * wrapped), with the rows' heights for values longer than a line.
+ */
+function labelledRows(from: number, widths: readonly number[], pairs: readonly (readonly [string, Cell])[]) {
+  const last = widths.length - 1;
+  const valueWidth = widths.slice(1).reduce((a, b) => a + b, 0);
+  const rows: Cell[][] = pairs.map(([label, value]) => [label, value]);
+  const merges: MergedRange[] = pairs.map((_, i) => ({
+    fromRow: from + i,
+    toRow: from + i,
+    fromCol: 1,
+    toCol: last,
+  }));
+  const styles: StyledRange[] = pairs.flatMap((_, i): StyledRange[] => [
+    {
+      fromRow: from + i,
+      toRow: from + i,
+      fromCol: 0,
+      toCol: 0,
+      style: { bold: true, valign: 'top', wrap: true },
+    },
+    {
+      fromRow: from + i,
+      toRow: from + i,
+      fromCol: 1,
+      toCol: last,
+      style: { wrap: true, valign: 'top', align: 'left' },
+    },
+  ]);
+  const rowHeights = pairs.flatMap(([label, value], i) => {
+    const height = wrappedHeight([label, value], [widths[0] ?? 10, valueWidth]);
+    return height ? [{ row: from + i, height }] : [];
+  });
+  return { rows, merges, styles, rowHeights };
+}
+
+/**
+ * The summary of a proposal or a round, as a document: the heading of Nghị định 30/2020 (the
+ * council's unit and the council; quốc hiệu, tiêu ngữ), the title, label–value lines, a bordered
+ * table, and the signature block. Prints on A4 one page wide.
+ */
+function summaryTab(input: {
+  readonly councilName: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly widths: readonly number[];
+  readonly lines: readonly (readonly [string, Cell])[];
+  /** Lines that head a part of the summary (bold, across the page), by their place in `lines`. */
+  readonly sections?: readonly number[];
+  readonly header: readonly string[];
+  readonly body: readonly (readonly Cell[])[];
+  readonly centered?: readonly number[];
+}): SheetTab {
+  const cols = input.widths.length;
+  const last = cols - 1;
+  const heading = nationalHeading(input.councilName, cols);
+  const rows: Cell[][] = [
+    ...heading.rows,
+    [],
+    [input.title],
+    [DOCUMENT_TEXT.council(input.councilName)],
+    [input.subtitle],
     [],
   ];
+  const merges: MergedRange[] = [...heading.merges];
+  const styles: StyledRange[] = [...heading.styles];
+  const rowHeights: { row: number; height: number }[] = [{ row: 0, height: 30 }];
+  for (const r of [3, 4, 5]) {
+    merges.push({ fromRow: r, toRow: r, fromCol: 0, toCol: last });
+    styles.push({
+      fromRow: r,
+      toRow: r,
+      fromCol: 0,
+      toCol: last,
+      style:
+        r === 3
+          ? { bold: true, size: 13, align: 'center' }
+          : r === 4
+            ? { bold: true, align: 'center' }
+            : { italic: true, align: 'center' },
+    });
+  }
+  const labelled = labelledRows(rows.length, input.widths, input.lines);
+  for (const i of input.sections ?? []) {
+    const r = rows.length + i;
+    labelled.merges.splice(i, 1, { fromRow: r, toRow: r, fromCol: 0, toCol: last });
+    styles.push({ fromRow: r, toRow: r, fromCol: 0, toCol: last, style: { bold: true } });
+  }
+  rows.push(...labelled.rows, []);
+  merges.push(...labelled.merges);
+  styles.unshift(...labelled.styles);
+  rowHeights.push(...labelled.rowHeights);
+  const headerRow = rows.length;
+  rows.push([...input.header], ...input.body.map((r) => [...r]));
+  styles.push(
+    {
+      fromRow: headerRow,
+      toRow: headerRow,
+      fromCol: 0,
+      toCol: last,
+      style: { bold: true, wrap: true, border: true, fill: 'header', align: 'center', valign: 'middle' },
+    },
+    ...(input.body.length
+      ? [
+          {
+            fromRow: headerRow + 1,
+            toRow: headerRow + input.body.length,
+            fromCol: 0,
+            toCol: last,
+            style: { wrap: true, border: true, valign: 'top' as const },
+          },
+          ...(input.centered ?? []).map(
+            (col): StyledRange => ({
+              fromRow: headerRow + 1,
+              toRow: headerRow + input.body.length,
+              fromCol: col,
+              toCol: col,
+              style: { align: 'center' },
+            }),
+          ),
+        ]
+      : []),
+  );
+  rowHeights.push(...wrappedHeights(rows, input.widths, headerRow, rows.length - 1));
+  const block = signatureBlock(rows.length, cols);
+  rows.push(...block.rows);
+  merges.push(...block.merges);
+  styles.push(...block.styles);
+  rowHeights.push(...block.heights);
+  const width = input.widths.reduce((a, b) => a + b, 0);
+  return {
+    title: PROPOSAL_LABELS.summaryTab,
+    rows,
+    columnWidths: input.widths,
+    protection: 'all',
+    styles,
+    merges,
+    rowHeights,
+    print: {
+      orientation: width > 100 ? 'landscape' : 'portrait',
+      repeatRows: { from: headerRow, to: headerRow },
+      footer: DOCUMENT_TEXT.pageFooter,
+    },
+  };
 }
 
-function collectiveRow(c: RankedCandidate, form: string): Cell[] {
-  return [c.rank, c.id, c.name, num(c.points), num(c.max), share(c), form];
+/** A list tab the council reads (and, with `signature`, signs): read-only. */
+function readOnlyList(input: Parameters<typeof listTab>[0]): SheetTab {
+  return { ...listTab(input).tab, protection: 'all' };
 }
 
-function personRow(c: RankedCandidate, form: string): Cell[] {
-  return [c.rank, c.id, c.name, c.position, c.unitName, num(c.points), num(c.max), share(c), c.rating, form];
-}
+/** Collectives under “Đơn vị” show nothing: the collective is the unit. */
+const unitColumn = (c: { subject: string; unitName: string }) =>
+  c.subject === 'collective' ? '' : c.unitName;
 
 /** The council's proposal workbook: summary, proposed collectives and people, ties, and the rest with reasons. */
 export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel {
   const { proposal: p, movement, year, units, statuses } = input;
   const policyNote = movement.quotaPolicies[0]?.source;
   const rounding = PROPOSAL_TEXT.rounding[p.individuals.quota.rounding];
-  const collectiveRank = new Map(p.collectives.proposed.map((c) => [c.id, c.rank]));
+  const councilLine = DOCUMENT_TEXT.councilUpper(p.name);
+  const yearLine = DOCUMENT_TEXT.year(year);
+  // Every ranked collective's rank (proposed, tied, or below the line), for the summary.
+  const collectiveRank = new Map<string, number>([
+    ...p.collectives.proposed.map((c) => [c.id, c.rank] as const),
+    ...p.collectives.tiedAtLine.map((c) => [c.id, c.rank] as const),
+    ...p.collectives.notProposed.flatMap((n) => (n.rank === null ? [] : [[n.candidate.id, n.rank] as const])),
+    ...(p.collectives.decision?.tied ?? []).map((c) => [c.id, c.rank] as const),
+  ]);
+  const proposedRanks = new Map<string, number[]>();
+  for (const c of p.individuals.proposed)
+    proposedRanks.set(c.unitCode, [...(proposedRanks.get(c.unitCode) ?? []), c.rank]);
   const unitCodes = [...new Set([...p.collectiveUnits, ...p.individualUnits])].sort();
-  const summary: SheetTab = {
-    title: PROPOSAL_LABELS.summaryTab,
-    rows: [
-      [PROPOSAL_TEXT.title(p.name)],
-      [PROPOSAL_TEXT.movement, movement.name],
-      [PROPOSAL_TEXT.year, yearLabel(year)],
-      [
-        PROPOSAL_TEXT.quotaPolicy,
-        policyNote ? `${policyNote.document}${policyNote.article ? `, ${policyNote.article}` : ''}` : '',
-      ],
-      [],
-      ...subjectSummary(
-        PROPOSAL_TEXT.collectives,
-        PROPOSAL_TEXT.collectiveBase(p.collectives.quota.base),
-        p.collectives,
-        rounding,
-      ),
-      ...subjectSummary(
-        PROPOSAL_TEXT.individuals,
-        PROPOSAL_TEXT.individualBase(p.individuals.quota.base, p.headcountFromListing.length),
-        p.individuals,
-        rounding,
-      ),
-      [...PROPOSAL_TEXT.unitsHeader],
-      ...unitCodes.map((code) => {
-        const status = statuses.get(code);
-        return [
-          code,
-          units.get(code)?.name ?? code,
-          p.collectiveUnits.includes(code) ? (collectiveRank.get(code) ?? '') : '',
-          p.individualUnits.includes(code) ? PROPOSAL_TEXT.yes : '',
-          STATUS_LABELS[status?.status ?? 'missing'],
-          status?.errors ?? 0,
-        ];
-      }),
-    ],
-    columnWidths: [24, 60, 16, 16, 40, 10],
-    headerRows: 1,
-    protection: 'all',
-  };
-  const nothing = (rows: Cell[][]) => (rows.length ? rows : [[PROPOSAL_TEXT.nothing]]);
-  const collectives: SheetTab = {
+  const subjectLines = (label: string, base: string, s: SubjectProposal): (readonly [string, Cell])[] => [
+    [label, ''],
+    [PROPOSAL_TEXT.base, base],
+    [PROPOSAL_TEXT.arithmetic, `${s.quotaText} (${rounding})`],
+    [PROPOSAL_TEXT.quota, s.quota.quota],
+    [PROPOSAL_TEXT.proposedCount, s.proposed.length],
+    [PROPOSAL_TEXT.tiedCount, s.tiedAtLine.length],
+    ...(s.quota.quota === 0 ? [[PROPOSAL_TEXT.note, PROPOSAL_LABELS.quotaZero] as const] : []),
+  ];
+  const lines: (readonly [string, Cell])[] = [
+    [PROPOSAL_TEXT.movement, movement.name],
+    [PROPOSAL_TEXT.quotaPolicy, policyNote ? sourceText(policyNote) : ''],
+    ...subjectLines(
+      PROPOSAL_TEXT.collectives,
+      PROPOSAL_TEXT.collectiveBase(p.collectives.quota.base),
+      p.collectives,
+    ),
+    ...subjectLines(
+      PROPOSAL_TEXT.individuals,
+      PROPOSAL_TEXT.individualBase(p.individuals.quota.base, p.headcountFromListing.length),
+      p.individuals,
+    ),
+  ];
+  const collectiveSection = 2;
+  const individualSection = collectiveSection + subjectLines('', '', p.collectives).length;
+  const summary = summaryTab({
+    councilName: p.name,
+    title: PROPOSAL_TEXT.summaryTitle,
+    subtitle: yearLine,
+    widths: [17, 30, 10, 14, 22, 7],
+    lines,
+    sections: [collectiveSection, individualSection],
+    header: PROPOSAL_TEXT.unitsHeader,
+    body: unitCodes.map((code) => {
+      const status = statuses.get(code);
+      return [
+        code,
+        units.get(code)?.name ?? code,
+        p.collectiveUnits.includes(code) ? (collectiveRank.get(code) ?? '') : '',
+        p.individualUnits.includes(code) ? (proposedRanks.get(code) ?? []).join(', ') : '',
+        STATUS_LABELS[status?.status ?? 'missing'],
+        status?.errors ?? 0,
+      ];
+    }),
+    centered: [0, 2, 3, 5],
+  });
+  const collectives = readOnlyList({
     title: PROPOSAL_LABELS.collectivesTab,
-    rows: [
-      [...PROPOSAL_TEXT.collectiveHeader],
-      ...nothing(p.collectives.proposed.map((c) => collectiveRow(c, p.collectives.awardForm))),
-    ],
-    columnWidths: [8, 14, 50, 10, 12, 10, 50],
-    headerRows: 1,
-    protection: 'all',
-  };
-  const individuals: SheetTab = {
+    heading: [councilLine, PROPOSAL_TEXT.collectivesTitle, yearLine],
+    header: PROPOSAL_TEXT.collectiveHeader,
+    body: p.collectives.proposed.map((c, i) => [
+      i + 1,
+      c.rank,
+      c.name,
+      num(c.points),
+      num(c.max),
+      share(c),
+      p.collectives.awardForm,
+    ]),
+    widths: [6, 7, 36, 8, 9, 9, 25],
+    centered: [0, 1, 3, 4, 5],
+    signature: true,
+  });
+  const individuals = readOnlyList({
     title: PROPOSAL_LABELS.individualsTab,
-    rows: [
-      [...PROPOSAL_TEXT.individualHeader],
-      ...nothing(p.individuals.proposed.map((c) => personRow(c, p.individuals.awardForm))),
-    ],
-    columnWidths: [8, 12, 28, 22, 40, 10, 12, 10, 28, 50],
-    headerRows: 1,
-    protection: 'all',
-  };
+    heading: [councilLine, PROPOSAL_TEXT.individualsTitle, yearLine],
+    header: PROPOSAL_TEXT.individualHeader,
+    body: p.individuals.proposed.map((c, i) => [
+      i + 1,
+      c.rank,
+      c.name,
+      c.position,
+      c.unitName,
+      num(c.points),
+      num(c.max),
+      share(c),
+      c.rating,
+      p.individuals.awardForm,
+    ]),
+    widths: [5, 6, 22, 15, 28, 7, 8, 7, 16, 30],
+    centered: [0, 1, 5, 6, 7],
+    signature: true,
+  });
   // The council records its choice among those tied in the last column; thidua reads it back.
-  const tiedRows = (label: string, s: SubjectProposal): Cell[][] => {
+  const rejected = {
+    collective: new Set(input.rejected?.collective ?? []),
+    individual: new Set(input.rejected?.individual ?? []),
+  };
+  const sectionRows: number[] = [];
+  const tiedRows = (label: string, s: SubjectProposal, no: ReadonlySet<string>): Cell[][] => {
     const tied = s.decision?.tied ?? s.tiedAtLine;
     if (tied.length === 0) return [];
     const places = s.placesForTied + (s.decision && !s.decision.overflow ? s.decision.chosen.length : 0);
@@ -463,40 +643,56 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
         c.rank,
         c.id,
         c.name,
-        c.unitName,
+        unitColumn(c),
         num(c.points),
         num(c.max),
         share(c),
-        s.decision?.chosen.includes(c.id) ? YES : null,
+        s.decision?.chosen.includes(c.id) ? YES : no.has(c.id) ? NO : null,
       ]),
     ];
   };
   const tiedBody = [
-    ...tiedRows(PROPOSAL_TEXT.collectives, p.collectives),
-    ...tiedRows(PROPOSAL_TEXT.individuals, p.individuals),
+    ...tiedRows(PROPOSAL_TEXT.collectives, p.collectives, rejected.collective),
+    ...tiedRows(PROPOSAL_TEXT.individuals, p.individuals, rejected.individual),
   ];
-  const tiedRowsAll = [
-    [PROPOSAL_LABELS.tiedNote],
-    [...PROPOSAL_TEXT.tiedHeader],
-    ...(tiedBody.length ? tiedBody : [[PROPOSAL_TEXT.noTies]]),
-  ];
-  const choiceCol = PROPOSAL_TEXT.tiedHeader.length - 1;
-  const tied: SheetTab = {
+  tiedBody.forEach((row, i) => {
+    if (row.length === 1) sectionRows.push(i);
+  });
+  const tiedLayout = listTab({
     title: PROPOSAL_LABELS.tiedTab,
-    rows: tiedRowsAll,
-    columnWidths: [12, 8, 14, 30, 40, 10, 12, 10, 16],
-    headerRows: 2,
-    // Only the choice column is open to the council.
+    heading: [councilLine, PROPOSAL_TEXT.tiedTitle, yearLine],
+    header: PROPOSAL_TEXT.tiedHeader,
+    body: tiedBody,
+    widths: [9, 6, 11, 22, 28, 7, 8, 8, 12],
+    centered: [1, 2, 5, 6, 7, 8],
+    footnotes: tiedBody.length ? [PROPOSAL_LABELS.tiedNote] : [PROPOSAL_TEXT.noTies],
+    sections: sectionRows,
+  });
+  const choiceCol = PROPOSAL_TEXT.tiedHeader.length - 1;
+  const tiedTab = tiedLayout.tab;
+  const candidateRow = (r: number) =>
+    r >= tiedLayout.bodyFrom && r <= tiedLayout.bodyTo && !!tiedTab.rows[r]?.[2];
+  const tied: SheetTab = {
+    ...tiedTab,
+    // Only the choice column of a tied candidate is open to the council (shaded as a cell to fill).
     protection: 'header',
-    lockedCells: tiedRowsAll.flatMap((row, r) =>
-      r < 2
+    styles: [
+      ...(tiedTab.styles ?? []),
+      ...tiedTab.rows.flatMap((_, r): StyledRange[] =>
+        candidateRow(r)
+          ? [{ fromRow: r, toRow: r, fromCol: choiceCol, toCol: choiceCol, style: { fill: 'input' } }]
+          : [],
+      ),
+    ],
+    lockedCells: tiedTab.rows.flatMap((_, r) =>
+      r < (tiedTab.headerRows ?? 0)
         ? []
-        : Array.from({ length: choiceCol }, (_, col) => ({ row: r, col })).concat(
-            row[2] ? [] : [{ row: r, col: choiceCol }],
+        : Array.from({ length: choiceCol + 1 }, (_, col) => ({ row: r, col })).filter(
+            (cell) => !(cell.col === choiceCol && candidateRow(r)),
           ),
     ),
-    validations: tiedRowsAll.flatMap((row, r) =>
-      r >= 2 && row[2]
+    validations: tiedTab.rows.flatMap((_, r) =>
+      candidateRow(r)
         ? [
             {
               fromRow: r,
@@ -514,39 +710,55 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
       label,
       n.candidate.id,
       n.candidate.name,
-      n.candidate.unitName,
+      unitColumn(n.candidate),
       n.rank,
       n.code === 'NO_SUBMISSION' ? '' : share(n.candidate),
       n.reason,
     ]);
-  const notProposed: SheetTab = {
+  // People of a unit with no accepted workbook are not known to thidua: the unit is listed for them.
+  const listedUnits = new Set(
+    [
+      ...p.individuals.proposed,
+      ...p.individuals.tiedAtLine,
+      ...p.individuals.notProposed.map((n) => n.candidate),
+    ].map((c) => c.unitCode),
+  );
+  const unlisted = p.individualUnits
+    .filter((code) => !listedUnits.has(code))
+    .map((code): Cell[] => [
+      PROPOSAL_TEXT.individuals,
+      '',
+      PROPOSAL_TEXT.unitPeople,
+      units.get(code)?.name ?? code,
+      null,
+      '',
+      PROPOSAL_TEXT.unitNotAccepted(STATUS_LABELS[statuses.get(code)?.status ?? 'missing']),
+    ]);
+  const notProposed = readOnlyList({
     title: PROPOSAL_LABELS.notProposedTab,
-    rows: [
-      [...PROPOSAL_TEXT.notProposedHeader],
-      ...nothing([
-        ...notProposedRows(PROPOSAL_TEXT.collectives, p.collectives),
-        ...notProposedRows(PROPOSAL_TEXT.individuals, p.individuals),
-      ]),
+    heading: [councilLine, PROPOSAL_TEXT.notProposedTitle, yearLine],
+    header: PROPOSAL_TEXT.notProposedHeader,
+    body: [
+      ...notProposedRows(PROPOSAL_TEXT.collectives, p.collectives),
+      ...notProposedRows(PROPOSAL_TEXT.individuals, p.individuals),
+      ...unlisted,
     ],
-    columnWidths: [12, 14, 30, 40, 8, 10, 70],
-    headerRows: 1,
-    protection: 'all',
-  };
+    widths: [9, 10, 22, 28, 6, 8, 52],
+    centered: [1, 4, 5],
+  });
   const clusterTab: SheetTab[] = input.clusters?.length
     ? [
-        {
+        readOnlyList({
           title: PROPOSAL_TEXT.clustersTab,
-          rows: [
-            [...PROPOSAL_TEXT.clustersHeader],
-            ...input.clusters.flatMap((c) => [
-              ...c.ranked.map((r) => [c.cluster, r.rank, r.id, r.name, share(r), '']),
-              ...c.notRanked.map((n) => [c.cluster, null, n.candidate.id, n.candidate.name, null, n.reason]),
-            ]),
-          ],
-          columnWidths: [28, 12, 14, 50, 10, 50],
-          headerRows: 1,
-          protection: 'all',
-        },
+          heading: [councilLine, PROPOSAL_TEXT.clustersTitle, yearLine],
+          header: PROPOSAL_TEXT.clustersHeader,
+          body: input.clusters.flatMap((c) => [
+            ...c.ranked.map((r) => [c.cluster, r.rank, r.id, r.name, share(r), '']),
+            ...c.notRanked.map((n) => [c.cluster, null, n.candidate.id, n.candidate.name, null, n.reason]),
+          ]),
+          widths: [22, 10, 10, 36, 9, 40],
+          centered: [1, 2, 4],
+        }),
       ]
     : [];
   return { tabs: [summary, collectives, individuals, tied, notProposed, ...clusterTab] };
@@ -558,42 +770,40 @@ export interface RoundRenderInput {
   readonly council: RoundCouncil;
 }
 
-const sourceText = (source: { document: string; article?: string | undefined } | undefined) =>
-  source ? `${source.document}${source.article ? `, ${source.article}` : ''}` : ROUND_TEXT.noRule;
-
 /** A council's round proposal: a summary, then one tab per award form with every candidate's conditions. */
 export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
   const { movement, campaign, council } = input;
   const kind = ROUND_TEXT.kinds[campaign.kind] ?? campaign.kind;
+  const councilLine = DOCUMENT_TEXT.councilUpper(council.name);
+  const period = DOCUMENT_TEXT.roundYears(kind, campaign.fromYear, campaign.toYear);
   const count = (form: RoundForm, state: Eligibility['state']) =>
     [...form.eligibility.values()].filter((e) => e.state === state).length;
-  const summary: SheetTab = {
-    title: PROPOSAL_LABELS.summaryTab,
-    rows: [
-      [ROUND_TEXT.title(kind, council.name)],
+  const summary = summaryTab({
+    councilName: council.name,
+    title: ROUND_TEXT.title(kind),
+    subtitle: period,
+    widths: [30, 26, 17, 7, 9, 8, 9],
+    lines: [
       [PROPOSAL_TEXT.movement, movement.name],
-      [ROUND_TEXT.years, `${yearLabel(campaign.fromYear)} đến ${yearLabel(campaign.toYear)}`],
-      [ROUND_TEXT.reviewDate, campaign.reviewDate ?? ''],
+      [ROUND_TEXT.reviewDate, campaign.reviewDate ? formatDate(campaign.reviewDate) : ''],
       [ROUND_TEXT.ranking, movement.roundRanking.note],
-      [],
-      [...ROUND_TEXT.formsHeader],
-      ...council.forms.map((form) => [
-        `${form.subject === 'collective' ? `${PROPOSAL_TEXT.collectives}: ` : ''}${form.name}`,
-        sourceText(form.eligibility.values().next().value?.rule?.source),
-        `${form.proposal.quotaText}`,
-        form.proposal.proposed.length,
-        form.proposal.tiedAtLine.length,
-        count(form, 'needsCheck'),
-        count(form, 'ineligible'),
-      ]),
     ],
-    columnWidths: [50, 45, 28, 10, 12, 12, 14],
-    headerRows: 1,
-    protection: 'all',
-  };
+    header: ROUND_TEXT.formsHeader,
+    body: council.forms.map((form) => [
+      `${form.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals}: ${form.name}`,
+      sourceText(form.eligibility.values().next().value?.rule?.source),
+      form.proposal.quotaText,
+      form.proposal.proposed.length,
+      form.proposal.tiedAtLine.length,
+      count(form, 'needsCheck'),
+      count(form, 'ineligible'),
+    ]),
+    centered: [3, 4, 5, 6],
+  });
   const tabs = council.forms.map((form): SheetTab => {
     const conditionLabels =
       [...form.eligibility.values()].find((e) => e.conditions.length)?.conditions.map((c) => c.label) ?? [];
+    const collective = form.subject === 'collective';
     const row = (
       c: RankedCandidate | NotProposed['candidate'],
       rank: number | null,
@@ -604,7 +814,7 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
         rank,
         c.id,
         c.name,
-        c.unitName,
+        ...(collective ? [] : [c.unitName]),
         c.max === 0 ? 0 : Math.round((c.points * 10_000) / c.max) / 100,
         result,
         sourceText(e?.rule?.source),
@@ -612,34 +822,44 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
         ...(e && !e.conditions.length ? [e.summary] : []),
       ];
     };
-    return {
-      title:
-        form.subject === 'collective'
-          ? ROUND_TEXT.collectiveTab(form.awardForm)
-          : ROUND_TEXT.tab(form.awardForm),
-      rows: [
-        [
-          ...(form.subject === 'collective' ? ROUND_TEXT.collectiveHeader : ROUND_TEXT.header),
-          ...conditionLabels,
-        ],
-        ...form.proposal.proposed.map((c) => row(c, c.rank, ROUND_TEXT.proposed)),
-        ...form.proposal.tiedAtLine.map((c) => row(c, c.rank, ROUND_TEXT.tied)),
-        ...form.proposal.notProposed.map((n) =>
-          row(
-            n.candidate,
-            n.rank,
-            n.code === 'NEEDS_CHECK'
-              ? ROUND_TEXT.needsCheck
-              : n.code === 'NOT_ELIGIBLE'
-                ? ROUND_TEXT.ineligible
-                : ROUND_TEXT.below,
-          ),
+    const body = [
+      ...form.proposal.proposed.map((c) => row(c, c.rank, ROUND_TEXT.proposed)),
+      ...form.proposal.tiedAtLine.map((c) => row(c, c.rank, ROUND_TEXT.tied)),
+      ...form.proposal.notProposed.map((n) =>
+        row(
+          n.candidate,
+          n.rank,
+          n.code === 'NEEDS_CHECK'
+            ? ROUND_TEXT.needsCheck
+            : n.code === 'NOT_ELIGIBLE'
+              ? ROUND_TEXT.ineligible
+              : ROUND_TEXT.below,
         ),
+      ),
+    ];
+    const extra = Math.max(0, ...body.map((r) => r.length)) - (collective ? 6 : 7);
+    const header = [
+      ...(collective ? ROUND_TEXT.collectiveHeader : ROUND_TEXT.header),
+      ...(conditionLabels.length ? conditionLabels : extra > 0 ? [ROUND_TEXT.conditions] : []),
+    ];
+    return readOnlyList({
+      title: collective ? ROUND_TEXT.collectiveTab(form.shortName) : ROUND_TEXT.tab(form.shortName),
+      heading: [councilLine, ROUND_TEXT.listTitle(form.name, collective), period],
+      header,
+      body,
+      widths: [
+        6,
+        10,
+        collective ? 30 : 20,
+        ...(collective ? [] : [24]),
+        9,
+        14,
+        18,
+        ...header.slice(collective ? 6 : 7).map(() => 30),
       ],
-      columnWidths: [8, 12, 28, 40, 12, 28, 40, ...conditionLabels.map(() => 50)],
-      headerRows: 1,
-      protection: 'all',
-    };
+      centered: [0, 1, collective ? 3 : 4],
+      signature: true,
+    });
   });
   return { tabs: [summary, ...tabs] };
 }

@@ -29,6 +29,8 @@ export interface RoundForm {
   readonly subject: Subject;
   readonly awardForm: string;
   readonly name: string;
+  /** The name as tab titles show it (never the internal code). */
+  readonly shortName: string;
   readonly proposal: SubjectProposal;
   /** Staff id → the conditions, met or not, with the rule's source. */
   readonly eligibility: ReadonlyMap<string, Eligibility>;
@@ -158,7 +160,14 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
           return { ...identity, points, max: denominator * years.length, ineligible: ineligibleFor(verdict) };
         });
         const proposal = applyQuota(candidates, quota, describeQuota(quota), form.name, womenPriority);
-        return { subject, awardForm: form.code, name: form.name, proposal, eligibility };
+        return {
+          subject,
+          awardForm: form.code,
+          name: form.name,
+          shortName: form.shortName ?? form.name.slice(0, 21),
+          proposal,
+          eligibility,
+        };
       });
 
   const current = submissions.get(lastYear) ?? new Map<string, Submission>();

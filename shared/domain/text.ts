@@ -125,3 +125,9 @@ export function comparePersonNames(a: string, b: string): number {
 export function csvSafe(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
+
+/** A calendar date "2025-05-31" as Vietnamese documents write it, "31/05/2025" (other text unchanged). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

@@ -205,8 +205,8 @@ export const REASONS = {
   DISCIPLINE: (label: string) => `Bị kỷ luật trong kỳ (${label}).`,
   RATING_BELOW: (rating: string, minimum: string) =>
     `Xếp loại “${rating}”, thấp hơn mức tối thiểu “${minimum}”.`,
-  QUOTA_ZERO: (arithmetic: string) => `Chỉ tiêu của Hội đồng bằng 0 (${arithmetic}); không có suất đề nghị.`,
-  BELOW_LINE: (rank: number, quota: number) => `Xếp hạng ${rank}, ngoài chỉ tiêu (${quota} suất).`,
+  QUOTA_ZERO: (arithmetic: string) => `Số lượng được đề nghị của Hội đồng bằng 0 (${arithmetic}).`,
+  BELOW_LINE: (rank: number, quota: number) => `Xếp hạng ${rank}, ngoài số lượng được đề nghị (${quota}).`,
   NO_POLICY: (year: string) => `Chưa có chính sách áp dụng cho năm thi đua ${year}.`,
   NEEDS_CHECK: (detail: string) => `Cần kiểm tra: ${detail}`,
   NOT_CHOSEN: () => 'Đồng điểm tại ngưỡng; Hội đồng không chọn.',
@@ -233,8 +233,30 @@ export const PROPOSAL_LABELS = {
   individualsTab: 'Cá nhân đề nghị',
   tiedTab: 'Đồng điểm tại ngưỡng',
   notProposedTab: 'Không đề nghị',
-  tiedNote: 'Đồng điểm tại ngưỡng chỉ tiêu — Hội đồng quyết định',
-  quotaZero: 'Chỉ tiêu bằng 0: Hội đồng không có suất đề nghị theo tỷ lệ quy định.',
+  tiedNote:
+    'Hội đồng ghi “Có” ở cột cuối cho tập thể, cá nhân được chọn và “Không” cho những trường hợp không chọn; lần lập đề nghị sau sẽ cập nhật danh sách.',
+  quotaZero: 'Theo tỷ lệ quy định, số lượng được đề nghị của Hội đồng bằng 0.',
+} as const;
+
+/** Words of the documents a council prints and signs (Nghị định 30/2020/NĐ-CP layout). */
+export const DOCUMENT_TEXT = {
+  councilShort: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+  council: (unit: string) => `Hội đồng Thi đua - Khen thưởng ${unit}`,
+  councilUpper: (unit: string) => `HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG ${unit.toLocaleUpperCase('vi')}`,
+  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto: 'Độc lập - Tự do - Hạnh phúc',
+  placeDate: '……………, ngày …… tháng …… năm 20……',
+  preparer: 'NGƯỜI LẬP BIỂU',
+  onBehalf: 'TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+  chair: 'CHỦ TỊCH',
+  signHint: '(Ký, ghi rõ họ tên)',
+  signSealHint: '(Ký tên, đóng dấu)',
+  nameLine: '……………………………………',
+  pageFooter: 'Trang {page}/{pages}',
+  nothing: '(không có)',
+  year: (year: number) => `Năm thi đua ${yearLabel(year)}`,
+  roundYears: (kind: string, from: number, to: number) =>
+    `${kind.charAt(0).toLocaleUpperCase('vi')}${kind.slice(1)} phong trào — các năm thi đua ${yearLabel(from)} đến ${yearLabel(to)}`,
 } as const;
 
 export const TEMPLATE_TEXT = {
@@ -280,37 +302,47 @@ export const PROPOSAL_TEXT = {
   collectives: 'Tập thể',
   individuals: 'Cá nhân',
   base: 'Cơ sở tính',
-  quota: 'Chỉ tiêu',
+  quota: 'Số lượng được đề nghị tối đa',
   arithmetic: 'Cách tính',
-  proposedCount: 'Số đề nghị',
+  proposedCount: 'Số được đề nghị',
+  note: 'Ghi chú',
+  summaryTitle: 'TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG',
+  collectivesTitle: 'DANH SÁCH TẬP THỂ ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG',
+  individualsTitle: 'DANH SÁCH CÁ NHÂN ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG',
+  tiedTitle: 'DANH SÁCH ĐỒNG ĐIỂM TẠI NGƯỠNG — HỘI ĐỒNG QUYẾT ĐỊNH',
+  notProposedTitle: 'TẬP THỂ, CÁ NHÂN KHÔNG ĐƯỢC ĐỀ NGHỊ VÀ LÝ DO',
+  clustersTitle: 'XẾP HẠNG TẬP THỂ TRONG CỤM, KHỐI THI ĐUA',
+  unitPeople: 'Toàn bộ cán bộ của đơn vị',
+  unitNotAccepted: (status: string) =>
+    `Bảng điểm của đơn vị chưa được tiếp nhận (${status}); cán bộ của đơn vị chưa được xét.`,
   tiedCount: 'Đồng điểm tại ngưỡng',
   collectiveBase: (n: number) => `${n} tập thể thuộc Hội đồng`,
   individualBase: (n: number, listed: number) =>
     listed > 0
-      ? `${n} người đang công tác (trong đó ${listed} đơn vị chưa khai báo biên chế, tính theo danh sách đã nộp)`
-      : `${n} người đang công tác (theo biên chế khai báo)`,
+      ? `${n} (tổng số cán bộ, công chức, viên chức, người lao động đang công tác; ${listed} đơn vị chưa khai báo số này, tính theo danh sách đã nộp)`
+      : `${n} (tổng số cán bộ, công chức, viên chức, người lao động đang công tác, theo Danh mục đơn vị)`,
   rounding: { down: 'làm tròn xuống', atLeastOne: 'làm tròn xuống, tối thiểu 1' },
   unitsHeader: [
     'Mã đơn vị',
     'Tên đơn vị',
     'Xếp hạng tập thể',
-    'Xếp hạng cá nhân',
+    'Xếp hạng của cá nhân được đề nghị',
     'Trạng thái bảng điểm',
     'Số lỗi',
   ],
   yes: 'Có',
   collectiveHeader: [
+    'STT',
     'Hạng',
-    'Mã đơn vị',
-    'Tên đơn vị',
+    'Tên tập thể',
     'Điểm',
     'Điểm tối đa',
     'Tỷ lệ (%)',
     'Hình thức khen thưởng',
   ],
   individualHeader: [
+    'STT',
     'Hạng',
-    'Mã cán bộ',
     'Họ và tên',
     'Chức vụ',
     'Đơn vị',
@@ -332,12 +364,12 @@ export const PROPOSAL_TEXT = {
     'Hội đồng chọn (Có/Không)',
   ],
   tiedChosen: (subject: string, chosen: number, places: number) =>
-    `${subject}: Hội đồng đã chọn ${chosen} trong ${places} suất còn lại; danh sách đề nghị đã cập nhật.`,
+    `${subject}: Hội đồng đã chọn ${chosen} trong số lượng còn lại được đề nghị (${places}); danh sách đề nghị đã cập nhật.`,
   tiedOverflow: (subject: string, chosen: number, places: number) =>
-    `${subject}: Hội đồng chọn ${chosen} người nhưng chỉ còn ${places} suất — lựa chọn chưa được áp dụng, xin chọn lại.`,
+    `${subject}: Hội đồng chọn ${chosen} nhưng số lượng còn lại được đề nghị là ${places} — lựa chọn chưa được áp dụng, xin chọn lại.`,
   tiedPlaces: (subject: string, places: number, count: number) =>
-    `${subject}: còn ${places} suất cho ${count} người/tập thể đồng điểm — Hội đồng quyết định.`,
-  noTies: 'Không có trường hợp đồng điểm tại ngưỡng chỉ tiêu.',
+    `${subject}: ${count} trường hợp đồng điểm, còn được đề nghị ${places} — Hội đồng quyết định.`,
+  noTies: 'Không có trường hợp đồng điểm tại ngưỡng số lượng được đề nghị.',
   notProposedHeader: ['Đối tượng', 'Mã', 'Tên', 'Đơn vị', 'Hạng', 'Tỷ lệ (%)', 'Lý do'],
   clustersTab: 'Cụm, khối thi đua',
   clustersHeader: [
@@ -435,7 +467,7 @@ export const ELIGIBILITY_TEXT = {
   missed: 'Chưa đạt',
   unknown: 'Cần kiểm tra',
   noRule: (date: string) =>
-    `Chưa mã hóa quy định áp dụng tại thời điểm ${date}; Hội đồng kiểm tra theo văn bản hiện hành.`,
+    `Hệ thống chưa có quy định áp dụng tại ngày ${date}; Hội đồng đối chiếu văn bản hiện hành.`,
   pending: (what: string) => `${what}: chưa xét khen thưởng.`,
   holds: (award: string, year: string) => `${award} năm thi đua ${year}.`,
   holdsNone: (awards: string) => `Chưa có ${awards} (khen thưởng chuyên đề không tính).`,
@@ -451,30 +483,32 @@ export const ELIGIBILITY_TEXT = {
 
 export const ROUND_TEXT = {
   kinds: { annual: 'hằng năm', midterm: 'sơ kết', final: 'tổng kết' } as Record<string, string>,
-  title: (kind: string, council: string) =>
-    `ĐỀ NGHỊ KHEN THƯỞNG ${kind.toLocaleUpperCase('vi')} PHONG TRÀO — HỘI ĐỒNG ${council.toLocaleUpperCase('vi')}`,
+  title: (kind: string) => `ĐỀ NGHỊ KHEN THƯỞNG ${kind.toLocaleUpperCase('vi')} PHONG TRÀO THI ĐUA`,
+  listTitle: (form: string, collective: boolean) =>
+    `DANH SÁCH ${collective ? 'TẬP THỂ' : 'CÁ NHÂN'} XÉT ĐỀ NGHỊ ${form.toLocaleUpperCase('vi')}`,
+  conditions: 'Điều kiện',
   years: 'Các năm thi đua trong đợt',
   reviewDate: 'Quy định áp dụng tại ngày',
   ranking: 'Cách xếp hạng',
   formsHeader: [
     'Hình thức khen thưởng',
     'Căn cứ điều kiện',
-    'Chỉ tiêu',
+    'Số lượng được đề nghị',
     'Đề nghị',
     'Đồng điểm tại ngưỡng',
     'Cần kiểm tra',
     'Chưa đủ điều kiện',
   ],
-  tab: (code: string) => `Đề nghị ${code}`,
-  collectiveTab: (code: string) => `Tập thể ${code}`,
-  collectiveHeader: ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị', 'Tỷ lệ bình quân (%)', 'Kết quả', 'Căn cứ'],
+  tab: (form: string) => `Cá nhân - ${form}`,
+  collectiveTab: (form: string) => `Tập thể - ${form}`,
+  collectiveHeader: ['Hạng', 'Mã đơn vị', 'Tên tập thể', 'Tỷ lệ bình quân (%)', 'Kết quả', 'Căn cứ'],
   header: ['Hạng', 'Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Tỷ lệ bình quân (%)', 'Kết quả', 'Căn cứ'],
   proposed: 'Đề nghị',
   tied: 'Đồng điểm tại ngưỡng — Hội đồng quyết định',
-  below: 'Ngoài chỉ tiêu',
+  below: 'Ngoài số lượng được đề nghị',
   needsCheck: 'Cần kiểm tra',
   ineligible: 'Chưa đủ điều kiện',
-  noRule: 'Chưa mã hóa quy định',
+  noRule: 'Hệ thống chưa có quy định áp dụng; Hội đồng đối chiếu văn bản hiện hành',
 } as const;
 
 /** The command-line help, for the emulation office. */

@@ -149,7 +149,12 @@ export interface ProposalRecord {
   /** The workbook's version right after thidua wrote it: a later one means the council edited it. */
   readonly version?: string;
   /** The council's choices among those tied at the line (staff ids, unit codes). */
-  readonly choices?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
+  readonly choices?: {
+    readonly collective: readonly string[];
+    readonly individual: readonly string[];
+    /** Those the council marked “Không”: shown so again when the tab is rewritten. */
+    readonly rejected?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
+  };
 }
 
 export interface AcceptedVersion {

@@ -715,6 +715,12 @@ export class GoogleStandin {
           replies.push({});
           return;
         }
+        case 'mergeCells':
+        case 'unmergeCells': {
+          gridOf(where, (r.range ?? {}) as { sheetId?: number });
+          replies.push({});
+          return;
+        }
         case 'repeatCell':
         case 'updateDimensionProperties':
         case 'updateBorders': {

@@ -21,7 +21,7 @@ import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS, YES } from '../domain/vi.ts';
+import { NO, PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS, YES } from '../domain/vi.ts';
 import type {
   Progress,
   ProposalRecord,
@@ -168,8 +168,16 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
         tab ? (grids[tab] ?? []) : [],
         { collective: PROPOSAL_TEXT.collectives, individual: PROPOSAL_TEXT.individuals },
         YES,
+        NO,
       );
-      choices = { collective: [...read.collective].sort(), individual: [...read.individual].sort() };
+      choices = {
+        collective: [...read.collective].sort(),
+        individual: [...read.individual].sort(),
+        rejected: {
+          collective: [...read.rejected.collective].sort(),
+          individual: [...read.rejected.individual].sort(),
+        },
+      };
     }
     const proposal: CouncilProposal = {
       ...undecided,
@@ -191,6 +199,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       proposal,
       units: registry.units,
       statuses,
+      ...(choices.rejected ? { rejected: choices.rejected } : {}),
       ...(top ? { clusters: rankClusters({ movement, year, units: registry.units, submissions }) } : {}),
     });
     const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);

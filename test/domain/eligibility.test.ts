@@ -92,7 +92,7 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
       '2022-06-30',
     );
     expect(result.state).toBe('needsCheck');
-    expect(result.summary).toContain('Chưa mã hóa quy định');
+    expect(result.summary).toContain('Hệ thống chưa có quy định áp dụng tại ngày 30/06/2022');
   });
 });
 

@@ -10,6 +10,7 @@ import { registryWorkbookModel } from '../../shared/domain/render.ts';
 import { type Report, reportSchema } from '../../shared/usecases/report.ts';
 import { ROOT, runCli, TSX } from '../helpers/cli.ts';
 import { unit } from '../helpers/fixtures.ts';
+import { tableOf } from '../helpers/tables.ts';
 
 let cwd: string;
 const thidua = (...args: string[]) => runCli(cwd, args);
@@ -68,8 +69,13 @@ describe('thidua run --example', () => {
     const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
       join(cwd, '.thidua/out/example/2024/de-nghi-TC.xlsx'),
     );
-    const clusters = grids['Cụm, khối thi đua'] ?? [];
-    expect(clusters[0]).toEqual([
+    const clusters = tableOf(grids['Cụm, khối thi đua'], 'Cụm, khối thi đua');
+    expect(clusters.above.flat()).toEqual([
+      'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO',
+      'XẾP HẠNG TẬP THỂ TRONG CỤM, KHỐI THI ĐUA',
+      'Năm thi đua 2024–2025',
+    ]);
+    expect(clusters.header).toEqual([
       'Cụm, khối thi đua',
       'Hạng trong cụm, khối',
       'Mã đơn vị',
@@ -77,7 +83,7 @@ describe('thidua run --example', () => {
       'Tỷ lệ (%)',
       'Ghi chú',
     ]);
-    expect(new Set(clusters.slice(1).map((r) => r[0]))).toEqual(
+    expect(new Set(clusters.body.map((r) => r[0]))).toEqual(
       new Set([
         'Cụm thi đua số 1',
         'Cụm thi đua số 2',
@@ -96,6 +102,74 @@ describe('thidua run --example', () => {
     const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(example('bang-diem/T01-KV3.xlsx'));
     const cells = (grids['Kiểm tra dữ liệu'] ?? []).map((row) => row[2]);
     expect(cells).toEqual(expect.arrayContaining(['Cá nhân!I2', 'Cá nhân!L3', 'Cá nhân!G4']));
+  });
+
+  it('writes every council a workbook that prints: A4, one page wide, titles on each page, signed at the end', async () => {
+    const councils = ['CC1', 'QK1', 'QK2', 'QSTW', 'T01', 'T02', 'TC'];
+    for (const code of councils) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(cwd, `.thidua/out/example/2024/de-nghi-${code}.xlsx`));
+      const summary = book.getWorksheet('Tổng hợp');
+      // Nghị định 30/2020: the council under its unit on the left, quốc hiệu and tiêu ngữ on the right.
+      expect(summary?.getCell('A2').value).toBe('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+      expect(summary?.getRow(1).values).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(summary?.getRow(2).values).toContain('Độc lập - Tự do - Hạnh phúc');
+      for (const sheet of book.worksheets) {
+        const setup = sheet.pageSetup;
+        expect(setup.paperSize, `${code} ${sheet.name}`).toBe(9); // A4
+        expect(setup.fitToPage).toBe(true);
+        expect(setup.fitToWidth).toBe(1);
+        expect(setup.fitToHeight).toBe(0);
+        expect(sheet.headerFooter.oddFooter).toContain('&P');
+      }
+      for (const [tab, title, orientation] of [
+        ['Tập thể đề nghị', 'DANH SÁCH TẬP THỂ ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG', 'portrait'],
+        ['Cá nhân đề nghị', 'DANH SÁCH CÁ NHÂN ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG', 'landscape'],
+      ] as const) {
+        const sheet = book.getWorksheet(tab);
+        if (!sheet) throw new Error(`${code}: no tab ${tab}`);
+        expect(sheet.pageSetup.orientation).toBe(orientation);
+        // The council, the list's title, the year and the table's header repeat on every page.
+        expect(sheet.pageSetup.printTitlesRow).toBe('1:4');
+        expect(sheet.getCell('A1').value).toMatch(/^HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG VIỆN KIỂM SÁT/);
+        expect(sheet.getCell('A2').value).toBe(title);
+        expect(sheet.getCell('A3').value).toBe('Năm thi đua 2024–2025');
+        expect(sheet.getCell('A4').border?.top?.style).toBe('thin');
+        // The last rows are the signature block: preparer on the left, the council's chair on the right.
+        const texts: string[] = [];
+        sheet.eachRow((row) => {
+          row.eachCell((cell) => {
+            const master = !cell.isMerged || cell.master.address === cell.address;
+            if (master && typeof cell.value === 'string' && cell.value) texts.push(cell.value);
+          });
+        });
+        const tail = texts.slice(-8);
+        for (const line of [
+          'NGƯỜI LẬP BIỂU',
+          'TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+          'CHỦ TỊCH',
+          '(Ký, ghi rõ họ tên)',
+        ])
+          expect(tail, `${code} ${tab}`).toContain(line);
+        expect(tail.some((t) => /ngày …… tháng …… năm/.test(t))).toBe(true);
+      }
+      // The individual list: every proposed person, numbered, ranked, with the form by its name.
+      const list = tableOf(
+        (
+          await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
+            join(cwd, `.thidua/out/example/2024/de-nghi-${code}.xlsx`),
+          )
+        )['Cá nhân đề nghị'],
+        'STT',
+      );
+      const proposed = first.councils.find((c) => c.code === code)?.individuals.proposed.length ?? -1;
+      expect(list.body).toHaveLength(proposed);
+      for (const [i, row] of list.body.entries()) {
+        expect(row[0]).toBe(i + 1);
+        expect(typeof row[1]).toBe('number');
+        expect(row[9]).toBe('Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao');
+      }
+    }
   });
 
   it('writes nothing to the store on a second run', async () => {
@@ -227,26 +301,40 @@ describe('thidua run --round final', () => {
     const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
       join(cwd, '.thidua/out/example/2024/de-nghi-TC-final.xlsx'),
     );
+    // Tabs are named by the award form as people say it, never by an internal code.
     expect(Object.keys(grids)).toEqual([
       'Tổng hợp',
-      'Đề nghị BK-VKSTC',
-      'Đề nghị BK-TTG',
-      'Đề nghị HCLD3',
-      'Tập thể BK-VKSTC',
-      'Tập thể BK-TTG',
-      'Tập thể HCLD3',
+      'Cá nhân - Bằng khen VKSNDTC',
+      'Cá nhân - Bằng khen Thủ tướng',
+      'Cá nhân - HCLĐ hạng Ba',
+      'Tập thể - Bằng khen VKSNDTC',
+      'Tập thể - Bằng khen Thủ tướng',
+      'Tập thể - HCLĐ hạng Ba',
     ]);
     // No condition is encoded for collectives: they are ranked, and all left to the council to check.
-    const collectives = (grids['Tập thể BK-TTG'] ?? []).slice(1);
-    expect(collectives.length).toBeGreaterThan(3);
-    for (const row of collectives) expect(row[5]).toBe('Cần kiểm tra');
-    const pm = grids['Đề nghị BK-TTG'] ?? [];
-    expect(pm[0]?.slice(7)).toEqual([
+    const collectives = tableOf(grids['Tập thể - Bằng khen Thủ tướng'], 'Hạng');
+    expect(collectives.header.slice(0, 6)).toEqual([
+      'Hạng',
+      'Mã đơn vị',
+      'Tên tập thể',
+      'Tỷ lệ bình quân (%)',
+      'Kết quả',
+      'Căn cứ',
+    ]);
+    expect(collectives.body.length).toBeGreaterThan(3);
+    for (const row of collectives.body) expect(row[4]).toBe('Cần kiểm tra');
+    const pm = tableOf(grids['Cá nhân - Bằng khen Thủ tướng'], 'Hạng');
+    expect(pm.above.flat()).toEqual([
+      'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO',
+      'DANH SÁCH CÁ NHÂN XÉT ĐỀ NGHỊ BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ',
+      'Tổng kết phong trào — các năm thi đua 2019–2020 đến 2024–2025',
+    ]);
+    expect(pm.header.slice(7)).toEqual([
       'Đã được tặng Bằng khen cấp bộ, ngành',
       'Sau đó, 5 năm liên tục hoàn thành tốt nhiệm vụ trở lên',
       'Trong thời gian đó có 3 lần Chiến sĩ thi đua cơ sở',
     ]);
-    const rows = pm.slice(1);
+    const rows = pm.body;
     expect(rows.length).toBeGreaterThan(50);
     for (const row of rows) expect(row[6]).toBe('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 73.1.b');
     const cells = rows.flatMap((row) => row.slice(7)).map(String);
@@ -255,9 +343,11 @@ describe('thidua run --round final', () => {
     // Proposed only among those meeting every condition, and never over the quota.
     const proposed = rows.filter((row) => row[5] === 'Đề nghị');
     for (const row of proposed) for (const c of row.slice(7)) expect(String(c)).toMatch(/^Đạt/);
+    // The list ends with the signature block.
+    expect(pm.after.flat()).toContain('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
     const summary = grids['Tổng hợp'] ?? [];
     const quota = Number(
-      String(summary.find((r) => r[0] === 'Bằng khen của Thủ tướng Chính phủ')?.[2]).split('→ ')[1],
+      String(summary.find((r) => r[0] === 'Cá nhân: Bằng khen của Thủ tướng Chính phủ')?.[2]).split('→ ')[1],
     );
     expect(proposed.length).toBeLessThanOrEqual(quota);
   }, 120_000);

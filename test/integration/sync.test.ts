@@ -201,16 +201,17 @@ describe('the council’s choice among people tied at the quota line', () => {
     expect(first.councils[0]?.individuals.placesForTied).toBe(1);
 
     // The secretary marks C0 in the tie tab, as the council decided.
-    const mark = async (ids: string[]) => {
+    const mark = async (ids: string[], choice = 'Có') => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(join(dir, 'out/HD.xlsx'));
       const sheet = book.getWorksheet('Đồng điểm tại ngưỡng');
       sheet?.eachRow((row) => {
-        if (ids.includes(String(row.getCell(3).value))) row.getCell(9).value = 'Có';
+        if (ids.includes(String(row.getCell(3).value))) row.getCell(9).value = choice;
       });
       await book.xlsx.writeFile(join(dir, 'out/HD.xlsx'));
     };
     await mark(['C0']);
+    await mark(['B0'], 'Không');
     reset();
     const decided = await proposeNow();
     const list = decided.councils[0]?.individuals;
@@ -226,6 +227,9 @@ describe('the council’s choice among people tied at the quota line', () => {
     ).toEqual(['B0', 'HD0']);
     const tab = (await workbooks.readWorkbook('out/HD.xlsx'))['Đồng điểm tại ngưỡng'] ?? [];
     expect(tab.find((row) => row[2] === 'C0')?.[8]).toBe('Có');
+    // The council's “Không” is kept when the tab is written again; a blank stays blank.
+    expect(tab.find((row) => row[2] === 'B0')?.[8]).toBe('Không');
+    expect(tab.find((row) => row[2] === 'HD0')?.[8] ?? null).toBeNull();
 
     reset();
     const again = await proposeNow();

@@ -45,7 +45,13 @@ const proposalItemSchema = z.object({
   digest: z.string(),
   location: z.string(),
   version: z.string().optional(),
-  choices: z.object({ collective: z.array(z.string()), individual: z.array(z.string()) }).optional(),
+  choices: z
+    .object({
+      collective: z.array(z.string()),
+      individual: z.array(z.string()),
+      rejected: z.object({ collective: z.array(z.string()), individual: z.array(z.string()) }).optional(),
+    })
+    .optional(),
 });
 
 const versionItemSchema = z.object({

@@ -10,7 +10,7 @@ import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { type Cell, columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
-import type { SheetTab, Validation, WorkbookModel } from '../../domain/sheet-model.ts';
+import type { CellStyle, SheetTab, Validation, WorkbookModel } from '../../domain/sheet-model.ts';
 import { csvSafe, matchKey, stripControls } from '../../domain/text.ts';
 import { MESSAGES, TABS } from '../../domain/vi.ts';
 import {
@@ -70,6 +70,52 @@ function validationRule(rule: Validation, message: string): sheets_v4.Schema$Dat
     strict: true,
     inputMessage: message,
   };
+}
+
+const FILL_RGB: Record<NonNullable<CellStyle['fill']>, sheets_v4.Schema$Color> = {
+  header: { red: 0.906, green: 0.902, blue: 0.902 },
+  input: { red: 1, green: 0.973, blue: 0.863 },
+  note: { red: 0.949, green: 0.949, blue: 0.949 },
+};
+const SOLID = { style: 'SOLID', color: { red: 0.5, green: 0.5, blue: 0.5 } };
+
+/** A model style as a Sheets cell format. */
+function cellFormat(style: CellStyle): sheets_v4.Schema$CellFormat {
+  return {
+    ...(style.bold || style.italic || style.size
+      ? {
+          textFormat: {
+            ...(style.bold ? { bold: true } : {}),
+            ...(style.italic ? { italic: true } : {}),
+            ...(style.size ? { fontSize: style.size } : {}),
+          },
+        }
+      : {}),
+    ...(style.align ? { horizontalAlignment: style.align.toUpperCase() } : {}),
+    ...(style.valign ? { verticalAlignment: style.valign === 'top' ? 'TOP' : 'MIDDLE' } : {}),
+    ...(style.wrap ? { wrapStrategy: 'WRAP' } : {}),
+    ...(style.border ? { borders: { top: SOLID, bottom: SOLID, left: SOLID, right: SOLID } } : {}),
+    ...(style.fill ? { backgroundColor: FILL_RGB[style.fill] } : {}),
+  };
+}
+
+/** A grid range from inclusive 0-based rows and columns. */
+const gridRange = (sheetId: number, fromRow: number, toRow: number, fromCol: number, toCol: number) => ({
+  sheetId,
+  startRowIndex: fromRow,
+  endRowIndex: toRow + 1,
+  startColumnIndex: fromCol,
+  endColumnIndex: toCol + 1,
+});
+
+/** Each styled cell's combined style (later ranges win), by "row:col". */
+function cellStyles(tab: SheetTab): Map<string, CellStyle> {
+  const styles = new Map<string, CellStyle>();
+  for (const range of tab.styles ?? [])
+    for (let r = range.fromRow; r <= range.toRow; r++)
+      for (let c = range.fromCol; c <= range.toCol; c++)
+        styles.set(`${r}:${c}`, { ...styles.get(`${r}:${c}`), ...range.style });
+  return styles;
 }
 
 export interface GoogleWorkbooksOptions {
@@ -407,36 +453,71 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   private validations(tab: SheetTab, sheetId: number): sheets_v4.Schema$Request[] {
     return (tab.validations ?? []).map((v) => ({
       setDataValidation: {
-        range: {
-          sheetId,
-          startRowIndex: v.fromRow,
-          endRowIndex: v.toRow + 1,
-          startColumnIndex: v.col,
-          endColumnIndex: v.col + 1,
-        },
+        range: gridRange(sheetId, v.fromRow, v.toRow, v.col, v.col),
         rule: validationRule(v.rule, v.message),
       },
     }));
   }
 
-  /** The tab's values (and formulas) as typed cell data: a plain value can never be read as a formula. */
-  private cellRows(tab: SheetTab): sheets_v4.Schema$RowData[] {
+  /**
+   * The tab's values (and formulas) as typed cell data: a plain value can never be read as a
+   * formula. With `formats`, each cell also carries its format (bold, borders, wrapping, fill).
+   */
+  private cellRows(tab: SheetTab, formats = false): sheets_v4.Schema$RowData[] {
     const formulas = new Map((tab.formulas ?? []).map((f) => [`${f.row}:${f.col}`, f.formula]));
-    const height = Math.max(tab.rows.length, ...(tab.formulas ?? []).map((f) => f.row + 1));
+    const styles = formats ? cellStyles(tab) : new Map<string, CellStyle>();
+    const styled = [...styles.keys()].map((key) => key.split(':').map(Number) as [number, number]);
+    const height = Math.max(
+      tab.rows.length,
+      ...(tab.formulas ?? []).map((f) => f.row + 1),
+      ...styled.map(([r]) => r + 1),
+    );
     return Array.from({ length: height }, (_, r) => {
       const row = tab.rows[r] ?? [];
       const width = Math.max(
         row.length,
         ...(tab.formulas ?? []).filter((f) => f.row === r).map((f) => f.col + 1),
+        ...styled.filter(([sr]) => sr === r).map(([, c]) => c + 1),
       );
       return {
         values: Array.from({ length: width }, (_, c) => {
           const formula = formulas.get(`${r}:${c}`);
           const value = formula ? { formulaValue: `=${formula}` } : userValue(row[c] ?? null);
-          return value ? { userEnteredValue: value } : {};
+          const style = styles.get(`${r}:${c}`);
+          return {
+            ...(value ? { userEnteredValue: value } : {}),
+            ...(style ? { userEnteredFormat: cellFormat(style) } : {}),
+          };
         }),
       };
     });
+  }
+
+  /** Column widths, row heights and merged cells of a tab thidua owns (pixels: ~7 a character, 4/3 a point). */
+  private layout(tab: SheetTab, sheetId: number): sheets_v4.Schema$Request[] {
+    return [
+      { unmergeCells: { range: { sheetId } } },
+      ...(tab.columnWidths ?? []).map((width, i) => ({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+          properties: { pixelSize: Math.round(width * 7 + 5) },
+          fields: 'pixelSize',
+        },
+      })),
+      ...(tab.rowHeights ?? []).map((h) => ({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: 'ROWS', startIndex: h.row, endIndex: h.row + 1 },
+          properties: { pixelSize: Math.round((h.height * 4) / 3) },
+          fields: 'pixelSize',
+        },
+      })),
+      ...(tab.merges ?? []).map((m) => ({
+        mergeCells: {
+          range: gridRange(sheetId, m.fromRow, m.toRow, m.fromCol, m.toCol),
+          mergeType: 'MERGE_ALL',
+        },
+      })),
+    ];
   }
 
   /**
@@ -475,13 +556,20 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     const { titles } = await this.ensureTabs(location, model.tabs, (t, sheetId) =>
       this.protection(t, sheetId),
     );
-    const requests: sheets_v4.Schema$Request[] = model.tabs.map((tab) => ({
-      updateCells: {
-        range: { sheetId: titles.get(tab.title) ?? 0 },
-        rows: this.cellRows(tab),
-        fields: 'userEnteredValue',
-      },
-    }));
+    // Values and formats replace the whole tab; merges are undone and made again (a list's length changes).
+    const requests: sheets_v4.Schema$Request[] = model.tabs.flatMap((tab) => {
+      const sheetId = titles.get(tab.title) ?? 0;
+      return [
+        {
+          updateCells: {
+            range: { sheetId },
+            rows: this.cellRows(tab, true),
+            fields: 'userEnteredValue,userEnteredFormat',
+          },
+        },
+        ...this.layout(tab, sheetId),
+      ];
+    });
     await this.batchUpdate(location, requests);
     return location;
   }

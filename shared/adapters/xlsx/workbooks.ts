@@ -12,7 +12,7 @@ import { isAbsolute, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Cell, columnLetters, type Grid, type WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
-import type { SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
+import type { CellStyle, SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
 import { stripControls } from '../../domain/text.ts';
 import { MESSAGES } from '../../domain/vi.ts';
 import {
@@ -74,6 +74,37 @@ export interface XlsxOptions {
   readonly counters?: Counters;
 }
 
+const FILLS: Record<NonNullable<CellStyle['fill']>, string> = {
+  header: 'FFE7E6E6',
+  input: 'FFFFF8DC',
+  note: 'FFF2F2F2',
+};
+const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
+
+/** Applies a model style on top of what the cell has (later ranges win). */
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold !== undefined || style.italic !== undefined || style.size !== undefined)
+    cell.font = {
+      ...cell.font,
+      ...(style.bold !== undefined ? { bold: style.bold } : {}),
+      ...(style.italic !== undefined ? { italic: style.italic } : {}),
+      ...(style.size !== undefined ? { size: style.size } : {}),
+    };
+  if (style.align || style.valign || style.wrap !== undefined)
+    cell.alignment = {
+      ...cell.alignment,
+      ...(style.align ? { horizontal: style.align } : {}),
+      ...(style.valign ? { vertical: style.valign } : {}),
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+    };
+  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[style.fill] } };
+}
+
+/** Excel's footer codes for `{page}` and `{pages}`; `&` in the text itself is doubled. */
+const footerCode = (text: string) =>
+  `&C${text.replace(/&/g, '&&').replace('{page}', '&P').replace('{pages}', '&N')}`;
+
 /** Renders a medium-independent tab into an exceljs worksheet. */
 export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Worksheet {
   const headerRows = tab.headerRows ?? 0;
@@ -98,6 +129,27 @@ export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Wo
     const row = sheet.getRow(r);
     row.font = { bold: true };
     row.alignment = { wrapText: true, vertical: 'middle' };
+  }
+  for (const range of tab.styles ?? [])
+    for (let r = range.fromRow; r <= range.toRow; r++)
+      for (let c = range.fromCol; c <= range.toCol; c++) applyStyle(sheet.getCell(r + 1, c + 1), range.style);
+  for (const m of tab.merges ?? []) sheet.mergeCells(m.fromRow + 1, m.fromCol + 1, m.toRow + 1, m.toCol + 1);
+  for (const h of tab.rowHeights ?? []) sheet.getRow(h.row + 1).height = h.height;
+  if (tab.print) {
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      paperSize: 9, // A4
+      orientation: tab.print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(tab.print.repeatRows
+        ? { printTitlesRow: `${tab.print.repeatRows.from + 1}:${tab.print.repeatRows.to + 1}` }
+        : {}),
+    };
+    if (tab.print.footer) sheet.headerFooter = { oddFooter: footerCode(tab.print.footer) };
   }
   for (const note of tab.notes ?? []) sheet.getCell(note.row + 1, note.col + 1).note = note.text;
   for (const v of tab.validations ?? []) {

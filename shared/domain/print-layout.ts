@@ -1,0 +1,249 @@
+/**
+ * The printed layout of the tabs a council prints and signs: the heading every page repeats
+ * (council, list title, year, the table's header), a bordered table, and the signature block in
+ * the layout of Nghị định 30/2020/NĐ-CP (place and date line, “NGƯỜI LẬP BIỂU” on the left,
+ * “TM. HỘI ĐỒNG … / CHỦ TỊCH” on the right). Pure: rows, styles and merges for any medium.
+ */
+import type { Cell } from './grid.ts';
+import type { MergedRange, SheetTab, StyledRange } from './sheet-model.ts';
+import { DOCUMENT_TEXT } from './vi.ts';
+
+/** Column widths (characters) above which a table prints landscape (A4 portrait holds ~100). */
+const PORTRAIT_MAX_WIDTH = 100;
+
+export interface ListTabInput {
+  readonly title: string;
+  /** Lines above the table, repeated on every printed page: the council, the list's title, the year. */
+  readonly heading: readonly string[];
+  readonly header: readonly string[];
+  readonly body: readonly (readonly Cell[])[];
+  readonly widths: readonly number[];
+  /** Lines under the table, before the signature block (notes, the rule's source). */
+  readonly footnotes?: readonly string[];
+  /** The signature block (lists the council signs); off for working tabs. */
+  readonly signature?: boolean;
+  /** Columns (0-based) centered in the body: ranks, codes, numbers. */
+  readonly centered?: readonly number[];
+  /** Body rows (0-based within the body) that head a part of the table: one line across, in bold. */
+  readonly sections?: readonly number[];
+}
+
+export interface ListTabLayout {
+  readonly tab: Pick<
+    SheetTab,
+    'title' | 'rows' | 'columnWidths' | 'headerRows' | 'styles' | 'merges' | 'print' | 'rowHeights'
+  >;
+  /** Row (0-based) of the table's first body row, and of the first row after the table. */
+  readonly bodyFrom: number;
+  readonly bodyTo: number;
+}
+
+/** Points per printed line at the default font size. */
+const LINE = 15;
+
+/**
+ * The height a wrapped row needs so that no text is cut: the most lines any cell takes at its
+ * column's width (a column holds about one character per unit of width; accented Vietnamese
+ * letters are wider, hence the margin). Undefined for a row of one line.
+ */
+export function wrappedHeight(row: readonly Cell[], widths: readonly number[]): number | undefined {
+  let lines = 1;
+  row.forEach((value, c) => {
+    if (value === null || value === '') return;
+    const width = Math.max(1, (widths[c] ?? 10) - 1);
+    const text = String(value);
+    const needed = text
+      .split('\n')
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil((part.length * 0.92) / width)), 0);
+    lines = Math.max(lines, needed);
+  });
+  return lines > 1 ? lines * LINE + 2 : undefined;
+}
+
+/** Heights for rows `from`..`to` of `rows` that wrap. */
+export function wrappedHeights(
+  rows: readonly (readonly Cell[])[],
+  widths: readonly number[],
+  from: number,
+  to: number,
+) {
+  const heights: { row: number; height: number }[] = [];
+  for (let r = from; r <= to; r++) {
+    const height = wrappedHeight(rows[r] ?? [], widths);
+    if (height) heights.push({ row: r, height });
+  }
+  return heights;
+}
+
+const span = (row: number, fromCol: number, toCol: number): MergedRange => ({
+  fromRow: row,
+  toRow: row,
+  fromCol,
+  toCol,
+});
+
+/** The signature block under a table of `cols` columns starting at row `from`: rows, merges, styles. */
+export function signatureBlock(from: number, cols: number) {
+  const mid = Math.max(1, Math.floor(cols / 2));
+  const both = (l: string, r: string): Cell[] => {
+    const row: Cell[] = Array.from({ length: cols }, () => null);
+    row[0] = l;
+    row[mid] = r;
+    return row;
+  };
+  const rows: Cell[][] = [
+    [],
+    both('', DOCUMENT_TEXT.placeDate),
+    both(DOCUMENT_TEXT.preparer, DOCUMENT_TEXT.onBehalf),
+    both('', DOCUMENT_TEXT.chair),
+    both(DOCUMENT_TEXT.signHint, DOCUMENT_TEXT.signSealHint),
+    [],
+    [],
+    [],
+    both(DOCUMENT_TEXT.nameLine, DOCUMENT_TEXT.nameLine),
+  ];
+  const merges: MergedRange[] = [];
+  const styles: StyledRange[] = [];
+  rows.forEach((row, i) => {
+    if (row.length === 0) return;
+    const r = from + i;
+    merges.push(span(r, 0, mid - 1), span(r, mid, cols - 1));
+  });
+  const at = (i: number) => from + i;
+  styles.push(
+    { fromRow: at(1), toRow: at(1), fromCol: mid, toCol: cols - 1, style: { italic: true, align: 'center' } },
+    { fromRow: at(2), toRow: at(3), fromCol: 0, toCol: cols - 1, style: { bold: true, align: 'center' } },
+    { fromRow: at(4), toRow: at(4), fromCol: 0, toCol: cols - 1, style: { italic: true, align: 'center' } },
+    { fromRow: at(8), toRow: at(8), fromCol: 0, toCol: cols - 1, style: { align: 'center' } },
+  );
+  return { rows, merges, styles, heights: [5, 6, 7].map((i) => ({ row: at(i), height: 22 })) };
+}
+
+/**
+ * A list as a council prints it: heading lines (merged across the table, bold, centered), the
+ * table's header (bold, shaded, bordered, wrapped), the body (bordered, wrapped), footnotes, and
+ * the signature block. Heading and header repeat on every page; the page prints one page wide,
+ * landscape when the table is wide, with “Trang x/y” in the footer.
+ */
+export function listTab(input: ListTabInput): ListTabLayout {
+  const cols = input.widths.length;
+  const last = cols - 1;
+  const heading = input.heading.map((line): Cell[] => [line]);
+  const headerRow = heading.length;
+  const bodyFrom = headerRow + 1;
+  const body = input.body.length ? input.body : [[DOCUMENT_TEXT.nothing]];
+  const bodyTo = bodyFrom + body.length - 1;
+  const rows: Cell[][] = [...heading, [...input.header], ...body.map((r) => [...r])];
+  const merges: MergedRange[] = heading.map((_, i) => span(i, 0, last));
+  const styles: StyledRange[] = [
+    ...heading.map(
+      (_, i): StyledRange => ({
+        fromRow: i,
+        toRow: i,
+        fromCol: 0,
+        toCol: last,
+        style: i === heading.length - 1 ? { italic: true, align: 'center' } : { bold: true, align: 'center' },
+      }),
+    ),
+    {
+      fromRow: headerRow,
+      toRow: headerRow,
+      fromCol: 0,
+      toCol: last,
+      style: { bold: true, wrap: true, border: true, fill: 'header', align: 'center', valign: 'middle' },
+    },
+    {
+      fromRow: bodyFrom,
+      toRow: bodyTo,
+      fromCol: 0,
+      toCol: last,
+      style: { wrap: true, border: true, valign: 'top' },
+    },
+    ...(input.centered ?? []).map(
+      (col): StyledRange => ({
+        fromRow: bodyFrom,
+        toRow: bodyTo,
+        fromCol: col,
+        toCol: col,
+        style: { align: 'center' },
+      }),
+    ),
+  ];
+  if (input.body.length === 0) merges.push(span(bodyFrom, 0, last));
+  const total = input.widths.reduce((a, b) => a + b, 0);
+  const sections = new Set((input.sections ?? []).map((i) => bodyFrom + i));
+  const heights = (input.body.length ? wrappedHeights(rows, input.widths, headerRow, bodyTo) : []).filter(
+    (h) => !sections.has(h.row),
+  );
+  for (const r of sections) {
+    merges.push(span(r, 0, last));
+    styles.push({ fromRow: r, toRow: r, fromCol: 0, toCol: last, style: { bold: true, align: 'left' } });
+    const height = wrappedHeight([rows[r]?.[0] ?? null], [total]);
+    if (height) heights.push({ row: r, height });
+  }
+  for (const note of input.footnotes ?? []) {
+    rows.push([note]);
+    merges.push(span(rows.length - 1, 0, last));
+    styles.push({
+      fromRow: rows.length - 1,
+      toRow: rows.length - 1,
+      fromCol: 0,
+      toCol: last,
+      style: { italic: true, wrap: true, valign: 'top' },
+    });
+    // A merged cell does not grow with its text: room for the lines the note needs.
+    const height = wrappedHeight([note], [total]);
+    if (height) heights.push({ row: rows.length - 1, height });
+  }
+  if (input.signature) {
+    const block = signatureBlock(rows.length, cols);
+    rows.push(...block.rows);
+    merges.push(...block.merges);
+    styles.push(...block.styles);
+    heights.push(...block.heights);
+  }
+  return {
+    tab: {
+      title: input.title,
+      rows,
+      columnWidths: input.widths,
+      headerRows: headerRow + 1,
+      styles,
+      merges,
+      rowHeights: heights,
+      print: {
+        orientation: total > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait',
+        repeatRows: { from: 0, to: headerRow },
+        footer: DOCUMENT_TEXT.pageFooter,
+      },
+    },
+    bodyFrom,
+    bodyTo,
+  };
+}
+
+/**
+ * The heading of an administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I): on the left the
+ * governing body and, in bold, the issuing council; on the right the national title and motto.
+ * Two rows of `cols` columns, the halves merged.
+ */
+export function nationalHeading(governingBody: string, cols: number) {
+  const mid = Math.max(1, Math.floor(cols / 2));
+  const row = (l: string, r: string): Cell[] => {
+    const cells: Cell[] = Array.from({ length: cols }, () => null);
+    cells[0] = l;
+    cells[mid] = r;
+    return cells;
+  };
+  const rows: Cell[][] = [
+    row(governingBody.toLocaleUpperCase('vi'), DOCUMENT_TEXT.nation),
+    row(DOCUMENT_TEXT.councilShort, DOCUMENT_TEXT.motto),
+  ];
+  const merges: MergedRange[] = [0, 1].flatMap((r) => [span(r, 0, mid - 1), span(r, mid, cols - 1)]);
+  const styles: StyledRange[] = [
+    { fromRow: 0, toRow: 1, fromCol: 0, toCol: cols - 1, style: { align: 'center', wrap: true } },
+    { fromRow: 1, toRow: 1, fromCol: 0, toCol: cols - 1, style: { bold: true } },
+    { fromRow: 0, toRow: 0, fromCol: mid, toCol: cols - 1, style: { bold: true } },
+  ];
+  return { rows, merges, styles };
+}
