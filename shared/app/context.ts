@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DocxFiles } from '../adapters/docx/files.ts';
 import { DynamoLeases } from '../adapters/dynamodb/leases.ts';
 import { createDynamoClient, ensureTable, startDynalite } from '../adapters/dynamodb/local.ts';
 import { DynamoPublications } from '../adapters/dynamodb/publications.ts';
@@ -25,7 +26,13 @@ import {
   generateExample,
   generateHistory,
 } from '../example/generate.ts';
-import { type Counters, newCounters, type SheetSink, type SheetSource } from '../ports/index.ts';
+import {
+  type Counters,
+  type DocumentSink,
+  newCounters,
+  type SheetSink,
+  type SheetSource,
+} from '../ports/index.ts';
 import type { Clock } from '../standin/clock.ts';
 
 export const DATA_DIR = '.thidua';
@@ -79,6 +86,8 @@ export interface JobContext {
   readonly counters: Counters;
   /** This year's output folder (proposal workbooks, report.json). */
   readonly outDir: string;
+  /** Where the councils' documents go (beside the workbooks locally; the council's Drive folder on Google). */
+  readonly documents: DocumentSink | undefined;
   /** Where a council's proposal workbook goes; null when there is nowhere to write it. */
   proposalLocation(councilCode: string): string | null;
   close(): Promise<void>;
@@ -170,6 +179,7 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
     leases: new DynamoLeases(leaseClient, options.table),
     counters,
     outDir: resolve(options.outRoot, String(year)),
+    documents: local ? new DocxFiles(resolve(options.outRoot, String(year))) : undefined,
     proposalLocation: (council) =>
       registry.units.get(council)?.proposalWorkbook ??
       (local ? join(resolve(options.outRoot), String(year), `de-nghi-${council}.xlsx`) : null),

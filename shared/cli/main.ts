@@ -34,7 +34,7 @@ import { campaignKindSchema, campaignOf, catalogFor, MovementConfigError } from 
 import { parseHistory } from '../domain/history.ts';
 import { cellRef, hasErrors } from '../domain/problems.ts';
 import { parseRegistry } from '../domain/registry.ts';
-import { registryWorkbookModel, unitWorkbookModel } from '../domain/render.ts';
+import { registryWorkbookModel, unitWorkbookModel, vietnamDate } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { CLI_HELP, CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
@@ -46,7 +46,7 @@ import {
   WorkbookReadError,
 } from '../ports/index.ts';
 import { crossCheckStaff } from '../usecases/cross-check.ts';
-import { type ProposeResult, proposeAwards } from '../usecases/propose.ts';
+import { type ProposeResult, proposeAwards, writeDocuments } from '../usecases/propose.ts';
 import { publishCouncil, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
 import { buildReport, type Report } from '../usecases/report.ts';
 import { proposeRound } from '../usecases/round.ts';
@@ -285,7 +285,9 @@ export const EXIT = {
   busy: 4,
 } as const;
 
-async function job(command: 'sync' | 'propose' | 'run', values: JobValues): Promise<number> {
+type JobCommand = 'sync' | 'propose' | 'run' | 'documents';
+
+async function job(command: JobCommand, values: JobValues): Promise<number> {
   const ctx = await openFromOptions(values);
   try {
     return await withRunLease(ctx.leases, {}, () => jobUnderLease(ctx, command, values));
@@ -301,11 +303,7 @@ function unitNotSynced(unit: string, error: unknown): void {
   );
 }
 
-async function jobUnderLease(
-  ctx: JobContext,
-  command: 'sync' | 'propose' | 'run',
-  values: JobValues,
-): Promise<number> {
+async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobValues): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const log = values.json ? () => {} : out;
   const now = new Date().toISOString();
@@ -313,7 +311,7 @@ async function jobUnderLease(
   const outDir = ctx.outDir;
   log(CLI_TEXT.heading(ctx.year, ctx.movement.name));
   let units: UnitOutcome[] | undefined;
-  if (command !== 'propose') {
+  if (command === 'sync' || command === 'run') {
     const result = await syncUnits(
       {
         source: ctx.source,
@@ -347,13 +345,24 @@ async function jobUnderLease(
   let proposals: ProposeResult | undefined;
   if (annualProposals) {
     proposals = await proposeAwards(
-      { sink: ctx.sink, source: ctx.source, store: ctx.store, publications: ctx.publications, progress },
+      {
+        sink: ctx.sink,
+        source: ctx.source,
+        store: ctx.store,
+        publications: ctx.publications,
+        progress,
+        ...(ctx.documents ? { documents: ctx.documents } : {}),
+      },
       {
         movement: ctx.movement,
         year: ctx.year,
         registry: ctx.registry,
         proposalLocation: (council) => ctx.proposalLocation(council),
-        ...(command === 'propose' && values.unit ? { only: values.unit } : {}),
+        ...((command === 'propose' || command === 'documents') && values.unit
+          ? { only: values.unit.map((u) => u.toUpperCase()) }
+          : {}),
+        documentsDate: vietnamDate(now),
+        forceDocuments: command === 'documents',
         crossCheckAt: now,
         unsettled: new Map(
           (units ?? [])
@@ -377,7 +386,22 @@ async function jobUnderLease(
   if (values.json) out(JSON.stringify(report, null, 2));
   else {
     printSummary(report, proposals ? relative(process.cwd(), outDir) || '.' : null, out);
+    if (command === 'documents')
+      for (const [council, paths] of proposals?.documents ?? [])
+        out(
+          CLI_TEXT.documents(
+            council,
+            paths.map((p) => relative(process.cwd(), p) || p),
+          ),
+        );
     out(CLI_TEXT.report(relative(process.cwd(), reportPath)));
+  }
+  if (command === 'documents') {
+    const council = values.unit?.[0]?.toUpperCase() ?? '';
+    if (!proposals?.documents.has(council)) {
+      process.stderr.write(`${CLI_TEXT.noDocuments(council)}\n`);
+      return EXIT.partial;
+    }
   }
   const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible');
   const withheld = report.councils.filter((c) => c.withheld.length > 0);
@@ -579,7 +603,30 @@ async function publication(command: 'publish' | 'reopen' | 'audit', args: string
           ? CLI_TEXT.published(council, result.version)
           : CLI_TEXT.alreadyPublished(council, result.version),
       );
-      return result.outcome === 'published' ? 0 : 1;
+      if (result.outcome !== 'published') return 1;
+      // The documents say the list is published, and stay as they are until it is reopened.
+      if (ctx.documents) {
+        const record = (await ctx.store.loadProposalRecords(ctx.year, [council])).get(council);
+        const docs = await writeDocuments(ctx.documents, {
+          movement: ctx.movement,
+          year: ctx.year,
+          proposal: result.proposal,
+          registry: ctx.registry,
+          statuses: result.statuses,
+          date: vietnamDate(now),
+          force: true,
+          published: { version: result.version, at: now },
+        });
+        if (record)
+          await ctx.store.saveProposalRecords(ctx.year, new Map([[council, { ...record, documents: docs }]]));
+        out(
+          CLI_TEXT.documents(
+            council,
+            docs.locations.map((p) => relative(process.cwd(), p) || p),
+          ),
+        );
+      }
+      return 0;
     }
     if (command === 'reopen') {
       const result = await reopenCouncil({ publications: ctx.publications }, base);
@@ -634,6 +681,13 @@ export async function main(argv: string[]): Promise<number> {
         const { values } = parseJob(rest);
         if (values.help) return help('job');
         return await job(command, values);
+      }
+      case 'documents': {
+        const { values } = parseArgs({ args: rest, options: PUBLISH, strict: true });
+        if (values.help) return help('documents');
+        const council = values.council?.toUpperCase();
+        if (!council) throw new UsageError(CLI_TEXT.needCouncil());
+        return await job('documents', { ...values, unit: [council] });
       }
       case 'publish':
       case 'reopen':

@@ -145,6 +145,20 @@ export const movementSchema = z
     id: z.string().min(1),
     name: z.string().min(1),
     plan: z.object({ number: z.string(), date: isoDate, issuer: z.string() }),
+    /**
+     * The laws a council's documents cite (“Căn cứ …”), each with the dates it is in force: a
+     * document cites those in force on its date. Optional for a movement that prints no documents.
+     */
+    legalBases: z
+      .array(
+        z.object({
+          text: z.string().min(1),
+          validFrom: isoDate,
+          validTo: isoDate.optional(),
+          source: sourceSchema,
+        }),
+      )
+      .default([]),
     period: z.object({ from: isoDate, to: isoDate }),
     emulationYear: z.object({
       startMonth: z.number().int().min(1).max(12),
@@ -216,6 +230,12 @@ export const movementSchema = z
   });
 
 export type Movement = z.infer<typeof movementSchema>;
+export type LegalBasis = Movement['legalBases'][number];
+
+/** The legal bases in force on a date (YYYY-MM-DD), in the order the movement lists them. */
+export function legalBasesOn(movement: Movement, date: string): LegalBasis[] {
+  return movement.legalBases.filter((b) => b.validFrom <= date && (!b.validTo || date <= b.validTo));
+}
 export type Catalog = z.infer<typeof catalogSchema>;
 export type ScoredItem = z.infer<typeof scoredItemSchema>;
 export type QuotaPolicy = z.infer<typeof quotaPolicySchema>;

@@ -39,7 +39,7 @@ export interface ListTabLayout {
 }
 
 /** Points per printed line at the default font size. */
-const LINE = 15;
+const LINE = 13.5;
 
 /**
  * The height a wrapped row needs so that no text is cut: the most lines any cell takes at its

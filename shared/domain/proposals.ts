@@ -292,7 +292,23 @@ function awardFormFor(movement: Movement, year: number, subject: Subject): strin
   return form?.name ?? '';
 }
 
-/** Builds the proposal of every council in the registry for one emulation year. */
+/**
+ * Units whose people the council ranks but none of whom is in any of its lists: the unit has no
+ * accepted workbook, so its people are unknown (a unit whose new workbook has mistakes keeps its
+ * last accepted one, and is not among these).
+ */
+export function unitsWithoutPeople(p: CouncilProposal): string[] {
+  const listed = new Set(
+    [
+      ...p.individuals.proposed,
+      ...p.individuals.tiedAtLine,
+      ...(p.individuals.decision?.tied ?? []),
+      ...p.individuals.notProposed.map((n) => n.candidate),
+    ].map((c) => c.unitCode),
+  );
+  return p.individualUnits.filter((code) => !listed.has(code));
+}
+
 /** How a staff id is compared across units (case and surrounding spaces do not count). */
 export const staffKey = (staffId: string) => staffId.trim().toUpperCase();
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import { cellRef, type Problem } from './problems.ts';
 import { cellText, isBlank, matchKey, parseAmount } from './text.ts';
-import { MESSAGES, REGISTRY_HEADERS, REGISTRY_MESSAGES, TABS, YES } from './vi.ts';
+import { MESSAGES, REGISTRY_ALIASES, REGISTRY_HEADERS, REGISTRY_MESSAGES, TABS, YES } from './vi.ts';
 
 export const registryUnitSchema = z.object({
   code: z.string().min(1),
@@ -19,6 +19,8 @@ export const registryUnitSchema = z.object({
   headcount: z.number().int().nonnegative().nullable(),
   /** For a unit that runs a council: where its proposal workbook is written (a Google spreadsheet id). */
   proposalWorkbook: z.string().nullable(),
+  /** For a unit that runs a council: the Google Drive folder its documents go into (Tờ trình, …). */
+  documentsFolder: z.string().nullable().optional(),
 });
 export type RegistryUnit = z.infer<typeof registryUnitSchema>;
 
@@ -62,7 +64,8 @@ function findHeader(
       keyof typeof REGISTRY_HEADERS,
       string,
     ][]) {
-      const col = cells.findIndex((cell) => typeof cell === 'string' && matchKey(cell) === matchKey(label));
+      const names = [label, ...(REGISTRY_ALIASES[key] ?? [])].map(matchKey);
+      const col = cells.findIndex((cell) => typeof cell === 'string' && names.includes(matchKey(cell)));
       if (col >= 0) columns.set(key, col);
     }
     if (columns.has('code') && columns.has('parent')) return { row, columns };
@@ -126,6 +129,7 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
       workbook: text(row, 'workbook') || null,
       headcount,
       proposalWorkbook: text(row, 'proposal') || null,
+      documentsFolder: text(row, 'documents') || null,
     });
     rowOf.set(code, row);
   }

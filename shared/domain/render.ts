@@ -6,12 +6,13 @@ import { type Cell, columnLetters } from './grid.ts';
 import { LIMITS } from './limits.ts';
 import { listTab, nationalHeading, signatureBlock, wrappedHeight, wrappedHeights } from './print-layout.ts';
 import { cellRef, type Problem } from './problems.ts';
-import type {
-  ClusterRanking,
-  CouncilProposal,
-  NotProposed,
-  RankedCandidate,
-  SubjectProposal,
+import {
+  type ClusterRanking,
+  type CouncilProposal,
+  type NotProposed,
+  type RankedCandidate,
+  type SubjectProposal,
+  unitsWithoutPeople,
 } from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';
 import type { RoundCouncil, RoundForm } from './rounds.ts';
@@ -54,6 +55,11 @@ export function formatVietnamTime(iso: string): string {
   }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+/** The calendar date (YYYY-MM-DD) in Viet Nam of an ISO instant passed in. */
+export function vietnamDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 }
 
 const points = (p: number) => formatHundredths(Math.round(p * 100));
@@ -246,6 +252,7 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
     REGISTRY_HEADERS.workbook,
     REGISTRY_HEADERS.headcount,
     REGISTRY_HEADERS.proposal,
+    REGISTRY_HEADERS.documents,
   ];
   return {
     tabs: [
@@ -263,6 +270,7 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
             u.workbook,
             u.headcount,
             u.proposalWorkbook,
+            u.documentsFolder ?? null,
           ]),
         ],
         columnWidths: [14, 50, 18, 14, 24, 16, 40, 12, 40],
@@ -716,24 +724,15 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
       n.reason,
     ]);
   // People of a unit with no accepted workbook are not known to thidua: the unit is listed for them.
-  const listedUnits = new Set(
-    [
-      ...p.individuals.proposed,
-      ...p.individuals.tiedAtLine,
-      ...p.individuals.notProposed.map((n) => n.candidate),
-    ].map((c) => c.unitCode),
-  );
-  const unlisted = p.individualUnits
-    .filter((code) => !listedUnits.has(code))
-    .map((code): Cell[] => [
-      PROPOSAL_TEXT.individuals,
-      '',
-      PROPOSAL_TEXT.unitPeople,
-      units.get(code)?.name ?? code,
-      null,
-      '',
-      PROPOSAL_TEXT.unitNotAccepted(STATUS_LABELS[statuses.get(code)?.status ?? 'missing']),
-    ]);
+  const unlisted = unitsWithoutPeople(p).map((code): Cell[] => [
+    PROPOSAL_TEXT.individuals,
+    '',
+    PROPOSAL_TEXT.unitPeople,
+    units.get(code)?.name ?? code,
+    null,
+    '',
+    PROPOSAL_TEXT.unitNotAccepted(STATUS_LABELS[statuses.get(code)?.status ?? 'missing']),
+  ]);
   const notProposed = readOnlyList({
     title: PROPOSAL_LABELS.notProposedTab,
     heading: [councilLine, PROPOSAL_TEXT.notProposedTitle, yearLine],

@@ -79,9 +79,15 @@ export const REGISTRY_HEADERS = {
   cluster: 'Cụm, khối thi đua',
   council: 'Có Hội đồng TĐKT',
   workbook: 'Bảng điểm',
-  headcount: 'Số biên chế',
+  headcount: 'Tổng số cán bộ, công chức, viên chức, người lao động đang công tác',
   proposal: 'Bảng đề nghị khen thưởng',
+  documents: 'Thư mục văn bản',
 } as const;
+
+/** Older names of registry columns, still read (registries made before the names changed). */
+export const REGISTRY_ALIASES: Partial<Record<keyof typeof REGISTRY_HEADERS, readonly string[]>> = {
+  headcount: ['Số biên chế'],
+};
 
 export const YES = 'Có';
 export const NO = 'Không';
@@ -168,7 +174,8 @@ export const REGISTRY_MESSAGES = {
   noHeader: () => 'không tìm thấy dòng tiêu đề.',
   noCode: () => 'dòng không có mã đơn vị.',
   duplicateCode: (code: string) => `mã đơn vị ${code} bị trùng.`,
-  badHeadcount: (code: string) => `số biên chế của ${code} phải là số nguyên không âm.`,
+  badHeadcount: (code: string) =>
+    `tổng số cán bộ, công chức, viên chức, người lao động của ${code} phải là số nguyên không âm.`,
   unknownParent: (parent: string, code: string) =>
     `đơn vị cấp trên ${parent} của ${code} không có trong danh mục.`,
   cycle: (code: string) => `quan hệ cấp trên của ${code} bị vòng lặp.`,
@@ -222,7 +229,7 @@ export const WITHHELD = {
   registryDuplicate: (code: string) =>
     `Mã đơn vị ${code} bị trùng trong Danh mục đơn vị; chưa lập lại danh sách cho đến khi sửa.`,
   headcountMissing: (code: string) =>
-    `Danh mục đơn vị chưa ghi số biên chế của đơn vị ${code} (căn cứ tính chỉ tiêu 10%); chưa lập lại danh sách cho đến khi ghi.`,
+    `Danh mục đơn vị chưa ghi tổng số cán bộ, công chức, viên chức, người lao động đang công tác của đơn vị ${code} (căn cứ tính số lượng cá nhân được đề nghị, 10%); chưa lập lại danh sách cho đến khi ghi.`,
   unsettled: (code: string, status: string) =>
     `Chưa đọc được bảng điểm của đơn vị ${code} (${status}); chưa lập lại danh sách cho đến khi đọc được.`,
 } as const;
@@ -257,6 +264,84 @@ export const DOCUMENT_TEXT = {
   year: (year: number) => `Năm thi đua ${yearLabel(year)}`,
   roundYears: (kind: string, from: number, to: number) =>
     `${kind.charAt(0).toLocaleUpperCase('vi')}${kind.slice(1)} phong trào — các năm thi đua ${yearLabel(from)} đến ${yearLabel(to)}`,
+} as const;
+
+/** The council's official documents: Tờ trình, Danh sách, Biên bản (Nghị định 30/2020/NĐ-CP). */
+export const DOCUMENTS = {
+  number: (kind: 'TTr' | 'BB') => `Số:          /${kind}-HĐTĐKT`,
+  head: (unit: string) => `Viện trưởng ${unit}`,
+  to: 'Kính gửi: ',
+  submissionTitle: 'TỜ TRÌNH',
+  submissionAbout: (year: number) => `Về việc đề nghị khen thưởng năm thi đua ${yearLabel(year)}`,
+  submissionName: (council: string, year: number) =>
+    `Tờ trình đề nghị khen thưởng năm thi đua ${yearLabel(year)} — ${council}`,
+  basis: (text: string) => `Căn cứ ${text};`,
+  planBasis: (number: string, date: string, issuer: string, movement: string) =>
+    `Căn cứ Kế hoạch số ${number.replace(/^(Kế hoạch|KH)\s*/i, '')} ngày ${date} của ${issuer} về phong trào thi đua “${movement}”;`,
+  resultBasis: (year: number, council: string) =>
+    `Căn cứ kết quả chấm điểm thi đua năm thi đua ${yearLabel(year)} của các đơn vị và kết quả họp xét của ${council},`,
+  propose: (council: string, recipient: string, year: number, movement: string) =>
+    `${council} kính đề nghị ${recipient} xem xét, khen thưởng cho các tập thể, cá nhân đã có thành tích xuất sắc trong phong trào thi đua “${movement}” năm thi đua ${yearLabel(year)} (có danh sách kèm theo), cụ thể:`,
+  proposeLine: (form: string, who: string) => `- ${form}: ${who}.`,
+  proposeNone: '- Năm thi đua này Hội đồng không có tập thể, cá nhân được đề nghị.',
+  collectives: (n: number) => `${n} tập thể`,
+  people: (n: number) => `${n} cá nhân`,
+  noForm: 'Hình thức khen thưởng theo quy định',
+  withinQuota: (source: string) =>
+    `Số lượng đề nghị không vượt quá tỷ lệ quy định${source ? ` tại ${source}` : ''}:`,
+  collectiveQuota: (base: number, arithmetic: string, rounding: string, quota: number) =>
+    `- Tập thể: ${base} tập thể thuộc Hội đồng; ${arithmetic} (${rounding}); số lượng được đề nghị tối đa ${quota}.`,
+  individualQuota: (base: number, arithmetic: string, rounding: string, quota: number) =>
+    `- Cá nhân: tổng số cán bộ, công chức, viên chức, người lao động đang công tác ${base}; ${arithmetic} (${rounding}); số lượng được đề nghị tối đa ${quota}.`,
+  published: (version: number, date: string) =>
+    `Danh sách đề nghị đã được Hội đồng khóa sổ (lần ${version}, ngày ${date}); văn bản này không thay đổi cho đến khi danh sách được mở lại.`,
+  closing: (recipient: string) => `Kính đề nghị ${recipient} xem xét, quyết định./.`,
+  asAbove: '- Như trên;',
+  archive: '- Lưu: VT, HĐTĐKT.',
+  listTitle: 'DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG',
+  listName: (council: string, year: number) =>
+    `Danh sách đề nghị khen thưởng năm thi đua ${yearLabel(year)} — ${council}`,
+  attachedTo: (council: string) =>
+    `(Kèm theo Tờ trình số          /TTr-HĐTĐKT ngày …… tháng …… năm 20…… của ${council})`,
+  collectivesPart: (n: number) => `I. TẬP THỂ (${n})`,
+  peoplePart: (n: number) => `II. CÁ NHÂN (${n})`,
+  collectiveHeader: ['STT', 'Tên tập thể', 'Điểm', 'Tỷ lệ (%)', 'Hình thức khen thưởng'],
+  personHeader: ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Điểm', 'Tỷ lệ (%)', 'Hình thức khen thưởng'],
+  listTotal: (collectives: number, people: number) =>
+    `Danh sách có ${collectives} tập thể và ${people} cá nhân.`,
+  minutesTitle: 'BIÊN BẢN',
+  minutesAbout: (council: string, year: number) =>
+    `Họp ${council} xét đề nghị khen thưởng năm thi đua ${yearLabel(year)}`,
+  minutesName: (council: string, year: number) =>
+    `Biên bản họp Hội đồng xét đề nghị khen thưởng năm thi đua ${yearLabel(year)} — ${council}`,
+  time: 'Thời gian: …… giờ …… ngày …… tháng …… năm 20……',
+  place: 'Địa điểm: ………………………………………………………………',
+  attendance: 'I. THÀNH PHẦN',
+  chairLine: 'Chủ trì: ……………………………………, Chủ tịch Hội đồng.',
+  secretaryLine: 'Thư ký: ………………………………………',
+  membersLine:
+    'Thành viên Hội đồng có mặt: ……/…… thành viên (ký tên dưới đây); vắng mặt: …… (lý do: ……………………).',
+  memberHeader: ['STT', 'Họ và tên', 'Chức vụ', 'Chức danh trong Hội đồng', 'Ký tên'],
+  content: 'II. NỘI DUNG',
+  quotaHeading: (source: string) =>
+    `1. Số lượng được đề nghị theo tỷ lệ quy định${source ? ` (${source})` : ''}`,
+  rankingHeading: '2. Kết quả chấm điểm, xếp hạng',
+  rankingLine: (label: string, ranked: number, ineligible: number) =>
+    `- ${label}: ${ranked} được xếp hạng; ${ineligible} không đủ điều kiện xét (lý do nêu trong bảng đề nghị).`,
+  noTie: (label: string) => `- ${label}: không có trường hợp đồng điểm tại ngưỡng.`,
+  tieDecided: (label: string, tied: number, chosen: number) =>
+    `- ${label}: ${tied} trường hợp đồng điểm tại ngưỡng; Hội đồng đã chọn ${chosen}.`,
+  tieOpen: (label: string, tied: number, places: number) =>
+    `- ${label}: ${tied} trường hợp đồng điểm tại ngưỡng, còn được đề nghị ${places}; Hội đồng thảo luận, biểu quyết chọn.`,
+  unread: (units: string) => `- Đơn vị chưa có bảng điểm được tiếp nhận (cán bộ chưa được xét): ${units}.`,
+  allRead: '- Bảng điểm của tất cả các đơn vị thuộc Hội đồng đã được tiếp nhận.',
+  voteHeading: (forms: string) => `3. Danh sách đề nghị${forms ? ` ${forms}` : ''} và kết quả biểu quyết`,
+  voteHeader: ['STT', 'Tập thể, cá nhân', 'Đơn vị', 'Tỷ lệ điểm (%)', 'Số phiếu đồng ý', 'Tỷ lệ phiếu (%)'],
+  conclusion: (collectives: number, people: number) =>
+    `4. Kết luận: Hội đồng thống nhất đề nghị khen thưởng ${collectives} tập thể và ${people} cá nhân theo danh sách trên.`,
+  end: 'Cuộc họp kết thúc vào hồi …… giờ …… cùng ngày. Biên bản đã được đọc lại và thông qua tại cuộc họp.',
+  secretary: 'THƯ KÝ',
+  presiding: 'CHỦ TRÌ',
 } as const;
 
 export const TEMPLATE_TEXT = {
@@ -432,6 +517,10 @@ export const CLI_TEXT = {
   needRegistry: () => 'Cần --registry FILE (Danh mục đơn vị) hoặc --example.',
   unknownCommand: (command: string) => `Lệnh không có: ${command}`,
   needCouncil: () => 'Cần --council MÃ_HỘI_ĐỒNG.',
+  documents: (council: string, paths: readonly string[]) =>
+    `Văn bản của Hội đồng ${council}:\n${paths.map((p) => `  ${p}`).join('\n')}`,
+  noDocuments: (council: string) =>
+    `Chưa lập được văn bản của Hội đồng ${council} (danh sách chưa lập lại được, hoặc Danh mục đơn vị chưa ghi nơi lưu) — xem báo cáo ở trên.`,
   badRound: (value: string) => `--round: “${value}” không hợp lệ (midterm hoặc final).`,
   roundNeedsFiles: () => 'Đợt sơ kết, tổng kết hiện chạy với bảng tính .xlsx (--registry hoặc --example).',
   roundWritten: (n: number, dir: string) => `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào ${dir}`,
@@ -526,6 +615,7 @@ Các lệnh:
   publish    khóa sổ danh sách của một Hội đồng: --council MÃ --by HỌ_TÊN [--why LÝ_DO]
   reopen     mở lại danh sách đã khóa sổ: --council MÃ --by HỌ_TÊN --why LÝ_DO
   audit      xem lịch sử khóa sổ, mở lại của một Hội đồng: --council MÃ
+  documents  lập Tờ trình, Danh sách đề nghị, Biên bản họp (.docx) của một Hội đồng: --council MÃ
 
 Xem tùy chọn của từng lệnh: thidua <lệnh> --help`,
   template: `Cách dùng: thidua template [--registry TỆP | --example | --google --registry-id MÃ] [--year NĂM] [--movement TỆP]
@@ -549,6 +639,14 @@ Tùy chọn kho dữ liệu như trong "thidua run --help". Mã thoát 1 khi dan
 
 Mở lại danh sách đã khóa sổ; lý do là bắt buộc và được ghi vào nhật ký. Lần đề nghị tới sẽ viết
 lại bảng đề nghị. Mã thoát 1 khi danh sách chưa khóa sổ.`,
+  documents: `Cách dùng: thidua documents --council MÃ [--registry TỆP | --example] [--year NĂM]
+
+Lập ba văn bản của Hội đồng theo thể thức Nghị định 30/2020/NĐ-CP, từ cùng dữ liệu với bảng đề
+nghị: Tờ trình đề nghị khen thưởng (gửi cấp trên), Danh sách đề nghị khen thưởng, Biên bản họp
+Hội đồng (thành phần, cách tính số lượng được đề nghị, danh sách, bảng biểu quyết để điền). Số, ngày
+và người ký để trống cho văn phòng điền. Tệp .docx ghi cạnh bảng đề nghị (to-trinh-MÃ.docx,
+danh-sach-MÃ.docx, bien-ban-MÃ.docx); lệnh propose và run cũng ghi chúng, mỗi khi danh sách thay
+đổi. Danh sách đã khóa sổ: văn bản ghi rõ và giữ nguyên. Tùy chọn như trong "thidua run --help".`,
   audit: `Cách dùng: thidua audit --council MÃ [--registry TỆP | --example] [--json]
 
 Liệt kê mọi lần khóa sổ và mở lại danh sách của một Hội đồng: thời điểm, người thực hiện, lý do.`,

@@ -2,6 +2,7 @@
  * The ports the use cases depend on. Adapters implement them: `.xlsx` files and Google Sheets for
  * the sheets, DynamoDB (or dynalite locally) for the store. Use cases receive them as parameters.
  */
+import type { DocumentModel } from '../domain/documents.ts';
 import type { WorkbookGrids } from '../domain/grid.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { UnitStatus } from '../domain/render.ts';
@@ -143,6 +144,21 @@ export interface UnitState {
   readonly crossWarnings?: readonly Problem[];
 }
 
+/** Where a council's official documents (.docx, or Google Docs) are written. */
+export interface DocumentSink {
+  /**
+   * Writes the council's documents and returns where each is, in order. `previous` holds where
+   * they were written last time: a medium that can replace a file in place (Google Docs) does so.
+   */
+  writeDocuments(
+    council: { readonly code: string; readonly folder: string | null },
+    documents: readonly DocumentModel[],
+    previous?: readonly string[],
+  ): Promise<string[]>;
+  /** Which of these document locations still exist. */
+  exists(locations: readonly string[]): Promise<Set<string>>;
+}
+
 export interface ProposalRecord {
   readonly digest: string;
   readonly location: string;
@@ -155,6 +171,8 @@ export interface ProposalRecord {
     /** Those the council marked “Không”: shown so again when the tab is rewritten. */
     readonly rejected?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
   };
+  /** The council's documents as last written: a digest of their content, and where they are. */
+  readonly documents?: { readonly digest: string; readonly locations: readonly string[] };
 }
 
 export interface AcceptedVersion {

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Movement } from '../config/movement.ts';
+import { councilDocuments } from '../domain/documents.ts';
 import { findTab } from '../domain/grid.ts';
 import {
   applyCouncilChoice,
@@ -15,6 +16,7 @@ import {
   type CouncilProposal,
   rankClusters,
   readTieChoices,
+  unitsWithoutPeople,
   withheldCouncils,
 } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
@@ -23,6 +25,7 @@ import { type Submission, stableStringify } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { NO, PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS, YES } from '../domain/vi.ts';
 import type {
+  DocumentSink,
   Progress,
   ProposalRecord,
   PublicationStore,
@@ -36,6 +39,8 @@ import { tellSharedStaff } from './cross-check.ts';
 
 export interface ProposeDeps {
   readonly sink: SheetSink;
+  /** Where each council's official documents go (Tờ trình, Danh sách, Biên bản); none when absent. */
+  readonly documents?: DocumentSink;
   /** To see whether a proposal workbook written before is still there. */
   readonly source: Pick<SheetSource, 'versions' | 'readWorkbook'>;
   /** Published lists are frozen: never rewritten until reopened. */
@@ -59,6 +64,13 @@ export interface ProposeInput {
    * are told in their own tab, from the data loaded here (see cross-check.ts).
    */
   readonly crossCheckAt?: string;
+  /**
+   * The date the documents are drawn up (YYYY-MM-DD; which laws they cite). Documents are written
+   * only with it and `deps.documents`.
+   */
+  readonly documentsDate?: string;
+  /** Write the documents even when their content is unchanged and they are still there. */
+  readonly forceDocuments?: boolean;
 }
 
 export interface ProposeResult {
@@ -74,6 +86,8 @@ export interface ProposeResult {
   /** Units listing a staff id another unit lists too (when the cross-check ran). */
   readonly flagged: string[];
   readonly statuses: Map<string, { status: UnitStatus; errors: number }>;
+  /** Council → where its documents are (written in this run or before). */
+  readonly documents: Map<string, string[]>;
 }
 
 export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Promise<ProposeResult> {
@@ -146,6 +160,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       : Promise.resolve(new Map()),
   ]);
   const written = new Map<string, string>();
+  const documents = new Map<string, string[]>();
   const changed = new Map<string, ProposalRecord>();
   const decidedCouncils: CouncilProposal[] = [];
   progress.start(PROGRESS_LABELS.propose, councils.length);
@@ -188,6 +203,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     if (!location) continue;
     if (published.has(proposal.code)) {
       written.set(proposal.code, location); // frozen: the published workbook stays as it is
+      if (before?.documents) documents.set(proposal.code, [...before.documents.locations]); // and its documents
       continue;
     }
     if (withheld.has(proposal.code)) continue; // the workbook keeps its last trustworthy list
@@ -203,13 +219,35 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       ...(top ? { clusters: rankClusters({ movement, year, units: registry.units, submissions }) } : {}),
     });
     const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
+    let record: ProposalRecord | undefined;
     if (!edited && before?.digest === digest && before.location === location && present.has(location))
       written.set(proposal.code, location);
     else {
       written.set(proposal.code, await deps.sink.writeOwnedWorkbook(location, model));
       const version = (await deps.source.versions([location])).get(location);
-      changed.set(proposal.code, { digest, location, ...(version ? { version } : {}), choices });
+      record = {
+        digest,
+        location,
+        ...(version ? { version } : {}),
+        choices,
+        ...(before?.documents ? { documents: before.documents } : {}),
+      };
     }
+    if (deps.documents && input.documentsDate) {
+      const docs = await writeDocuments(deps.documents, {
+        movement,
+        year,
+        proposal,
+        registry,
+        statuses,
+        date: input.documentsDate,
+        previous: before?.documents,
+        force: input.forceDocuments ?? false,
+      });
+      documents.set(proposal.code, [...docs.locations]);
+      if (docs.changed) record = { ...(record ?? (before as ProposalRecord)), documents: docs };
+    }
+    if (record) changed.set(proposal.code, record);
   }
   progress.done();
   await deps.store.saveProposalRecords(year, changed);
@@ -221,5 +259,50 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     withheld,
     flagged: cross?.flagged ?? [],
     statuses,
+    documents,
   };
+}
+
+/**
+ * Writes a council's documents when their content differs from what was written last time (or
+ * they are gone, or `force`); returns their digest and locations, and whether they were written.
+ */
+export async function writeDocuments(
+  sink: DocumentSink,
+  input: {
+    readonly movement: Movement;
+    readonly year: number;
+    readonly proposal: CouncilProposal;
+    readonly registry: Registry;
+    readonly statuses: ReadonlyMap<string, { status: UnitStatus }>;
+    readonly date: string;
+    readonly previous?: { readonly digest: string; readonly locations: readonly string[] } | undefined;
+    readonly force?: boolean;
+    readonly published?: { readonly version: number; readonly at: string };
+  },
+): Promise<{ digest: string; locations: readonly string[]; changed: boolean }> {
+  const { proposal, registry } = input;
+  const unread = unitsWithoutPeople(proposal).map((code) => ({
+    code,
+    status: STATUS_LABELS[input.statuses.get(code)?.status ?? 'missing'],
+  }));
+  const models = councilDocuments({
+    movement: input.movement,
+    year: input.year,
+    proposal,
+    units: registry.units,
+    unread,
+    date: input.date,
+    published: input.published,
+  });
+  const digest = createHash('sha256').update(stableStringify(models)).digest('hex').slice(0, 32);
+  const previous = input.previous;
+  if (!input.force && previous?.digest === digest) {
+    const present = await sink.exists(previous.locations);
+    if (previous.locations.every((l) => present.has(l)))
+      return { digest, locations: previous.locations, changed: false };
+  }
+  const folder = registry.units.get(proposal.code)?.documentsFolder ?? null;
+  const locations = await sink.writeDocuments({ code: proposal.code, folder }, models, previous?.locations);
+  return { digest, locations, changed: true };
 }

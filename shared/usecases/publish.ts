@@ -53,7 +53,10 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
   };
   const scope = [...new Set([...proposal.collectiveUnits, ...proposal.individualUnits])].sort();
   const inputs = Object.fromEntries(scope.map((code) => [code, states.get(code)?.acceptedHash ?? null]));
-  return deps.publications.publish({
+  const statuses = new Map(
+    codes.map((code) => [code, { status: states.get(code)?.lastStatus ?? ('missing' as const) }]),
+  );
+  const outcome = await deps.publications.publish({
     councilCode,
     year,
     round: input.round,
@@ -63,6 +66,7 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
     why: input.why,
     at: input.now,
   });
+  return { ...outcome, proposal, statuses };
 }
 
 export async function reopenCouncil(

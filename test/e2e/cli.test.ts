@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { registryWorkbookModel } from '../../shared/domain/render.ts';
@@ -19,6 +20,19 @@ const readReport = async (): Promise<Report> =>
     JSON.parse(await readFile(join(cwd, '.thidua/out/example/2024/report.json'), 'utf8')) as unknown,
   );
 const example = (path: string) => join(cwd, '.thidua/example', path);
+
+/** The text of a .docx, paragraph by paragraph (runs joined), as a reader sees it. */
+async function docxText(path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => [...(p[0] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    .join('\n')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
+}
 
 beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'thidua-cli-'));
@@ -172,6 +186,42 @@ describe('thidua run --example', () => {
     }
   });
 
+  it('writes the council’s Tờ trình, Danh sách and Biên bản as .docx with its list, the quota arithmetic and the signers', async () => {
+    const run = await thidua('documents', '--council', 'T01', '--example');
+    expect(run.code).toBe(0);
+    const dir = join(cwd, '.thidua/out/example/2024');
+    for (const name of ['to-trinh-T01.docx', 'danh-sach-T01.docx', 'bien-ban-T01.docx'])
+      expect(run.stdout).toContain(name);
+    const t01 = (await readReport()).councils.find((c) => c.code === 'T01');
+    const people = t01?.individuals.proposed.map((p) => p.name) ?? [];
+    expect(people.length).toBe(20);
+    const submission = await docxText(join(dir, 'to-trinh-T01.docx'));
+    expect(submission).toContain('TỜ TRÌNH');
+    expect(submission).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(submission).toContain('Kính gửi: Hội đồng Thi đua - Khen thưởng Viện kiểm sát nhân dân tối cao');
+    expect(submission).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
+    expect(submission).toContain('Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao: 20 cá nhân.');
+    expect(submission).toContain('1/10 × 207 = 20,7 → 20');
+    expect(submission).toContain('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+    expect(submission).toContain('Nơi nhận:');
+    const list = await docxText(join(dir, 'danh-sach-T01.docx'));
+    expect(list).toContain('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG');
+    expect(list).toContain('II. CÁ NHÂN (20)');
+    for (const name of people) expect(list).toContain(name);
+    expect(list).toContain('NGƯỜI LẬP BIỂU');
+    const minutes = await docxText(join(dir, 'bien-ban-T01.docx'));
+    expect(minutes).toContain('BIÊN BẢN');
+    expect(minutes).toContain('1/4 × 7 = 1,75 → 1');
+    expect(minutes).toContain('Số phiếu đồng ý');
+    for (const name of people) expect(minutes).toContain(name);
+    expect(minutes).toContain(
+      'Viện kiểm sát nhân dân khu vực 3 – Bắc Ninh (Chưa tiếp nhận — có lỗi cần sửa)',
+    );
+    expect(minutes).toContain('THƯ KÝ');
+    // An unknown council is a usage error; nothing is written.
+    expect((await thidua('documents', '--example')).code).toBe(2);
+  });
+
   it('writes nothing to the store on a second run', async () => {
     const run = await thidua('run', '--example');
     expect(run.code).toBe(0);
@@ -217,6 +267,11 @@ describe('thidua run --example', () => {
     expect((await thidua('publish', '--example', '--council', 'T01', '--by', 'Ai đó')).code).toBe(1);
     const workbook = join(cwd, '.thidua/out/example/2024/de-nghi-T01.xlsx');
     const before = (await import('node:fs')).statSync(workbook).mtimeMs;
+    // Its documents say the list is published, and stay as they are.
+    const submission = join(cwd, '.thidua/out/example/2024/to-trinh-T01.docx');
+    expect(published.stdout).toContain('to-trinh-T01.docx');
+    expect(await docxText(submission)).toContain('đã được Hội đồng khóa sổ (lần 1');
+    const documentBytes = await readFile(submission);
 
     // A unit of T01 sends a changed workbook: the sync takes it, the published list does not move.
     const path = example('bang-diem/T01-P1.xlsx');
@@ -231,6 +286,10 @@ describe('thidua run --example', () => {
     expect(report.units.find((u) => u.code === 'T01-P1')?.status).toBe('accepted');
     expect(report.councils.find((c) => c.code === 'T01')?.published).toBe(true);
     expect((await import('node:fs')).statSync(workbook).mtimeMs).toBe(before);
+    expect(await readFile(submission)).toEqual(documentBytes);
+    const documents = await thidua('documents', '--example', '--council', 'T01');
+    expect(documents.stdout).toContain('to-trinh-T01.docx');
+    expect(await readFile(submission)).toEqual(documentBytes);
 
     expect((await thidua('reopen', '--example', '--council', 'T01', '--by', 'Trần Văn Thư ký')).code).toBe(2); // why is required
     const reopened = await thidua(
@@ -252,6 +311,7 @@ describe('thidua run --example', () => {
     ]);
     await thidua('run', '--example');
     expect((await import('node:fs')).statSync(workbook).mtimeMs).toBeGreaterThan(before);
+    expect(await docxText(submission)).not.toContain('khóa sổ');
   });
 
   it('checks one workbook with a non-zero exit code when it has errors', async () => {

@@ -52,6 +52,7 @@ const proposalItemSchema = z.object({
       rejected: z.object({ collective: z.array(z.string()), individual: z.array(z.string()) }).optional(),
     })
     .optional(),
+  documents: z.object({ digest: z.string(), locations: z.array(z.string()) }).optional(),
 });
 
 const versionItemSchema = z.object({
@@ -222,6 +223,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
             location: item.location,
             ...(item.version ? { version: item.version } : {}),
             ...(item.choices ? { choices: item.choices } : {}),
+            ...(item.documents ? { documents: item.documents } : {}),
           },
         ]),
     );
