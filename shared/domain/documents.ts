@@ -328,18 +328,12 @@ export function councilDocuments(input: DocumentsInput): DocumentModel[] {
 
 /** Every text of a document, in order (for checks, and for a digest that changes when the content does). */
 export function documentText(doc: DocumentModel): string[] {
-  return doc.blocks.flatMap((b): string[] => {
-    switch (b.kind) {
-      case 'letterhead':
-        return [b.governing, b.issuer, b.number ?? '', b.placeDate ?? ''];
-      case 'title':
-        return [...b.lines, b.note ?? ''];
-      case 'paragraph':
-        return [b.runs.map((r) => (typeof r === 'string' ? r : r.text)).join('')];
-      case 'table':
-        return [...b.header, ...b.rows.flat().map((v) => (v === null ? '' : String(v)))];
-      case 'signatures':
-        return [...(b.left.kind === 'recipients' ? b.left.recipients : b.left.titles), ...b.right.titles];
-    }
-  });
+  const texts = (b: Block): string[] => {
+    if (b.kind === 'letterhead') return [b.governing, b.issuer, b.number ?? '', b.placeDate ?? ''];
+    if (b.kind === 'title') return [...b.lines, b.note ?? ''];
+    if (b.kind === 'paragraph') return [b.runs.map((r) => (typeof r === 'string' ? r : r.text)).join('')];
+    if (b.kind === 'table') return [...b.header, ...b.rows.flat().map((v) => (v === null ? '' : String(v)))];
+    return [...(b.left.kind === 'recipients' ? b.left.recipients : b.left.titles), ...b.right.titles];
+  };
+  return doc.blocks.flatMap(texts);
 }

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { councilDocuments, type DocumentModel, documentText } from '../../shared/domain/documents.ts';
+import { buildProposals } from '../../shared/domain/proposals.ts';
+import type { RegistryUnit } from '../../shared/domain/registry.ts';
+import type { Submission } from '../../shared/domain/submission.ts';
+import { movement, unit, YEAR } from '../helpers/fixtures.ts';
+
+const units = new Map<string, RegistryUnit>(
+  [
+    unit('TC', { name: 'Viện kiểm sát nhân dân tối cao', runsCouncil: true, headcount: 0 }),
+    unit('T', { name: 'Viện kiểm sát nhân dân tỉnh A', parentCode: 'TC', runsCouncil: true, headcount: 20 }),
+    unit('P', { name: 'Phòng 1', parentCode: 'T', headcount: 20 }),
+  ].map((u) => [u.code, u]),
+);
+
+const submission = (code: string, n: number): Submission => ({
+  unitCode: code,
+  year: YEAR,
+  filledBy: '',
+  collective: { items: {}, vetoes: {} },
+  people: Array.from({ length: n }, (_, i) => ({
+    staffId: `${code}${i}`,
+    name: `Nguyễn Văn ${String.fromCharCode(65 + i)}`,
+    position: 'Kiểm sát viên',
+    isLeader: false,
+    gender: 'Nam',
+    rating: 'HTT',
+    discipline: 'NONE',
+    scores: { CN1: 2000 - i * 10 },
+    note: '',
+  })),
+});
+
+const proposalOf = (code: string, submissions: Map<string, Submission>) => {
+  const p = buildProposals({ movement, year: YEAR, units, submissions }).find((c) => c.code === code);
+  if (!p) throw new Error(code);
+  return p;
+};
+
+const text = (docs: DocumentModel[], name: string) =>
+  documentText(
+    docs.find((d) => d.name.startsWith(name)) ?? { name, title: '', orientation: 'portrait', blocks: [] },
+  ).join('\n');
+
+describe('the council’s documents', () => {
+  const proposal = proposalOf('T', new Map([['P', submission('P', 20)]]));
+  const docs = (date: string, published?: { version: number; at: string }) =>
+    councilDocuments({
+      movement,
+      year: YEAR,
+      proposal,
+      units,
+      unread: [],
+      date,
+      ...(published ? { published } : {}),
+    });
+
+  it('are three, named by the council, the list and the arithmetic from the same proposal', () => {
+    const all = docs('2025-06-15');
+    expect(all.map((d) => d.name)).toEqual(['to-trinh-T', 'danh-sach-T', 'bien-ban-T']);
+    const list = text(all, 'danh-sach');
+    for (const c of proposal.individuals.proposed) expect(list).toContain(c.name);
+    expect(proposal.individuals.proposed).toHaveLength(4); // 10% of 40 (T and P, 20 each)
+    expect(list).toContain('II. CÁ NHÂN (4)');
+    expect(text(all, 'bien-ban')).toContain(proposal.individuals.quotaText);
+  });
+
+  it('go to the council above, and from the sector-level council to the Procurator General', () => {
+    expect(text(docs('2025-06-15'), 'to-trinh')).toContain(
+      'Kính gửi: Hội đồng Thi đua - Khen thưởng Viện kiểm sát nhân dân tối cao',
+    );
+    const top = councilDocuments({
+      movement,
+      year: YEAR,
+      proposal: proposalOf('TC', new Map([['P', submission('P', 20)]])),
+      units,
+      unread: [],
+      date: '2025-06-15',
+    });
+    expect(text(top, 'to-trinh')).toContain('Kính gửi: Viện trưởng Viện kiểm sát nhân dân tối cao');
+    expect(text(top, 'to-trinh')).toContain('không có tập thể, cá nhân được đề nghị');
+  });
+
+  it('cite the laws in force on their date, from the movement file', () => {
+    const before = text(docs('2025-06-15'), 'to-trinh');
+    expect(before).toContain('Nghị định số 98/2023/NĐ-CP');
+    expect(before).not.toContain('152/2025');
+    const after = text(docs('2025-07-01'), 'to-trinh');
+    expect(after).toContain('Nghị định số 152/2025/NĐ-CP');
+    expect(after).not.toContain('98/2023');
+    expect(after).toContain('Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022');
+  });
+
+  it('say when the list is published, with the date as documents write it', () => {
+    const published = docs('2025-06-15', { version: 2, at: '2025-06-20T03:00:00.000Z' });
+    for (const d of published)
+      expect(documentText(d).join('\n')).toContain('khóa sổ (lần 2, ngày 20/06/2025)');
+    for (const d of docs('2025-06-15')) expect(documentText(d).join('\n')).not.toContain('khóa sổ');
+  });
+});
