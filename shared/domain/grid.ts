@@ -34,6 +34,14 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** An A1 address ("H7") → 0-based row and column; undefined for anything else. */
+export function parseA1(ref: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  if (!m) return undefined;
+  const col = [...(m[1] ?? '')].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+  return { row: Number(m[2]) - 1, col };
+}
+
 /** Finds a tab by its title, tolerant of case, diacritic normalisation and stray spaces. */
 export function findTab(grids: WorkbookGrids, title: string, key: (s: string) => string): string | undefined {
   const wanted = key(title);

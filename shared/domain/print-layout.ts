@@ -46,7 +46,13 @@ const LINE = 13.5;
  * column's width (a column holds about one character per unit of width; accented Vietnamese
  * letters are wider, hence the margin). Undefined for a row of one line.
  */
-export function wrappedHeight(row: readonly Cell[], widths: readonly number[]): number | undefined {
+export function wrappedHeight(row: readonly Cell[], widths: readonly number[]): number | undefined;
+export function wrappedHeight(row: readonly Cell[], widths: readonly number[], scale: number): number;
+export function wrappedHeight(
+  row: readonly Cell[],
+  widths: readonly number[],
+  scale?: number,
+): number | undefined {
   let lines = 1;
   row.forEach((value, c) => {
     if (value === null || value === '') return;
@@ -54,9 +60,11 @@ export function wrappedHeight(row: readonly Cell[], widths: readonly number[]): 
     const text = String(value);
     const needed = text
       .split('\n')
-      .reduce((sum, part) => sum + Math.max(1, Math.ceil((part.length * 0.92) / width)), 0);
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil((part.length * 0.92 * (scale ?? 1)) / width)), 0);
     lines = Math.max(lines, needed);
   });
+  // With a scale (a larger font), the height of one line too: always a number.
+  if (scale !== undefined) return lines * LINE * scale + 2;
   return lines > 1 ? lines * LINE + 2 : undefined;
 }
 

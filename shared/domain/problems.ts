@@ -44,6 +44,10 @@ export const problemSchema = z.object({
   cell: z.string(),
   code: problemCodeSchema,
   message: z.string(),
+  /** Whom the cell is about, as the clerk knows them: “Nguyễn Văn A (CB00012)”. */
+  who: z.string().optional(),
+  /** The criterion the cell scores: “CN2 – Thực hiện chuyên nghiệp về chuyên môn, nghiệp vụ”. */
+  criterion: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

@@ -31,6 +31,8 @@ import {
   PROPOSAL_LABELS,
   PROPOSAL_TEXT,
   REGISTRY_HEADERS,
+  REGISTRY_LEVELS,
+  REGISTRY_NOTES,
   ROUND_TEXT,
   STATUS_LABELS,
   TABS,
@@ -64,8 +66,13 @@ export function vietnamDate(iso: string): string {
 
 const points = (p: number) => formatHundredths(Math.round(p * 100));
 
-/** Rows of people the template leaves room for (validation and total formulas reach this far). */
+/** Rows of people the template checks as they are typed (dropdowns and score ranges reach this far). */
 export const TEMPLATE_PERSON_ROWS = 300;
+/**
+ * Rows prepared for people (shaded, with the total's formula) beyond those pre-filled: a page or
+ * two. Prepared rows print even when empty, so not all 300; rows typed below them print too.
+ */
+const TEMPLATE_PREPARED_ROWS = 40;
 
 export interface UnitTemplateInput {
   readonly movement: Movement;
@@ -97,26 +104,63 @@ export function individualColumns(catalog: Catalog): string[] {
 /** The score workbook of one unit for one year: info, collective criteria, individuals. */
 export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
   const { movement, catalog, year, unit } = input;
+  const infoWidths = [26, 90];
+  const guide = TEMPLATE_TEXT.guideSteps;
+  const infoRows: Cell[][] = [
+    [TEMPLATE_TEXT.title(movement.name)],
+    [],
+    [INFO_LABELS.unitCode, input.info?.unitCode ?? unit.code],
+    [INFO_LABELS.unitName, unit.name],
+    [INFO_LABELS.year, input.info?.year ?? yearLabel(year)],
+    [INFO_LABELS.filledBy, input.info?.filledBy ?? null],
+    [INFO_LABELS.phone, null],
+    [],
+    [TEMPLATE_TEXT.guide, guide[0] ?? ''],
+    ...guide.slice(1).map((step): Cell[] => [null, step]),
+  ];
+  const guideFrom = 8;
+  const guideTo = infoRows.length - 1;
   const info: SheetTab = {
     title: TABS.info,
-    rows: [
-      [TEMPLATE_TEXT.title(movement.name)],
-      [],
-      [INFO_LABELS.unitCode, input.info?.unitCode ?? unit.code],
-      [INFO_LABELS.unitName, unit.name],
-      [INFO_LABELS.year, input.info?.year ?? yearLabel(year)],
-      [INFO_LABELS.filledBy, input.info?.filledBy ?? null],
-      [INFO_LABELS.phone, null],
-      [],
-      [TEMPLATE_TEXT.guide, TEMPLATE_TEXT.guideText],
-    ],
-    columnWidths: [24, 90],
+    rows: infoRows,
+    columnWidths: infoWidths,
     headerRows: 1,
     protection: 'header',
-    lockedCells: [2, 3, 4, 5, 6, 8].flatMap((row) => [
-      { row, col: 0 },
-      ...(row <= 4 ? [{ row, col: 1 }] : []),
-    ]),
+    // Only “Người lập biểu” and the phone are the clerk's to fill; the rest is thidua's.
+    lockedCells: [
+      2,
+      3,
+      4,
+      5,
+      6,
+      ...Array.from({ length: guideTo - guideFrom + 1 }, (_, i) => guideFrom + i),
+    ].flatMap((row) => [{ row, col: 0 }, ...(row === 5 || row === 6 ? [] : [{ row, col: 1 }])]),
+    merges: [{ fromRow: 0, toRow: 0, fromCol: 0, toCol: 1 }],
+    styles: [
+      {
+        fromRow: 0,
+        toRow: 0,
+        fromCol: 0,
+        toCol: 1,
+        style: { bold: true, size: 13, wrap: true, align: 'center', valign: 'middle' },
+      },
+      { fromRow: 2, toRow: 6, fromCol: 0, toCol: 1, style: { border: true, valign: 'middle' } },
+      { fromRow: 2, toRow: 6, fromCol: 0, toCol: 0, style: { bold: true, fill: 'header' } },
+      { fromRow: 5, toRow: 6, fromCol: 1, toCol: 1, style: { fill: 'input' } },
+      {
+        fromRow: guideFrom,
+        toRow: guideTo,
+        fromCol: 0,
+        toCol: 1,
+        style: { wrap: true, valign: 'top', fill: 'note' },
+      },
+      { fromRow: guideFrom, toRow: guideFrom, fromCol: 0, toCol: 0, style: { bold: true } },
+    ],
+    rowHeights: [
+      { row: 0, height: wrappedHeight([TEMPLATE_TEXT.title(movement.name)], [116], 1.3) },
+      ...wrappedHeights(infoRows, infoWidths, guideFrom, guideTo),
+    ],
+    print: { orientation: 'portrait', footer: DOCUMENT_TEXT.pageFooter },
   };
 
   const collectiveRows: Cell[][] = [
@@ -165,10 +209,12 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       message: TEMPLATE_TEXT.vetoNote,
     });
   });
+  const collectiveWidths = [10, 60, 10, 12, 12, 34, 34];
+  const lastCollective = collectiveRows.length - 1;
   const collective: SheetTab = {
     title: TABS.collective,
     rows: collectiveRows,
-    columnWidths: [12, 70, 12, 14, 16, 40, 40],
+    columnWidths: collectiveWidths,
     headerRows: 1,
     protection: 'header',
     validations: collectiveValidations,
@@ -178,25 +224,62 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       col: 0,
       text: TEMPLATE_TEXT.vetoNote,
     })),
+    styles: [
+      { fromRow: 0, toRow: 0, fromCol: 0, toCol: 6, style: HEADER_STYLE },
+      {
+        fromRow: 1,
+        toRow: lastCollective,
+        fromCol: 0,
+        toCol: 6,
+        style: { border: true, wrap: true, valign: 'top' },
+      },
+      { fromRow: 1, toRow: lastCollective, fromCol: 0, toCol: 0, style: { align: 'center' } },
+      { fromRow: 1, toRow: lastCollective, fromCol: 2, toCol: 2, style: { align: 'center' } },
+      { fromRow: 1, toRow: lastCollective, fromCol: 3, toCol: 6, style: { fill: 'input' } },
+    ],
+    rowHeights: wrappedHeights(collectiveRows, collectiveWidths, 0, lastCollective),
+    print: { orientation: 'landscape', repeatRows: { from: 0, to: 0 }, footer: DOCUMENT_TEXT.pageFooter },
   };
 
   const headers = individualColumns(catalog);
   const firstScoreCol = 8;
   const lastScoreCol = firstScoreCol + catalog.individual.items.length - 1;
   const totalCol = lastScoreCol + 1;
+  const noteCol = totalCol + 1;
   const people = input.people ?? [];
   const rowCount = Math.max(TEMPLATE_PERSON_ROWS, people.length + 50);
+  const prepared = people.length + TEMPLATE_PREPARED_ROWS;
   const listRule = (values: readonly string[]) => ({ kind: 'list' as const, values });
+  // The legend of the criteria, right of the table: what each score column is, and whom it applies to.
+  const legendCol = noteCol + 2;
+  const legend: Cell[][] = [
+    [...TEMPLATE_TEXT.legendHeader],
+    ...catalog.individual.items.map((item): Cell[] => [
+      item.code,
+      item.title,
+      item.maxPoints,
+      item.leaderOnly ? TEMPLATE_TEXT.leadersOnly : TEMPLATE_TEXT.everyone,
+    ]),
+  ];
+  const widths = [6, 12, 24, 18, 11, 9, 24, 16, ...catalog.individual.items.map(() => 10), 10, 24];
+  const legendWidths = [9, 56, 9, 16];
+  const rows: Cell[][] = [headers, ...people].map((row) => [...row]);
+  legend.forEach((line, r) => {
+    const row = rows[r] ?? [];
+    while (row.length < legendCol) row.push(null);
+    row.push(...line);
+    rows[r] = row;
+  });
   const individuals: SheetTab = {
     title: TABS.individuals,
-    rows: [headers, ...people],
-    columnWidths: [6, 12, 28, 22, 12, 10, 30, 18, ...catalog.individual.items.map(() => 12), 11, 30],
+    rows,
+    columnWidths: [...widths, 3, ...legendWidths],
     headerRows: 1,
     protection: 'header',
     notes: catalog.individual.items.map((item, i) => ({
       row: 0,
       col: firstScoreCol + i,
-      text: TEMPLATE_TEXT.criterionNote(item.title, points(item.maxPoints), item.leaderOnly),
+      text: TEMPLATE_TEXT.criterionNote(item.code, item.title, points(item.maxPoints), item.leaderOnly),
     })),
     validations: [
       {
@@ -230,30 +313,71 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       })),
     ],
     // The total is a convenience for the clerk; thidua recomputes it and never trusts it.
-    formulas: Array.from({ length: rowCount }, (_, i) => {
+    formulas: Array.from({ length: prepared }, (_, i) => {
       const r = i + 2;
       const range = `${columnLetters(firstScoreCol)}${r}:${columnLetters(lastScoreCol)}${r}`;
       return { row: i + 1, col: totalCol, formula: `IF(COUNT(${range})=0,"",SUM(${range}))` };
     }),
-    lockedCells: Array.from({ length: rowCount }, (_, i) => ({ row: i + 1, col: totalCol })),
+    lockedCells: [
+      ...Array.from({ length: prepared }, (_, i) => ({ row: i + 1, col: totalCol })),
+      ...legend.slice(1).flatMap((_, i) => [0, 1, 2, 3].map((c) => ({ row: i + 1, col: legendCol + c }))),
+      ...legend.slice(1).map((_, i) => ({ row: i + 1, col: legendCol - 1 })),
+    ],
+    styles: [
+      { fromRow: 0, toRow: 0, fromCol: 0, toCol: noteCol, style: HEADER_STYLE },
+      { fromRow: 1, toRow: prepared, fromCol: 0, toCol: noteCol, style: { fill: 'input', border: true } },
+      {
+        fromRow: 1,
+        toRow: prepared,
+        fromCol: totalCol,
+        toCol: totalCol,
+        style: { fill: 'header', align: 'center' },
+      },
+      { fromRow: 0, toRow: 0, fromCol: legendCol, toCol: legendCol + 3, style: HEADER_STYLE },
+      {
+        fromRow: 1,
+        toRow: legend.length - 1,
+        fromCol: legendCol,
+        toCol: legendCol + 3,
+        style: { border: true, wrap: true, valign: 'top', fill: 'note' },
+      },
+      { fromRow: 1, toRow: legend.length - 1, fromCol: legendCol, toCol: legendCol, style: { bold: true } },
+    ],
+    rowHeights: [
+      { row: 0, height: wrappedHeight(headers, widths) ?? 30 },
+      ...legend.slice(1).flatMap((line, i) => {
+        const height = wrappedHeight(line, legendWidths);
+        return height ? [{ row: i + 1, height }] : [];
+      }),
+    ],
+    print: {
+      orientation: 'landscape',
+      repeatRows: { from: 0, to: 0 },
+      footer: DOCUMENT_TEXT.pageFooter,
+      columns: { from: 0, to: noteCol },
+    },
   };
   return { tabs: [info, collective, individuals, feedbackPlaceholder()] };
 }
 
-/** The registry workbook (Danh mục đơn vị) with its header and the units given. */
+/** A table header: bold, shaded, bordered, wrapped, centered. */
+const HEADER_STYLE = {
+  bold: true,
+  wrap: true,
+  border: true,
+  fill: 'header',
+  align: 'center',
+  valign: 'middle',
+} as const satisfies StyledRange['style'];
+
+/** The registry workbook (Danh mục đơn vị) with its header, a note on what each column takes, and the units given. */
 export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookModel {
-  const header = [
-    REGISTRY_HEADERS.code,
-    REGISTRY_HEADERS.name,
-    REGISTRY_HEADERS.parent,
-    REGISTRY_HEADERS.level,
-    REGISTRY_HEADERS.cluster,
-    REGISTRY_HEADERS.council,
-    REGISTRY_HEADERS.workbook,
-    REGISTRY_HEADERS.headcount,
-    REGISTRY_HEADERS.proposal,
-    REGISTRY_HEADERS.documents,
-  ];
+  const keys = Object.keys(REGISTRY_HEADERS) as (keyof typeof REGISTRY_HEADERS)[];
+  const header = keys.map((key) => REGISTRY_HEADERS[key]);
+  const widths = [14, 44, 14, 18, 24, 12, 34, 18, 34, 30];
+  const lastRow = Math.max(units.length + 500, 2000);
+  const col = (key: keyof typeof REGISTRY_HEADERS) => keys.indexOf(key);
+  const guide = TEMPLATE_TEXT.registryGuide;
   return {
     tabs: [
       {
@@ -273,18 +397,50 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
             u.documentsFolder ?? null,
           ]),
         ],
-        columnWidths: [14, 50, 18, 14, 24, 16, 40, 12, 40],
+        columnWidths: widths,
         headerRows: 1,
-        protection: 'none',
+        // The header is locked (the columns are found by it); the rows are the office's to fill.
+        protection: 'header',
+        notes: keys.map((key, i) => ({ row: 0, col: i, text: REGISTRY_NOTES[key] })),
         validations: [
           {
             fromRow: 1,
-            toRow: Math.max(units.length + 500, 2000),
-            col: 5,
+            toRow: lastRow,
+            col: col('council'),
             rule: { kind: 'list', values: [YES, NO] },
             message: TEMPLATE_TEXT.validationList,
           },
+          {
+            fromRow: 1,
+            toRow: lastRow,
+            col: col('level'),
+            rule: { kind: 'list', values: REGISTRY_LEVELS },
+            message: TEMPLATE_TEXT.validationList,
+          },
+          {
+            fromRow: 1,
+            toRow: lastRow,
+            col: col('headcount'),
+            rule: { kind: 'whole', min: 0, max: 100_000 },
+            message: TEMPLATE_TEXT.validationHeadcount,
+          },
         ],
+        styles: [{ fromRow: 0, toRow: 0, fromCol: 0, toCol: header.length - 1, style: HEADER_STYLE }],
+        rowHeights: [{ row: 0, height: wrappedHeight(header, widths) ?? 30 }],
+        print: { orientation: 'landscape', repeatRows: { from: 0, to: 0 }, footer: DOCUMENT_TEXT.pageFooter },
+      },
+      {
+        title: TABS.registryGuide,
+        rows: [[TEMPLATE_TEXT.registryTitle], [], ...guide.map((line): Cell[] => [line])],
+        columnWidths: [110],
+        headerRows: 1,
+        protection: 'all',
+        styles: [
+          { fromRow: 0, toRow: 0, fromCol: 0, toCol: 0, style: { bold: true, size: 13 } },
+          { fromRow: 2, toRow: guide.length + 1, fromCol: 0, toCol: 0, style: { wrap: true, valign: 'top' } },
+        ],
+        rowHeights: wrappedHeights([[], [], ...guide.map((line) => [line])], [110], 2, guide.length + 1),
+        print: { orientation: 'portrait', footer: DOCUMENT_TEXT.pageFooter },
       },
     ],
   };
@@ -295,6 +451,56 @@ export interface FeedbackInput {
   readonly year: number;
   readonly checkedAt: string;
   readonly problems: readonly Problem[];
+  /** Whether an earlier workbook of the unit is accepted (and is what the councils use meanwhile). */
+  readonly hasAccepted?: boolean;
+  readonly unit?: { readonly code: string; readonly name: string };
+}
+
+/** Columns of the feedback tab: STT, level, cell, person, criterion, what to do. Landscape, one page wide. */
+const FEEDBACK_WIDTHS = [5, 7, 14, 24, 28, 66] as const;
+/** The columns whose long text goes on over the next rows (a cell reference is never cut). */
+const FEEDBACK_WRAPPED = new Set([3, 4, 5]);
+
+/**
+ * Splits text into lines of at most `width` characters, at spaces where it can. The feedback tab
+ * cannot wrap text (its part carries no styles, so a unit's styles stay as they were): long text
+ * goes on as many rows as it needs, and prints whole.
+ */
+export function splitLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (let w = word; w.length > 0; ) {
+      const room = line ? width - line.length - 1 : width;
+      if (w.length <= room) {
+        line = line ? `${line} ${w}` : w;
+        w = '';
+      } else if (line) {
+        lines.push(line);
+        line = '';
+      } else {
+        lines.push(w.slice(0, width));
+        w = w.slice(width);
+      }
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+/** A row whose long cells (in `wrapped` columns) go on over the next rows, cut to their column's width. */
+function wrappedRows(
+  row: readonly Cell[],
+  widths: readonly number[],
+  wrapped: ReadonlySet<number>,
+): Cell[][] {
+  const columns = row.map((value, c) =>
+    typeof value === 'string' && wrapped.has(c)
+      ? splitLines(value, Math.max(4, (widths[c] ?? 20) - 1))
+      : [value],
+  );
+  const height = Math.max(1, ...columns.map((lines) => lines.length));
+  return Array.from({ length: height }, (_, i) => columns.map((lines) => lines[i] ?? null));
 }
 
 /** The feedback tab as the template ships it, before the first check (so it exists from the start). */
@@ -302,53 +508,83 @@ function feedbackPlaceholder(): SheetTab {
   return {
     title: TABS.feedback,
     rows: [[FEEDBACK_TEXT.title], [FEEDBACK_TEXT.status, FEEDBACK_TEXT.notChecked]],
-    columnWidths: [22, 10, 18, 30, 100],
+    columnWidths: [22, 100],
     headerRows: 1,
     protection: 'all',
+    styles: [{ fromRow: 0, toRow: 1, fromCol: 0, toCol: 0, style: { bold: true } }],
+    print: { orientation: 'landscape', footer: DOCUMENT_TEXT.pageFooter },
   };
 }
 
 /** Problems listed in the feedback tab at most; the rest are counted (a clerk fixes the first ones first). */
 const FEEDBACK_MAX_PROBLEMS = LIMITS.feedbackProblems;
 
-/** The “Kiểm tra dữ liệu” tab: status, time of the check, each problem with its cell. */
+/**
+ * The “Kiểm tra dữ liệu” tab: status, time of the check, and each problem with its cell, the
+ * person and the criterion it is about, and what to do (no internal codes: those are for the logs).
+ */
 export function feedbackTab(input: FeedbackInput): SheetTab {
   const errors = input.problems.filter((p) => p.severity === 'error').length;
   const warnings = input.problems.length - errors;
-  const rows: Cell[][] = [
-    [FEEDBACK_TEXT.title],
+  const summary =
+    input.status === 'rejected'
+      ? input.hasAccepted === false
+        ? FEEDBACK_TEXT.notAccepted
+        : FEEDBACK_TEXT.keptPrevious
+      : errors === 0 && warnings === 0
+        ? FEEDBACK_TEXT.allGood
+        : '';
+  const head: Cell[][] = [
+    [input.unit ? FEEDBACK_TEXT.titleOf(input.unit.code, input.unit.name) : FEEDBACK_TEXT.title],
     [FEEDBACK_TEXT.status, STATUS_LABELS[input.status]],
     [FEEDBACK_TEXT.year, yearLabel(input.year)],
     [FEEDBACK_TEXT.checkedAt, formatVietnamTime(input.checkedAt)],
     [FEEDBACK_TEXT.counts, `${errors} / ${warnings}`],
-    [
-      input.status === 'rejected'
-        ? FEEDBACK_TEXT.keptPrevious
-        : errors === 0 && warnings === 0
-          ? FEEDBACK_TEXT.allGood
-          : '',
-    ],
-    [],
-    [...FEEDBACK_TEXT.header],
-    ...input.problems
-      .slice(0, FEEDBACK_MAX_PROBLEMS)
-      .map((p, i) => [
-        i + 1,
-        p.severity === 'error' ? FEEDBACK_TEXT.error : FEEDBACK_TEXT.warning,
-        cellRef(p.tab, p.cell),
-        p.code,
-        p.message,
-      ]),
-    ...(input.problems.length > FEEDBACK_MAX_PROBLEMS
-      ? [[FEEDBACK_TEXT.more(input.problems.length - FEEDBACK_MAX_PROBLEMS)]]
-      : []),
   ];
+  const summaryRows = splitLines(summary, 110).map((line): Cell[] => [line]);
+  const headerRow = head.length + summaryRows.length + 1;
+  const rows: Cell[][] = [...head, ...summaryRows, [], [...FEEDBACK_TEXT.header]];
+  input.problems.slice(0, FEEDBACK_MAX_PROBLEMS).forEach((p, i) => {
+    rows.push(
+      ...wrappedRows(
+        [
+          i + 1,
+          p.severity === 'error' ? FEEDBACK_TEXT.error : FEEDBACK_TEXT.warning,
+          cellRef(p.tab, p.cell),
+          p.who ?? '',
+          p.criterion ?? '',
+          p.message,
+        ],
+        FEEDBACK_WIDTHS,
+        FEEDBACK_WRAPPED,
+      ),
+    );
+  });
+  if (input.problems.length > FEEDBACK_MAX_PROBLEMS)
+    rows.push([FEEDBACK_TEXT.more(input.problems.length - FEEDBACK_MAX_PROBLEMS)]);
   return {
     title: TABS.feedback,
     rows,
-    columnWidths: [22, 10, 18, 30, 100],
-    headerRows: 1,
+    columnWidths: FEEDBACK_WIDTHS,
+    // Frozen down to the table's header, so it stays in sight over a long list.
+    headerRows: headerRow + 1,
     protection: 'all',
+    styles: [
+      { fromRow: 0, toRow: 0, fromCol: 0, toCol: 0, style: { bold: true } },
+      { fromRow: 1, toRow: head.length - 1, fromCol: 0, toCol: 0, style: { bold: true } },
+      {
+        fromRow: headerRow,
+        toRow: headerRow,
+        fromCol: 0,
+        toCol: FEEDBACK_WIDTHS.length - 1,
+        style: { bold: true },
+      },
+    ],
+    print: {
+      orientation: 'landscape',
+      repeatRows: { from: headerRow, to: headerRow },
+      footer: DOCUMENT_TEXT.pageFooter,
+    },
   };
 }
 

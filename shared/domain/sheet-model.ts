@@ -48,6 +48,8 @@ export interface PrintSetup {
   readonly repeatRows?: { readonly from: number; readonly to: number };
   /** Footer text; `{page}` and `{pages}` are replaced by the page number and count. */
   readonly footer?: string;
+  /** Only these columns (0-based, inclusive) print, every row that has content (a legend beside the table does not). */
+  readonly columns?: { readonly from: number; readonly to: number };
 }
 
 export interface SheetTab {

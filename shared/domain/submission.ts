@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Catalog, Movement } from '../config/movement.ts';
-import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
+import { a1, type Cell, cellAt, findTab, type Grid, parseA1, type WorkbookGrids } from './grid.ts';
 import { LIMITS } from './limits.ts';
 import { cellRef, hasErrors, type Problem, type ProblemCode } from './problems.ts';
 import { normalizeUnitCode } from './registry.ts';
@@ -80,6 +80,23 @@ export interface ReadResult {
 
 class ProblemList {
   readonly items: Problem[] = [];
+  /**
+   * Names whom and which criterion the problems of `tab` raised since `from` are about, from their
+   * cell (the person of its row, the criterion of its column or row), so a clerk need not look it up.
+   */
+  annotate(
+    from: number,
+    tab: string,
+    about: (row: number, col: number) => { who?: string; criterion?: string },
+  ) {
+    for (let i = from; i < this.items.length; i++) {
+      const p = this.items[i];
+      const at = p && p.tab === tab ? parseA1(p.cell) : undefined;
+      if (!p || !at) continue;
+      const { who, criterion } = about(at.row, at.col);
+      this.items[i] = { ...p, ...(who ? { who } : {}), ...(criterion ? { criterion } : {}) };
+    }
+  }
   add(severity: Problem['severity'], tab: string, cell: string, code: ProblemCode, message: string) {
     this.items.push({ severity, tab, cell, code, message });
   }
@@ -271,6 +288,7 @@ function readCollective(
   const items = new Map(ctx.catalog.collective.items.map((item) => [item.code, item]));
   const vetoes = new Map(ctx.catalog.collective.vetoItems.map((item) => [item.code, item]));
   const seen = new Set<string>();
+  const start = problems.items.length;
   for (let row = headerRow + 1; row < grid.length; row++) {
     const rawCode = cellAt(grid, row, codeCol);
     if (isBlank(rawCode)) continue;
@@ -325,6 +343,13 @@ function readCollective(
       } else result.vetoes[code] = answer;
     }
   }
+  problems.annotate(start, tab, (row) => {
+    const code = matchKey(cellText(cellAt(grid, row, codeCol)))
+      .toUpperCase()
+      .replace(/\s/g, '');
+    const item = items.get(code) ?? vetoes.get(code);
+    return item ? { criterion: `${item.code} – ${item.title}` } : {};
+  });
   for (const code of [...items.keys(), ...vetoes.keys()])
     if (!seen.has(code))
       problems.error(tab, '', 'CRITERION_ROW_MISSING', MESSAGES.CRITERION_ROW_MISSING(code));
@@ -362,7 +387,8 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
     if (code) claim(scoreCols, code, cell, col);
     else if (label) claim(fixed, label[0], cell, col);
   });
-  const headerEnd = a1(headerRow, header.length);
+  // A missing column is reported just after the table's last known column (a legend may sit further right).
+  const headerEnd = a1(headerRow, Math.max(-1, ...fixed.values(), ...scoreCols.values()) + 1);
   let missingColumn = false;
   for (const key of ['staffId', 'name', 'leader', 'rating', 'discipline'] as const)
     if (!fixed.has(key)) {
@@ -379,6 +405,7 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
   const col = (key: keyof typeof INDIVIDUAL_HEADERS) => fixed.get(key) ?? -1;
   const people: Person[] = [];
   const firstRowOf = new Map<string, string>();
+  const start = problems.items.length;
   for (let row = headerRow + 1; row < grid.length; row++) {
     const get = (c: number) => (c < 0 ? null : cellAt(grid, row, c));
     const identifying = [get(col('staffId')), get(col('name')), ...[...scoreCols.values()].map(get)];
@@ -507,6 +534,17 @@ function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemLis
         note: cellText(get(col('note'))),
       });
   }
+  const criterionOf = new Map([...scoreCols].map(([code, c]) => [c, code]));
+  problems.annotate(start, tab, (row, c) => {
+    const name = cellText(cellAt(grid, row, col('name')));
+    const staffId = cellText(cellAt(grid, row, col('staffId')));
+    const code = criterionOf.get(c);
+    const item = items.find((i) => i.code === code);
+    return {
+      ...(name || staffId ? { who: name && staffId ? `${name} (${staffId})` : name || staffId } : {}),
+      ...(item ? { criterion: `${item.code} – ${item.title}` } : {}),
+    };
+  });
   if (firstRowOf.size === 0)
     problems.error(tab, a1(headerRow + 1, col('staffId')), 'NO_PEOPLE', MESSAGES.NO_PEOPLE());
   return people;

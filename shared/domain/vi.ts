@@ -37,6 +37,7 @@ export const TABS = {
   feedback: 'Kiểm tra dữ liệu',
   lists: 'Danh mục',
   registry: 'Đơn vị',
+  registryGuide: 'Hướng dẫn',
   history: 'Lịch sử khen thưởng',
 } as const;
 
@@ -84,6 +85,38 @@ export const REGISTRY_HEADERS = {
   documents: 'Thư mục văn bản',
 } as const;
 
+/** The levels the registry's “Cấp” column offers (what the sector's units are). */
+export const REGISTRY_LEVELS = [
+  'Trung ương',
+  'Đơn vị thuộc VKSNDTC',
+  'Cấp cao',
+  'Đơn vị thuộc cấp cao',
+  'Quân sự',
+  'Quân sự quân khu',
+  'Quân sự khu vực',
+  'Tỉnh',
+  'Đơn vị thuộc tỉnh',
+  'Khu vực',
+] as const;
+
+/** What each registry column takes: the note on its header. */
+export const REGISTRY_NOTES: Record<keyof typeof REGISTRY_HEADERS, string> = {
+  code: 'Mã đơn vị, không trùng nhau (ví dụ T01-KV1). Bảng điểm của đơn vị ghi đúng mã này.',
+  name: 'Tên đầy đủ của đơn vị, như trên văn bản (ví dụ: Viện kiểm sát nhân dân khu vực 1 – Bắc Ninh).',
+  parent: 'Mã của đơn vị cấp trên trực tiếp; để trống cho Viện kiểm sát nhân dân tối cao.',
+  level: 'Chọn trong danh sách: Trung ương, Cấp cao, Tỉnh, Khu vực, Quân sự…',
+  cluster: 'Tên cụm, khối thi đua của đơn vị (nếu có); các đơn vị cùng cụm, khối ghi cùng một tên.',
+  council: '“Có” nếu đơn vị có Hội đồng Thi đua - Khen thưởng xét khen thưởng cho các đơn vị cấp dưới.',
+  workbook:
+    'Bảng điểm của đơn vị: đường dẫn tệp .xlsx tính từ thư mục của Danh mục (ví dụ bang-diem/T01-KV1.xlsx), hoặc mã bảng tính Google Sheets (chuỗi ký tự trong địa chỉ, sau /d/).',
+  headcount:
+    'Tổng số cán bộ, công chức, viên chức, người lao động đang công tác tại đơn vị (số nguyên); căn cứ tính số lượng cá nhân được đề nghị (10%).',
+  proposal:
+    'Chỉ với đơn vị có Hội đồng, trên Google Sheets: mã bảng tính nơi hệ thống ghi bảng đề nghị khen thưởng (Vụ Thi đua - Khen thưởng tạo và chia sẻ cho tài khoản dịch vụ).',
+  documents:
+    'Chỉ với đơn vị có Hội đồng, trên Google Drive: mã thư mục nơi hệ thống ghi Tờ trình, Danh sách đề nghị và Biên bản họp (dạng Google Docs).',
+};
+
 /** Older names of registry columns, still read (registries made before the names changed). */
 export const REGISTRY_ALIASES: Partial<Record<keyof typeof REGISTRY_HEADERS, readonly string[]>> = {
   headcount: ['Số biên chế'],
@@ -118,7 +151,10 @@ export const MESSAGES = {
   HEADER_DUPLICATE: (header: string) => `Cột “${header}” xuất hiện hai lần ở dòng tiêu đề.`,
   UNIT_CODE_MISSING: () => 'Chưa ghi mã đơn vị.',
   UNIT_CODE_MISMATCH: (claimed: string, expected: string) =>
-    `Bảng điểm ghi mã đơn vị “${quoted(claimed)}”, nhưng theo Danh mục đơn vị đây là bảng điểm của đơn vị “${expected}”.`,
+    `Bảng điểm ghi mã đơn vị “${quoted(claimed)}”, nhưng theo Danh mục đơn vị đây là bảng điểm của đơn vị “${expected}”. ` +
+    `Nếu đây đúng là bảng điểm của đơn vị ${expected}, sửa ô mã đơn vị thành “${expected}”. ` +
+    `Nếu đơn vị của bạn là “${quoted(claimed)}”, bảng điểm của đơn vị bạn là tệp (bảng tính) khác, ghi ở cột “Bảng điểm” của Danh mục đơn vị; ` +
+    'nếu Danh mục ghi sai, liên hệ bộ phận thi đua - khen thưởng của Hội đồng cấp trên để sửa.',
   YEAR_MISSING: () => 'Chưa ghi năm thi đua (ví dụ: 2024–2025).',
   YEAR_INVALID: (value: string) =>
     `Năm thi đua “${quoted(value)}” không hợp lệ. Xin ghi theo dạng 2024–2025.`,
@@ -347,18 +383,35 @@ export const DOCUMENTS = {
 export const TEMPLATE_TEXT = {
   title: (movement: string) => `BẢNG ĐIỂM THI ĐUA — ${movement}`,
   guide: 'Hướng dẫn',
-  guideText:
-    'Điền các ô trắng; không sửa dòng tiêu đề và mã tiêu chí. Điểm có thể có phần thập phân (ví dụ 8,5). ' +
-    'Sau mỗi lần đồng bộ, xem trang “Kiểm tra dữ liệu” để biết bảng điểm đã được tiếp nhận hay còn lỗi.',
+  guideSteps: [
+    '1. Chỉ điền vào các ô nền vàng nhạt; các ô khác (tiêu đề, mã và nội dung tiêu chí, tổng điểm, hướng dẫn) do hệ thống ghi và đã khóa.',
+    '2. Trang “Thông tin”: ghi họ tên người lập biểu và số điện thoại liên hệ.',
+    '3. Trang “Tập thể”: chấm điểm từng tiêu chí của đơn vị ở cột “Điểm tự chấm” (không vượt điểm tối đa); tiêu chí điểm liệt chọn “Có” hoặc “Không”. Cột “Điểm thẩm định” do Hội đồng ghi khi thẩm định; điểm thẩm định khác điểm tự chấm thì ghi lý do.',
+    '4. Trang “Cá nhân”: mỗi người một dòng, ghi mã cán bộ, họ và tên, chức vụ; chọn “Lãnh đạo, quản lý”, giới tính, xếp loại, kỷ luật trong danh sách; chấm điểm từng tiêu chí. Nội dung từng tiêu chí và người được chấm ở bảng chú giải bên phải trang (và trong ghi chú của ô tiêu đề). Tiêu chí “chỉ lãnh đạo, quản lý” để trống với người khác.',
+    '5. Điểm có thể có phần thập phân (ví dụ 8,5). Cột “Tổng điểm” tự cộng; hệ thống tự tính lại khi tổng hợp.',
+    '6. Sau mỗi lần đồng bộ, xem trang “Kiểm tra dữ liệu”: bảng điểm đã được tiếp nhận hay còn lỗi, lỗi ở người nào, tiêu chí nào, ô nào.',
+  ],
   scoreHeader: (code: string, max: string) => `${code} (tối đa ${max} điểm)`,
+  legendHeader: ['Tiêu chí', 'Nội dung tiêu chí (theo Kế hoạch)', 'Điểm tối đa', 'Áp dụng cho'],
+  leadersOnly: 'Chỉ lãnh đạo, quản lý',
+  everyone: 'Mọi cán bộ',
+  validationHeadcount: 'Nhập một số nguyên không âm.',
+  registryGuide: [
+    'Mỗi dòng của trang “Đơn vị” là một đơn vị; không sửa, không xóa dòng tiêu đề (hệ thống tìm các cột theo tiêu đề). Ghi chú ở mỗi ô tiêu đề nói cột đó ghi gì.',
+    'Mã đơn vị không được trùng; “Mã đơn vị cấp trên” phải là mã có trong danh mục. Từ quan hệ cấp trên, hệ thống xác định Hội đồng nào xét tập thể và cá nhân của mỗi đơn vị: tập thể do Hội đồng gần nhất ở cấp trên xét; cá nhân do Hội đồng của chính đơn vị (nếu có) hoặc gần nhất ở cấp trên xét.',
+    '“Có Hội đồng TĐKT”: chọn “Có” cho đơn vị có Hội đồng Thi đua - Khen thưởng.',
+    '“Bảng điểm”: với tệp .xlsx, ghi đường dẫn tính từ thư mục chứa Danh mục này (ví dụ bang-diem/T01-KV1.xlsx); với Google Sheets, ghi mã bảng tính. Lệnh “thidua template” tạo bảng điểm trống cho mỗi đơn vị chưa có.',
+    '“Tổng số cán bộ, công chức, viên chức, người lao động đang công tác”: căn cứ tính 10% số lượng cá nhân được đề nghị; đơn vị có cán bộ mà chưa ghi số này thì Hội đồng của đơn vị chưa được lập lại danh sách.',
+    '“Bảng đề nghị khen thưởng” và “Thư mục văn bản”: chỉ dùng khi làm việc trên Google (mã bảng tính, mã thư mục Drive của Hội đồng); với tệp .xlsx, hệ thống ghi bảng đề nghị và văn bản vào thư mục kết quả.',
+  ],
   vetoMax: 'Có/Không',
-  criterionNote: (title: string, max: string, leaderOnly: boolean) =>
-    `${title}. Tối đa ${max} điểm.${leaderOnly ? ' Chỉ chấm cho người giữ chức vụ lãnh đạo, quản lý.' : ''}`,
+  criterionNote: (code: string, title: string, max: string, leaderOnly: boolean) =>
+    `${code}: ${title}. Tối đa ${max} điểm. ${leaderOnly ? 'Chỉ chấm cho người giữ chức vụ lãnh đạo, quản lý.' : 'Chấm cho mọi cán bộ.'}`,
   vetoNote:
     'Tiêu chí điểm liệt: chọn “Có” nếu đơn vị để xảy ra; khi đó đơn vị không được đề nghị khen thưởng.',
   validationScore: (max: string) => `Nhập điểm từ 0 đến ${max}.`,
   validationList: 'Chọn một giá trị trong danh sách.',
-  registryTitle: 'DANH MỤC ĐƠN VỊ',
+  registryTitle: 'HƯỚNG DẪN LẬP DANH MỤC ĐƠN VỊ',
 } as const;
 
 export const FEEDBACK_TEXT = {
@@ -370,8 +423,12 @@ export const FEEDBACK_TEXT = {
   allGood: 'Không có lỗi. Bảng điểm đã được tiếp nhận.',
   notChecked: 'Chưa kiểm tra. Hệ thống sẽ ghi kết quả kiểm tra vào trang này sau mỗi lần đồng bộ.',
   more: (n: number) => `… và ${n} vấn đề khác (sửa các lỗi trên rồi xem lại sau lần đồng bộ tới).`,
-  keptPrevious: 'Bảng điểm được tiếp nhận lần trước vẫn được dùng cho đến khi các lỗi dưới đây được sửa.',
-  header: ['STT', 'Mức độ', 'Ô', 'Mã lỗi', 'Nội dung'],
+  keptPrevious:
+    'Bảng điểm lần này chưa được tiếp nhận. Bảng điểm được tiếp nhận lần trước vẫn được dùng để xét khen thưởng cho đến khi các lỗi dưới đây được sửa.',
+  notAccepted:
+    'Bảng điểm chưa được tiếp nhận: đơn vị chưa có trong danh sách xét khen thưởng cho đến khi các lỗi dưới đây được sửa.',
+  titleOf: (code: string, name: string) => `KIỂM TRA DỮ LIỆU BẢNG ĐIỂM — ${code}: ${name}`,
+  header: ['STT', 'Mức độ', 'Ô', 'Cán bộ (họ tên, mã)', 'Tiêu chí', 'Nội dung, cách sửa'],
   error: 'Lỗi',
   warning: 'Lưu ý',
 } as const;

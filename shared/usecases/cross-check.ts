@@ -60,6 +60,7 @@ export function crossWarnings(
         cell: '',
         code: 'DUPLICATE_STAFF_ACROSS_UNITS',
         message: MESSAGES.DUPLICATE_STAFF_ACROSS_UNITS(person.staffId, person.name, others),
+        who: `${person.name} (${person.staffId})`,
       });
     }
     if (mine.length) warnings.set(code, mine.slice(0, LIMITS.storedProblems));
@@ -109,7 +110,8 @@ export async function tellSharedStaff(
   );
   const delivered: UnitState[] = [];
   for (const state of owed) {
-    const workbook = registry.units.get(state.unitCode)?.workbook;
+    const unit = registry.units.get(state.unitCode);
+    const workbook = unit?.workbook;
     if (
       lost.has(state.unitCode) ||
       !workbook ||
@@ -125,6 +127,8 @@ export async function tellSharedStaff(
           year,
           checkedAt: now,
           problems: [...state.problems, ...(state.crossWarnings ?? [])],
+          hasAccepted: state.acceptedHash !== null,
+          ...(unit ? { unit: { code: unit.code, name: unit.name } } : {}),
         }),
       );
       delivered.push({ ...state, feedbackDelivered: true });

@@ -240,6 +240,8 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
               year,
               checkedAt: now,
               problems: [...allProblems, ...(previous?.crossWarnings ?? [])],
+              hasAccepted: state.acceptedHash !== null,
+              unit: { code: unit.code, name: unit.name },
             }),
             readVersion: read ? version : undefined,
             state,

@@ -81,7 +81,7 @@ describe('buildRound (final review)', () => {
     expect(collective?.proposal.notProposed.map((n) => [n.candidate.id, n.code])).toEqual([
       ['P1', 'NEEDS_CHECK'],
     ]);
-    expect(collective?.eligibility.get('P1')?.summary).toContain('Chưa mã hóa quy định');
+    expect(collective?.eligibility.get('P1')?.summary).toContain('Hệ thống chưa có quy định áp dụng');
   });
 
   it('counts a year without accepted data as 0 in the mean', () => {

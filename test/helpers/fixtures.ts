@@ -53,6 +53,7 @@ export const unit = (code: string, extra: Partial<RegistryUnit> = {}): RegistryU
   workbook: `bang-diem/${code}.xlsx`,
   headcount: null,
   proposalWorkbook: null,
+  documentsFolder: null,
   ...extra,
 });
 

@@ -23,3 +23,29 @@ export function tableOf(grid: Grid | undefined, firstHeader: string) {
     after: rows.slice(at + 1 + body.length),
   };
 }
+
+/** The problems a feedback tab lists, each with its continuation rows joined back: as a clerk reads them. */
+export function feedbackProblems(grid: Grid | undefined) {
+  const rows = grid ?? [];
+  const header = rows.findIndex((row) => row[0] === 'STT');
+  const problems: { level: string; cell: string; who: string; criterion: string; message: string }[] = [];
+  const join = (a: string, b: Cell | undefined) =>
+    b === null || b === undefined || b === '' ? a : `${a} ${b}`.trim();
+  for (const row of rows.slice(header + 1)) {
+    const last = problems.at(-1);
+    if (typeof row[0] === 'number')
+      problems.push({
+        level: String(row[1] ?? ''),
+        cell: String(row[2] ?? ''),
+        who: String(row[3] ?? ''),
+        criterion: String(row[4] ?? ''),
+        message: String(row[5] ?? ''),
+      });
+    else if (last && row[0] === null) {
+      last.who = join(last.who, row[3]);
+      last.criterion = join(last.criterion, row[4]);
+      last.message = join(last.message, row[5]);
+    }
+  }
+  return problems;
+}

@@ -13,6 +13,7 @@ import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { catalog, movement, type PersonRow, personRow, unit, YEAR } from '../helpers/fixtures.ts';
 import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+import { feedbackProblems } from '../helpers/tables.ts';
 
 let server: EmbeddedStore;
 beforeAll(async () => {
@@ -113,7 +114,7 @@ describe('sync against dynalite and .xlsx workbooks', () => {
     await writeUnit('A', people('A'), (rows) => {
       const first = rows[0];
       if (first) {
-        first[8] = 'hai mươi';
+        first[8] = 25; // CN1 is out of 20
         first[6] = 'Xuất sắc';
       }
     });
@@ -131,6 +132,15 @@ describe('sync against dynalite and .xlsx workbooks', () => {
     const feedback = after['Kiểm tra dữ liệu'] ?? [];
     expect(feedback[1]?.[1]).toBe('Chưa tiếp nhận — có lỗi cần sửa');
     expect(feedback.map((row) => row[2])).toEqual(expect.arrayContaining(['Cá nhân!I2', 'Cá nhân!G2']));
+    // Each problem names the person and the criterion, in words a clerk acts on (no internal code).
+    const listed = feedbackProblems(feedback);
+    const score = listed.find((p) => p.cell === 'Cá nhân!I2');
+    const first = people('A')[0];
+    expect(score?.who).toBe(`${first?.name} (${first?.staffId})`);
+    expect(score?.criterion).toBe('CN1 – Chấp hành nghiêm túc kỷ cương, kỷ luật hành chính');
+    expect(JSON.stringify(feedback)).not.toMatch(/OUT_OF_RANGE|INVALID_CHOICE|Mã lỗi/);
+    expect(score?.message).toBe('Điểm 25 nằm ngoài khoảng cho phép (từ 0 đến 20).');
+    expect(feedback.flat().join(' ')).toContain('Bảng điểm được tiếp nhận lần trước vẫn được dùng');
 
     // The proposal still uses A's accepted data: A's people lead with their full marks.
     const proposal = await proposeAwards(
@@ -258,7 +268,7 @@ describe('published lists become history', () => {
       { store: db.store, publications },
       { movement, year: YEAR, round: 'annual', registry, councilCode: 'HD', by: 'Thư ký', why: '', now },
     );
-    expect(published).toEqual({ outcome: 'published', version: 1 });
+    expect(published).toMatchObject({ outcome: 'published', version: 1 });
     const history = await publishedAsHistory(publications, movement, YEAR, ['HD']);
     expect(history.filter((h) => h.subject === 'individual').map((h) => [h.id, h.award, h.kind])).toEqual(
       ['A0', 'A1', 'A2', 'A3', 'A4'].map((id) => [id, 'BK-VKSTC', 'thematic']),

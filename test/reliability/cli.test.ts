@@ -50,7 +50,7 @@ describe('exit codes that say what happened', () => {
     const partial = await cli('run', '--registry', 'danh-muc-thieu-bien-che.xlsx', '--store', 'db-partial');
     expect(partial.code).toBe(3);
     expect(partial.stdout).toContain(
-      'HD: chưa lập lại danh sách — Danh mục đơn vị chưa ghi số biên chế của đơn vị B',
+      'HD: chưa lập lại danh sách — Danh mục đơn vị chưa ghi tổng số cán bộ, công chức, viên chức, người lao động đang công tác của đơn vị B',
     );
   });
 

@@ -16,6 +16,7 @@ import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { movement, unit, unitGrids, YEAR } from '../helpers/fixtures.ts';
 import { type TestStore, useStore } from '../helpers/store.ts';
+import { feedbackProblems } from '../helpers/tables.ts';
 import { people, registryOf, syncInput } from './helpers.ts';
 
 const stores = useStore();
@@ -132,7 +133,7 @@ describe('fault 7: the same staff id in two units', () => {
     });
     // The proposals tell both units, from the data they loaded (no second load).
     expect(result.flagged).toEqual(['A', 'B']);
-    const tabOf = (code: string) => JSON.stringify(books.get(code)?.['Kiểm tra dữ liệu'] ?? []);
+    const tabOf = (code: string) => JSON.stringify(feedbackProblems(books.get(code)?.['Kiểm tra dữ liệu']));
     expect(tabOf('A')).toContain('cũng có trong bảng điểm của đơn vị B');
     expect(tabOf('B')).toContain('cũng có trong bảng điểm của đơn vị A');
     const individuals = result.councils[0]?.individuals;
@@ -164,7 +165,7 @@ describe('fault 8: quota padding and a broken registry', () => {
     const deps = { source: books, sink: books, store: db.store };
     await syncUnits(deps, syncInput(registry));
     const result = await proposeAwards(deps, proposeInput(registry));
-    expect(result.withheld.get('HD')?.join(' ')).toContain('số biên chế của đơn vị PAD');
+    expect(result.withheld.get('HD')?.join(' ')).toContain('người lao động đang công tác của đơn vị PAD');
     expect(result.written.has('HD')).toBe(false);
     expect(books.get('de-nghi-HD.xlsx')).toBeUndefined();
   });
@@ -263,7 +264,7 @@ describe('fault 7: each unit is told', () => {
     const check = await crossCheckStaff(deps, { year: YEAR, registry, now: '2025-06-10T01:00:00.000Z' });
     expect(check).toEqual({ flagged: ['A', 'B'], told: ['A', 'B'] });
     const lines = (code: string) =>
-      (books.get(code)?.['Kiểm tra dữ liệu'] ?? []).map((row) => row.join(' | '));
+      feedbackProblems(books.get(code)?.['Kiểm tra dữ liệu']).map((p) => `${p.who} | ${p.message}`);
     expect(lines('A').some((l) => l.includes('B-0') && l.includes('đơn vị B'))).toBe(true);
     expect(lines('B').some((l) => l.includes('B-0') && l.includes('đơn vị A'))).toBe(true);
     expect(lines('C').some((l) => l.includes('B-0'))).toBe(false);

@@ -36,7 +36,7 @@ const TAB_EXTENT: Record<string, string> = {
 const DEFAULT_EXTENT = 'A1:Z5000';
 
 /** The feedback tab is always written as this many rows × columns, so an old, longer list is cleared. */
-export const FEEDBACK_BLOCK = { rows: 520, cols: 5 } as const;
+export const FEEDBACK_BLOCK = { rows: 1600, cols: 6 } as const;
 
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 /** Up to this many workbooks, versions are fetched one by one rather than by listing. */
@@ -538,7 +538,12 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
           spreadsheetId: location,
           requestBody: {
             valueInputOption: 'RAW',
-            data: [{ range: `${quoteSheet(tab.title)}!A1:E${FEEDBACK_BLOCK.rows}`, values }],
+            data: [
+              {
+                range: `${quoteSheet(tab.title)}!A1:${columnLetters(FEEDBACK_BLOCK.cols - 1)}${FEEDBACK_BLOCK.rows}`,
+                values,
+              },
+            ],
           },
         },
         o,

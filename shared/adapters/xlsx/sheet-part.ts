@@ -57,6 +57,12 @@ export function sheetXml(tab: SheetTab): string {
         .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
         .join('')}</cols>`
     : '';
+  // Bold without a style: an inline rich-text run (the unit's styles part stays as it was).
+  const bold = new Set<string>();
+  for (const range of tab.styles ?? [])
+    if (range.style.bold)
+      for (let r = range.fromRow; r <= range.toRow; r++)
+        for (let c = range.fromCol; c <= range.toCol; c++) bold.add(`${r}:${c}`);
   const rows = tab.rows
     .map((row, r) => {
       const cells = row
@@ -66,7 +72,10 @@ export function sheetXml(tab: SheetTab): string {
           if (typeof value === 'number')
             return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
           if (typeof value === 'boolean') return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
-          return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+          const text = `<t xml:space="preserve">${escapeXml(value)}</t>`;
+          return bold.has(`${r}:${c}`)
+            ? `<c r="${ref}" t="inlineStr"><is><r><rPr><b/></rPr>${text}</r></is></c>`
+            : `<c r="${ref}" t="inlineStr"><is>${text}</is></c>`;
         })
         .join('');
       return cells ? `<row r="${r + 1}">${cells}</row>` : '';
@@ -78,7 +87,7 @@ export function sheetXml(tab: SheetTab): string {
       : '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>';
   // Printed landscape, one page wide: the messages are long, and the tab is often printed.
   const print =
-    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows}</sheetData>${protection}${print}</worksheet>`;
 }
 

@@ -148,6 +148,9 @@ export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Wo
       ...(tab.print.repeatRows
         ? { printTitlesRow: `${tab.print.repeatRows.from + 1}:${tab.print.repeatRows.to + 1}` }
         : {}),
+      ...(tab.print.columns
+        ? { printArea: `${columnLetters(tab.print.columns.from)}:${columnLetters(tab.print.columns.to)}` }
+        : {}),
     };
     if (tab.print.footer) sheet.headerFooter = { oddFooter: footerCode(tab.print.footer) };
   }
