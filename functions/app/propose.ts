@@ -5,6 +5,7 @@
  */
 import type { SQSBatchResponse } from 'aws-lambda';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
+import { vietnamDate } from '../../shared/domain/render.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { logger } from '../lib/logger.ts';
 import { parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
@@ -21,9 +22,16 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
       continue;
     }
     try {
+      const now = new Date().toISOString();
       const registry = await rt.loadRegistry();
       const result = await proposeAwards(
-        { sink: rt.workbooks, source: rt.workbooks, store: rt.store, publications: rt.publications },
+        {
+          sink: rt.workbooks,
+          source: rt.workbooks,
+          store: rt.store,
+          publications: rt.publications,
+          ...(rt.documents ? { documents: rt.documents } : {}),
+        },
         {
           movement: rt.movement,
           year: message.year,
@@ -31,7 +39,8 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
           proposalLocation: (council) => registry.units.get(council)?.proposalWorkbook ?? null,
           ...(message.councils ? { only: message.councils } : {}),
           // A person listed by two units: each unit is told in its tab (the proposals hold the person).
-          crossCheckAt: new Date().toISOString(),
+          crossCheckAt: now,
+          documentsDate: vietnamDate(now),
         },
       );
       if (result.flagged.length) logger.warn('staff ids listed by several units', { units: result.flagged });
@@ -42,6 +51,7 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
         councils: result.councils.length,
         written: result.written.size,
         rewritten: result.rewritten.length,
+        documents: result.documents.size,
         withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
       });
     } catch (error) {

@@ -19,6 +19,7 @@ import {
   parseCredentialsJson,
 } from '../../shared/adapters/google/auth.ts';
 import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
+import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import {
   type Catalog,
@@ -44,6 +45,8 @@ export interface Runtime {
   readonly leases: DynamoLeases;
   readonly publications: DynamoPublications;
   readonly workbooks: GoogleWorkbooks;
+  /** The councils' documents as Google Docs in their Drive folders (functions that write only). */
+  readonly documents: GoogleDocuments | undefined;
   /** Every Google call goes through it; the worker bounds it by the invocation's deadline. */
   readonly caller: GoogleCaller;
   readonly queue: WorkQueue;
@@ -115,6 +118,14 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     leases: new DynamoLeases(client, config.TABLE_NAME),
     publications: new DynamoPublications(client, config.TABLE_NAME),
     workbooks,
+    documents: clients.driveWrite
+      ? new GoogleDocuments({
+          drive: clients.driveWrite,
+          caller,
+          rootUrl: clients.rootUrl,
+          ...(config.SHARED_DRIVE_FOLDER ? { fallbackFolder: config.SHARED_DRIVE_FOLDER } : {}),
+        })
+      : undefined,
     caller,
     queue: overrides.queue ?? new SqsWorkQueue(new SQSClient({ requestHandler: { requestTimeout: 5_000 } })),
     loadRegistry: async () =>

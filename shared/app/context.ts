@@ -12,6 +12,7 @@ import { DynamoPublications } from '../adapters/dynamodb/publications.ts';
 import { DynamoSubmissionStore } from '../adapters/dynamodb/store.ts';
 import { type GoogleCredentials, googleClients } from '../adapters/google/auth.ts';
 import { GoogleCaller } from '../adapters/google/caller.ts';
+import { GoogleDocuments } from '../adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../adapters/google/workbooks.ts';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import { loadMovement } from '../config/load.ts';
@@ -106,7 +107,7 @@ export function openSheets(
   sheets: SheetsOption,
   counters?: Counters,
   write = true,
-): { source: SheetSource; sink: SheetSink; registryLocation: string } {
+): { source: SheetSource; sink: SheetSink; registryLocation: string; documents?: DocumentSink } {
   if (sheets.kind === 'xlsx') {
     const registryPath = resolve(sheets.registryPath);
     const workbooks = new XlsxWorkbooks({
@@ -132,7 +133,20 @@ export function openSheets(
     caller,
     ...(sheets.sharedDriveFolderId ? { sharedDriveFolderId: sheets.sharedDriveFolderId } : {}),
   });
-  return { source: workbooks, sink: workbooks, registryLocation: sheets.registryId };
+  const documents = clients.driveWrite
+    ? new GoogleDocuments({
+        drive: clients.driveWrite,
+        caller,
+        rootUrl: clients.rootUrl,
+        ...(sheets.sharedDriveFolderId ? { fallbackFolder: sheets.sharedDriveFolderId } : {}),
+      })
+    : undefined;
+  return {
+    source: workbooks,
+    sink: workbooks,
+    registryLocation: sheets.registryId,
+    ...(documents ? { documents } : {}),
+  };
 }
 
 export async function openJob(options: JobOptions): Promise<JobContext> {
@@ -140,7 +154,7 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
     throw new UsageError(CLI_TEXT.noRegistry(resolve(options.sheets.registryPath)));
   const { movement, catalog, year } = await resolveMovement(options.movementPath, options.year);
   const counters = newCounters();
-  const { source, sink, registryLocation } = openSheets(options.sheets, counters);
+  const { source, sink, registryLocation, documents } = openSheets(options.sheets, counters);
   const registry = parseRegistry(await source.readWorkbook(registryLocation, [TABS.registry]));
 
   const embedded =
@@ -179,7 +193,7 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
     leases: new DynamoLeases(leaseClient, options.table),
     counters,
     outDir: resolve(options.outRoot, String(year)),
-    documents: local ? new DocxFiles(resolve(options.outRoot, String(year))) : undefined,
+    documents: local ? new DocxFiles(resolve(options.outRoot, String(year))) : documents,
     proposalLocation: (council) =>
       registry.units.get(council)?.proposalWorkbook ??
       (local ? join(resolve(options.outRoot), String(year), `de-nghi-${council}.xlsx`) : null),

@@ -563,7 +563,7 @@ async function round(
       `  ${council.code}: ${council.forms
         .map((f) =>
           CLI_TEXT.roundForm(
-            f.awardForm,
+            `${f.subject === 'collective' ? 'Tập thể' : 'Cá nhân'} - ${f.shortName}`,
             f.proposal.proposed.length,
             f.proposal.quota.quota,
             f.proposal.tiedAtLine.length,

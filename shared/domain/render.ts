@@ -261,7 +261,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       item.leaderOnly ? TEMPLATE_TEXT.leadersOnly : TEMPLATE_TEXT.everyone,
     ]),
   ];
-  const widths = [6, 12, 24, 18, 11, 9, 24, 16, ...catalog.individual.items.map(() => 10), 10, 24];
+  const widths = [6, 12, 24, 18, 11, 9, 27, 16, ...catalog.individual.items.map(() => 10), 10, 24];
   const legendWidths = [9, 56, 9, 16];
   const rows: Cell[][] = [headers, ...people].map((row) => [...row]);
   legend.forEach((line, r) => {
@@ -507,8 +507,8 @@ function wrappedRows(
 function feedbackPlaceholder(): SheetTab {
   return {
     title: TABS.feedback,
-    rows: [[FEEDBACK_TEXT.title], [FEEDBACK_TEXT.status, FEEDBACK_TEXT.notChecked]],
-    columnWidths: [22, 100],
+    rows: [[FEEDBACK_TEXT.title], [FEEDBACK_TEXT.status, null, null, FEEDBACK_TEXT.notChecked]],
+    columnWidths: FEEDBACK_WIDTHS,
     headerRows: 1,
     protection: 'all',
     styles: [{ fromRow: 0, toRow: 1, fromCol: 0, toCol: 0, style: { bold: true } }],
@@ -534,12 +534,14 @@ export function feedbackTab(input: FeedbackInput): SheetTab {
       : errors === 0 && warnings === 0
         ? FEEDBACK_TEXT.allGood
         : '';
+  // A label runs over the narrow first columns; its value sits under “Cán bộ”.
+  const line = (label: string, value: string): Cell[] => [label, null, null, value];
   const head: Cell[][] = [
     [input.unit ? FEEDBACK_TEXT.titleOf(input.unit.code, input.unit.name) : FEEDBACK_TEXT.title],
-    [FEEDBACK_TEXT.status, STATUS_LABELS[input.status]],
-    [FEEDBACK_TEXT.year, yearLabel(input.year)],
-    [FEEDBACK_TEXT.checkedAt, formatVietnamTime(input.checkedAt)],
-    [FEEDBACK_TEXT.counts, `${errors} / ${warnings}`],
+    line(FEEDBACK_TEXT.status, STATUS_LABELS[input.status]),
+    line(FEEDBACK_TEXT.year, yearLabel(input.year)),
+    line(FEEDBACK_TEXT.checkedAt, formatVietnamTime(input.checkedAt)),
+    line(FEEDBACK_TEXT.counts, `${errors} / ${warnings}`),
   ];
   const summaryRows = splitLines(summary, 110).map((line): Cell[] => [line]);
   const headerRow = head.length + summaryRows.length + 1;

@@ -534,7 +534,7 @@ export const CLI_TEXT = {
   councilLine: (code: string, name: string, collectives: string, individuals: string) =>
     `  ${code} ${name}\n      tập thể: ${collectives}\n      cá nhân: ${individuals}`,
   subjectLine: (proposed: number, quota: number, tied: number, arithmetic: string) =>
-    `đề nghị ${proposed}/${quota} (${arithmetic})${tied ? `, ${tied} đồng điểm tại ngưỡng — Hội đồng quyết định` : ''}${quota === 0 ? ' — chỉ tiêu bằng 0' : ''}`,
+    `đề nghị ${proposed}/${quota} (${arithmetic})${tied ? `, ${tied} đồng điểm tại ngưỡng — Hội đồng quyết định` : ''}${quota === 0 ? ' — số lượng được đề nghị bằng 0' : ''}`,
   councils: (n: number, dir: string) => `Hội đồng: ${n} — bảng đề nghị đã ghi vào ${dir}`,
   report: (path: string) => `Báo cáo JSON: ${path}`,
   registryProblems: (n: number) => `Danh mục đơn vị có ${n} lỗi:`,
@@ -667,7 +667,7 @@ Các lệnh:
   template   tạo Danh mục đơn vị và bảng điểm cho từng đơn vị (không bao giờ ghi đè)
   check      kiểm tra một bảng điểm và liệt kê các lỗi
   sync       đọc bảng điểm của các đơn vị, kiểm tra, lưu, ghi trang “Kiểm tra dữ liệu”
-  propose    xếp hạng trong chỉ tiêu và ghi bảng đề nghị cho từng Hội đồng
+  propose    xếp hạng trong số lượng được đề nghị, ghi bảng đề nghị và văn bản của từng Hội đồng
   run        sync rồi propose
   publish    khóa sổ danh sách của một Hội đồng: --council MÃ --by HỌ_TÊN [--why LÝ_DO]
   reopen     mở lại danh sách đã khóa sổ: --council MÃ --by HỌ_TÊN --why LÝ_DO

@@ -79,6 +79,63 @@ class ApiError extends Error {
 
 const badRequest = (message: string) => new ApiError(400, 'INVALID_ARGUMENT', message);
 const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+const DOCUMENT_MIME = 'application/vnd.google-apps.document';
+
+/** A Google Doc made from an uploaded .docx (Drive converts it): its name, folder, and text. */
+interface DocumentData {
+  id: string;
+  name: string;
+  parents: string[];
+  /** The document's paragraphs as Drive's plain-text export gives them. */
+  text: string;
+  modifiedTime: number;
+  /** How many times its content was uploaded (created, then each update). */
+  uploads: number;
+}
+
+/** A multipart/related upload: the JSON metadata part and the media part's bytes. */
+function parseMultipart(body: Buffer, contentType: string): { metadata: unknown; media: Buffer | undefined } {
+  const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
+  if (!boundary) throw new ApiError(400, 'INVALID_ARGUMENT', 'Missing multipart boundary.');
+  const parts: Buffer[] = [];
+  const marker = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(marker);
+  while (at >= 0) {
+    const next = body.indexOf(marker, at + marker.length);
+    if (next < 0) break;
+    parts.push(body.subarray(at + marker.length, next));
+    at = next;
+  }
+  const split = (part: Buffer) => {
+    const gap = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, gap).toString('utf8');
+    let content = part.subarray(gap + 4);
+    if (content.subarray(-2).toString() === '\r\n') content = content.subarray(0, -2);
+    return { headers, content };
+  };
+  const [first, second] = parts.map(split);
+  return {
+    metadata: first ? (JSON.parse(first.content.toString('utf8') || '{}') as unknown) : {},
+    media: second?.content,
+  };
+}
+
+/** The paragraphs of a .docx as plain text, the way Drive exports a converted document. */
+async function docxText(bytes: Buffer): Promise<string> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes).catch(() => {
+    throw new ApiError(400, 'INVALID_ARGUMENT', 'The uploaded file could not be converted.');
+  });
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => [...(p[0] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    .join('\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
 const WINDOW_MS = 60_000;
 
 function gridToCells(grid: Grid): Map<number, Map<number, CellData>> {
@@ -97,6 +154,7 @@ function gridToCells(grid: Grid): Map<number, Map<number, CellData>> {
 export class GoogleStandin {
   readonly calls: CallRecord[] = [];
   private readonly books = new Map<string, SpreadsheetData>();
+  private readonly documents = new Map<string, DocumentData>();
   private readonly clock: Clock;
   private readonly quota: Record<CallKind, number>;
   private readonly windows: Record<CallKind, number[]> = { read: [], write: [], drive: [] };
@@ -166,6 +224,16 @@ export class GoogleStandin {
 
   has(id: string): boolean {
     return this.books.has(id);
+  }
+
+  /** The Google Docs in a Drive folder (what a council sees there). */
+  documentsIn(folder: string): DocumentData[] {
+    return [...this.documents.values()].filter((d) => d.parents.includes(folder));
+  }
+
+  /** Someone deletes a document in Drive. */
+  deleteDocument(id: string): void {
+    this.documents.delete(id);
   }
 
   sheetTitles(id: string): string[] {
@@ -308,9 +376,88 @@ export class GoogleStandin {
       pattern: /^\/drive\/v3\/files\/([^/]+)$/,
       api: 'files.get',
       kind: 'drive',
-      run: (id) => this.fileOf(this.book(id)),
+      run: (id) => {
+        const doc = this.documents.get(id);
+        return doc ? this.documentFile(doc) : this.fileOf(this.book(id));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/upload\/drive\/v3\/files$/,
+      api: 'files.create',
+      kind: 'drive',
+      run: (_id, q, body) => this.uploadDocument(undefined, q, body),
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/upload\/drive\/v3\/files\/([^/]+)$/,
+      api: 'files.update',
+      kind: 'drive',
+      run: (id, q, body) => this.uploadDocument(id, q, body),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drive\/v3\/files\/([^/]+)\/export$/,
+      api: 'files.export',
+      kind: 'drive',
+      run: (id, q) => {
+        const doc = this.documents.get(id);
+        if (!doc) throw new ApiError(404, 'NOT_FOUND', `File not found: ${id}.`);
+        if (q.get('mimeType') !== 'text/plain')
+          throw new ApiError(400, 'INVALID_ARGUMENT', 'The stand-in exports documents as text/plain only.');
+        return { raw: doc.text };
+      },
     },
   ];
+
+  /**
+   * files.create / files.update with a .docx upload (uploadType=multipart), converted to a Google
+   * Doc as Drive does when the metadata asks for one (create) or the file is one (update).
+   */
+  private async uploadDocument(id: string | undefined, q: URLSearchParams, body: unknown) {
+    const uploadType = q.get('uploadType');
+    if (uploadType !== 'multipart' && !(id && uploadType === 'media'))
+      throw new ApiError(
+        400,
+        'INVALID_ARGUMENT',
+        `The stand-in does not take uploadType=${uploadType} here.`,
+      );
+    const { metadata, media } = body as {
+      metadata: { name?: string; mimeType?: string; parents?: string[] };
+      media?: Buffer;
+    };
+    if (!media) throw new ApiError(400, 'INVALID_ARGUMENT', 'Media is required.');
+    const text = await docxText(media);
+    if (id) {
+      const doc = this.documents.get(id);
+      if (!doc) throw new ApiError(404, 'NOT_FOUND', `File not found: ${id}.`);
+      Object.assign(doc, { text, modifiedTime: this.clock.now(), uploads: doc.uploads + 1 });
+      return this.documentFile(doc);
+    }
+    if (metadata.mimeType !== DOCUMENT_MIME)
+      throw new ApiError(400, 'INVALID_ARGUMENT', 'The stand-in converts uploads to Google Docs only.');
+    const doc: DocumentData = {
+      id: newSpreadsheetId(),
+      name: metadata.name ?? 'Untitled document',
+      parents: [...(metadata.parents ?? [])],
+      text,
+      modifiedTime: this.clock.now(),
+      uploads: 1,
+    };
+    this.documents.set(doc.id, doc);
+    return this.documentFile(doc);
+  }
+
+  private documentFile(doc: DocumentData) {
+    return {
+      kind: 'drive#file',
+      id: doc.id,
+      name: doc.name,
+      mimeType: DOCUMENT_MIME,
+      parents: doc.parents,
+      modifiedTime: new Date(doc.modifiedTime).toISOString(),
+    };
+  }
 
   private route(method: string, path: string) {
     for (const route of this.routes) {
@@ -402,13 +549,28 @@ export class GoogleStandin {
     window.push(now);
 
     try {
-      const body = chunks.length
-        ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown)
-        : undefined;
-      const result = route.run(url.searchParams, body);
+      const raw = Buffer.concat(chunks);
+      const contentType = String(req.headers['content-type'] ?? '');
+      const body = !chunks.length
+        ? undefined
+        : contentType.startsWith('multipart/')
+          ? parseMultipart(raw, contentType)
+          : contentType && !contentType.includes('json')
+            ? { metadata: {}, media: raw } // uploadType=media: the bytes alone
+            : (JSON.parse(raw.toString('utf8')) as unknown);
+      const result = await route.run(url.searchParams, body);
       record(api, kind, id, 200);
       if (fault === 'drop-after') {
         req.socket.destroy();
+        return;
+      }
+      if (result && typeof result === 'object' && 'raw' in result) {
+        const text = String((result as { raw: unknown }).raw);
+        res.writeHead(200, {
+          'content-type': 'text/plain; charset=UTF-8',
+          'content-length': Buffer.byteLength(text),
+        });
+        res.end(text);
         return;
       }
       this.send(res, 200, applyFieldMask(result, url.searchParams.get('fields')));
@@ -786,7 +948,15 @@ export class GoogleStandin {
         'INVALID_ARGUMENT',
         `Invalid value '${q.get('pageSize')}'. Values must be within the range: [1, 1000]`,
       );
-    const filters: ((b: SpreadsheetData) => boolean)[] = [];
+    type Entry = {
+      id: string;
+      title: string;
+      parents: string[];
+      modifiedTime: number;
+      mimeType: string;
+      file: unknown;
+    };
+    const filters: ((b: Entry) => boolean)[] = [];
     const query = q.get('q');
     if (query)
       for (const clause of query.split(/\s+and\s+/i).map((c) => c.trim())) {
@@ -794,7 +964,7 @@ export class GoogleStandin {
         const modified = /^modifiedTime\s*>\s*'([^']+)'$/.exec(clause);
         const parent = /^'([^']+)'\s+in\s+parents$/.exec(clause);
         const name = /^name\s*=\s*'((?:[^'\\]|\\.)*)'$/.exec(clause);
-        if (mime) filters.push(() => mime[1] === SPREADSHEET_MIME);
+        if (mime) filters.push((b) => mime[1] === b.mimeType);
         else if (parent) filters.push((b) => b.parents.includes(parent[1] ?? ''));
         else if (name) filters.push((b) => b.title === (name[1] ?? '').replace(/\\(.)/g, '$1'));
         else if (/^trashed\s*=\s*false$/.test(clause)) filters.push(() => true);
@@ -814,9 +984,18 @@ export class GoogleStandin {
             ],
           });
       }
-    const all = [...this.books.values()]
-      .filter((b) => filters.every((f) => f(b)))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const entries: Entry[] = [
+      ...[...this.books.values()].map((b) => ({ ...b, mimeType: SPREADSHEET_MIME, file: this.fileOf(b) })),
+      ...[...this.documents.values()].map((d) => ({
+        id: d.id,
+        title: d.name,
+        parents: d.parents,
+        modifiedTime: d.modifiedTime,
+        mimeType: DOCUMENT_MIME,
+        file: this.documentFile(d),
+      })),
+    ];
+    const all = entries.filter((b) => filters.every((f) => f(b))).sort((a, b) => (a.id < b.id ? -1 : 1));
     const offset = q.get('pageToken')
       ? Number(Buffer.from(q.get('pageToken') ?? '', 'base64url').toString())
       : 0;
@@ -828,7 +1007,7 @@ export class GoogleStandin {
     return {
       kind: 'drive#fileList',
       incompleteSearch: false,
-      files: page.map((b) => this.fileOf(b)),
+      files: page.map((b) => b.file),
       ...(next ? { nextPageToken: next } : {}),
     };
   }

@@ -304,5 +304,10 @@ export async function writeDocuments(
   }
   const folder = registry.units.get(proposal.code)?.documentsFolder ?? null;
   const locations = await sink.writeDocuments({ code: proposal.code, folder }, models, previous?.locations);
-  return { digest, locations, changed: true };
+  // Nowhere to write them (no folder) again: nothing to record either.
+  const same =
+    previous?.digest === digest &&
+    previous.locations.length === locations.length &&
+    previous.locations.every((l, i) => l === locations[i]);
+  return { digest, locations, changed: !same };
 }

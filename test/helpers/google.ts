@@ -1,6 +1,9 @@
 /** The Google stand-in, driven by the real Google client, on a clock tests can speed up. */
+
+import type { drive_v3 } from '@googleapis/drive';
 import { googleClients } from '../../shared/adapters/google/auth.ts';
 import { type CallerOptions, GoogleCaller } from '../../shared/adapters/google/caller.ts';
+import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import type { Registry, RegistryUnit } from '../../shared/domain/registry.ts';
 import { type Clock, spedUpClock } from '../../shared/standin/clock.ts';
@@ -14,6 +17,8 @@ export interface Google {
   readonly rootUrl: string;
   readonly clock: Clock;
   workbooks(options?: Partial<CallerOptions>): { workbooks: GoogleWorkbooks; caller: GoogleCaller };
+  /** The councils' documents as Google Docs, and the real Drive client to read them back. */
+  documents(): { documents: GoogleDocuments; drive: drive_v3.Drive };
   close(): Promise<void>;
 }
 
@@ -35,6 +40,12 @@ export async function startGoogle(
     workbooks(callerOptions = {}) {
       const caller = new GoogleCaller({ clock, timeoutMs: 2_000, ...callerOptions });
       return { workbooks: new GoogleWorkbooks({ clients, caller }), caller };
+    },
+    documents() {
+      const drive = clients.driveWrite;
+      if (!drive) throw new Error('no writer');
+      const caller = new GoogleCaller({ clock, timeoutMs: 2_000 });
+      return { documents: new GoogleDocuments({ drive, caller, rootUrl }), drive };
     },
     close: () => standin.close(),
   };

@@ -49,7 +49,12 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
     for (let i = 0; i < 10; i++)
       expect(google.standin.count({ api: 'values.batchGet', spreadsheetId: `ss-U00${i}` })).toBe(1);
     expect(google.standin.count({ api: 'files.list' })).toBe(1);
-    expect(google.standin.cells('ss-U003', 'Kiểm tra dữ liệu')[1]).toEqual(['Trạng thái', 'Đã tiếp nhận']);
+    expect(google.standin.cells('ss-U003', 'Kiểm tra dữ liệu')[1]).toEqual([
+      'Trạng thái',
+      null,
+      null,
+      'Đã tiếp nhận',
+    ]);
 
     // Our feedback write changed every modifiedTime; Google cannot vouch that no clerk edited in
     // between, so the next sync reads each once more, finds the same content and writes no tab.
@@ -158,7 +163,7 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
       );
       expect(google.standin.protectedRanges(unit.workbook, 'Kiểm tra dữ liệu').length).toBeLessThanOrEqual(1);
     }
-    expect(google.standin.cells('ss-U007', 'Kiểm tra dữ liệu')[1]?.[1]).toBe(
+    expect(google.standin.cells('ss-U007', 'Kiểm tra dữ liệu')[1]?.[3]).toBe(
       'Chưa tiếp nhận — có lỗi cần sửa',
     );
   });
@@ -228,6 +233,57 @@ describe('proposals and templates in Google Sheets', () => {
       'Đồng điểm tại ngưỡng',
       'Không đề nghị',
     ]);
+  });
+
+  it('puts the council’s documents in its Drive folder as Google Docs, one upload each, again only when the list changes', async () => {
+    google = await startGoogle({ speed: 400 });
+    db = await freshStore(server);
+    const seeded = seedSector(google.standin, 3);
+    const hd = seeded.units.get('HD');
+    if (!hd) throw new Error('no HD');
+    const registry = {
+      ...seeded,
+      units: new Map(seeded.units).set('HD', { ...hd, documentsFolder: 'folder-HD' }),
+    };
+    const { workbooks } = google.workbooks();
+    const { documents, drive } = google.documents();
+    const deps = { source: workbooks, sink: workbooks, store: db.store, documents };
+    await syncUnits(deps, input(registry));
+    const proposeNow = () =>
+      proposeAwards(deps, {
+        movement,
+        year: YEAR,
+        registry,
+        proposalLocation: (c) => registry.units.get(c)?.proposalWorkbook ?? null,
+        documentsDate: '2025-06-15',
+      });
+    const first = await proposeNow();
+    const docs = google.standin.documentsIn('folder-HD');
+    expect(docs.map((d) => d.name).sort()).toEqual([
+      'Biên bản họp Hội đồng xét đề nghị khen thưởng năm thi đua 2024–2025 — Đơn vị HD',
+      'Danh sách đề nghị khen thưởng năm thi đua 2024–2025 — Đơn vị HD',
+      'Tờ trình đề nghị khen thưởng năm thi đua 2024–2025 — Đơn vị HD',
+    ]);
+    expect(first.documents.get('HD')?.sort()).toEqual(docs.map((d) => d.id).sort());
+    expect(google.standin.count({ api: 'files.create' })).toBe(3);
+    // Read back through Drive's export, as the office would open them.
+    const list = docs.find((d) => d.name.startsWith('Danh sách'));
+    const text = String((await drive.files.export({ fileId: list?.id ?? '', mimeType: 'text/plain' })).data);
+    for (const person of first.councils[0]?.individuals.proposed ?? []) expect(text).toContain(person.name);
+    expect(text).toContain('NGƯỜI LẬP BIỂU');
+
+    // Nothing changed: no upload at all.
+    await proposeNow();
+    expect(google.standin.count({ api: 'files.create' })).toBe(3);
+    expect(google.standin.count({ api: 'files.update' })).toBe(0);
+
+    // A unit's scores change the list: the same three documents are updated in place.
+    google.standin.userEdit('ss-U000', 'Cá nhân', 1, 8, 5); // U000-0's CN1: 20 → 5
+    await syncUnits(deps, input(registry, '2025-06-11T01:00:00.000Z'));
+    await proposeNow();
+    expect(google.standin.count({ api: 'files.create' })).toBe(3);
+    expect(google.standin.count({ api: 'files.update' })).toBe(3);
+    expect(google.standin.documentsIn('folder-HD').map((d) => d.uploads)).toEqual([2, 2, 2]);
   });
 
   it('prepares a unit spreadsheet for the template without touching the tabs the unit filled', async () => {

@@ -99,8 +99,8 @@ describe('sync against dynalite and .xlsx workbooks', () => {
     ]);
     expect(counters.sheetReads).toBe(4);
     const feedback = (await workbooks.readWorkbook('bang-diem/A.xlsx'))['Kiểm tra dữ liệu'];
-    expect(feedback?.[1]).toEqual(['Trạng thái', 'Đã tiếp nhận']);
-    expect(feedback?.[3]).toEqual(['Thời điểm kiểm tra', '10/06/2025 08:00']);
+    expect(feedback?.[1]).toEqual(['Trạng thái', null, null, 'Đã tiếp nhận']);
+    expect(feedback?.[3]).toEqual(['Thời điểm kiểm tra', null, null, '10/06/2025 08:00']);
 
     reset();
     const second = await syncUnits(deps(), input(registry, '2025-06-11T01:00:00.000Z'));
@@ -130,7 +130,7 @@ describe('sync against dynalite and .xlsx workbooks', () => {
     const after = await workbooks.readWorkbook('bang-diem/A.xlsx');
     expect(withoutFeedback(after)).toEqual(userData); // the unit's own cells are untouched
     const feedback = after['Kiểm tra dữ liệu'] ?? [];
-    expect(feedback[1]?.[1]).toBe('Chưa tiếp nhận — có lỗi cần sửa');
+    expect(feedback[1]?.[3]).toBe('Chưa tiếp nhận — có lỗi cần sửa');
     expect(feedback.map((row) => row[2])).toEqual(expect.arrayContaining(['Cá nhân!I2', 'Cá nhân!G2']));
     // Each problem names the person and the criterion, in words a clerk acts on (no internal code).
     const listed = feedbackProblems(feedback);

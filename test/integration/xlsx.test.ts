@@ -84,7 +84,7 @@ describe('XlsxWorkbooks writing feedback', () => {
     expect(Object.keys(after)).toEqual(['Thông tin', 'Tập thể', 'Cá nhân', 'Kiểm tra dữ liệu']);
     expect(after['Cá nhân']).toEqual(before['Cá nhân']);
     expect(after['Cá nhân']?.[1]?.[2]).toBe('=IMPORTXML("http://example.invalid","//a")'); // text, not a formula
-    expect(after['Kiểm tra dữ liệu']?.[1]).toEqual(['Trạng thái', 'Đã tiếp nhận']);
+    expect(after['Kiểm tra dữ liệu']?.[1]).toEqual(['Trạng thái', null, null, 'Đã tiếp nhận']);
 
     const rangesAfter = await validationRanges(join(dir, 'a.xlsx'), 3);
     const covered = rangesAfter.flatMap(cellsOf);

@@ -227,7 +227,12 @@ describe('fault 3: the feedback tab is the only thing written into a unit’s fi
     // The workbook still opens, with the tab's content where a clerk looks for it.
     if (process.env.THIDUA_KEEP) await writeFile(process.env.THIDUA_KEEP, await readFile(path));
     const grids = await files.readWorkbook('bang-diem/A.xlsx');
-    expect(grids['Kiểm tra dữ liệu']?.[1]).toEqual(['Trạng thái', 'Chưa tiếp nhận — có lỗi cần sửa']);
+    expect(grids['Kiểm tra dữ liệu']?.[1]).toEqual([
+      'Trạng thái',
+      null,
+      null,
+      'Chưa tiếp nhận — có lỗi cần sửa',
+    ]);
     const feedback = grids['Kiểm tra dữ liệu'] ?? [];
     const header = feedback.findIndex((row) => row[0] === 'STT');
     expect(feedback[header + 1]?.[2]).toBe('Cá nhân!I2');

@@ -60,7 +60,7 @@ describe('fault 4: a workbook with thousands of problems', () => {
     expect(Buffer.byteLength(JSON.stringify(state))).toBeLessThan(400 * 1024);
     // The unit's own tab: the first 500 with their cells, then how many more.
     const tab = books.get('A')?.['Kiểm tra dữ liệu'] ?? [];
-    expect(tab[1]).toEqual(['Trạng thái', 'Chưa tiếp nhận — có lỗi cần sửa']);
+    expect(tab[1]).toEqual(['Trạng thái', null, null, 'Chưa tiếp nhận — có lỗi cần sửa']);
     expect(tab.filter((row) => typeof row[2] === 'string' && row[2].startsWith('Cá nhân!'))).toHaveLength(
       500,
     );
@@ -175,7 +175,7 @@ describe('fault 4: the tab never claims what the store does not hold', () => {
     await expect(
       syncUnits({ source: books, sink: books, store: refusing }, syncInput(registry)),
     ).rejects.toThrow();
-    expect(books.get('A')?.['Kiểm tra dữ liệu']?.[1]).not.toEqual(['Trạng thái', 'Đã tiếp nhận']);
+    expect(books.get('A')?.['Kiểm tra dữ liệu']?.[1]).not.toEqual(['Trạng thái', null, null, 'Đã tiếp nhận']);
   });
 
   it('writes a tab owed from an earlier run on the next one, even when nothing else changed', async () => {
@@ -198,7 +198,7 @@ describe('fault 4: the tab never claims what the store does not hold', () => {
       syncInput(registry, '2025-06-11T01:00:00.000Z'),
     );
     expect(again.units.find((u) => u.code === 'A')).toMatchObject({ status: 'unchanged', read: false });
-    expect(books.get('A')?.['Kiểm tra dữ liệu']?.[1]).toEqual(['Trạng thái', 'Đã tiếp nhận']);
+    expect(books.get('A')?.['Kiểm tra dữ liệu']?.[1]).toEqual(['Trạng thái', null, null, 'Đã tiếp nhận']);
     expect((await db.store.loadStates(YEAR, ['A'])).get('A')?.feedbackDelivered).toBe(true);
   });
 });

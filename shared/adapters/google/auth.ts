@@ -103,6 +103,8 @@ export interface GoogleClients {
   readonly driveWrite: drive_v3.Drive | undefined;
   /** The service account's address, to name it as the only editor of protected ranges. */
   readonly serviceAccountEmail: string | undefined;
+  /** Another API address (the stand-in): uploads take it per call, the client library does not carry it. */
+  readonly rootUrl: string | undefined;
 }
 
 /** Clients are created once per process (module scope in Lambda), never per call. */
@@ -123,5 +125,6 @@ export function googleClients(options: {
     driveWrite: writer ? drive({ version: v3, auth: writer, ...root }) : undefined,
     serviceAccountEmail:
       options.credentials.kind === 'serviceAccountKey' ? options.credentials.key.client_email : undefined,
+    rootUrl: options.rootUrl,
   };
 }
