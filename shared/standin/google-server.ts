@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { docxText } from '../adapters/docx/text.ts';
 import type { Grid, WorkbookGrids } from '../domain/grid.ts';
 import { type A1Range, formatA1, parseA1, RangeParseError } from './a1.ts';
 import { type Clock, realClock } from './clock.ts';
@@ -120,22 +121,6 @@ function parseMultipart(body: Buffer, contentType: string): { metadata: unknown;
   };
 }
 
-/** The paragraphs of a .docx as plain text, the way Drive exports a converted document. */
-async function docxText(bytes: Buffer): Promise<string> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes).catch(() => {
-    throw new ApiError(400, 'INVALID_ARGUMENT', 'The uploaded file could not be converted.');
-  });
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...(p[0] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
-    .join('\n')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
 const WINDOW_MS = 60_000;
 
 function gridToCells(grid: Grid): Map<number, Map<number, CellData>> {
@@ -427,7 +412,9 @@ export class GoogleStandin {
       media?: Buffer;
     };
     if (!media) throw new ApiError(400, 'INVALID_ARGUMENT', 'Media is required.');
-    const text = await docxText(media);
+    const text = await docxText(media).catch(() => {
+      throw new ApiError(400, 'INVALID_ARGUMENT', 'The uploaded file could not be converted.');
+    });
     if (id) {
       const doc = this.documents.get(id);
       if (!doc) throw new ApiError(404, 'NOT_FOUND', `File not found: ${id}.`);

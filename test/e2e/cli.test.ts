@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxText as readDocx } from '../../shared/adapters/docx/text.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { registryWorkbookModel } from '../../shared/domain/render.ts';
 import { type Report, reportSchema } from '../../shared/usecases/report.ts';
@@ -21,18 +21,7 @@ const readReport = async (): Promise<Report> =>
   );
 const example = (path: string) => join(cwd, '.thidua/example', path);
 
-/** The text of a .docx, paragraph by paragraph (runs joined), as a reader sees it. */
-async function docxText(path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...(p[0] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
-    .join('\n')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
-}
+const docxText = async (path: string) => readDocx(await readFile(path));
 
 beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'thidua-cli-'));
