@@ -1,13 +1,6 @@
 /** The text of a `.docx`, paragraph by paragraph (runs joined): what a reader sees, and what Drive's text export gives. */
 import JSZip from 'jszip';
-
-const unescape = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+import { unescapeXml } from '../../domain/text.ts';
 
 /** Throws when the bytes are not a zip package. */
 export async function docxText(bytes: Uint8Array): Promise<string> {
@@ -15,7 +8,9 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
     .map((p) =>
-      [...(p[0] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescape(t[1] ?? '')).join(''),
+      [...(p[0] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((t) => unescapeXml(t[1] ?? ''))
+        .join(''),
     )
     .join('\n');
 }
