@@ -76,8 +76,13 @@ const line = (
 const cell = (children: Paragraph[], width: number, extra: Partial<ITableCellOptions> = {}) =>
   new TableCell({ children, width: { size: width, type: WidthType.DXA }, ...extra });
 
-function letterhead(b: Extract<Block, { kind: 'letterhead' }>, width: number): Table {
-  const left = Math.round(width * 0.46);
+/** The letterhead and signature tables reach into the margins, as the layout's long lines need. */
+const WIDE = Math.round(16 * MM);
+const TIGHT = { top: 0, bottom: 0, left: 0, right: 0 };
+
+function letterhead(b: Extract<Block, { kind: 'letterhead' }>, textWidth: number): Table {
+  const width = textWidth + WIDE;
+  const left = Math.round(width * 0.43);
   const right = width - left;
   const rows = [
     new TableRow({
@@ -112,6 +117,8 @@ function letterhead(b: Extract<Block, { kind: 'letterhead' }>, width: number): T
     width: { size: width, type: WidthType.DXA },
     columnWidths: [left, right],
     borders: NO_BORDERS,
+    indent: { size: -WIDE / 2, type: WidthType.DXA },
+    margins: TIGHT,
   });
 }
 
@@ -180,13 +187,16 @@ function box(b: SignerBox | RecipientsBox): Paragraph[] {
   ];
 }
 
-function signatures(b: Extract<Block, { kind: 'signatures' }>, width: number): Table {
+function signatures(b: Extract<Block, { kind: 'signatures' }>, textWidth: number): Table {
   // The signer's side is the wider: “TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG” on one line.
-  const left = Math.round(width * 0.4);
+  const width = textWidth + WIDE;
+  const left = Math.round(width * 0.38);
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: [left, width - left],
     borders: NO_BORDERS,
+    indent: { size: -WIDE / 2, type: WidthType.DXA },
+    margins: TIGHT,
     rows: [
       new TableRow({
         cantSplit: true,
