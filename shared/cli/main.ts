@@ -34,7 +34,12 @@ import { campaignKindSchema, campaignOf, catalogFor, MovementConfigError } from 
 import { parseHistory } from '../domain/history.ts';
 import { cellRef, hasErrors } from '../domain/problems.ts';
 import { parseRegistry } from '../domain/registry.ts';
-import { registryWorkbookModel, unitWorkbookModel, vietnamDate } from '../domain/render.ts';
+import {
+  formatVietnamTime,
+  registryWorkbookModel,
+  unitWorkbookModel,
+  vietnamDate,
+} from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { CLI_HELP, CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
@@ -636,7 +641,9 @@ async function publication(command: 'publish' | 'reopen' | 'audit', args: string
     const entries = await ctx.publications.audit(council);
     if (values.json) out(JSON.stringify(entries, null, 2));
     else if (!entries.length) out(CLI_TEXT.auditEmpty(council));
-    else for (const e of entries) out(CLI_TEXT.auditLine(e.at, e.action, e.by, e.why, e.version));
+    else
+      for (const e of entries)
+        out(CLI_TEXT.auditLine(formatVietnamTime(e.at), e.action, e.by, e.why, e.version));
     return 0;
   } finally {
     await ctx.close();
@@ -709,7 +716,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof StoreBusyError) {
-      process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.busy(error.holder, error.since))}\n`);
+      const since = error.since ? formatVietnamTime(error.since) : null;
+      process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.busy(error.holder, since))}\n`);
       return EXIT.busy;
     }
     if (error instanceof WorkbookNotFoundError) {

@@ -46,6 +46,7 @@ export type UnitStatus = keyof typeof STATUS_LABELS;
 
 /** "28/11/2026 07:40" in Viet Nam's time zone, from an ISO instant passed in (no clock here). */
 export function formatVietnamTime(iso: string): string {
+  if (Number.isNaN(Date.parse(iso))) return iso;
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Asia/Ho_Chi_Minh',
     day: '2-digit',
