@@ -4,6 +4,7 @@
  * proposal spreadsheets that changed.
  */
 import type { SQSBatchResponse } from 'aws-lambda';
+import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { vietnamDate } from '../../shared/domain/render.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
@@ -11,7 +12,22 @@ import { logger } from '../lib/logger.ts';
 import { parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
+/**
+ * The councils' documents as Google Docs in their Drive folders: built here, not in the shared
+ * runtime, so only this function's bundle carries the `.docx` writer.
+ */
+const documentsOf = (rt: Runtime) =>
+  rt.clients.driveWrite
+    ? new GoogleDocuments({
+        drive: rt.clients.driveWrite,
+        caller: rt.caller,
+        rootUrl: rt.clients.rootUrl,
+        ...(rt.config.SHARED_DRIVE_FOLDER ? { fallbackFolder: rt.config.SHARED_DRIVE_FOLDER } : {}),
+      })
+    : undefined;
+
 export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResponse> {
+  const documents = documentsOf(rt);
   const { Records } = sqsEventSchema.parse(event);
   const failures: string[] = [];
   for (const record of Records) {
@@ -30,7 +46,7 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
           source: rt.workbooks,
           store: rt.store,
           publications: rt.publications,
-          ...(rt.documents ? { documents: rt.documents } : {}),
+          ...(documents ? { documents } : {}),
         },
         {
           movement: rt.movement,

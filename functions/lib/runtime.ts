@@ -14,12 +14,12 @@ import { DynamoPublications } from '../../shared/adapters/dynamodb/publications.
 import { RunTracker } from '../../shared/adapters/dynamodb/runs.ts';
 import { DynamoSubmissionStore } from '../../shared/adapters/dynamodb/store.ts';
 import {
+  type GoogleClients,
   type GoogleCredentials,
   googleClients,
   parseCredentialsJson,
 } from '../../shared/adapters/google/auth.ts';
 import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
-import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import {
   type Catalog,
@@ -45,8 +45,8 @@ export interface Runtime {
   readonly leases: DynamoLeases;
   readonly publications: DynamoPublications;
   readonly workbooks: GoogleWorkbooks;
-  /** The councils' documents as Google Docs in their Drive folders (functions that write only). */
-  readonly documents: GoogleDocuments | undefined;
+  /** The Google clients (propose builds the documents' Drive writer from them, so only it bundles `docx`). */
+  readonly clients: GoogleClients;
   /** Every Google call goes through it; the worker bounds it by the invocation's deadline. */
   readonly caller: GoogleCaller;
   readonly queue: WorkQueue;
@@ -118,14 +118,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     leases: new DynamoLeases(client, config.TABLE_NAME),
     publications: new DynamoPublications(client, config.TABLE_NAME),
     workbooks,
-    documents: clients.driveWrite
-      ? new GoogleDocuments({
-          drive: clients.driveWrite,
-          caller,
-          rootUrl: clients.rootUrl,
-          ...(config.SHARED_DRIVE_FOLDER ? { fallbackFolder: config.SHARED_DRIVE_FOLDER } : {}),
-        })
-      : undefined,
+    clients,
     caller,
     queue: overrides.queue ?? new SqsWorkQueue(new SQSClient({ requestHandler: { requestTimeout: 5_000 } })),
     loadRegistry: async () =>
