@@ -68,6 +68,12 @@ describe('dispatcher → worker → propose', () => {
     const proposals = await propose(rt, sqsEvent(sent(PROPOSE)));
     expect(proposals.batchItemFailures).toEqual([]);
     expect(google.standin.sheetTitles('ss-proposal-HD')).toContain('Cá nhân đề nghị');
+    // The council's Tờ trình, Danh sách and Biên bản, as Google Docs in its folder.
+    expect(google.standin.documentsIn('folder-HD').map((d) => d.name.split(' ')[0])).toEqual([
+      'Tờ',
+      'Danh',
+      'Biên',
+    ]);
 
     // Our own feedback write changed each workbook's modifiedTime, and Google cannot tell whether
     // a clerk edited it between our read and that write: the next night reads each once more…

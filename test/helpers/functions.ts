@@ -32,11 +32,11 @@ export async function startFunctions(
   const google = await startGoogle({ speed: 400 });
   const db = await freshStore(server);
   const registry = seedSector(google.standin, options.units ?? 6);
-  google.standin.putSpreadsheet(
-    'ss-registry',
-    'Danh mục đơn vị',
-    modelGrids(registryWorkbookModel([...registry.units.values()])),
+  // The council's documents go into its Drive folder.
+  const units = [...registry.units.values()].map((u) =>
+    u.runsCouncil ? { ...u, documentsFolder: `folder-${u.code}` } : u,
   );
+  google.standin.putSpreadsheet('ss-registry', 'Danh mục đơn vị', modelGrids(registryWorkbookModel(units)));
   const queue = new MemoryWorkQueue();
   const config = loadConfig({
     TABLE_NAME: db.table,
