@@ -40,6 +40,51 @@ export interface ListTabLayout {
 
 /** Points per printed line at the default font size. */
 const LINE = 13.5;
+/** A row's height when none is set (points; the default font). */
+const DEFAULT_ROW = 15;
+
+/** A4 in points, less the margins the adapters set (0.5 in left, 0.4 right, 0.5 top, 0.6 bottom). */
+const PAGE = {
+  portrait: { width: 595 - 65, height: 842 - 79 },
+  landscape: { width: 842 - 65, height: 595 - 79 },
+} as const;
+
+/**
+ * Where to break the page so that the signature block never stands alone: the rows of a printed
+ * list are laid out as a spreadsheet prints them fitted to one page wide (a column of width w is
+ * about 7w + 5 pixels); when the block would not fit under the last row, the last rows go over to
+ * the next page with it. Estimated from the heights set on the rows (a default row is 15 pt).
+ */
+export function signatureBreak(input: {
+  readonly orientation: 'portrait' | 'landscape';
+  readonly widths: readonly number[];
+  readonly heights: ReadonlyMap<number, number>;
+  /** Rows repeated at the top of each page (0..titlesTo), the body, and the rows after it. */
+  readonly titlesTo: number;
+  readonly bodyFrom: number;
+  readonly bodyTo: number;
+  readonly lastRow: number;
+  /** Rows carried over with the block. */
+  readonly keep?: number;
+}): number | undefined {
+  const page = PAGE[input.orientation];
+  const widthPt = input.widths.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0);
+  const scale = Math.min(1, page.width / widthPt);
+  const room = page.height / scale;
+  const height = (r: number) => input.heights.get(r) ?? DEFAULT_ROW;
+  let titles = 0;
+  for (let r = 0; r <= input.titlesTo; r++) titles += height(r);
+  let used = titles;
+  for (let r = input.bodyFrom; r <= input.bodyTo; r++) {
+    if (used + height(r) > room) used = titles;
+    used += height(r);
+  }
+  let tail = 0;
+  for (let r = input.bodyTo + 1; r <= input.lastRow; r++) tail += height(r);
+  if (used + tail <= room) return undefined;
+  const keep = input.keep ?? 3;
+  return Math.max(input.bodyFrom, input.bodyTo - keep + 1);
+}
 
 /**
  * The height a wrapped row needs so that no text is cut: the most lines any cell takes at its
@@ -210,6 +255,18 @@ export function listTab(input: ListTabInput): ListTabLayout {
     styles.push(...block.styles);
     heights.push(...block.heights);
   }
+  const orientation = total > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait';
+  const breakAt = input.signature
+    ? signatureBreak({
+        orientation,
+        widths: input.widths,
+        heights: new Map(heights.map((h) => [h.row, h.height])),
+        titlesTo: headerRow,
+        bodyFrom,
+        bodyTo,
+        lastRow: rows.length - 1,
+      })
+    : undefined;
   return {
     tab: {
       title: input.title,
@@ -220,9 +277,10 @@ export function listTab(input: ListTabInput): ListTabLayout {
       merges,
       rowHeights: heights,
       print: {
-        orientation: total > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait',
+        orientation,
         repeatRows: { from: 0, to: headerRow },
         footer: DOCUMENT_TEXT.pageFooter,
+        ...(breakAt !== undefined ? { breaksBefore: [breakAt] } : {}),
       },
     },
     bodyFrom,

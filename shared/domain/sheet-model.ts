@@ -50,6 +50,8 @@ export interface PrintSetup {
   readonly footer?: string;
   /** Only these columns (0-based, inclusive) print, every row that has content (a legend beside the table does not). */
   readonly columns?: { readonly from: number; readonly to: number };
+  /** Rows (0-based) that start a new printed page. */
+  readonly breaksBefore?: readonly number[];
 }
 
 export interface SheetTab {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogFor, type Movement, parseMovement } from '../../shared/config/movement.ts';
 import movementJson from '../../shared/config/movement-2019-2025.json' with { type: 'json' };
 import type { Cell } from '../../shared/domain/grid.ts';
+import { signatureBreak } from '../../shared/domain/print-layout.ts';
 import { feedbackTab, registryWorkbookModel, unitWorkbookModel } from '../../shared/domain/render.ts';
 import type { SheetTab } from '../../shared/domain/sheet-model.ts';
 import { REGISTRY_LEVELS } from '../../shared/domain/vi.ts';
@@ -160,5 +161,29 @@ describe('the feedback tab', () => {
     expect(text(tab(true))).toContain('Bảng điểm được tiếp nhận lần trước vẫn được dùng');
     expect(text(tab(false))).not.toContain('lần trước');
     expect(text(tab(false))).toContain('chưa có trong danh sách xét khen thưởng');
+  });
+});
+
+describe('the signature block of a printed list', () => {
+  const widths = [5, 6, 22, 15, 28, 7, 8, 7, 16, 30];
+  const layout = (people: number) =>
+    signatureBreak({
+      orientation: 'landscape',
+      widths,
+      heights: new Map(Array.from({ length: people }, (_, i) => [4 + i, 29] as const)),
+      titlesTo: 3,
+      bodyFrom: 4,
+      bodyTo: 3 + people,
+      lastRow: 3 + people + 9,
+    });
+
+  it('stays under the list when it fits on the last page', () => {
+    expect(layout(3)).toBeUndefined();
+    expect(layout(20)).toBeUndefined(); // 16 on the first page, 4 and the block on the second
+  });
+
+  it('takes the last rows over to the next page rather than stand alone', () => {
+    const at = layout(13);
+    expect(at).toBe(4 + 13 - 3);
   });
 });

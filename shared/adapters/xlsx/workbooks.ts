@@ -153,6 +153,8 @@ export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Wo
         : {}),
     };
     if (tab.print.footer) sheet.headerFooter = { oddFooter: footerCode(tab.print.footer) };
+    // A break below the row before (exceljs places it under the row it is added to).
+    for (const row of tab.print.breaksBefore ?? []) if (row > 0) sheet.getRow(row).addPageBreak();
   }
   for (const note of tab.notes ?? []) sheet.getCell(note.row + 1, note.col + 1).note = note.text;
   for (const v of tab.validations ?? []) {
