@@ -458,7 +458,7 @@ export interface FeedbackInput {
 }
 
 /** Columns of the feedback tab: STT, level, cell, person, criterion, what to do. Landscape, one page wide. */
-const FEEDBACK_WIDTHS = [5, 7, 14, 24, 28, 66] as const;
+const FEEDBACK_WIDTHS = [5, 9, 14, 24, 28, 66] as const;
 /** The columns whose long text goes on over the next rows (a cell reference is never cut). */
 const FEEDBACK_WRAPPED = new Set([3, 4, 5]);
 
