@@ -53,7 +53,7 @@ import {
 import { crossCheckStaff } from '../usecases/cross-check.ts';
 import { type ProposeResult, proposeAwards, writeDocuments } from '../usecases/propose.ts';
 import { publishCouncil, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
-import { buildReport, type Report } from '../usecases/report.ts';
+import { buildReport, type Report, roundSummary } from '../usecases/report.ts';
 import { proposeRound } from '../usecases/round.ts';
 import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
@@ -346,7 +346,7 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
       { year: ctx.year, registry: ctx.registry, now },
     );
   // A round replaces the annual proposals of this run; the sync's report is written either way.
-  if (values.round) await round(ctx, values, outDir, now, progress, log);
+  const rounds = values.round ? await round(ctx, values, outDir, now, progress, log) : undefined;
   let proposals: ProposeResult | undefined;
   if (annualProposals) {
     proposals = await proposeAwards(
@@ -384,6 +384,7 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
     registry: ctx.registry,
     ...(units ? { units } : {}),
     ...(proposals ? { proposals } : {}),
+    ...(rounds ? { round: rounds } : {}),
     counters: ctx.counters,
   });
   const reportPath = join(outDir, 'report.json');
@@ -517,7 +518,7 @@ async function round(
   now: string,
   progress: ReturnType<typeof terminalProgress>,
   log: (line: string) => void,
-): Promise<void> {
+): Promise<NonNullable<Report['round']>> {
   const kind = campaignKindSchema.safeParse(values.round);
   const campaign = kind.success && kind.data !== 'annual' ? campaignOf(ctx.movement, kind.data) : undefined;
   if (!campaign) throw new UsageError(CLI_TEXT.badRound(String(values.round)));
@@ -530,6 +531,7 @@ async function round(
       { length: campaign.toYear - campaign.fromYear + 1 },
       (_, i) => campaign.fromYear + i,
     );
+    log(CLI_TEXT.roundYears(years.filter((y) => y !== ctx.year).map((y) => `${y}–${y + 1}`)));
     for (const folder of await ensureExampleYears(registryDir, years, ctx.year)) {
       const workbooks = new XlsxWorkbooks({ baseDir: folder, counters: ctx.counters });
       const registry = parseRegistry(
@@ -544,6 +546,8 @@ async function round(
       );
     }
   }
+  // A round's workbooks go in a folder of their own, beside the years' (never into the last year's).
+  const roundDir = join(dirname(outDir), `${campaign.kind}-${campaign.fromYear}-${campaign.toYear + 1}`);
   const historyPath = resolve(values.history ?? join(registryDir, HISTORY_FILE));
   const history = existsSync(historyPath)
     ? parseHistory(
@@ -559,23 +563,44 @@ async function round(
       campaign,
       registry: ctx.registry,
       history: history.records,
-      location: (council) => join(outDir, `de-nghi-${council}-${campaign.kind}.xlsx`),
+      location: (council) => join(roundDir, `de-nghi-${council}-${campaign.kind}.xlsx`),
     },
   );
-  log(CLI_TEXT.roundWritten(result.written.size, relative(process.cwd(), outDir) || '.'));
+  log(CLI_TEXT.roundWritten(result.written.size, relative(process.cwd(), roundDir) || '.'));
   for (const council of result.councils)
     log(
-      `  ${council.code}: ${council.forms
-        .map((f) =>
-          CLI_TEXT.roundForm(
-            `${f.subject === 'collective' ? 'Tập thể' : 'Cá nhân'} - ${f.shortName}`,
-            f.proposal.proposed.length,
-            f.proposal.quota.quota,
-            f.proposal.tiedAtLine.length,
+      `  ${council.code}: ${council.lists
+        .map((list) =>
+          CLI_TEXT.roundList(
+            list.subject === 'collective' ? 'tập thể' : 'cá nhân',
+            list.entries.filter((e) => e.selection === 'proposed').length,
+            list.forms
+              .map(
+                (f) =>
+                  [
+                    f.shortName,
+                    list.entries.filter((e) => e.selection === 'proposed' && e.suggested === f.code).length,
+                  ] as const,
+              )
+              .filter(([, n]) => n > 0)
+              .map(([name, n]) => `${name} ${n}`)
+              .join(', '),
+            list.entries.filter((e) => e.selection === 'tied').length,
+            list.entries.filter(
+              (e) =>
+                e.selection === 'proposed' &&
+                e.suggested &&
+                e.eligibility.get(e.suggested)?.state !== 'eligible',
+            ).length,
           ),
         )
-        .join(', ')}`,
+        .join('; ')}`,
     );
+  return roundSummary(
+    { kind: campaign.kind, fromYear: campaign.fromYear, toYear: campaign.toYear },
+    result.councils,
+    result.written,
+  );
 }
 
 /** publish / reopen / audit: the council's list for the year, with who and why recorded. */

@@ -200,7 +200,26 @@ export const movementSchema = z
         }),
       )
       .min(1),
-    roundRanking: z.object({ policy: z.literal('meanShare'), note: z.string(), source: sourceSchema }),
+    roundRanking: z.object({
+      /** The mean share over the round's years that have an accepted result (never a missing year as 0). */
+      policy: z.literal('meanShare'),
+      /** Years with a result a candidate needs to be ranked. */
+      minYears: z.number().int().positive().default(1),
+      /**
+       * How many the round list proposes, per council (the base is its staff, or its collectives);
+       * absent: everyone is ranked and the council chooses. Never a law: the council's decision.
+       */
+      selection: z
+        .object({
+          individual: fractionSchema,
+          collective: fractionSchema,
+          rounding: roundingSchema,
+          source: sourceSchema,
+        })
+        .optional(),
+      note: z.string(),
+      source: sourceSchema,
+    }),
     awardRules: z.array(awardRuleSchema).default([]),
     blockingRules: z.object({
       source: sourceSchema,

@@ -15,7 +15,7 @@ import {
   unitsWithoutPeople,
 } from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';
-import type { RoundCouncil, RoundForm } from './rounds.ts';
+import type { RoundCouncil, RoundList } from './rounds.ts';
 import type { MergedRange, SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
 import { formatDate, formatHundredths } from './text.ts';
 import {
@@ -1008,92 +1008,107 @@ export interface RoundRenderInput {
   readonly council: RoundCouncil;
 }
 
-/** A council's round proposal: a summary, then one tab per award form with every candidate's conditions. */
+const STATE_TEXT: Record<Eligibility['state'], string> = {
+  eligible: ROUND_TEXT.allMet,
+  ineligible: ROUND_TEXT.someMissed,
+  needsCheck: ROUND_TEXT.toCheck,
+};
+
+/** One form's checklist for a candidate, in a cell: the verdict, each condition, the rule's source. */
+export function checklistText(e: Eligibility | undefined): string {
+  if (!e) return '';
+  const conditions = e.conditions.map((c) => `${c.label}: ${ELIGIBILITY_TEXT[c.state]} — ${c.detail}`);
+  return [
+    `${STATE_TEXT[e.state]}.`,
+    ...(conditions.length ? conditions : [e.summary]),
+    `${ROUND_TEXT.source}: ${sourceText(e.rule?.source)}`,
+  ].join('\n');
+}
+
+const yearsText = (years: readonly number[]) => years.map((y) => yearLabel(y)).join(', ');
+
+/**
+ * A council's round proposal: a summary, then one list per subject — every candidate ranked by the
+ * movement's results, thidua's selection with one suggested form each, and, for every form the round
+ * allows, the conditions as the council's checklist.
+ */
 export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
   const { movement, campaign, council } = input;
   const kind = ROUND_TEXT.kinds[campaign.kind] ?? campaign.kind;
   const councilLine = DOCUMENT_TEXT.councilUpper(council.name);
   const period = DOCUMENT_TEXT.roundYears(kind, campaign.fromYear, campaign.toYear);
-  const count = (form: RoundForm, state: Eligibility['state']) =>
-    [...form.eligibility.values()].filter((e) => e.state === state).length;
+  const selection = movement.roundRanking.selection;
+  const formName = (list: RoundList, code: string | null) =>
+    list.forms.find((f) => f.code === code)?.name ?? '';
+  const summaryRows = council.lists.flatMap((list) =>
+    list.forms.map((form): Cell[] => {
+      const suggested = list.entries.filter((e) => e.selection === 'proposed' && e.suggested === form.code);
+      return [
+        list.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals,
+        form.name,
+        suggested.length,
+        list.base ? Math.round((suggested.length * 10_000) / list.base) / 100 : 0,
+        suggested.filter((e) => e.eligibility.get(form.code)?.state === 'eligible').length,
+        suggested.filter((e) => e.eligibility.get(form.code)?.state === 'needsCheck').length,
+      ];
+    }),
+  );
   const summary = summaryTab({
     councilName: council.name,
     title: ROUND_TEXT.title(kind),
     subtitle: period,
-    widths: [30, 26, 17, 7, 9, 8, 9],
+    widths: [12, 34, 12, 14, 14, 14],
     lines: [
       [PROPOSAL_TEXT.movement, movement.name],
       [ROUND_TEXT.reviewDate, campaign.reviewDate ? formatDate(campaign.reviewDate) : ''],
       [ROUND_TEXT.ranking, movement.roundRanking.note],
+      [ROUND_TEXT.selection, selection?.source.note ?? ROUND_TEXT.noSelection],
+      ...council.lists.map((list): [string, Cell] => [
+        list.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals,
+        ROUND_TEXT.listLine(
+          list.entries.length,
+          list.entries.filter((e) => e.rank !== null).length,
+          list.entries.filter((e) => e.selection === 'proposed').length,
+          list.quotaText,
+        ),
+      ]),
     ],
     header: ROUND_TEXT.formsHeader,
-    body: council.forms.map((form) => [
-      `${form.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals}: ${form.name}`,
-      sourceText(form.eligibility.values().next().value?.rule?.source),
-      form.proposal.quotaText,
-      form.proposal.proposed.length,
-      form.proposal.tiedAtLine.length,
-      count(form, 'needsCheck'),
-      count(form, 'ineligible'),
-    ]),
-    centered: [3, 4, 5, 6],
+    body: summaryRows,
+    centered: [2, 3, 4, 5],
   });
-  const tabs = council.forms.map((form): SheetTab => {
-    const conditionLabels =
-      [...form.eligibility.values()].find((e) => e.conditions.length)?.conditions.map((c) => c.label) ?? [];
-    const collective = form.subject === 'collective';
-    const row = (
-      c: RankedCandidate | NotProposed['candidate'],
-      rank: number | null,
-      result: string,
-    ): Cell[] => {
-      const e = form.eligibility.get(c.id);
-      return [
-        rank,
-        c.id,
-        c.name,
-        ...(collective ? [] : [c.unitName]),
-        c.max === 0 ? 0 : Math.round((c.points * 10_000) / c.max) / 100,
-        result,
-        sourceText(e?.rule?.source),
-        ...(e?.conditions ?? []).map((cond) => `${ELIGIBILITY_TEXT[cond.state]} — ${cond.detail}`),
-        ...(e && !e.conditions.length ? [e.summary] : []),
-      ];
-    };
-    const body = [
-      ...form.proposal.proposed.map((c) => row(c, c.rank, ROUND_TEXT.proposed)),
-      ...form.proposal.tiedAtLine.map((c) => row(c, c.rank, ROUND_TEXT.tied)),
-      ...form.proposal.notProposed.map((n) =>
-        row(
-          n.candidate,
-          n.rank,
-          n.code === 'NEEDS_CHECK'
-            ? ROUND_TEXT.needsCheck
-            : n.code === 'NOT_ELIGIBLE'
-              ? ROUND_TEXT.ineligible
-              : ROUND_TEXT.below,
-        ),
-      ),
-    ];
-    const extra = Math.max(0, ...body.map((r) => r.length)) - (collective ? 6 : 7);
+  const tabs = council.lists.map((list): SheetTab => {
+    const collective = list.subject === 'collective';
+    const body = list.entries.map((e): Cell[] => [
+      e.rank,
+      e.candidate.id,
+      e.candidate.name,
+      ...(collective ? [] : [e.candidate.unitName]),
+      e.candidate.max === 0 ? 0 : Math.round((e.candidate.points * 10_000) / e.candidate.max) / 100,
+      `${e.years.length}/${e.years.length + e.missingYears.length}${e.missingYears.length ? ` (${ROUND_TEXT.missing}: ${yearsText(e.missingYears)})` : ''}`,
+      e.selection === 'proposed' ? ROUND_TEXT.proposed : e.selection === 'tied' ? ROUND_TEXT.tied : e.reason,
+      formName(list, e.suggested),
+      ...list.forms.map((f) => checklistText(e.eligibility.get(f.code))),
+    ]);
     const header = [
       ...(collective ? ROUND_TEXT.collectiveHeader : ROUND_TEXT.header),
-      ...(conditionLabels.length ? conditionLabels : extra > 0 ? [ROUND_TEXT.conditions] : []),
+      ...list.forms.map((f) => ROUND_TEXT.formColumn(f.name)),
     ];
     return readOnlyList({
-      title: collective ? ROUND_TEXT.collectiveTab(form.shortName) : ROUND_TEXT.tab(form.shortName),
-      heading: [councilLine, ROUND_TEXT.listTitle(form.name, collective), period],
+      title: collective ? ROUND_TEXT.collectiveTab : ROUND_TEXT.tab,
+      heading: [councilLine, ROUND_TEXT.listTitle(collective), period],
       header,
       body,
       widths: [
         6,
         10,
-        collective ? 30 : 20,
-        ...(collective ? [] : [24]),
+        collective ? 28 : 20,
+        ...(collective ? [] : [22]),
         9,
-        14,
-        18,
-        ...header.slice(collective ? 6 : 7).map(() => 30),
+        12,
+        16,
+        20,
+        ...list.forms.map(() => 38),
       ],
       centered: [0, 1, collective ? 3 : 4],
       signature: true,

@@ -4,14 +4,7 @@
  * 0), then, for each award form the round allows, checked against that form's conditions in force
  * at the review date. The annual quota and tie rules apply per council and per form.
  */
-import {
-  type Campaign,
-  type Catalog,
-  catalogFor,
-  type Movement,
-  quotaPolicyFor,
-  type Subject,
-} from '../config/movement.ts';
+import { type Campaign, type Catalog, catalogFor, type Movement, type Subject } from '../config/movement.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import type { HistoryRecord } from './history.ts';
 import {
@@ -24,22 +17,49 @@ import {
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
+import { REASONS } from './vi.ts';
 
-export interface RoundForm {
-  readonly subject: Subject;
-  readonly awardForm: string;
+/** An award form the round allows for a subject. */
+export interface RoundFormInfo {
+  readonly code: string;
   readonly name: string;
-  /** The name as tab titles show it (never the internal code). */
+  /** The name as tab titles and the console show it (never the internal code). */
   readonly shortName: string;
-  readonly proposal: SubjectProposal;
-  /** Staff id → the conditions, met or not, with the rule's source. */
+}
+
+/** A candidate of a round: the movement's result over the round's years, and each form's checklist. */
+export interface RoundEntry {
+  readonly candidate: Candidate;
+  /** Rank among the council's candidates (competition ranking); null when not ranked. */
+  readonly rank: number | null;
+  /** Years of the round with an accepted result, and those without (listed, never counted as 0). */
+  readonly years: readonly number[];
+  readonly missingYears: readonly number[];
+  /** Within the selection thidua suggests (the movement file's policy), or tied at its line. */
+  readonly selection: 'proposed' | 'tied' | 'below' | 'unranked';
+  /** The one form thidua suggests (proposed or tied): the highest whose every condition is met, else the first. */
+  readonly suggested: string | null;
+  /** Each form's conditions (met, missed, to check), with the rule's source: the council's checklist. */
   readonly eligibility: ReadonlyMap<string, Eligibility>;
+  /** Why a candidate is not ranked or not proposed. */
+  readonly reason: string;
+}
+
+export interface RoundList {
+  readonly subject: Subject;
+  readonly forms: readonly RoundFormInfo[];
+  /** The selection's arithmetic, when the movement sets one (thidua's proposal; the council decides). */
+  readonly quota: Quota | null;
+  readonly quotaText: string;
+  /** Staff (or collectives) of the council: the base of the shares shown. */
+  readonly base: number;
+  readonly entries: readonly RoundEntry[];
 }
 
 export interface RoundCouncil {
   readonly code: string;
   readonly name: string;
-  readonly forms: RoundForm[];
+  readonly lists: readonly RoundList[];
 }
 
 export interface RoundInput {
@@ -59,12 +79,6 @@ function commonDenominator(results: ReadonlyMap<string, ReadonlyMap<number, { ma
   return [...maxes].reduce((l, m) => (l * m) / gcd(l, m), 1);
 }
 
-/** Not eligible for a form: proposed to nobody, with why (or what the council must check). */
-const ineligibleFor = (verdict: Eligibility): Candidate['ineligible'] =>
-  verdict.state === 'eligible'
-    ? null
-    : { code: verdict.state === 'needsCheck' ? 'NEEDS_CHECK' : 'NOT_ELIGIBLE', reason: verdict.summary };
-
 function share(person: Person, catalog: Catalog): { points: number; max: number } {
   const items = catalog.individual.items.filter((item) => !item.leaderOnly || person.isLeader);
   return {
@@ -81,18 +95,21 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
   );
   const lastYear = campaign.toYear;
   const reviewDate = campaign.reviewDate ?? `${lastYear + 1}-05-31`;
-  const policy = quotaPolicyFor(movement, lastYear);
-  if (!policy) return [];
+  const selection = movement.roundRanking.selection;
+  const minYears = Math.min(movement.roundRanking.minYears, years.length);
 
-  // Everyone's yearly results, by staff id, across the whole sector (people move between units).
+  // Everyone with an accepted result in any year of the round, by staff id (people move): each
+  // year's share and rating, and the person and unit of their last year with data.
   const results = new Map<
     string,
     Map<number, { rating: string; disciplined: boolean; points: number; max: number }>
   >();
+  const lastSeen = new Map<string, { person: Person; unit: RegistryUnit }>();
   for (const year of years) {
     const catalog = catalogFor(movement, year);
     if (!catalog) continue;
-    for (const submission of submissions.get(year)?.values() ?? [])
+    for (const [code, submission] of submissions.get(year) ?? []) {
+      const unit = units.get(code);
       for (const person of submission.people) {
         const discipline = movement.disciplines.find((d) => d.code === person.discipline);
         const perYear = results.get(person.staffId) ?? new Map();
@@ -102,7 +119,9 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
           ...share(person, catalog),
         });
         results.set(person.staffId, perYear);
+        if (unit) lastSeen.set(person.staffId, { person, unit });
       }
+    }
   }
   // Each collective's yearly points (the council-reviewed score where there is one).
   const collectiveResults = new Map<string, Map<number, { points: number; max: number }>>();
@@ -120,9 +139,6 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       collectiveResults.set(code, perYear);
     }
   }
-  const collectiveLcm = commonDenominator(collectiveResults);
-  const lcm = commonDenominator(results);
-  // History by staff id and by unit code, grouped once.
   const byPerson = new Map<string, HistoryRecord[]>();
   const byCollective = new Map<string, HistoryRecord[]>();
   for (const record of history) {
@@ -131,47 +147,107 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
     if (list) list.push(record);
     else map.set(record.id, [record]);
   }
+  const formsFor = (subject: Subject): RoundFormInfo[] =>
+    campaign.awardForms
+      .map((code) => movement.awardForms.find((f) => f.code === code))
+      .filter((f): f is NonNullable<typeof f> => Boolean(f?.subjects.includes(subject)))
+      .map((f) => ({ code: f.code, name: f.name, shortName: f.shortName ?? f.name.slice(0, 21) }));
 
-  /** Each award form the round allows for a subject: conditions per entrant, then the quota. */
-  const rankForms = (
+  /**
+   * One ranked list per subject: the mean share over the years with a result (an exact fraction
+   * over a common denominator), the selection the movement file proposes, one suggested form each,
+   * and every form's conditions — a checklist, never a gate.
+   */
+  const rankList = (
     subject: Subject,
     entrants: {
       identity: Omit<Candidate, 'points' | 'max' | 'ineligible'>;
       record: CandidateRecord;
-      perYear: ReadonlyMap<number, { points: number; max: number }> | undefined;
+      perYear: ReadonlyMap<number, { points: number; max: number }>;
     }[],
-    quota: Quota,
-    denominator: number,
+    base: number,
     womenPriority: boolean,
-  ): RoundForm[] =>
-    campaign.awardForms
-      .map((code) => movement.awardForms.find((f) => f.code === code))
-      .filter((f): f is NonNullable<typeof f> => Boolean(f?.subjects.includes(subject)))
-      .map((form) => {
-        const eligibility = new Map<string, Eligibility>();
-        const candidates: Candidate[] = entrants.map(({ identity, record, perYear }) => {
-          const verdict = evaluateEligibility(movement, form.code, subject, record, lastYear, reviewDate);
-          eligibility.set(identity.id, verdict);
-          // The mean share as an exact fraction: every year over the common denominator.
-          const points = years.reduce((sum, y) => {
-            const r = perYear?.get(y);
-            return sum + (r ? (r.points * denominator) / r.max : 0);
-          }, 0);
-          return { ...identity, points, max: denominator * years.length, ineligible: ineligibleFor(verdict) };
-        });
-        const proposal = applyQuota(candidates, quota, describeQuota(quota), form.name, womenPriority);
-        return {
-          subject,
-          awardForm: form.code,
-          name: form.name,
-          shortName: form.shortName ?? form.name.slice(0, 21),
-          proposal,
-          eligibility,
-        };
-      });
+  ): RoundList => {
+    const forms = formsFor(subject);
+    const denominator = commonDenominator(new Map(entrants.map((e) => [e.identity.id, e.perYear])));
+    const quota = selection
+      ? computeQuota(
+          base,
+          subject === 'individual' ? selection.individual : selection.collective,
+          selection.rounding,
+        )
+      : null;
+    const info = new Map<
+      string,
+      { years: number[]; missing: number[]; eligibility: Map<string, Eligibility> }
+    >();
+    const candidates: Candidate[] = entrants.map(({ identity, record, perYear }) => {
+      const withData = years.filter((y) => perYear.has(y));
+      const eligibility = new Map(
+        forms.map((f) => [
+          f.code,
+          evaluateEligibility(movement, f.code, subject, record, lastYear, reviewDate),
+        ]),
+      );
+      info.set(identity.id, { years: withData, missing: years.filter((y) => !perYear.has(y)), eligibility });
+      const points = withData.reduce((sum, y) => {
+        const r = perYear.get(y);
+        return sum + (r ? (r.points * denominator) / r.max : 0);
+      }, 0);
+      return {
+        ...identity,
+        points,
+        max: denominator * Math.max(1, withData.length),
+        ineligible:
+          withData.length < minYears
+            ? { code: 'TOO_FEW_YEARS' as const, reason: REASONS.TOO_FEW_YEARS(withData.length, minYears) }
+            : null,
+      };
+    });
+    // Without a selection policy every ranked candidate is listed for the council to choose from.
+    const all = computeQuota(candidates.length, { numerator: 1, denominator: 1 }, 'down');
+    const ranked = applyQuota(candidates, quota ?? all, describeQuota(quota ?? all), '', womenPriority);
+    const suggest = (id: string) => {
+      const eligibility = info.get(id)?.eligibility;
+      const met = [...forms].reverse().find((f) => eligibility?.get(f.code)?.state === 'eligible');
+      return (met ?? forms[0])?.code ?? null;
+    };
+    const entry = (
+      candidate: Candidate,
+      rank: number | null,
+      selected: RoundEntry['selection'],
+      reason: string,
+    ): RoundEntry => ({
+      candidate,
+      rank,
+      years: info.get(candidate.id)?.years ?? [],
+      missingYears: info.get(candidate.id)?.missing ?? [],
+      selection: quota || selected === 'unranked' ? selected : 'tied',
+      // The proposed and those tied at the line (the council picks among them) each get one form.
+      suggested:
+        selected === 'proposed' || selected === 'tied' || (!quota && selected !== 'unranked')
+          ? suggest(candidate.id)
+          : null,
+      eligibility: info.get(candidate.id)?.eligibility ?? new Map(),
+      reason,
+    });
+    return {
+      subject,
+      forms,
+      quota,
+      quotaText: quota ? describeQuota(quota) : '',
+      base,
+      entries: [
+        ...ranked.proposed.map((c) => entry(c, c.rank, 'proposed', '')),
+        ...ranked.tiedAtLine.map((c) => entry(c, c.rank, 'tied', '')),
+        ...ranked.notProposed.map((n) =>
+          entry(n.candidate, n.rank, n.rank === null ? 'unranked' : 'below', n.reason),
+        ),
+      ],
+    };
+  };
 
-  const current = submissions.get(lastYear) ?? new Map<string, Submission>();
-  // Each unit placed once under the council that ranks its people and the one that ranks it.
+  // Each person under the council of the unit of their last year with a result; each unit once.
   const byIndividualCouncil = new Map<string, RegistryUnit[]>();
   const byCollectiveCouncil = new Map<string, RegistryUnit[]>();
   for (const unit of units.values())
@@ -184,21 +260,27 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
         if (list) list.push(unit);
         else map.set(council, [unit]);
       }
+  const peopleByCouncil = new Map<string, { person: Person; unit: RegistryUnit }[]>();
+  for (const [, seen] of lastSeen) {
+    const council = individualCouncilOf(units, seen.unit.code);
+    if (!council) continue;
+    const list = peopleByCouncil.get(council);
+    if (list) list.push(seen);
+    else peopleByCouncil.set(council, [seen]);
+  }
+  const current = submissions.get(lastYear) ?? new Map<string, Submission>();
   const councils = [...units.values()]
     .filter((u) => u.runsCouncil)
     .sort((a, b) => (a.code < b.code ? -1 : 1));
   return councils.map((council) => {
     const members = byIndividualCouncil.get(council.code) ?? [];
-    let base = 0;
-    const people: { person: Person; unit: RegistryUnit }[] = [];
-    for (const unit of members) {
-      const submission = current.get(unit.code);
-      base += unit.headcount ?? submission?.people.length ?? 0;
-      for (const person of submission?.people ?? []) people.push({ person, unit });
-    }
-    const forms = rankForms(
+    const staff = members.reduce(
+      (sum, unit) => sum + (unit.headcount ?? current.get(unit.code)?.people.length ?? 0),
+      0,
+    );
+    const people = rankList(
       'individual',
-      people.map(({ person, unit }) => {
+      (peopleByCouncil.get(council.code) ?? []).map(({ person, unit }) => {
         const perYear = results.get(person.staffId) ?? new Map();
         return {
           identity: personIdentity(person, unit, movement),
@@ -211,24 +293,22 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
           perYear,
         };
       }),
-      computeQuota(base, policy.individual, policy.rounding),
-      lcm,
+      staff,
       movement.tieBreakers.womenPriority.enabled,
     );
-
-    // Collectives: the units this council ranks, on their mean share (council-reviewed scores first).
     const collectiveUnits = byCollectiveCouncil.get(council.code) ?? [];
-    const collectiveForms = rankForms(
+    const collectives = rankList(
       'collective',
-      collectiveUnits.map((unit) => ({
-        identity: collectiveIdentity(unit),
-        record: { years: new Map(), history: byCollective.get(unit.code) ?? [] },
-        perYear: collectiveResults.get(unit.code),
-      })),
-      computeQuota(collectiveUnits.length, policy.collective, policy.rounding),
-      collectiveLcm,
+      collectiveUnits
+        .filter((unit) => collectiveResults.has(unit.code))
+        .map((unit) => ({
+          identity: collectiveIdentity(unit),
+          record: { years: new Map(), history: byCollective.get(unit.code) ?? [] },
+          perYear: collectiveResults.get(unit.code) ?? new Map(),
+        })),
+      collectiveUnits.length,
       false,
     );
-    return { code: council.code, name: council.name, forms: [...forms, ...collectiveForms] };
+    return { code: council.code, name: council.name, lists: [people, collectives] };
   });
 }

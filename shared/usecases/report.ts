@@ -8,6 +8,7 @@ import {
   sharePercent,
 } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
+import type { RoundCouncil } from '../domain/rounds.ts';
 import type { Counters } from '../ports/index.ts';
 import type { ProposeResult } from './propose.ts';
 import type { UnitOutcome } from './sync.ts';
@@ -67,6 +68,53 @@ export const reportSchema = z.object({
       individuals: subjectSchema,
     }),
   ),
+  /** A mid-term or final round run with the sync: each council's lists, one suggested form each. */
+  round: z
+    .object({
+      kind: z.string(),
+      fromYear: z.number().int(),
+      toYear: z.number().int(),
+      councils: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          workbook: z.string().nullable(),
+          lists: z.array(
+            z.object({
+              subject: z.enum(['collective', 'individual']),
+              base: z.number().int(),
+              selection: z.string(),
+              candidates: z.array(
+                z.object({
+                  id: z.string(),
+                  name: z.string(),
+                  unitCode: z.string(),
+                  rank: z.number().int().nullable(),
+                  sharePercent: z.string(),
+                  years: z.array(z.number().int()),
+                  missingYears: z.array(z.number().int()),
+                  selection: z.enum(['proposed', 'tied', 'below', 'unranked']),
+                  suggestedForm: z.string().nullable(),
+                  reason: z.string(),
+                  forms: z.array(
+                    z.object({
+                      form: z.string(),
+                      state: z.enum(['eligible', 'ineligible', 'needsCheck']),
+                      summary: z.string(),
+                      conditions: z.array(
+                        z.object({ label: z.string(), state: z.string(), detail: z.string() }),
+                      ),
+                      source: z.string().nullable(),
+                    }),
+                  ),
+                }),
+              ),
+            }),
+          ),
+        }),
+      ),
+    })
+    .optional(),
   counters: z.object({
     storeReads: z.number().int(),
     storeWrites: z.number().int(),
@@ -113,6 +161,54 @@ export function councilSummary(c: CouncilProposal) {
   };
 }
 
+/** A round's councils as the report carries them: names of forms, never codes. */
+export function roundSummary(
+  round: { kind: string; fromYear: number; toYear: number },
+  councils: readonly RoundCouncil[],
+  written: ReadonlyMap<string, string>,
+): NonNullable<Report['round']> {
+  return {
+    ...round,
+    councils: councils.map((c) => ({
+      code: c.code,
+      name: c.name,
+      workbook: written.get(c.code) ?? null,
+      lists: c.lists.map((list) => ({
+        subject: list.subject,
+        base: list.base,
+        selection: list.quotaText,
+        candidates: list.entries.map((e) => ({
+          id: e.candidate.id,
+          name: e.candidate.name,
+          unitCode: e.candidate.unitCode,
+          rank: e.rank,
+          sharePercent: sharePercent(e.candidate),
+          years: [...e.years],
+          missingYears: [...e.missingYears],
+          selection: e.selection,
+          suggestedForm: list.forms.find((f) => f.code === e.suggested)?.name ?? null,
+          reason: e.reason,
+          forms: list.forms.map((f) => {
+            const el = e.eligibility.get(f.code);
+            const source = el?.rule?.source;
+            return {
+              form: f.name,
+              state: el?.state ?? 'needsCheck',
+              summary: el?.summary ?? '',
+              conditions: (el?.conditions ?? []).map((cond) => ({
+                label: cond.label,
+                state: cond.state,
+                detail: cond.detail,
+              })),
+              source: source ? `${source.document}${source.article ? `, ${source.article}` : ''}` : null,
+            };
+          }),
+        })),
+      })),
+    })),
+  };
+}
+
 export function buildReport(input: {
   movementId: string;
   year: number;
@@ -120,6 +216,7 @@ export function buildReport(input: {
   registry: Registry;
   units?: readonly UnitOutcome[];
   proposals?: ProposeResult;
+  round?: NonNullable<Report['round']>;
   counters: Counters;
 }): Report {
   const units =
@@ -146,6 +243,7 @@ export function buildReport(input: {
       published: input.proposals?.published.includes(c.code) ?? false,
       withheld: input.proposals?.withheld.get(c.code) ?? [],
     })),
+    ...(input.round ? { round: input.round } : {}),
     counters: { ...input.counters },
   };
 }

@@ -52,47 +52,66 @@ describe('buildRound (final review)', () => {
     merit('A', 'CSTDCS', 2024),
   ];
 
-  it('ranks on the mean share over the round and proposes only those meeting every condition', () => {
+  it('ranks every candidate on the mean share, proposes each for one form, and lists every form’s conditions', () => {
     const [hd] = buildRound({ movement, campaign, units, submissions, history });
-    const pm = hd?.forms.find((f) => f.awardForm === 'BK-TTG');
-    expect(pm?.proposal.quota.quota).toBe(2);
-    expect(pm?.proposal.proposed.map((c) => c.id)).toEqual(['A']);
-    expect(pm?.proposal.notProposed.map((n) => [n.candidate.id, n.code])).toEqual([['B', 'NOT_ELIGIBLE']]);
-    expect(pm?.eligibility.get('B')?.conditions[0]?.state).toBe('missed');
-    expect(pm?.eligibility.get('A')?.rule?.source.article).toBe('Điều 73.1.b');
+    const people = hd?.lists.find((l) => l.subject === 'individual');
+    expect(people?.forms.map((f) => f.code)).toEqual(['BK-VKSTC', 'BK-TTG', 'HCLD3']);
+    // B scores higher: ranked first, and proposed although no ministry-level award is on record.
+    expect(people?.entries.map((e) => [e.candidate.id, e.rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+    ]);
+    // 10% of 20 staff = 2 proposed (thidua's suggestion in the movement file; the council decides).
+    expect(people?.quota?.quota).toBe(2);
+    expect(people?.entries.map((e) => e.selection)).toEqual(['proposed', 'proposed']);
+    // One form each: the highest whose every condition is met (A's chain), else the first.
+    const byId = new Map(people?.entries.map((e) => [e.candidate.id, e]));
+    expect(byId.get('A')?.suggested).toBe('BK-TTG');
+    expect(byId.get('B')?.suggested).toBe('BK-VKSTC');
+    // The law as a checklist on the row: B misses the chain for Bằng khen Thủ tướng, with its source.
+    expect(byId.get('B')?.eligibility.get('BK-TTG')?.conditions[0]?.state).toBe('missed');
+    expect(byId.get('A')?.eligibility.get('BK-TTG')?.rule?.source.article).toBe('Điều 73.1.b');
   });
 
-  it('ranks collectives too, leaving them to the council where no condition is encoded', () => {
+  it('ranks collectives too, leaving the conditions to the council where none is encoded', () => {
     const withUnits = new Map([
       ['HD', unit('HD', { runsCouncil: true, headcount: 20 })],
       ['P1', unit('P1', { parentCode: 'HD', headcount: 5 })],
     ]);
-    const [hd] = buildRound({ movement, campaign, units: withUnits, submissions, history });
-    const forms = hd?.forms.map((f) => `${f.subject}:${f.awardForm}`);
-    expect(forms).toEqual([
-      'individual:BK-VKSTC',
-      'individual:BK-TTG',
-      'individual:HCLD3',
-      'collective:BK-VKSTC',
-      'collective:BK-TTG',
-      'collective:HCLD3',
+    const both = new Map(
+      [...submissions].map(([year, byUnit]) => [
+        year,
+        new Map([...byUnit, ['P1', submission([person('C', 9)])]]),
+      ]),
+    );
+    const [hd] = buildRound({ movement, campaign, units: withUnits, submissions: both, history });
+    const collectives = hd?.lists.find((l) => l.subject === 'collective');
+    expect(collectives?.entries.map((e) => [e.candidate.id, e.selection, e.suggested])).toEqual([
+      ['P1', 'proposed', 'BK-VKSTC'],
     ]);
-    const collective = hd?.forms.find((f) => f.subject === 'collective' && f.awardForm === 'BK-TTG');
-    expect(collective?.proposal.notProposed.map((n) => [n.candidate.id, n.code])).toEqual([
-      ['P1', 'NEEDS_CHECK'],
-    ]);
-    expect(collective?.eligibility.get('P1')?.summary).toContain('Hệ thống chưa có quy định áp dụng');
+    expect(collectives?.entries[0]?.eligibility.get('BK-TTG')?.summary).toContain(
+      'Hệ thống chưa có quy định áp dụng',
+    );
   });
 
-  it('counts a year without accepted data as 0 in the mean', () => {
+  it('takes everyone with a result in any year, in their last unit, and never counts a missing year as 0', () => {
     const gap = new Map(submissions);
+    // A is not in the last year's workbook (left, or the unit's last workbook was rejected).
+    gap.set(2024, new Map([['HD', submission([person('B', 10)])]]));
     gap.set(2021, new Map([['HD', submission([person('B', 10)])]]));
     const [hd] = buildRound({ movement, campaign, units, submissions: gap, history });
-    const all = hd?.forms[0]?.proposal;
-    const a = [...(all?.proposed ?? []), ...(all?.notProposed.map((n) => n.candidate) ?? [])].find(
-      (c) => c.id === 'A',
-    );
-    // 98 of 100 points in each of five years, nothing in the sixth: a mean share of 0.98 × 5/6.
-    expect(a && a.points / a.max).toBeCloseTo((0.98 * 5) / 6, 6);
+    const a = hd?.lists[0]?.entries.find((e) => e.candidate.id === 'A');
+    expect(a?.years).toEqual([2019, 2020, 2022, 2023]);
+    expect(a?.missingYears).toEqual([2021, 2024]);
+    // 98 of 100 points in each year with a result: a mean share of 0.98.
+    expect(a && a.candidate.points / a.candidate.max).toBeCloseTo(0.98, 6);
+  });
+
+  it('does not rank a candidate with fewer years than the movement asks for', () => {
+    const once = new Map([[2024, new Map([['HD', submission([person('N', 10)])]])]]);
+    const [hd] = buildRound({ movement, campaign, units, submissions: once, history });
+    const n = hd?.lists[0]?.entries[0];
+    expect([n?.rank, n?.selection, n?.suggested]).toEqual([null, 'unranked', null]);
+    expect(n?.reason).toContain('cần ít nhất 2 năm');
   });
 });

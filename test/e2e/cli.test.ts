@@ -340,65 +340,68 @@ describe('thidua run --example', () => {
   });
 });
 
-describe('thidua run --round final', () => {
-  it('writes each council a round proposal with candidates per award form and every condition met or missed, with its source', async () => {
-    const run = await thidua('run', '--example', '--round', 'final');
+describe('thidua run --round', () => {
+  it('final: ranks every candidate of each council on the movement’s results, one form each, with each form’s conditions and sources', async () => {
+    const run = await thidua('run', '--example', '--round', 'final', '--json');
     expect(run.stderr).not.toContain('Lỗi');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Đề nghị khen thưởng đợt: 7 bảng đề nghị');
-    expect((await readReport()).units).toHaveLength(30); // the sync of the current year is reported too
-    const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
-      join(cwd, '.thidua/out/example/2024/de-nghi-TC-final.xlsx'),
-    );
-    // Tabs are named by the award form as people say it, never by an internal code.
-    expect(Object.keys(grids)).toEqual([
-      'Tổng hợp',
-      'Cá nhân - Bằng khen VKSNDTC',
-      'Cá nhân - Bằng khen Thủ tướng',
-      'Cá nhân - HCLĐ hạng Ba',
-      'Tập thể - Bằng khen VKSNDTC',
-      'Tập thể - Bằng khen Thủ tướng',
-      'Tập thể - HCLĐ hạng Ba',
-    ]);
-    // No condition is encoded for collectives: they are ranked, and all left to the council to check.
-    const collectives = tableOf(grids['Tập thể - Bằng khen Thủ tướng'], 'Hạng');
-    expect(collectives.header.slice(0, 6)).toEqual([
-      'Hạng',
-      'Mã đơn vị',
-      'Tên tập thể',
-      'Tỷ lệ bình quân (%)',
-      'Kết quả',
-      'Căn cứ',
-    ]);
-    expect(collectives.body.length).toBeGreaterThan(3);
-    for (const row of collectives.body) expect(row[4]).toBe('Cần kiểm tra');
-    const pm = tableOf(grids['Cá nhân - Bằng khen Thủ tướng'], 'Hạng');
-    expect(pm.above.flat()).toEqual([
-      'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO',
-      'DANH SÁCH CÁ NHÂN XÉT ĐỀ NGHỊ BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ',
-      'Tổng kết phong trào — các năm thi đua 2019–2020 đến 2024–2025',
-    ]);
-    expect(pm.header.slice(7)).toEqual([
+    const report = reportSchema.parse(JSON.parse(run.stdout) as unknown);
+    expect(report.units).toHaveLength(30); // the sync of the current year is reported too
+    const round = report.round;
+    expect(round?.kind).toBe('final');
+    expect(round?.councils).toHaveLength(7);
+    for (const council of round?.councils ?? []) {
+      const ids = council.lists.flatMap((l) => l.candidates.map((c) => `${l.subject}:${c.id}`));
+      expect(new Set(ids).size, council.code).toBe(ids.length); // nobody under two forms, nobody twice
+      for (const list of council.lists) {
+        const ranked = list.candidates.filter((c) => c.rank !== null).map((c) => c.rank ?? 0);
+        expect(ranked).toEqual([...ranked].sort((x, y) => x - y));
+        for (const c of list.candidates) {
+          expect(c.selection === 'proposed' || c.selection === 'tied').toBe(c.suggestedForm !== null);
+          expect(c.forms.length).toBeGreaterThan(0);
+        }
+      }
+    }
+    const t01 = round?.councils.find((c) => c.code === 'T01');
+    const people = t01?.lists.find((l) => l.subject === 'individual')?.candidates ?? [];
+    // T01-KV3's 2024 workbook was rejected: its people are candidates on their earlier years.
+    const kv3 = people.filter((c) => c.unitCode === 'T01-KV3');
+    expect(kv3.length).toBeGreaterThan(20);
+    expect(kv3[0]?.missingYears).toEqual([2024]);
+    expect(people.filter((c) => c.selection === 'proposed').length).toBeGreaterThan(0);
+    // Bằng khen Thủ tướng: each condition, met or not, with the article it comes from.
+    const pm = people[0]?.forms.find((f) => f.form === 'Bằng khen của Thủ tướng Chính phủ');
+    expect(pm?.source).toBe('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 73.1.b');
+    expect(pm?.conditions.map((c) => c.label)).toEqual([
       'Đã được tặng Bằng khen cấp bộ, ngành',
       'Sau đó, 5 năm liên tục hoàn thành tốt nhiệm vụ trở lên',
       'Trong thời gian đó có 3 lần Chiến sĩ thi đua cơ sở',
     ]);
-    const rows = pm.body;
-    expect(rows.length).toBeGreaterThan(50);
-    for (const row of rows) expect(row[6]).toBe('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 73.1.b');
-    const cells = rows.flatMap((row) => row.slice(7)).map(String);
-    expect(cells.some((c) => c.startsWith('Đạt —'))).toBe(true);
-    expect(cells.some((c) => c.startsWith('Chưa đạt —'))).toBe(true);
-    // Proposed only among those meeting every condition, and never over the quota.
-    const proposed = rows.filter((row) => row[5] === 'Đề nghị');
-    for (const row of proposed) for (const c of row.slice(7)) expect(String(c)).toMatch(/^Đạt/);
-    // The list ends with the signature block.
-    expect(pm.after.flat()).toContain('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
-    const summary = grids['Tổng hợp'] ?? [];
-    const quota = Number(
-      String(summary.find((r) => r[0] === 'Cá nhân: Bằng khen của Thủ tướng Chính phủ')?.[2]).split('→ ')[1],
+    // The workbook: its own folder, a list per subject with the checklist columns.
+    const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
+      join(cwd, '.thidua/out/example/final-2019-2025/de-nghi-TC-final.xlsx'),
     );
-    expect(proposed.length).toBeLessThanOrEqual(quota);
+    expect(Object.keys(grids)).toEqual(['Tổng hợp', 'Cá nhân', 'Tập thể']);
+    const list = tableOf(grids['Cá nhân'], 'Hạng');
+    expect(list.header.slice(8)).toEqual([
+      'Điều kiện: Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao',
+      'Điều kiện: Bằng khen của Thủ tướng Chính phủ',
+      'Điều kiện: Huân chương Lao động hạng Ba',
+    ]);
+    expect(list.after.flat()).toContain('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+  }, 120_000);
+
+  it('midterm: proposes people at every council and says what the council must still check', async () => {
+    const run = await thidua('run', '--example', '--round', 'midterm');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Đồng bộ bảng điểm các năm thi đua trước của đợt: 2019–2020, 2020–2021, 2021–2022',
+    );
+    const lines = run.stdout.split('\n').filter((l) => /^ {2}[A-Z0-9]+: cá nhân đề xuất/.test(l));
+    expect(lines).toHaveLength(7);
+    for (const line of lines) expect(Number(/cá nhân đề xuất (\d+)/.exec(line)?.[1])).toBeGreaterThan(0);
+    expect(run.stdout).toContain('còn điều kiện Hội đồng cần kiểm tra');
+    expect(existsSync(join(cwd, '.thidua/out/example/midterm-2019-2022/de-nghi-TC-midterm.xlsx'))).toBe(true);
   }, 120_000);
 });
 
