@@ -112,11 +112,13 @@ export function evaluateEligibility(
         let count = 0;
         let stop = '';
         let unknown = false;
-        for (let year = lastYear; year >= floor && count < condition.years; year--) {
+        // “05 năm … trở lên”: the whole unbroken run back to the award counts (at least `years`),
+        // and the later conditions (“trong thời gian đó”) are counted over all of it.
+        for (let year = lastYear; year >= floor; year--) {
           const result = candidate.years.get(year);
           if (!result) {
-            // Before the chain could start there is nothing to miss; inside it, the data is missing.
-            if (Number.isFinite(floor) || count < condition.years) {
+            // A year without data inside a run still too short: the council has to check it.
+            if (count < condition.years) {
               stop = ELIGIBILITY_TEXT.missingYear(yearLabel(year));
               unknown = true;
             }

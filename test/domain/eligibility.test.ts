@@ -41,6 +41,23 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
     expect(result.rule?.source.article).toBe('Điều 73.1.b');
   });
 
+  it('counts a Bằng khen of another ministry or province as the prior award (“cấp bộ, ban, ngành, tỉnh”)', () => {
+    const result = check('BK-TTG', { years: years(2019, 2024), history: [award('BK-BNT', 2018), ...cstd] });
+    expect(result.state).toBe('eligible');
+    expect(result.conditions[0]?.detail).toContain('Bằng khen cấp bộ, ban, ngành, tỉnh (khác)');
+  });
+
+  it('reads “05 năm … trở lên” as at least five: the whole run after the award counts', () => {
+    // Seven good years after the award; the three CSTĐ cơ sở fall in its first years, before the last five.
+    const early = [award('CSTDCS', 2018), award('CSTDCS', 2019), award('CSTDCS', 2020)];
+    const result = check('BK-TTG', {
+      years: years(2018, 2024),
+      history: [award('BK-VKSTC', 2017), ...early],
+    });
+    expect(result.conditions.map((c) => c.state)).toEqual(['met', 'met', 'met']);
+    expect(result.conditions[1]?.detail).toContain('7 năm liên tục');
+  });
+
   it('misses a person one year short of the chain', () => {
     const result = check('BK-TTG', { years: years(2019, 2024), history: [award('BK-VKSTC', 2020), ...cstd] });
     expect(result.state).toBe('ineligible');

@@ -373,7 +373,7 @@ describe('thidua run --round', () => {
     const pm = people[0]?.forms.find((f) => f.form === 'Bằng khen của Thủ tướng Chính phủ');
     expect(pm?.source).toBe('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 73.1.b');
     expect(pm?.conditions.map((c) => c.label)).toEqual([
-      'Đã được tặng Bằng khen cấp bộ, ngành',
+      'Đã được tặng Bằng khen cấp bộ, ban, ngành, tỉnh',
       'Sau đó, 5 năm liên tục hoàn thành tốt nhiệm vụ trở lên',
       'Trong thời gian đó có 3 lần Chiến sĩ thi đua cơ sở',
     ]);
