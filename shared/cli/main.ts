@@ -31,7 +31,7 @@ import {
 } from '../app/context.ts';
 import { withRunLease } from '../app/lease.ts';
 import { campaignKindSchema, campaignOf, catalogFor, MovementConfigError } from '../config/movement.ts';
-import { parseHistory } from '../domain/history.ts';
+import { type HistoryRecord, parseHistory, pendingBlocks } from '../domain/history.ts';
 import { cellRef, hasErrors } from '../domain/problems.ts';
 import { parseRegistry } from '../domain/registry.ts';
 import {
@@ -368,6 +368,8 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
           : {}),
         documentsDate: vietnamDate(now),
         forceDocuments: command === 'documents',
+        // A discipline being considered, an inspection, a complaint: no award while it stands.
+        pending: pendingBlocks((await readHistory(values, ctx, log)).records),
         crossCheckAt: now,
         unsettled: new Map(
           (units ?? [])
@@ -510,6 +512,29 @@ async function check(args: string[]): Promise<number> {
   return errors ? 1 : 0;
 }
 
+/**
+ * The award history beside a local registry (`lich-su-khen-thuong.xlsx`, or `--history`), its
+ * problems logged; none on Google or when there is no file.
+ */
+async function readHistory(
+  values: JobValues,
+  ctx: Pick<JobContext, 'movement' | 'source'>,
+  log: (line: string) => void,
+): Promise<{ records: readonly HistoryRecord[] }> {
+  if (!(ctx.source instanceof XlsxWorkbooks)) return { records: [] };
+  const registryDir = dirname(
+    resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
+  );
+  const historyPath = resolve(values.history ?? join(registryDir, HISTORY_FILE));
+  if (!existsSync(historyPath)) return { records: [] };
+  const history = parseHistory(
+    await new XlsxWorkbooks({ baseDir: registryDir }).readWorkbook(historyPath, [TABS.history]),
+    ctx.movement,
+  );
+  for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
+  return history;
+}
+
 /** `run --round midterm|final`: the earlier years (the example's are synced here), then the round. */
 async function round(
   ctx: JobContext,
@@ -548,14 +573,7 @@ async function round(
   }
   // A round's workbooks go in a folder of their own, beside the years' (never into the last year's).
   const roundDir = join(dirname(outDir), `${campaign.kind}-${campaign.fromYear}-${campaign.toYear + 1}`);
-  const historyPath = resolve(values.history ?? join(registryDir, HISTORY_FILE));
-  const history = existsSync(historyPath)
-    ? parseHistory(
-        await new XlsxWorkbooks({ baseDir: registryDir }).readWorkbook(historyPath, [TABS.history]),
-        ctx.movement,
-      )
-    : { records: [], problems: [] };
-  for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
+  const history = await readHistory(values, ctx, log);
   const result = await proposeRound(
     { store: ctx.store, sink: ctx.sink, publications: ctx.publications },
     {
@@ -626,7 +644,12 @@ async function publication(command: 'publish' | 'reopen' | 'audit', args: string
     if (command === 'publish') {
       const result = await publishCouncil(
         { store: ctx.store, publications: ctx.publications },
-        { ...base, movement: ctx.movement, registry: ctx.registry },
+        {
+          ...base,
+          movement: ctx.movement,
+          registry: ctx.registry,
+          pending: pendingBlocks((await readHistory(values, ctx, () => {})).records),
+        },
       );
       out(
         result.outcome === 'published'

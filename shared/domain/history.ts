@@ -40,6 +40,13 @@ function problem(cell: string, detail: string): Problem {
   };
 }
 
+/** The blocks that stand (pending discipline, inspection, complaint): staff id or unit code → what. */
+export function pendingBlocks(records: readonly HistoryRecord[]): Map<string, string> {
+  const blocks = new Map<string, string>();
+  for (const r of records) if (r.kind === 'pending') blocks.set(r.id.trim().toUpperCase(), r.award);
+  return blocks;
+}
+
 export function parseHistory(grids: WorkbookGrids, movement: Movement): History {
   const tab = findTab(grids, TABS.history, matchKey);
   const grid: Grid = tab ? (grids[tab] ?? []) : [];

@@ -90,6 +90,11 @@ export interface ProposalInput {
   readonly units: ReadonlyMap<string, RegistryUnit>;
   /** The last accepted submission of each unit that has one. */
   readonly submissions: ReadonlyMap<string, Submission>;
+  /**
+   * What blocks an award while it stands (a discipline being considered, an inspection, a
+   * complaint), from the award history: staff id or unit code → what it is.
+   */
+  readonly pending?: ReadonlyMap<string, string>;
 }
 
 export class PolicyMissingError extends Error {
@@ -361,6 +366,12 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
   }
 
   const listedBy = staffListedBy(units, submissions);
+  const blocked = (candidate: Candidate): Candidate => {
+    const what = candidate.ineligible ? undefined : input.pending?.get(staffKey(candidate.id));
+    return what
+      ? { ...candidate, ineligible: { code: 'PENDING', reason: REASONS.PENDING(what) } }
+      : candidate;
+  };
 
   const councils = [...units.values()]
     .filter((u) => u.runsCouncil)
@@ -375,7 +386,7 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
       quotaPolicy.rounding,
     );
     const collectiveCandidates = collectiveUnits.map((unit) =>
-      collectiveCandidate(unit, submissions.get(unit.code), catalog, movement, year),
+      blocked(collectiveCandidate(unit, submissions.get(unit.code), catalog, movement, year)),
     );
 
     const headcountFromListing: string[] = [];
@@ -390,13 +401,15 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
       }
       for (const person of submission?.people ?? [])
         personCandidates.push(
-          personCandidate(
-            person,
-            unit,
-            catalog,
-            movement,
-            year,
-            (listedBy.get(staffKey(person.staffId)) ?? []).filter((code) => code !== unit.code),
+          blocked(
+            personCandidate(
+              person,
+              unit,
+              catalog,
+              movement,
+              year,
+              (listedBy.get(staffKey(person.staffId)) ?? []).filter((code) => code !== unit.code),
+            ),
           ),
         );
     }

@@ -252,6 +252,7 @@ export const REASONS = {
   BELOW_LINE: (rank: number, quota: number) => `Xếp hạng ${rank}, ngoài số lượng được đề nghị (${quota}).`,
   NO_POLICY: (year: string) => `Chưa có chính sách áp dụng cho năm thi đua ${year}.`,
   NEEDS_CHECK: (detail: string) => `Cần kiểm tra: ${detail}`,
+  PENDING: (what: string) => `${what} (Lịch sử khen thưởng): chưa xét khen thưởng trong thời gian này.`,
   TOO_FEW_YEARS: (years: number, needed: number) =>
     `Có kết quả ${years} năm trong đợt, cần ít nhất ${needed} năm để được xếp hạng.`,
   NOT_CHOSEN: () => 'Đồng điểm tại ngưỡng; Hội đồng không chọn.',

@@ -71,6 +71,8 @@ export interface ProposeInput {
   readonly documentsDate?: string;
   /** Write the documents even when their content is unchanged and they are still there. */
   readonly forceDocuments?: boolean;
+  /** Blocks that stand in the award history (pending discipline, …): staff id or unit code → what. */
+  readonly pending?: ReadonlyMap<string, string>;
 }
 
 export interface ProposeResult {
@@ -110,9 +112,13 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       )
     : undefined;
 
-  const councils = buildProposals({ movement, year, units: registry.units, submissions }).filter(
-    (c) => !input.only || input.only.includes(c.code),
-  );
+  const councils = buildProposals({
+    movement,
+    year,
+    units: registry.units,
+    submissions,
+    ...(input.pending ? { pending: input.pending } : {}),
+  }).filter((c) => !input.only || input.only.includes(c.code));
   const unsettled = new Map(input.unsettled ?? []);
   for (const state of states.values())
     if (state.lastStatus === 'inaccessible' && !unsettled.has(state.unitCode))

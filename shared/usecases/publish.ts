@@ -26,6 +26,8 @@ export interface PublishInput {
   readonly by: string;
   readonly why: string;
   readonly now: string;
+  /** Blocks that stand in the award history, as the proposals apply them. */
+  readonly pending?: ReadonlyMap<string, string>;
 }
 
 export class UnknownCouncilError extends Error {
@@ -40,9 +42,13 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
     s.acceptedHash ? [{ unitCode: s.unitCode, hash: s.acceptedHash }] : [],
   );
   const submissions = await deps.store.loadVersions(year, refs);
-  const ranked = buildProposals({ movement, year, units: registry.units, submissions }).find(
-    (c) => c.code === councilCode,
-  );
+  const ranked = buildProposals({
+    movement,
+    year,
+    units: registry.units,
+    submissions,
+    ...(input.pending ? { pending: input.pending } : {}),
+  }).find((c) => c.code === councilCode);
   if (!ranked) throw new UnknownCouncilError(CLI_TEXT.unknownCouncil(councilCode));
   // The list as the council decided it: its choices among those tied at the line included.
   const choices = (await deps.store.loadProposalRecords(year, [councilCode])).get(councilCode)?.choices;

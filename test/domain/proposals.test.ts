@@ -92,6 +92,29 @@ describe('individuals within the 10% quota', () => {
     expect(hd?.individuals.notProposed.map((n) => [n.candidate.id, n.code])).toEqual([['c', 'BELOW_LINE']]);
   });
 
+  it('proposes nobody while a discipline is being considered (the award history), and the next takes the place', () => {
+    const [hd] = buildProposals({
+      movement,
+      year: YEAR,
+      units: new Map([['HD', council(20)]]),
+      submissions: new Map([
+        [
+          'HD',
+          submission('HD', [
+            { id: 'a', points: 90 },
+            { id: 'b', points: 95 },
+            { id: 'c', points: 80 },
+          ]),
+        ],
+      ]),
+      pending: new Map([['B', 'Đang xem xét kỷ luật']]),
+    });
+    expect(ids(hd?.individuals.proposed ?? [])).toEqual(['a', 'c']);
+    const b = hd?.individuals.notProposed.find((n) => n.candidate.id === 'b');
+    expect(b?.code).toBe('PENDING');
+    expect(b?.reason).toContain('Đang xem xét kỷ luật');
+  });
+
   it('puts a tie that straddles the line before the council, never over the quota', () => {
     const people = [
       { id: 'a', points: 99 },
