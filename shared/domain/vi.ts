@@ -437,8 +437,6 @@ export const FEEDBACK_TEXT = {
 } as const;
 
 export const PROPOSAL_TEXT = {
-  title: (council: string) =>
-    `ĐỀ NGHỊ KHEN THƯỞNG — HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG ${council.toLocaleUpperCase('vi')}`,
   workbookTitle: (council: string, code: string, year: number) =>
     `Đề nghị khen thưởng năm thi đua ${yearLabel(year)} — ${council} (${code})`,
   movement: 'Phong trào',
