@@ -135,15 +135,68 @@ const span = (row: number, fromCol: number, toCol: number): MergedRange => ({
   toCol,
 });
 
+/** A table header: bold, shaded, bordered, wrapped, centered. */
+export const HEADER_STYLE = {
+  bold: true,
+  wrap: true,
+  border: true,
+  fill: 'header',
+  align: 'center',
+  valign: 'middle',
+} as const satisfies StyledRange['style'];
+
+/** The looks of a table: its header row, its body rows (bordered, wrapped) and the columns centered in them. */
+export function tableStyles(
+  headerRow: number,
+  bodyTo: number,
+  last: number,
+  centered: readonly number[] = [],
+): StyledRange[] {
+  const bodyFrom = headerRow + 1;
+  const row = (fromRow: number, toRow: number, style: StyledRange['style']): StyledRange => ({
+    fromRow,
+    toRow,
+    fromCol: 0,
+    toCol: last,
+    style,
+  });
+  return [
+    row(headerRow, headerRow, HEADER_STYLE),
+    ...(bodyTo >= bodyFrom
+      ? [
+          row(bodyFrom, bodyTo, { wrap: true, border: true, valign: 'top' }),
+          ...centered.map(
+            (col): StyledRange => ({
+              fromRow: bodyFrom,
+              toRow: bodyTo,
+              fromCol: col,
+              toCol: col,
+              style: { align: 'center' },
+            }),
+          ),
+        ]
+      : []),
+  ];
+}
+
+/** Rows split in two halves (left text in the first column, right text in the middle one), each half merged. */
+function halves(cols: number) {
+  const mid = Math.max(1, Math.floor(cols / 2));
+  return {
+    mid,
+    row: (left: string, right: string): Cell[] => {
+      const cells: Cell[] = Array.from({ length: cols }, () => null);
+      cells[0] = left;
+      cells[mid] = right;
+      return cells;
+    },
+    merges: (r: number): MergedRange[] => [span(r, 0, mid - 1), span(r, mid, cols - 1)],
+  };
+}
+
 /** The signature block under a table of `cols` columns starting at row `from`: rows, merges, styles. */
 export function signatureBlock(from: number, cols: number) {
-  const mid = Math.max(1, Math.floor(cols / 2));
-  const both = (l: string, r: string): Cell[] => {
-    const row: Cell[] = Array.from({ length: cols }, () => null);
-    row[0] = l;
-    row[mid] = r;
-    return row;
-  };
+  const { mid, row: both, merges: halfMerges } = halves(cols);
   const rows: Cell[][] = [
     [],
     both('', DOCUMENT_TEXT.placeDate),
@@ -158,9 +211,7 @@ export function signatureBlock(from: number, cols: number) {
   const merges: MergedRange[] = [];
   const styles: StyledRange[] = [];
   rows.forEach((row, i) => {
-    if (row.length === 0) return;
-    const r = from + i;
-    merges.push(span(r, 0, mid - 1), span(r, mid, cols - 1));
+    if (row.length > 0) merges.push(...halfMerges(from + i));
   });
   const at = (i: number) => from + i;
   styles.push(
@@ -198,29 +249,7 @@ export function listTab(input: ListTabInput): ListTabLayout {
         style: i === heading.length - 1 ? { italic: true, align: 'center' } : { bold: true, align: 'center' },
       }),
     ),
-    {
-      fromRow: headerRow,
-      toRow: headerRow,
-      fromCol: 0,
-      toCol: last,
-      style: { bold: true, wrap: true, border: true, fill: 'header', align: 'center', valign: 'middle' },
-    },
-    {
-      fromRow: bodyFrom,
-      toRow: bodyTo,
-      fromCol: 0,
-      toCol: last,
-      style: { wrap: true, border: true, valign: 'top' },
-    },
-    ...(input.centered ?? []).map(
-      (col): StyledRange => ({
-        fromRow: bodyFrom,
-        toRow: bodyTo,
-        fromCol: col,
-        toCol: col,
-        style: { align: 'center' },
-      }),
-    ),
+    ...tableStyles(headerRow, bodyTo, last, input.centered),
   ];
   if (input.body.length === 0) merges.push(span(bodyFrom, 0, last));
   const total = input.widths.reduce((a, b) => a + b, 0);
@@ -294,18 +323,12 @@ export function listTab(input: ListTabInput): ListTabLayout {
  * Two rows of `cols` columns, the halves merged.
  */
 export function nationalHeading(governingBody: string, cols: number) {
-  const mid = Math.max(1, Math.floor(cols / 2));
-  const row = (l: string, r: string): Cell[] => {
-    const cells: Cell[] = Array.from({ length: cols }, () => null);
-    cells[0] = l;
-    cells[mid] = r;
-    return cells;
-  };
+  const { mid, row, merges: halfMerges } = halves(cols);
   const rows: Cell[][] = [
     row(governingBody.toLocaleUpperCase('vi'), DOCUMENT_TEXT.nation),
     row(DOCUMENT_TEXT.councilShort, DOCUMENT_TEXT.motto),
   ];
-  const merges: MergedRange[] = [0, 1].flatMap((r) => [span(r, 0, mid - 1), span(r, mid, cols - 1)]);
+  const merges: MergedRange[] = [0, 1].flatMap(halfMerges);
   const styles: StyledRange[] = [
     { fromRow: 0, toRow: 1, fromCol: 0, toCol: cols - 1, style: { align: 'center', wrap: true } },
     { fromRow: 1, toRow: 1, fromCol: 0, toCol: cols - 1, style: { bold: true } },

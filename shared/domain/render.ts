@@ -4,7 +4,15 @@ import type { Campaign, Catalog, Movement } from '../config/movement.ts';
 import type { Eligibility } from './eligibility.ts';
 import { type Cell, columnLetters } from './grid.ts';
 import { LIMITS } from './limits.ts';
-import { listTab, nationalHeading, signatureBlock, wrappedHeight, wrappedHeights } from './print-layout.ts';
+import {
+  HEADER_STYLE,
+  listTab,
+  nationalHeading,
+  signatureBlock,
+  tableStyles,
+  wrappedHeight,
+  wrappedHeights,
+} from './print-layout.ts';
 import { cellRef, type Problem } from './problems.ts';
 import {
   type ClusterRanking,
@@ -361,16 +369,6 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
   return { tabs: [info, collective, individuals, feedbackPlaceholder()] };
 }
 
-/** A table header: bold, shaded, bordered, wrapped, centered. */
-const HEADER_STYLE = {
-  bold: true,
-  wrap: true,
-  border: true,
-  fill: 'header',
-  align: 'center',
-  valign: 'middle',
-} as const satisfies StyledRange['style'];
-
 /** The registry workbook (Danh mục đơn vị) with its header, a note on what each column takes, and the units given. */
 export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookModel {
   const keys = Object.keys(REGISTRY_HEADERS) as (keyof typeof REGISTRY_HEADERS)[];
@@ -706,35 +704,7 @@ function summaryTab(input: {
   rowHeights.push(...labelled.rowHeights);
   const headerRow = rows.length;
   rows.push([...input.header], ...input.body.map((r) => [...r]));
-  styles.push(
-    {
-      fromRow: headerRow,
-      toRow: headerRow,
-      fromCol: 0,
-      toCol: last,
-      style: { bold: true, wrap: true, border: true, fill: 'header', align: 'center', valign: 'middle' },
-    },
-    ...(input.body.length
-      ? [
-          {
-            fromRow: headerRow + 1,
-            toRow: headerRow + input.body.length,
-            fromCol: 0,
-            toCol: last,
-            style: { wrap: true, border: true, valign: 'top' as const },
-          },
-          ...(input.centered ?? []).map(
-            (col): StyledRange => ({
-              fromRow: headerRow + 1,
-              toRow: headerRow + input.body.length,
-              fromCol: col,
-              toCol: col,
-              style: { align: 'center' },
-            }),
-          ),
-        ]
-      : []),
-  );
+  styles.push(...tableStyles(headerRow, headerRow + input.body.length, last, input.centered));
   rowHeights.push(...wrappedHeights(rows, input.widths, headerRow, rows.length - 1));
   const block = signatureBlock(rows.length, cols);
   rows.push(...block.rows);

@@ -3,7 +3,7 @@
  * each `.docx` is uploaded once and converted by Drive, one call per document — `files.create`
  * the first time, `files.update` of the same file afterwards, so links people keep stay valid.
  * A create is not retried blindly (it could make a second file): before creating, the folder is
- * searched for a document of that name, which is then updated instead.
+ * listed once, and a document of the same name there is updated instead.
  */
 import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
@@ -42,9 +42,13 @@ export class GoogleDocuments implements DocumentSink {
     const folder = council.folder ?? this.options.fallbackFolder;
     if (!folder) return []; // nowhere to put them: the report says the council has no documents
     const ids: string[] = [];
+    // Without a record of where they went, the folder is looked at once for documents of these names.
+    const inFolder = documents.every((_, i) => previous?.[i])
+      ? new Map<string, string>()
+      : await this.list(folder);
     for (const [i, doc] of documents.entries()) {
       const bytes = Buffer.from(await renderDocx(doc));
-      const known = previous?.[i] ?? (await this.find(folder, doc.title));
+      const known = previous?.[i] ?? inFolder.get(doc.title);
       if (known && (await this.update(known, bytes))) {
         ids.push(known);
         continue;
@@ -62,20 +66,24 @@ export class GoogleDocuments implements DocumentSink {
     return new Set(locations);
   }
 
-  private async find(folder: string, title: string): Promise<string | undefined> {
+  /** The Google Docs in the folder, by name (one call; a council's folder holds a handful). */
+  private async list(folder: string): Promise<Map<string, string>> {
     const response = await this.options.caller.call('drive', (o) =>
       this.options.drive.files.list(
         {
-          q: `name = '${quote(title)}' and '${quote(folder)}' in parents and trashed = false`,
-          fields: 'files(id)',
-          pageSize: 10,
+          q: `'${quote(folder)}' in parents and mimeType = '${DOCUMENT_MIME}' and trashed = false`,
+          fields: 'files(id,name)',
+          pageSize: 1000,
           supportsAllDrives: true,
           includeItemsFromAllDrives: true,
         },
         o,
       ),
     );
-    return response.data.files?.[0]?.id ?? undefined;
+    const byName = new Map<string, string>();
+    for (const file of response.data.files ?? [])
+      if (file.id && file.name && !byName.has(file.name)) byName.set(file.name, file.id);
+    return byName;
   }
 
   /** Replaces the document's content; false when the file is gone (then a new one is made). */
