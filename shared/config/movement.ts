@@ -25,10 +25,19 @@ const scoredItemSchema = z.object({
   planRef: z.string().optional(),
 });
 
+/**
+ * A yes/no item that, when answered “Có”, keeps a collective out of the list (if the eligibility
+ * policy says so). `enabled: false` keeps the item in the file, off: the templates do not ask it
+ * and nothing reads it — how the office holds an option it may switch on.
+ */
 const vetoItemSchema = z.object({
   code: criterionCode,
   title: z.string().min(1),
   planRef: z.string().optional(),
+  enabled: z.boolean().default(true),
+  /** `plan`: the plan sets it; `proposed`: thidua's proposal, the office decides. */
+  status: z.enum(['plan', 'proposed']).default('plan'),
+  note: z.string().optional(),
 });
 
 const subjectCatalogSchema = z.object({
@@ -312,8 +321,18 @@ export function emulationYearBounds(movement: Movement, year: number): { from: s
   return { from, to: end.toISOString().slice(0, 10) };
 }
 
+/**
+ * The catalog a year is assessed against, as the templates and checks use it: veto items switched
+ * off are left out.
+ */
 export function catalogFor(movement: Movement, year: number): Catalog | undefined {
-  return movement.catalogs.find((catalog) => catalog.fromYear <= year && year <= catalog.toYear);
+  const catalog = movement.catalogs.find((c) => c.fromYear <= year && year <= c.toYear);
+  if (!catalog) return undefined;
+  const on = (subject: Catalog['collective']) => ({
+    ...subject,
+    vetoItems: subject.vetoItems.filter((item) => item.enabled),
+  });
+  return { ...catalog, collective: on(catalog.collective), individual: on(catalog.individual) };
 }
 
 /** Policies are chosen by the last day of the emulation year: the rule in force when it is assessed. */

@@ -17,8 +17,6 @@ import { cellRef, type Problem } from './problems.ts';
 import {
   type ClusterRanking,
   type CouncilProposal,
-  type NotProposed,
-  type RankedCandidate,
   type SubjectProposal,
   unitsWithoutPeople,
 } from './proposals.ts';

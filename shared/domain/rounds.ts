@@ -12,7 +12,6 @@ import {
   type Candidate,
   collectiveIdentity,
   personIdentity,
-  type SubjectProposal,
 } from './proposals.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';

@@ -380,7 +380,8 @@ function applyMistakes(code: string, t: MistakeTarget): void {
       t.info.unitCode = 'T02-KV1'; // claims another unit's code
       break;
     case 'TC-V3':
-      t.collectiveScores[t.catalog.collective.items.length] = YES; // veto item: corruption or waste occurred
+      // The veto item (corruption or waste occurred), where the office has switched the veto on.
+      if (t.catalog.collective.vetoItems.length) t.collectiveScores[t.catalog.collective.items.length] = YES;
       break;
   }
 }

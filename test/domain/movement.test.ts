@@ -28,7 +28,11 @@ describe('the default movement file (plan 123/KH-VKSTC)', () => {
     expect(sum(individual.filter((i) => !i.leaderOnly))).toBe(100);
     expect(individual.filter((i) => i.leaderOnly).map((i) => i.code)).toEqual(['CN8']);
     expect(individual.every((i) => i.weightStatus === 'proposed')).toBe(true);
-    expect(catalog?.collective.vetoItems.map((i) => i.code)).toEqual(['LTT1']);
+    // The collective veto is thidua's proposal, kept in the file but off until the office switches it on.
+    expect(catalog?.collective.vetoItems).toEqual([]);
+    expect(movement.catalogs[0]?.collective.vetoItems).toMatchObject([
+      { code: 'LTT1', enabled: false, status: 'proposed' },
+    ]);
   });
 
   it('sets the quota at 1/4 and 10%, rounded down, with its source', () => {

@@ -4,7 +4,7 @@ import type { Movement } from '../../shared/config/movement.ts';
 import { buildProposals, type CouncilProposal, rankClusters } from '../../shared/domain/proposals.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import type { Person, Submission } from '../../shared/domain/submission.ts';
-import { movement, unit, YEAR } from '../helpers/fixtures.ts';
+import { movement, unit, vetoMovement, YEAR } from '../helpers/fixtures.ts';
 
 interface P {
   id: string;
@@ -220,11 +220,14 @@ describe('collectives within the 1/4 quota', () => {
       submission('F', [], 50),
       submission('G', [], 40),
     ];
-    const [hd] = propose(units, subs);
+    const [hd] = propose(units, subs, vetoMovement);
     expect(hd?.collectives.quota.base).toBe(8);
     expect(ids(hd?.collectives.proposed ?? [])).toEqual(['A', 'B']);
     const reasons = new Map(hd?.collectives.notProposed.map((n) => [n.candidate.id, n.code]));
     expect(reasons.get('C')).toBe('VETO');
+    // Off (the default): the veto answer is not read, and C is ranked on its score like the others.
+    const [off] = propose(units, subs);
+    expect(ids(off?.collectives.proposed ?? [])).toEqual(['C', 'A']);
     expect(reasons.get('H')).toBe('NO_SUBMISSION');
     expect(reasons.get('D')).toBe('BELOW_LINE');
   });
@@ -347,7 +350,7 @@ describe('clusters and blocks (cụm, khối thi đua)', () => {
       unit('V1', { parentCode: 'TC', cluster: 'Khối các vụ' }),
     ];
     const clusters = rankClusters({
-      movement,
+      movement: vetoMovement,
       year: YEAR,
       units: new Map(units.map((u) => [u.code, u])),
       submissions: new Map([

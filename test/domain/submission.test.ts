@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorkbookGrids } from '../../shared/domain/grid.ts';
 import { readSubmission, submissionHash } from '../../shared/domain/submission.ts';
-import { catalog, movement, type PersonRow, setCell, unitGrids, YEAR } from '../helpers/fixtures.ts';
+import {
+  catalog,
+  movement,
+  type PersonRow,
+  setCell,
+  unitGrids,
+  vetoCatalog,
+  vetoMovement,
+  YEAR,
+} from '../helpers/fixtures.ts';
 
 const ctx = { movement, catalog, year: YEAR, expectedUnitCode: 'T01-KV1' };
 const people: PersonRow[] = [
@@ -31,7 +40,7 @@ describe('readSubmission: a correct workbook', () => {
       evidence: '',
       reviewReason: '',
     });
-    expect(result.submission?.collective.vetoes.LTT1).toBe(false);
+    expect(result.submission?.collective.vetoes).toEqual({});
   });
 });
 
@@ -104,13 +113,25 @@ describe('readSubmission: mistakes, each with its cell', () => {
     ['a year that is not a year', 'Thông tin', 4, 1, 'năm nay', 'YEAR_INVALID', 'B5'],
     ["another unit's code", 'Thông tin', 2, 1, 'T01-KV2', 'UNIT_CODE_MISMATCH', 'B3'],
     ['a collective score out of range', 'Tập thể', 1, 3, 30, 'OUT_OF_RANGE', 'D2'],
-    ['a veto answer that is not Có/Không', 'Tập thể', 6, 3, 'chưa rõ', 'INVALID_CHOICE', 'D7'],
   ] as const)('rejects %s', (_label, tab, row, col, value, code, cell) => {
     const grids = setCell(unitGrids('T01-KV1', people), tab, row, col, value);
     const result = read(grids);
     expect(result.submission).toBeNull();
     expect(codesAndCells(grids)).toContain(`${code} ${tab}!${cell}`);
     for (const p of result.problems) expect(p.message).toMatch(/\p{L}/u);
+  });
+
+  it('asks the collective veto only when the office has switched it on (off by default, thidua’s proposal)', () => {
+    expect(read(unitGrids('T01-KV1', people)).submission?.collective.vetoes).toEqual({});
+    expect(unitGrids('T01-KV1', people)['Tập thể']?.flat()).not.toContain('LTT1');
+    const vetoCtx = { movement: vetoMovement, catalog: vetoCatalog, year: YEAR, expectedUnitCode: 'T01-KV1' };
+    const on = unitGrids('T01-KV1', people, undefined, true);
+    expect(readSubmission(on, vetoCtx).submission?.collective.vetoes).toEqual({ LTT1: false });
+    const unclear = readSubmission(setCell(on, 'Tập thể', 6, 3, 'chưa rõ'), vetoCtx);
+    expect(unclear.submission).toBeNull();
+    expect(unclear.problems.map((p) => `${p.code} ${p.tab}!${p.cell}`)).toEqual([
+      'INVALID_CHOICE Tập thể!D7',
+    ]);
   });
 
   it('requires a reason when the council-reviewed score differs from the self score, then uses it', () => {

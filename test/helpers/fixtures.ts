@@ -11,6 +11,16 @@ export const movement: Movement = parseMovement(movementJson);
 export const YEAR = 2024;
 export const catalog: Catalog = catalogFor(movement, YEAR) as Catalog;
 
+/** The movement with its collective veto (LTT1, off by default) switched on, as the office may. */
+export const vetoMovement: Movement = {
+  ...movement,
+  catalogs: movement.catalogs.map((c) => ({
+    ...c,
+    collective: { ...c.collective, vetoItems: c.collective.vetoItems.map((v) => ({ ...v, enabled: true })) },
+  })),
+};
+export const vetoCatalog: Catalog = catalogFor(vetoMovement, YEAR) as Catalog;
+
 /** A model's tabs as the grids a reader gets back (formulas as their computed results). */
 export const gridsOf = modelGrids;
 
@@ -58,15 +68,23 @@ export const unit = (code: string, extra: Partial<RegistryUnit> = {}): RegistryU
 });
 
 /** A valid workbook of `code` with the given people (as the template would be filled in). */
-export function unitGrids(code: string, people: PersonRow[], collective?: Cell[]): WorkbookGrids {
+export function unitGrids(
+  code: string,
+  people: PersonRow[],
+  collective?: Cell[],
+  withVeto = false,
+): WorkbookGrids {
   return gridsOf(
     unitWorkbookModel({
-      movement,
-      catalog,
+      movement: withVeto ? vetoMovement : movement,
+      catalog: withVeto ? vetoCatalog : catalog,
       year: YEAR,
       unit: { code, name: `Đơn vị ${code}` },
       people: people.map(personRow),
-      collectiveScores: collective ?? [...catalog.collective.items.map((i) => i.maxPoints - 2), 'Không'],
+      collectiveScores: collective ?? [
+        ...catalog.collective.items.map((i) => i.maxPoints - 2),
+        ...(withVeto ? ['Không'] : []),
+      ],
     }),
   );
 }
