@@ -94,8 +94,16 @@ export interface JobContext {
   close(): Promise<void>;
 }
 
-export async function resolveMovement(movementPath: string | undefined, year: number | undefined) {
-  const movement = await loadMovement(movementPath);
+/**
+ * The movement (a JSON file, a movement workbook, or — with `sheets` on Google — a movement
+ * spreadsheet id), the year (the movement's last unless given) and that year's catalog.
+ */
+export async function resolveMovement(
+  movementPath: string | undefined,
+  year: number | undefined,
+  sheets?: SheetSource,
+) {
+  const movement = await loadMovement(movementPath, sheets);
   const chosen = year ?? yearsOf(movement).at(-1) ?? 0;
   const catalog = catalogFor(movement, chosen);
   if (!catalog) throw new UsageError(CLI_TEXT.noCatalog(chosen));
@@ -152,9 +160,9 @@ export function openSheets(
 export async function openJob(options: JobOptions): Promise<JobContext> {
   if (options.sheets.kind === 'xlsx' && !existsSync(resolve(options.sheets.registryPath)))
     throw new UsageError(CLI_TEXT.noRegistry(resolve(options.sheets.registryPath)));
-  const { movement, catalog, year } = await resolveMovement(options.movementPath, options.year);
   const counters = newCounters();
   const { source, sink, registryLocation, documents } = openSheets(options.sheets, counters);
+  const { movement, catalog, year } = await resolveMovement(options.movementPath, options.year, source);
   const registry = parseRegistry(await source.readWorkbook(registryLocation, [TABS.registry]));
 
   const embedded =

@@ -30,9 +30,18 @@ import {
   UsageError,
 } from '../app/context.ts';
 import { withRunLease } from '../app/lease.ts';
-import { campaignKindSchema, campaignOf, catalogFor, MovementConfigError } from '../config/movement.ts';
+import { loadMovement, movementKind } from '../config/load.ts';
+import {
+  campaignKindSchema,
+  campaignOf,
+  catalogFor,
+  type Movement,
+  MovementConfigError,
+  yearsOf,
+} from '../config/movement.ts';
 import { type HistoryRecord, parseHistory, pendingBlocks } from '../domain/history.ts';
-import { cellRef, hasErrors } from '../domain/problems.ts';
+import { MOVEMENT_BOOK_TABS, movementBookModel, readMovementBook } from '../domain/movement-book.ts';
+import { cellRef, hasErrors, type Problem } from '../domain/problems.ts';
 import { parseRegistry } from '../domain/registry.ts';
 import {
   formatVietnamTime,
@@ -42,7 +51,7 @@ import {
 } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { CLI_HELP, CLI_TEXT, INFO_LABELS, STATUS_LABELS, TABS } from '../domain/vi.ts';
+import { CLI_HELP, CLI_TEXT, INFO_LABELS, MOVEMENT_BOOK, STATUS_LABELS, TABS } from '../domain/vi.ts';
 import {
   SourceUnavailableError,
   StoreBusyError,
@@ -419,9 +428,12 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
 async function template(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: COMMON, strict: true });
   if (values.help) return help('template');
+  // A movement workbook named but not there yet: write it (from the default plan) for the office to edit.
+  if (values.movement && movementKind(values.movement) === 'xlsx' && !existsSync(resolve(values.movement)))
+    return movementCommand(['template', values.movement]);
   const sheets = await sheetsOf(values);
-  const { movement, catalog, year } = await resolveMovement(values.movement, parseYear(values.year));
   const { source, sink, registryLocation } = openSheets(sheets);
+  const { movement, catalog, year } = await resolveMovement(values.movement, parseYear(values.year), source);
   if (
     (await sink.createWorkbook(registryLocation, registryWorkbookModel([]))) === 'created' &&
     sheets.kind === 'xlsx'
@@ -459,6 +471,72 @@ async function template(args: string[]): Promise<number> {
   }
   process.stdout.write(`${CLI_TEXT.templateCreated(created, existing)}\n`);
   return 0;
+}
+
+/**
+ * `thidua movement check FILE`: the movement workbook (or JSON file, or — with --google — movement
+ * spreadsheet) checked like a unit workbook, every problem with its tab and cell.
+ * `thidua movement template FILE`: writes the movement workbook of `--movement` (default: the
+ * 2019–2025 plan) for the office to edit; never overwrites.
+ */
+async function movementCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: COMMON, allowPositionals: true, strict: true });
+  const [action, location] = positionals;
+  if (values.help || !location || positionals.length !== 2 || (action !== 'check' && action !== 'template'))
+    return help('movement', !values.help);
+  const google = values.google
+    ? openSheets(await sheetsOf({ ...values, 'registry-id': values['registry-id'] ?? location }))
+    : undefined;
+  const kind = movementKind(location);
+  if (kind === 'sheet' && !google) throw new UsageError(MOVEMENT_BOOK.messages.notAFile(location));
+  const where = kind === 'sheet' ? location : resolve(location);
+  if (action === 'template') {
+    if (kind === 'json') throw new UsageError(CLI_TEXT.movementNotXlsx(location));
+    const movement = await loadMovement(values.movement, google?.source);
+    const sink = google?.sink ?? new XlsxWorkbooks({ baseDir: dirname(where) });
+    const outcome = await sink.createWorkbook(where, movementBookModel(movement));
+    process.stdout.write(
+      `${outcome === 'created' ? CLI_TEXT.movementCreated(location, movement.name) : CLI_TEXT.movementExists(location)}\n`,
+    );
+    return outcome === 'created' ? EXIT.done : 1;
+  }
+  let problems: readonly Problem[];
+  let movement: Movement | null = null;
+  if (kind === 'json') {
+    try {
+      movement = await loadMovement(where);
+      problems = [];
+    } catch (error) {
+      if (!(error instanceof MovementConfigError)) throw error;
+      problems = [{ severity: 'error', tab: '', cell: '', code: 'MOVEMENT_INVALID', message: error.message }];
+    }
+  } else {
+    const source = google?.source ?? new XlsxWorkbooks({ baseDir: dirname(where) });
+    const result = readMovementBook(await source.readWorkbook(where, MOVEMENT_BOOK_TABS));
+    movement = result.movement;
+    problems = result.problems;
+  }
+  if (values.json)
+    process.stdout.write(
+      `${JSON.stringify({ valid: movement !== null, id: movement?.id ?? null, problems }, null, 2)}\n`,
+    );
+  else if (movement) {
+    const years = yearsOf(movement);
+    process.stdout.write(
+      `${CLI_TEXT.movementOk(
+        location,
+        movement.name,
+        years[0] ?? 0,
+        years.at(-1) ?? 0,
+        movement.catalogs.length,
+        movement.campaigns.map((c) => c.kind),
+      )}\n`,
+    );
+  } else {
+    process.stdout.write(`${CLI_TEXT.movementFailed(location, problems.length)}\n`);
+    for (const p of problems) process.stdout.write(`  ${cellRef(p.tab, p.cell)} [${p.code}] ${p.message}\n`);
+  }
+  return movement ? EXIT.done : 1;
 }
 
 async function check(args: string[]): Promise<number> {
@@ -730,6 +808,8 @@ export async function main(argv: string[]): Promise<number> {
         return await template(rest);
       case 'check':
         return await check(rest);
+      case 'movement':
+        return await movementCommand(rest);
       case 'sync':
       case 'propose':
       case 'run': {

@@ -35,6 +35,8 @@ export const problemCodeSchema = z.enum([
   'TOO_MANY_ROWS',
   'TOO_MANY_PEOPLE',
   'CELL_TOO_LONG',
+  /** The movement workbook (Cấu hình phong trào): a value the movement cannot hold. */
+  'MOVEMENT_INVALID',
 ]);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;
 

@@ -7,12 +7,7 @@
 import { type Campaign, type Catalog, catalogFor, type Movement, type Subject } from '../config/movement.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import type { HistoryRecord } from './history.ts';
-import {
-  applyQuota,
-  type Candidate,
-  collectiveIdentity,
-  personIdentity,
-} from './proposals.ts';
+import { applyQuota, type Candidate, collectiveIdentity, personIdentity } from './proposals.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';

@@ -545,6 +545,22 @@ export const CLI_TEXT = {
   templateCreated: (created: number, existing: number) =>
     `Đã tạo ${created} bảng điểm; ${existing} bảng điểm đã có từ trước được giữ nguyên.`,
   checkOk: (path: string) => `${path}: hợp lệ, có thể tiếp nhận.`,
+  movementCreated: (path: string, name: string) =>
+    `Đã tạo tệp cấu hình phong trào ${path} (từ “${name}”). Sửa tệp trong Excel hoặc Google Sheets, rồi kiểm tra: thidua movement check ${path}`,
+  movementExists: (path: string) => `${path} đã có; không ghi đè. Chọn tên tệp khác.`,
+  movementNotXlsx: (path: string) =>
+    `${path}: tệp cấu hình để sửa phải là bảng tính .xlsx (hoặc mã bảng tính Google với --google).`,
+  movementOk: (
+    path: string,
+    name: string,
+    from: number,
+    to: number,
+    catalogs: number,
+    rounds: readonly string[],
+  ) =>
+    `${path}: hợp lệ — “${name}”, năm thi đua ${yearLabel(from)} đến ${yearLabel(to)}, ${catalogs} bộ tiêu chí, đợt xét: ${rounds.map((r) => ({ annual: 'hằng năm', midterm: 'sơ kết', final: 'tổng kết' })[r] ?? r).join(', ')}.`,
+  movementFailed: (path: string, n: number) =>
+    `${path}: có ${n} lỗi; các lệnh khác không chạy với cấu hình này cho đến khi sửa xong.`,
   checkOkUnbound: (path: string, code: string) =>
     `${path}: nội dung hợp lệ. Chưa đối chiếu với Danh mục đơn vị: mã đơn vị “${code}” ghi trong bảng điểm chưa được kiểm tra (dùng --registry TỆP để kiểm tra như khi đồng bộ).`,
   badOption: (detail: string) => `tùy chọn không hợp lệ: ${detail}. Xem “thidua <lệnh> --help”.`,
@@ -690,6 +706,7 @@ Cách dùng: thidua <lệnh> [tùy chọn]   (thidua --version: phiên bản)
 Các lệnh:
   template   tạo Danh mục đơn vị và bảng điểm cho từng đơn vị (không bao giờ ghi đè)
   check      kiểm tra một bảng điểm và liệt kê các lỗi
+  movement   tạo, kiểm tra bảng tính cấu hình phong trào: movement template|check TỆP
   sync       đọc bảng điểm của các đơn vị, kiểm tra, lưu, ghi trang “Kiểm tra dữ liệu”
   propose    xếp hạng trong số lượng được đề nghị, ghi bảng đề nghị và văn bản của từng Hội đồng
   run        sync rồi propose
@@ -728,6 +745,16 @@ Hội đồng (thành phần, cách tính số lượng được đề nghị, d
 và người ký để trống cho văn phòng điền. Tệp .docx ghi cạnh bảng đề nghị (to-trinh-MÃ.docx,
 danh-sach-MÃ.docx, bien-ban-MÃ.docx); lệnh propose và run cũng ghi chúng, mỗi khi danh sách thay
 đổi. Danh sách đã khóa sổ: văn bản ghi rõ và giữ nguyên. Tùy chọn như trong "thidua run --help".`,
+  movement: `Cách dùng: thidua movement check TỆP [--json]
+       thidua movement template TỆP.xlsx [--movement NGUỒN]
+
+Cấu hình phong trào (tiêu chí, điểm, tỷ lệ, điều kiện xét, hình thức, các đợt sơ kết, tổng kết)
+là của Văn phòng thi đua, sửa trong Excel hoặc Google Sheets.
+  template  ghi cấu hình của --movement (mặc định: Kế hoạch 2019–2025) thành bảng tính để sửa;
+            không ghi đè tệp đã có. Với --google, TỆP là mã bảng tính đã chia sẻ cho hệ thống.
+  check     kiểm tra cấu hình (.xlsx, .json, hoặc mã bảng tính với --google), liệt kê từng lỗi
+            với trang và ô. Mã thoát 1 khi có lỗi.
+Mọi lệnh nhận bảng tính cấu hình ở --movement, như tệp .json.`,
   audit: `Cách dùng: thidua audit --council MÃ [--registry TỆP | --example] [--json]
 
 Liệt kê mọi lần khóa sổ và mở lại danh sách của một Hội đồng: thời điểm, người thực hiện, lý do.`,
@@ -737,7 +764,8 @@ Liệt kê mọi lần khóa sổ và mở lại danh sách của một Hội đ
   --example         dùng bộ dữ liệu mẫu (tạo trong ${exampleDir} ở lần đầu)
   --year NĂM        năm thi đua theo năm bắt đầu (2024 = 01/06/2024–31/05/2025);
                     mặc định: năm cuối của phong trào
-  --movement TỆP    tệp cấu hình phong trào (mặc định: Kế hoạch 2019–2025)
+  --movement TỆP    cấu hình phong trào: bảng tính .xlsx (thidua movement template), tệp .json,
+                    hoặc mã bảng tính với --google (mặc định: Kế hoạch 2019–2025)
   --out THƯ_MỤC     nơi ghi bảng đề nghị và report.json, theo năm
                     (mặc định: ${dataDir}/out/<danh-mục>, mỗi Danh mục đơn vị một thư mục)
   --store THƯ_MỤC   thư mục của kho dữ liệu nhúng (mặc định: ${dataDir}/db/<danh-mục>)
@@ -768,3 +796,181 @@ Dùng Google Sheets thay cho tệp .xlsx (--google):
   --shared-drive THƯ_MỤC  thư mục trong Drive dùng chung để tạo bảng đề nghị mà Danh mục chưa ghi
                           ($THIDUA_SHARED_DRIVE_FOLDER)`,
 });
+
+/** The movement workbook (Cấu hình phong trào): tabs, columns, choices and messages. */
+export const MOVEMENT_BOOK = {
+  title: 'CẤU HÌNH PHONG TRÀO THI ĐUA',
+  tabs: {
+    guide: 'Hướng dẫn',
+    general: 'Phong trào',
+    ratings: 'Xếp loại',
+    disciplines: 'Kỷ luật',
+    catalogs: 'Bộ tiêu chí',
+    criteria: 'Tiêu chí',
+    quotas: 'Tỷ lệ khen thưởng',
+    eligibility: 'Điều kiện xét',
+    forms: 'Hình thức khen thưởng',
+    campaigns: 'Đợt xét',
+    legal: 'Căn cứ pháp lý',
+    rules: 'Điều kiện khen thưởng',
+  },
+  source: {
+    document: 'Văn bản nguồn',
+    article: 'Điều, khoản, mục',
+    status: 'Trạng thái nguồn',
+    note: 'Ghi chú nguồn (trích dẫn)',
+  },
+  sourceStatus: {
+    verified: 'Đã đọc văn bản',
+    secondary: 'Nguồn thứ cấp, chưa đối chiếu',
+    'not-found': 'Chưa tìm thấy văn bản',
+    proposed: 'Đề xuất (không có văn bản quy định)',
+  },
+  general: { item: 'Mục', value: 'Giá trị' },
+  generalItems: {
+    id: 'Mã phong trào',
+    name: 'Tên phong trào',
+    planNumber: 'Số kế hoạch',
+    planDate: 'Ngày ban hành kế hoạch',
+    planIssuer: 'Cơ quan ban hành kế hoạch',
+    periodFrom: 'Ngày bắt đầu phong trào',
+    periodTo: 'Ngày kết thúc phong trào',
+    yearStart: 'Ngày bắt đầu năm thi đua (ngày/tháng)',
+    roundPolicy: 'Sơ kết, tổng kết: cách xếp hạng',
+    roundMinYears: 'Sơ kết, tổng kết: số năm có kết quả tối thiểu',
+    roundNote: 'Sơ kết, tổng kết: diễn giải cách xếp hạng',
+    selectionIndividual: 'Sơ kết, tổng kết: số cá nhân đề xuất (phần của tổng số cán bộ)',
+    selectionCollective: 'Sơ kết, tổng kết: số tập thể đề xuất (phần của số tập thể)',
+    selectionRounding: 'Sơ kết, tổng kết: làm tròn số đề xuất',
+    womenPriority: 'Ưu tiên nữ khi bằng điểm',
+    disciplineBreaksChain: 'Năm bị kỷ luật làm gián đoạn chuỗi năm liên tục',
+    pendingBlocks: 'Tạm dừng đề nghị khi Lịch sử khen thưởng ghi (cách nhau bằng dấu ;)',
+  },
+  columns: {
+    ratings: { code: 'Mã xếp loại', label: 'Tên xếp loại', rank: 'Thứ bậc (cao hơn là tốt hơn)' },
+    disciplines: { code: 'Mã', label: 'Hình thức', isDiscipline: 'Là kỷ luật' },
+    catalogs: { fromYear: 'Từ năm thi đua', toYear: 'Đến năm thi đua' },
+    criteria: {
+      catalog: 'Bộ tiêu chí (từ năm)',
+      subject: 'Đối tượng',
+      kind: 'Loại tiêu chí',
+      code: 'Mã tiêu chí',
+      title: 'Nội dung tiêu chí',
+      maxPoints: 'Điểm tối đa',
+      leaderOnly: 'Chỉ lãnh đạo, quản lý',
+      status: 'Điểm, điều kiện do',
+      planRef: 'Mục của Kế hoạch',
+      enabled: 'Áp dụng',
+      note: 'Ghi chú',
+    },
+    quotas: {
+      id: 'Mã quy định',
+      validFrom: 'Áp dụng từ ngày',
+      validTo: 'Đến ngày',
+      collective: 'Tập thể (phần của số tập thể)',
+      individual: 'Cá nhân (phần của tổng số cán bộ)',
+      rounding: 'Làm tròn',
+      roundingNote: 'Ghi chú làm tròn',
+      collectiveBase: 'Căn cứ tính số tập thể',
+      individualBase: 'Căn cứ tính số cán bộ',
+    },
+    eligibility: {
+      id: 'Mã quy định',
+      validFrom: 'Áp dụng từ ngày',
+      validTo: 'Đến ngày',
+      minimumRating: 'Xếp loại tối thiểu (mã)',
+      disciplineDisqualifies: 'Bị kỷ luật thì không xét',
+      individualVeto: 'Cá nhân có tiêu chí loại trừ thì không xét',
+      collectiveVeto: 'Tập thể có tiêu chí loại trừ thì không xét',
+    },
+    forms: {
+      code: 'Mã hình thức',
+      name: 'Tên hình thức',
+      shortName: 'Tên ngắn (tên trang, tối đa 21 ký tự)',
+      collective: 'Cho tập thể',
+      individual: 'Cho cá nhân',
+    },
+    campaigns: {
+      kind: 'Đợt',
+      fromYear: 'Từ năm thi đua',
+      toYear: 'Đến năm thi đua',
+      reviewYear: 'Năm xét',
+      reviewDate: 'Ngày áp dụng quy định',
+      awardForms: 'Hình thức khen thưởng (mã, cách nhau bằng dấu phẩy)',
+    },
+    legal: { text: 'Căn cứ (như ghi trong văn bản)', validFrom: 'Hiệu lực từ ngày', validTo: 'Đến ngày' },
+    rules: {
+      id: 'Mã quy định',
+      awardForm: 'Hình thức (mã)',
+      subject: 'Đối tượng',
+      validFrom: 'Áp dụng từ ngày',
+      validTo: 'Đến ngày',
+      number: 'Điều kiện số',
+      kind: 'Loại điều kiện',
+      awards: 'Hình thức liên quan (mã)',
+      count: 'Số năm, số lần',
+      rating: 'Xếp loại (mã)',
+      afterAward: 'Tính từ sau lần được tặng',
+      label: 'Nội dung điều kiện (như trên danh sách)',
+    },
+  },
+  choices: {
+    subject: { collective: 'Tập thể', individual: 'Cá nhân' },
+    criterionKind: { scored: 'Chấm điểm', veto: 'Loại trừ' },
+    weightStatus: { plan: 'Kế hoạch', proposed: 'Đề xuất' },
+    rounding: { down: 'Làm tròn xuống', atLeastOne: 'Làm tròn xuống, tối thiểu 1' },
+    campaign: { annual: 'Hằng năm', midterm: 'Sơ kết', final: 'Tổng kết' },
+    roundPolicy: { meanShare: 'Trung bình tỷ lệ điểm các năm có kết quả' },
+    condition: {
+      holdsAward: 'Đã được tặng',
+      consecutiveYears: 'Số năm liên tục đạt xếp loại',
+      awardCount: 'Số lần được tặng trong thời gian đó',
+      ratingCount: 'Số năm đạt xếp loại trong thời gian đó',
+      consecutiveAward: 'Số lần liên tục được tặng',
+      manual: 'Hội đồng kiểm tra',
+      anyOf: 'Một trong các điều kiện sau',
+    },
+  },
+  guide: [
+    'Tệp này là cấu hình của phong trào thi đua: tiêu chí và điểm, tỷ lệ khen thưởng, điều kiện xét, hình thức khen thưởng, các đợt sơ kết, tổng kết và điều kiện của từng hình thức. Văn phòng thi đua sửa tệp này (Excel hoặc Google Sheets); mọi lệnh của thidua nhận tệp này ở tùy chọn --movement.',
+    'Mỗi trang là một bảng: dòng đầu là tiêu đề (không sửa, không xóa; ghi chú ở ô tiêu đề nói cột ghi gì); mỗi dòng dưới là một mục. Ô có danh sách chọn thì chọn trong danh sách. Ngày ghi theo dạng ngày/tháng/năm (31/05/2031); tỷ lệ ghi dạng phân số (1/4, 1/10) hoặc phần trăm (10%).',
+    'Mỗi quy định ghi nguồn ở bốn cột cuối: văn bản, điều khoản, trạng thái nguồn và trích dẫn. “Đã đọc văn bản” chỉ dùng khi đã đọc nguyên văn điều khoản (trích ở cột ghi chú); điều do thidua hoặc Văn phòng đặt ra thì chọn “Đề xuất”.',
+    'Bắt đầu phong trào mới (ví dụ 2026–2030): sao chép tệp này, sửa trang “Phong trào” (mã, tên, số kế hoạch, ngày bắt đầu và kết thúc), “Bộ tiêu chí” và “Tiêu chí” (năm áp dụng, tiêu chí, điểm), “Tỷ lệ khen thưởng” và “Điều kiện xét” (ngày áp dụng), “Đợt xét” (các năm của đợt hằng năm, sơ kết, tổng kết).',
+    'Sau mỗi lần sửa, chạy “thidua movement check TỆP”: lệnh liệt kê từng lỗi với trang và ô. Các lệnh khác không chạy với tệp còn lỗi.',
+    'Tiêu chí loại trừ (ví dụ để xảy ra tham nhũng, lãng phí) chỉ được hỏi trong bảng điểm khi cột “Áp dụng” là “Có”.',
+  ],
+  messages: {
+    tabMissing: (tab: string) => `Không tìm thấy trang “${tab}”.`,
+    headerMissing: (header: string) => `Không tìm thấy cột “${header}” ở dòng tiêu đề.`,
+    itemMissing: (item: string) => `Không tìm thấy dòng “${item}” ở cột “Mục”.`,
+    required: (header: string) => `Chưa nhập “${header}”.`,
+    notWhole: (value: string) => `“${quoted(value)}” không phải là số nguyên.`,
+    notNumber: (value: string) => `“${quoted(value)}” không phải là số (ví dụ 20 hoặc 12,5).`,
+    notDate: (value: string) => `“${quoted(value)}” không phải là ngày (ghi dạng 31/05/2031).`,
+    notDayMonth: (value: string) => `“${quoted(value)}” không phải là ngày/tháng (ghi dạng 01/06).`,
+    notFraction: (value: string) => `“${quoted(value)}” không phải là tỷ lệ (ghi dạng 1/4, 1/10 hoặc 10%).`,
+    notChoice: (value: string, choices: readonly string[]) =>
+      `“${quoted(value)}” không có trong danh sách chọn (${choices.join('; ')}).`,
+    duplicate: (what: string, value: string, first: string) =>
+      `${what} “${quoted(value)}” đã có ở ${first}; mỗi mã chỉ ghi một lần.`,
+    unknownCatalog: (year: string) => `Không có bộ tiêu chí bắt đầu từ năm ${year} ở trang “Bộ tiêu chí”.`,
+    unknownForm: (code: string) => `Hình thức “${quoted(code)}” không có ở trang “Hình thức khen thưởng”.`,
+    unknownRating: (code: string) => `Xếp loại “${quoted(code)}” không có ở trang “Xếp loại”.`,
+    prefix: (a: string, b: string) =>
+      `Mã tiêu chí ${a} là phần đầu của mã ${b}: bảng điểm không phân biệt được hai cột; xin đổi mã.`,
+    orphanOption: (number: string) =>
+      `Điều kiện ${quoted(number)} không thuộc một điều kiện “Một trong các điều kiện sau” ở các dòng trên.`,
+    badNumber: (value: string) =>
+      `Số điều kiện “${quoted(value)}” không hợp lệ (ghi 1, 2, … hoặc 1.1, 1.2 cho các lựa chọn).`,
+    needAwards: () => 'Điều kiện này cần ghi hình thức liên quan.',
+    needCount: () => 'Điều kiện này cần ghi số năm hoặc số lần.',
+    needRating: () => 'Điều kiện này cần ghi xếp loại.',
+    noDiscipline: () => 'Trang “Kỷ luật” cần đúng một dòng “Là kỷ luật: Không” (không bị kỷ luật).',
+    toBeforeFrom: () => '“Đến” sớm hơn “Từ”.',
+    invalid: (detail: string) => `Giá trị không hợp lệ (${detail}).`,
+    notAFile: (location: string) =>
+      `“${location}” không phải tệp cấu hình phong trào (.json hoặc .xlsx); mã bảng tính Google chỉ dùng được cùng --google.`,
+    hasProblems: (location: string, lines: readonly string[]) =>
+      `Cấu hình phong trào “${location}” có ${lines.length} lỗi; sửa rồi chạy lại (kiểm tra: thidua movement check):\n  ${lines.join('\n  ')}`,
+  },
+} as const;
