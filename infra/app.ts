@@ -1,12 +1,16 @@
 /**
  * CDK app: `npx cdk synth` works offline with no AWS credentials (environment-agnostic stacks).
- * Configuration is context (cdk.json, or `-c key=value`): movementFile, registryId, year,
+ * Configuration is context (cdk.json, or `-c key=value`): movementFile (.json, or the office's
+ * movement workbook .xlsx — checked at synth), registryId, year,
  * syncSchedule, proposeSchedule, readsPerMinute, writesPerMinute, workerConcurrency,
  * sharedDriveFolder, alarmEmail.
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { z } from 'zod';
+import { loadMovement, movementKind } from '../shared/config/load.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 
@@ -39,6 +43,24 @@ if (!parsed.success) {
 }
 const context = parsed.data;
 
+/**
+ * The movement is checked at synth, and a movement workbook (.xlsx, as the office edits it) is
+ * turned into the JSON file the functions read beside their bundle.
+ */
+async function movementJson(file: string): Promise<string> {
+  try {
+    const movement = await loadMovement(file);
+    if (movementKind(file) === 'json') return file;
+    const out = join(mkdtempSync(join(tmpdir(), 'thidua-movement-')), 'movement.json');
+    writeFileSync(out, JSON.stringify(movement, null, 2));
+    return out;
+  } catch (error) {
+    process.stderr.write(`Lỗi cấu hình phong trào (-c movementFile):\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+const movementFile = await movementJson(resolve(context.movementFile));
+
 const stateful = new StatefulStack(app, 'ThiduaStateful', {
   description: 'thidua: table and secrets of the emulation-and-award job',
 });
@@ -46,7 +68,7 @@ new StatelessStack(app, 'ThiduaStateless', {
   description: 'thidua: functions, queues and schedules of the emulation-and-award job',
   table: stateful.table,
   googleCredentials: stateful.googleCredentials,
-  movementFile: resolve(context.movementFile),
+  movementFile,
   registryId: context.registryId,
   ...(context.year ? { year: context.year } : {}),
   syncSchedule: context.syncSchedule,
