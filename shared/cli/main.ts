@@ -653,7 +653,7 @@ async function round(
   const roundDir = join(dirname(outDir), `${campaign.kind}-${campaign.fromYear}-${campaign.toYear + 1}`);
   const history = await readHistory(values, ctx, log);
   const result = await proposeRound(
-    { store: ctx.store, sink: ctx.sink, publications: ctx.publications },
+    { store: ctx.store, sink: ctx.sink, source: ctx.source, publications: ctx.publications },
     {
       movement: ctx.movement,
       campaign,
@@ -663,31 +663,22 @@ async function round(
     },
   );
   log(CLI_TEXT.roundWritten(result.written.size, relative(process.cwd(), roundDir) || '.'));
+  // The council's entries thidua could not use: on the terminal even with --json (stdout is the report).
+  for (const p of result.problems) process.stderr.write(`  ${cellRef(p.tab, p.cell)}: ${p.message}\n`);
   for (const council of result.councils)
     log(
       `  ${council.code}: ${council.lists
         .map((list) =>
           CLI_TEXT.roundList(
             list.subject === 'collective' ? 'tập thể' : 'cá nhân',
-            list.entries.filter((e) => e.selection === 'proposed').length,
+            list.entries.filter((e) => e.form !== null).length,
             list.forms
-              .map(
-                (f) =>
-                  [
-                    f.shortName,
-                    list.entries.filter((e) => e.selection === 'proposed' && e.suggested === f.code).length,
-                  ] as const,
-              )
+              .map((f) => [f.shortName, list.entries.filter((e) => e.form === f.code).length] as const)
               .filter(([, n]) => n > 0)
               .map(([name, n]) => `${name} ${n}`)
               .join(', '),
             list.entries.filter((e) => e.selection === 'tied').length,
-            list.entries.filter(
-              (e) =>
-                e.selection === 'proposed' &&
-                e.suggested &&
-                e.eligibility.get(e.suggested)?.state !== 'eligible',
-            ).length,
+            list.entries.filter((e) => e.form && e.eligibility.get(e.form)?.state !== 'eligible').length,
           ),
         )
         .join('; ')}`,

@@ -21,7 +21,7 @@ import {
   unitsWithoutPeople,
 } from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';
-import type { RoundCouncil, RoundList } from './rounds.ts';
+import { NO_FORM, type RoundCouncil, type RoundList } from './rounds.ts';
 import type { MergedRange, SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
 import { formatDate, formatHundredths } from './text.ts';
 import {
@@ -1010,7 +1010,7 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
     list.forms.find((f) => f.code === code)?.name ?? '';
   const summaryRows = council.lists.flatMap((list) =>
     list.forms.map((form): Cell[] => {
-      const suggested = list.entries.filter((e) => e.selection === 'proposed' && e.suggested === form.code);
+      const suggested = list.entries.filter((e) => e.form === form.code);
       return [
         list.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals,
         form.name,
@@ -1036,7 +1036,7 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
         ROUND_TEXT.listLine(
           list.entries.length,
           list.entries.filter((e) => e.rank !== null).length,
-          list.entries.filter((e) => e.selection === 'proposed').length,
+          list.entries.filter((e) => e.form !== null).length,
           list.quotaText,
         ),
       ]),
@@ -1054,15 +1054,24 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
       ...(collective ? [] : [e.candidate.unitName]),
       e.candidate.max === 0 ? 0 : Math.round((e.candidate.points * 10_000) / e.candidate.max) / 100,
       `${e.years.length}/${e.years.length + e.missingYears.length}${e.missingYears.length ? ` (${ROUND_TEXT.missing}: ${yearsText(e.missingYears)})` : ''}`,
-      e.selection === 'proposed' ? ROUND_TEXT.proposed : e.selection === 'tied' ? ROUND_TEXT.tied : e.reason,
+      e.selection === 'proposed'
+        ? ROUND_TEXT.proposed
+        : e.selection === 'tied'
+          ? ROUND_TEXT.tied
+          : e.selection === 'listed'
+            ? ROUND_TEXT.listed
+            : e.reason,
       formName(list, e.suggested),
+      e.choice === null ? null : e.choice === NO_FORM ? ROUND_TEXT.noForm : formName(list, e.choice),
       ...list.forms.map((f) => checklistText(e.eligibility.get(f.code))),
     ]);
     const header = [
       ...(collective ? ROUND_TEXT.collectiveHeader : ROUND_TEXT.header),
+      ROUND_TEXT.choiceHeader,
       ...list.forms.map((f) => ROUND_TEXT.formColumn(f.name)),
     ];
-    return readOnlyList({
+    const choiceCol = (collective ? ROUND_TEXT.collectiveHeader : ROUND_TEXT.header).length;
+    const layout = listTab({
       title: collective ? ROUND_TEXT.collectiveTab : ROUND_TEXT.tab,
       heading: [councilLine, ROUND_TEXT.listTitle(collective), period],
       header,
@@ -1076,13 +1085,70 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
         12,
         16,
         20,
+        20,
         ...list.forms.map(() => 38),
       ],
       centered: [0, 1, collective ? 3 : 4],
+      footnotes: [ROUND_TEXT.choiceNote],
       signature: true,
     });
+    return councilChoiceColumn(layout, choiceCol, list.entries.length, [
+      ...list.forms.map((f) => f.name),
+      ROUND_TEXT.noForm,
+    ]);
   });
   return { tabs: [summary, ...tabs] };
+}
+
+/**
+ * A list whose one column the council fills (its decision per row, from a dropdown): that column's
+ * cells of the body are open and shaded, everything else stays locked.
+ */
+function councilChoiceColumn(
+  layout: ReturnType<typeof listTab>,
+  col: number,
+  count: number,
+  values: readonly string[],
+): SheetTab {
+  const tab = layout.tab;
+  const open = (r: number) => count > 0 && r >= layout.bodyFrom && r <= layout.bodyTo;
+  const width = tab.rows.reduce((n, row) => Math.max(n, row.length), 0);
+  return {
+    ...tab,
+    protection: 'header',
+    styles: [
+      ...(tab.styles ?? []),
+      ...(count > 0
+        ? [
+            {
+              fromRow: layout.bodyFrom,
+              toRow: layout.bodyTo,
+              fromCol: col,
+              toCol: col,
+              style: { fill: 'input' as const },
+            },
+          ]
+        : []),
+    ],
+    lockedCells: tab.rows.flatMap((_, r) =>
+      r < (tab.headerRows ?? 0)
+        ? []
+        : Array.from({ length: width }, (_, c) => ({ row: r, col: c })).filter(
+            (cell) => !(cell.col === col && open(r)),
+          ),
+    ),
+    validations: count
+      ? [
+          {
+            fromRow: layout.bodyFrom,
+            toRow: layout.bodyTo,
+            col,
+            rule: { kind: 'list' as const, values },
+            message: TEMPLATE_TEXT.validationList,
+          },
+        ]
+      : [],
+  };
 }
 
 /** The office's award history workbook (Lịch sử khen thưởng). */

@@ -1,17 +1,22 @@
 /**
- * Mid-term and final rounds (sơ kết, tổng kết): candidates are ranked on their results across the
- * round's years by the movement's stated policy (mean share; a year without accepted data counts
- * 0), then, for each award form the round allows, checked against that form's conditions in force
- * at the review date. The annual quota and tie rules apply per council and per form.
+ * Mid-term and final rounds (sơ kết, tổng kết): candidates are everyone with an accepted result in
+ * any year of the round, ranked per council on the movement's stated policy (the mean share over
+ * the years with a result; a year without one is listed, never counted as 0). The movement file may
+ * propose a selection (thidua's proposal, the council decides). Each candidate gets one form: the
+ * council's choice, read back from the round workbook, else thidua's suggestion — with every form's
+ * conditions as the council's checklist, never a gate.
  */
 import { type Campaign, type Catalog, catalogFor, type Movement, type Subject } from '../config/movement.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
+import { a1, findTab, type WorkbookGrids } from './grid.ts';
 import type { HistoryRecord } from './history.ts';
+import type { Problem } from './problems.ts';
 import { applyQuota, type Candidate, collectiveIdentity, personIdentity } from './proposals.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
-import { REASONS } from './vi.ts';
+import { cellText, isBlank, matchKey } from './text.ts';
+import { REASONS, ROUND_TEXT } from './vi.ts';
 
 /** An award form the round allows for a subject. */
 export interface RoundFormInfo {
@@ -29,10 +34,17 @@ export interface RoundEntry {
   /** Years of the round with an accepted result, and those without (listed, never counted as 0). */
   readonly years: readonly number[];
   readonly missingYears: readonly number[];
-  /** Within the selection thidua suggests (the movement file's policy), or tied at its line. */
-  readonly selection: 'proposed' | 'tied' | 'below' | 'unranked';
-  /** The one form thidua suggests (proposed or tied): the highest whose every condition is met, else the first. */
+  /**
+   * Within the selection the movement file proposes, tied at its line, below it, or not ranked;
+   * `listed` when the file sets no selection (ranked, the council chooses from the whole list).
+   */
+  readonly selection: 'proposed' | 'tied' | 'below' | 'unranked' | 'listed';
+  /** The one form thidua suggests (proposed, tied or listed): the highest whose every condition is met, else the first. */
   readonly suggested: string | null;
+  /** The council's decision in the round workbook: a form's code, `none` (not proposed), or null (not decided). */
+  readonly choice: string | null;
+  /** The one form the candidate is proposed for: the council's choice, else thidua's suggestion for those proposed. */
+  readonly form: string | null;
   /** Each form's conditions (met, missed, to check), with the rule's source: the council's checklist. */
   readonly eligibility: ReadonlyMap<string, Eligibility>;
   /** Why a candidate is not ranked or not proposed. */
@@ -216,12 +228,14 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       rank,
       years: info.get(candidate.id)?.years ?? [],
       missingYears: info.get(candidate.id)?.missing ?? [],
-      selection: quota || selected === 'unranked' ? selected : 'tied',
+      selection: quota || selected === 'unranked' ? selected : 'listed',
       // The proposed and those tied at the line (the council picks among them) each get one form.
       suggested:
         selected === 'proposed' || selected === 'tied' || (!quota && selected !== 'unranked')
           ? suggest(candidate.id)
           : null,
+      choice: null,
+      form: quota && selected === 'proposed' ? suggest(candidate.id) : null,
       eligibility: info.get(candidate.id)?.eligibility ?? new Map(),
       reason,
     });
@@ -305,4 +319,88 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
     );
     return { code: council.code, name: council.name, lists: [people, collectives] };
   });
+}
+
+/** The council's decision that a candidate is not proposed in this round. */
+export const NO_FORM = 'none';
+
+/** Per council and subject: candidate id → the form chosen (a code) or NO_FORM. */
+export type RoundChoices = ReadonlyMap<Subject, ReadonlyMap<string, string>>;
+
+/**
+ * Takes the council's decisions into its lists: each candidate it decided on gets that one form
+ * (or none); the rest keep thidua's suggestion. One cell per candidate: never two forms.
+ */
+export function applyRoundChoices(council: RoundCouncil, choices: RoundChoices): RoundCouncil {
+  return {
+    ...council,
+    lists: council.lists.map((list) => {
+      const chosen = choices.get(list.subject);
+      if (!chosen?.size) return list;
+      return {
+        ...list,
+        entries: list.entries.map((e) => {
+          const choice = chosen.get(e.candidate.id);
+          if (choice === undefined) return e;
+          return { ...e, choice, form: choice === NO_FORM ? null : choice };
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * The council's decisions as it recorded them in its round workbook (column “Hội đồng chọn hình
+ * thức”): a form by its name, short name or code, or “Không đề nghị”. Anything else is reported at
+ * its cell and not used. Rows of candidates no longer in the list are ignored.
+ */
+export function readRoundChoices(
+  grids: WorkbookGrids,
+  council: RoundCouncil,
+): { choices: RoundChoices; problems: Problem[] } {
+  const choices = new Map<Subject, Map<string, string>>();
+  const problems: Problem[] = [];
+  for (const list of council.lists) {
+    const title = list.subject === 'collective' ? ROUND_TEXT.collectiveTab : ROUND_TEXT.tab;
+    const tab = findTab(grids, title, matchKey);
+    const grid = tab ? (grids[tab] ?? []) : [];
+    const headerRow = grid.findIndex((row) =>
+      row.some((c) => typeof c === 'string' && matchKey(c) === matchKey(ROUND_TEXT.choiceHeader)),
+    );
+    if (!tab || headerRow < 0) continue;
+    const header = grid[headerRow] ?? [];
+    const choiceCol = header.findIndex(
+      (c) => typeof c === 'string' && matchKey(c) === matchKey(ROUND_TEXT.choiceHeader),
+    );
+    const idHeader =
+      (list.subject === 'collective' ? ROUND_TEXT.collectiveHeader : ROUND_TEXT.header)[1] ?? '';
+    const idCol = header.findIndex((c) => typeof c === 'string' && matchKey(c) === matchKey(idHeader));
+    const ids = new Set(list.entries.map((e) => e.candidate.id));
+    const chosen = new Map<string, string>();
+    for (let r = headerRow + 1; r < grid.length; r++) {
+      const id = cellText(grid[r]?.[idCol] ?? null);
+      const value = grid[r]?.[choiceCol] ?? null;
+      if (!ids.has(id) || isBlank(value)) continue;
+      const key = matchKey(cellText(value));
+      if (key === matchKey(ROUND_TEXT.noForm)) {
+        chosen.set(id, NO_FORM);
+        continue;
+      }
+      const form = list.forms.find((f) => [f.name, f.shortName, f.code].some((n) => matchKey(n) === key));
+      if (form) chosen.set(id, form.code);
+      else
+        problems.push({
+          severity: 'warning',
+          tab,
+          cell: a1(r, choiceCol),
+          code: 'INVALID_CHOICE',
+          message: ROUND_TEXT.badChoice(
+            cellText(value),
+            list.forms.map((f) => f.name),
+          ),
+        });
+    }
+    choices.set(list.subject, chosen);
+  }
+  return { choices, problems };
 }

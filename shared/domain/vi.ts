@@ -660,7 +660,7 @@ export const ROUND_TEXT = {
   formsHeader: [
     'Đối tượng',
     'Hình thức khen thưởng',
-    'Số đề xuất',
+    'Số đề nghị',
     'Tỷ lệ trên tổng số (%)',
     'Đủ các điều kiện đã biết',
     'Còn điều kiện cần kiểm tra',
@@ -687,6 +687,13 @@ export const ROUND_TEXT = {
     'Hình thức đề xuất',
   ],
   formColumn: (form: string) => `Điều kiện: ${form}`,
+  choiceHeader: 'Hội đồng chọn hình thức',
+  noForm: 'Không đề nghị',
+  listed: 'Trong danh sách — Hội đồng lựa chọn',
+  choiceNote:
+    'Hội đồng chọn cho mỗi ứng viên một hình thức (hoặc “Không đề nghị”) ở cột “Hội đồng chọn hình thức”; để trống thì dùng hình thức thidua gợi ý cho người trong số đề xuất. Mỗi người, mỗi tập thể chỉ được đề nghị một hình thức cho một thành tích (Luật Thi đua, khen thưởng 2022, Điều 5). Lần chạy sau đọc lại lựa chọn này và giữ nguyên.',
+  badChoice: (value: string, forms: readonly string[]) =>
+    `“${quoted(value)}” không phải hình thức của đợt này (${[...forms, 'Không đề nghị'].join('; ')}); lựa chọn này chưa được dùng.`,
   missing: 'không có',
   proposed: 'Đề nghị',
   tied: 'Đồng điểm tại ngưỡng — Hội đồng quyết định',

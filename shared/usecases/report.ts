@@ -9,6 +9,7 @@ import {
 } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import type { RoundCouncil } from '../domain/rounds.ts';
+import { ROUND_TEXT } from '../domain/vi.ts';
 import type { Counters } from '../ports/index.ts';
 import type { ProposeResult } from './propose.ts';
 import type { UnitOutcome } from './sync.ts';
@@ -93,8 +94,12 @@ export const reportSchema = z.object({
                   sharePercent: z.string(),
                   years: z.array(z.number().int()),
                   missingYears: z.array(z.number().int()),
-                  selection: z.enum(['proposed', 'tied', 'below', 'unranked']),
+                  selection: z.enum(['proposed', 'tied', 'below', 'unranked', 'listed']),
                   suggestedForm: z.string().nullable(),
+                  /** The council's decision read back from its round workbook (a form, or “Không đề nghị”). */
+                  councilChoice: z.string().nullable(),
+                  /** The one form proposed: the council's choice, else thidua's suggestion for those proposed. */
+                  form: z.string().nullable(),
                   reason: z.string(),
                   forms: z.array(
                     z.object({
@@ -187,6 +192,11 @@ export function roundSummary(
           missingYears: [...e.missingYears],
           selection: e.selection,
           suggestedForm: list.forms.find((f) => f.code === e.suggested)?.name ?? null,
+          councilChoice:
+            e.choice === null
+              ? null
+              : (list.forms.find((f) => f.code === e.choice)?.name ?? ROUND_TEXT.noForm),
+          form: list.forms.find((f) => f.code === e.form)?.name ?? null,
           reason: e.reason,
           forms: list.forms.map((f) => {
             const el = e.eligibility.get(f.code);

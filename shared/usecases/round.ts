@@ -2,19 +2,26 @@
  * A mid-term or final round: every year of the round from the store, the award history, the
  * conditions of each award form → one round proposal workbook per council.
  *
- * Steps: load each year's states and accepted versions (batched) → buildRound (pure) → render →
- * write each council's workbook.
+ * Steps: load each year's states and accepted versions (batched) → buildRound (pure) → the
+ * council's decisions read back from its workbook, if there is one → render → write.
  */
 
 import { z } from 'zod';
 import type { Campaign, Movement } from '../config/movement.ts';
 import type { HistoryRecord } from '../domain/history.ts';
+import type { Problem } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
 import { roundWorkbookModel } from '../domain/render.ts';
-import { buildRound, type RoundCouncil } from '../domain/rounds.ts';
+import { applyRoundChoices, buildRound, type RoundCouncil, readRoundChoices } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
-import { CLI_TEXT } from '../domain/vi.ts';
-import type { PublicationStore, SheetSink, SubmissionStore } from '../ports/index.ts';
+import { CLI_TEXT, ROUND_TEXT } from '../domain/vi.ts';
+import {
+  type PublicationStore,
+  type SheetSink,
+  type SheetSource,
+  type SubmissionStore,
+  WorkbookNotFoundError,
+} from '../ports/index.ts';
 
 /**
  * The published annual lists of a year as history: the awards of this movement are thematic, so
@@ -58,7 +65,13 @@ export async function publishedAsHistory(
 }
 
 export async function proposeRound(
-  deps: { store: SubmissionStore; sink: SheetSink; publications?: Pick<PublicationStore, 'loadSnapshots'> },
+  deps: {
+    store: SubmissionStore;
+    sink: SheetSink;
+    /** Where the council's earlier round workbook is read back (its decisions); none: nothing read. */
+    source?: SheetSource;
+    publications?: Pick<PublicationStore, 'loadSnapshots'>;
+  },
   input: {
     movement: Movement;
     campaign: Campaign;
@@ -66,7 +79,7 @@ export async function proposeRound(
     history: readonly HistoryRecord[];
     location: (councilCode: string) => string | null;
   },
-): Promise<{ councils: RoundCouncil[]; written: Map<string, string> }> {
+): Promise<{ councils: RoundCouncil[]; written: Map<string, string>; problems: Problem[] }> {
   const { movement, campaign, registry, history } = input;
   const codes = [...registry.units.keys()];
   const submissions = new Map<number, Map<string, Submission>>();
@@ -83,7 +96,7 @@ export async function proposeRound(
     for (let year = campaign.fromYear; year <= campaign.toYear; year++)
       published.push(...(await publishedAsHistory(deps.publications, movement, year, councilCodes)));
   }
-  const councils = buildRound({
+  const ranked = buildRound({
     movement,
     campaign,
     units: registry.units,
@@ -91,13 +104,31 @@ export async function proposeRound(
     history: [...history, ...published],
   });
   const written = new Map<string, string>();
-  for (const council of councils) {
-    const location = input.location(council.code);
+  const councils: RoundCouncil[] = [];
+  const problems: Problem[] = [];
+  for (const undecided of ranked) {
+    const location = input.location(undecided.code);
+    let council = undecided;
+    if (location && deps.source) {
+      // The council's decisions so far, one per candidate, kept when the list is written again.
+      const grids = await deps.source
+        .readWorkbook(location, [ROUND_TEXT.tab, ROUND_TEXT.collectiveTab])
+        .catch((error: unknown) => {
+          if (error instanceof WorkbookNotFoundError) return null;
+          throw error;
+        });
+      if (grids) {
+        const read = readRoundChoices(grids, undecided);
+        council = applyRoundChoices(undecided, read.choices);
+        problems.push(...read.problems);
+      }
+    }
+    councils.push(council);
     if (!location) continue;
     written.set(
       council.code,
       await deps.sink.writeOwnedWorkbook(location, roundWorkbookModel({ movement, campaign, council })),
     );
   }
-  return { councils, written };
+  return { councils, written, problems };
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import { campaignOf } from '../../shared/config/movement.ts';
 import type { HistoryRecord } from '../../shared/domain/history.ts';
-import { buildRound } from '../../shared/domain/rounds.ts';
+import { roundWorkbookModel } from '../../shared/domain/render.ts';
+import { applyRoundChoices, buildRound, readRoundChoices } from '../../shared/domain/rounds.ts';
 import type { Submission } from '../../shared/domain/submission.ts';
-import { movement, unit } from '../helpers/fixtures.ts';
+import { movement, setCell, unit } from '../helpers/fixtures.ts';
 
 const person = (staffId: string, points: number, rating = 'HTT') => ({
   staffId,
@@ -105,6 +107,45 @@ describe('buildRound (final review)', () => {
     expect(a?.missingYears).toEqual([2021, 2024]);
     // 98 of 100 points in each year with a result: a mean share of 0.98.
     expect(a && a.candidate.points / a.candidate.max).toBeCloseTo(0.98, 6);
+  });
+
+  it('without a selection in the movement file, lists everyone ranked for the council to choose, suggesting a form each', () => {
+    const { selection: _, ...ranking } = movement.roundRanking;
+    const open = { ...movement, roundRanking: ranking };
+    const [hd] = buildRound({ movement: open, campaign, units, submissions, history });
+    const people = hd?.lists[0];
+    expect(people?.quota).toBeNull();
+    expect(people?.entries.map((e) => [e.candidate.id, e.selection, e.suggested, e.form])).toEqual([
+      ['B', 'listed', 'BK-VKSTC', null],
+      ['A', 'listed', 'BK-TTG', null],
+    ]);
+  });
+
+  it('takes the council’s one form per candidate back from its workbook, and reports what is not a form', () => {
+    const [hd] = buildRound({ movement, campaign, units, submissions, history });
+    if (!hd) throw new Error('no council');
+    const grids = modelGrids(roundWorkbookModel({ movement, campaign, council: hd }));
+    const tab = grids['Cá nhân'] ?? [];
+    const header = tab.findIndex((row) => row.includes('Hội đồng chọn hình thức'));
+    const col = tab[header]?.indexOf('Hội đồng chọn hình thức') ?? -1;
+    const rowOf = (id: string) => tab.findIndex((row) => row[1] === id);
+    setCell(grids, 'Cá nhân', rowOf('A'), col, 'HCLĐ hạng Ba'); // by its short name
+    setCell(grids, 'Cá nhân', rowOf('B'), col, 'Giấy khen');
+    const read = readRoundChoices(grids, hd);
+    expect(read.problems.map((p) => [p.code, p.cell])).toEqual([
+      ['INVALID_CHOICE', `${String.fromCharCode(65 + col)}${rowOf('B') + 1}`],
+    ]);
+    const decided = applyRoundChoices(hd, read.choices);
+    const byId = new Map(decided.lists[0]?.entries.map((e) => [e.candidate.id, e]));
+    expect([byId.get('A')?.choice, byId.get('A')?.form]).toEqual(['HCLD3', 'HCLD3']);
+    expect([byId.get('B')?.choice, byId.get('B')?.form]).toEqual([null, 'BK-VKSTC']); // the suggestion stands
+    // “Không đề nghị”: proposed for nothing; written back as the council wrote it.
+    setCell(grids, 'Cá nhân', rowOf('B'), col, 'không đề nghị');
+    const none = applyRoundChoices(hd, readRoundChoices(grids, hd).choices);
+    expect(none.lists[0]?.entries.find((e) => e.candidate.id === 'B')?.form).toBeNull();
+    const again = modelGrids(roundWorkbookModel({ movement, campaign, council: none }))['Cá nhân'] ?? [];
+    expect(again.find((row) => row[1] === 'B')?.[col]).toBe('Không đề nghị');
+    expect(again.find((row) => row[1] === 'A')?.[col]).toBe('Huân chương Lao động hạng Ba');
   });
 
   it('does not rank a candidate with fewer years than the movement asks for', () => {

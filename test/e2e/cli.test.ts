@@ -384,12 +384,58 @@ describe('thidua run --round', () => {
     );
     expect(Object.keys(grids)).toEqual(['Tổng hợp', 'Cá nhân', 'Tập thể']);
     const list = tableOf(grids['Cá nhân'], 'Hạng');
-    expect(list.header.slice(8)).toEqual([
+    expect(list.header.slice(7)).toEqual([
+      'Hình thức đề xuất',
+      'Hội đồng chọn hình thức',
       'Điều kiện: Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao',
       'Điều kiện: Bằng khen của Thủ tướng Chính phủ',
       'Điều kiện: Huân chương Lao động hạng Ba',
     ]);
     expect(list.after.flat()).toContain('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+    for (const c of round?.councils.flatMap((x) => x.lists.flatMap((l) => l.candidates)) ?? [])
+      expect(c.form).toBe(c.selection === 'proposed' ? c.suggestedForm : null); // nothing decided yet
+  }, 120_000);
+
+  it('final: reads the council’s one form per candidate back from its workbook and keeps it', async () => {
+    const path = join(cwd, '.thidua/out/example/final-2019-2025/de-nghi-TC-final.xlsx');
+    const before = tableOf((await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(path))['Cá nhân'], 'Hạng');
+    const proposedId = String(before.body.find((r) => r[6] === 'Đề nghị')?.[1]);
+    const belowId = String(before.body.find((r) => r[0] !== null && r[6] !== 'Đề nghị')?.[1]);
+    const otherId = String(before.body.filter((r) => r[6] === 'Đề nghị')[1]?.[1]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.getWorksheet('Cá nhân');
+    const decide: Record<string, string> = {
+      [proposedId]: 'Không đề nghị',
+      [belowId]: 'Bằng khen của Thủ tướng Chính phủ',
+      [otherId]: 'Giấy khen',
+    };
+    sheet?.eachRow((row) => {
+      const choice = decide[String(row.getCell(2).value)];
+      if (choice) row.getCell(9).value = choice;
+    });
+    await book.xlsx.writeFile(path);
+
+    const run = await thidua('run', '--example', '--round', 'final', '--json');
+    expect(run.code).toBe(0);
+    const report = reportSchema.parse(JSON.parse(run.stdout) as unknown);
+    const people =
+      report.round?.councils.find((c) => c.code === 'TC')?.lists.find((l) => l.subject === 'individual')
+        ?.candidates ?? [];
+    const byId = new Map(people.map((c) => [c.id, c]));
+    expect(byId.get(proposedId)).toMatchObject({ councilChoice: 'Không đề nghị', form: null });
+    expect(byId.get(belowId)).toMatchObject({
+      councilChoice: 'Bằng khen của Thủ tướng Chính phủ',
+      form: 'Bằng khen của Thủ tướng Chính phủ',
+    });
+    // Not a form of the round: said where, not used.
+    expect(byId.get(otherId)?.councilChoice).toBeNull();
+    expect(run.stderr).toContain('“Giấy khen” không phải hình thức của đợt này');
+    // Written again with the decisions in place.
+    const after = tableOf((await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(path))['Cá nhân'], 'Hạng');
+    const choiceOf = (id: string) => after.body.find((r) => r[1] === id)?.[8];
+    expect(choiceOf(proposedId)).toBe('Không đề nghị');
+    expect(choiceOf(belowId)).toBe('Bằng khen của Thủ tướng Chính phủ');
   }, 120_000);
 
   it('midterm: proposes people at every council and says what the council must still check', async () => {
