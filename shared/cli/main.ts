@@ -32,6 +32,7 @@ import {
 import { withRunLease } from '../app/lease.ts';
 import { loadMovement, movementKind } from '../config/load.ts';
 import {
+  type Campaign,
   campaignKindSchema,
   campaignOf,
   catalogFor,
@@ -62,8 +63,8 @@ import {
 import { crossCheckStaff } from '../usecases/cross-check.ts';
 import { type ProposeResult, proposeAwards, writeDocuments } from '../usecases/propose.ts';
 import { publishCouncil, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
-import { buildReport, type Report, roundSummary } from '../usecases/report.ts';
-import { proposeRound } from '../usecases/round.ts';
+import { buildReport, type Report, roundCouncilSchema, roundSummary } from '../usecases/report.ts';
+import { proposeRound, publishRound, roundKey } from '../usecases/round.ts';
 import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
 
@@ -355,7 +356,7 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
       { year: ctx.year, registry: ctx.registry, now },
     );
   // A round replaces the annual proposals of this run; the sync's report is written either way.
-  const rounds = values.round ? await round(ctx, values, outDir, now, progress, log) : undefined;
+  const rounds = values.round ? await round(ctx, values, now, progress, log) : undefined;
   let proposals: ProposeResult | undefined;
   if (annualProposals) {
     proposals = await proposeAwards(
@@ -613,18 +614,31 @@ async function readHistory(
   return history;
 }
 
+/** The round `--round` names (midterm or final), from the movement. */
+function campaignFor(ctx: Pick<JobContext, 'movement'>, round: string | undefined): Campaign {
+  const kind = campaignKindSchema.safeParse(round);
+  const campaign = kind.success && kind.data !== 'annual' ? campaignOf(ctx.movement, kind.data) : undefined;
+  if (!campaign) throw new UsageError(CLI_TEXT.badRound(String(round)));
+  return campaign;
+}
+
+/** A round's workbooks go in a folder of their own, beside the years' (never into the last year's). */
+const roundDirOf = (ctx: Pick<JobContext, 'outDir'>, campaign: Campaign) =>
+  join(dirname(ctx.outDir), `${campaign.kind}-${campaign.fromYear}-${campaign.toYear + 1}`);
+function roundLocation(ctx: Pick<JobContext, 'outDir'>, campaign: Campaign) {
+  return (council: string) => join(roundDirOf(ctx, campaign), `de-nghi-${council}-${campaign.kind}.xlsx`);
+}
+
 /** `run --round midterm|final`: the earlier years (the example's are synced here), then the round. */
 async function round(
   ctx: JobContext,
   values: JobValues,
-  outDir: string,
+
   now: string,
   progress: ReturnType<typeof terminalProgress>,
   log: (line: string) => void,
 ): Promise<NonNullable<Report['round']>> {
-  const kind = campaignKindSchema.safeParse(values.round);
-  const campaign = kind.success && kind.data !== 'annual' ? campaignOf(ctx.movement, kind.data) : undefined;
-  if (!campaign) throw new UsageError(CLI_TEXT.badRound(String(values.round)));
+  const campaign = campaignFor(ctx, values.round);
   if (!(ctx.source instanceof XlsxWorkbooks)) throw new UsageError(CLI_TEXT.roundNeedsFiles());
   const registryDir = dirname(
     resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
@@ -649,8 +663,7 @@ async function round(
       );
     }
   }
-  // A round's workbooks go in a folder of their own, beside the years' (never into the last year's).
-  const roundDir = join(dirname(outDir), `${campaign.kind}-${campaign.fromYear}-${campaign.toYear + 1}`);
+  const roundDir = roundDirOf(ctx, campaign);
   const history = await readHistory(values, ctx, log);
   const result = await proposeRound(
     { store: ctx.store, sink: ctx.sink, source: ctx.source, publications: ctx.publications },
@@ -659,7 +672,7 @@ async function round(
       campaign,
       registry: ctx.registry,
       history: history.records,
-      location: (council) => join(roundDir, `de-nghi-${council}-${campaign.kind}.xlsx`),
+      location: roundLocation(ctx, campaign),
     },
   );
   log(CLI_TEXT.roundWritten(result.written.size, relative(process.cwd(), roundDir) || '.'));
@@ -667,7 +680,7 @@ async function round(
   for (const p of result.problems) process.stderr.write(`  ${cellRef(p.tab, p.cell)}: ${p.message}\n`);
   for (const council of result.councils)
     log(
-      `  ${council.code}: ${council.lists
+      `  ${council.code}${result.published.has(council.code) ? ` (${CLI_TEXT.roundFrozen})` : ''}: ${council.lists
         .map((list) =>
           CLI_TEXT.roundList(
             list.subject === 'collective' ? 'tập thể' : 'cá nhân',
@@ -683,16 +696,31 @@ async function round(
         )
         .join('; ')}`,
     );
-  return roundSummary(
+  const summary = roundSummary(
     { kind: campaign.kind, fromYear: campaign.fromYear, toYear: campaign.toYear },
     result.councils,
     result.written,
+    result.published,
   );
+  // A published council's lists are what it published, not today's ranking.
+  const key = roundKey(campaign);
+  const frozen = await ctx.publications.loadSnapshots(key.year, key.round, [...result.published]);
+  return {
+    ...summary,
+    councils: summary.councils.map((c) => {
+      const published = frozen.get(c.code);
+      return published
+        ? { ...roundCouncilSchema.parse(published.snapshot), workbook: c.workbook, published: true }
+        : c;
+    }),
+  };
 }
 
 /** publish / reopen / audit: the council's list for the year, with who and why recorded. */
+const parsePublish = (args: string[]) => parseArgs({ args, options: PUBLISH, strict: true });
+
 async function publication(command: 'publish' | 'reopen' | 'audit', args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: PUBLISH, strict: true });
+  const { values } = parsePublish(args);
   if (values.help) return help(command);
   const council = values.council?.toUpperCase();
   if (!council) throw new UsageError(CLI_TEXT.needCouncil());
@@ -702,6 +730,8 @@ async function publication(command: 'publish' | 'reopen' | 'audit', args: string
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
     const now = new Date().toISOString();
+    if (values.round && command !== 'audit')
+      return await publishRoundCommand(command, ctx, values, council, now);
     const base = {
       councilCode: council,
       year: ctx.year,
@@ -760,11 +790,62 @@ async function publication(command: 'publish' | 'reopen' | 'audit', args: string
     else if (!entries.length) out(CLI_TEXT.auditEmpty(council));
     else
       for (const e of entries)
-        out(CLI_TEXT.auditLine(formatVietnamTime(e.at), e.action, e.by, e.why, e.version));
+        out(
+          CLI_TEXT.auditLine(
+            formatVietnamTime(e.at),
+            e.action,
+            e.by,
+            e.why,
+            e.version,
+            CLI_TEXT.auditList(e.round, e.year),
+          ),
+        );
     return 0;
   } finally {
     await ctx.close();
   }
+}
+
+/** `publish|reopen --round midterm|final`: the council's round list, as it decided it in its workbook. */
+async function publishRoundCommand(
+  command: 'publish' | 'reopen',
+  ctx: JobContext,
+  values: ReturnType<typeof parsePublish>['values'],
+  council: string,
+  now: string,
+): Promise<number> {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const campaign = campaignFor(ctx, values.round);
+  const key = roundKey(campaign);
+  if (command === 'reopen') {
+    const result = await reopenCouncil(
+      { publications: ctx.publications },
+      { councilCode: council, ...key, by: values.by ?? '', why: values.why ?? '', now },
+    );
+    out(result === 'reopened' ? CLI_TEXT.reopened(council) : CLI_TEXT.notPublished(council));
+    return result === 'reopened' ? 0 : 1;
+  }
+  const history = await readHistory(values, ctx, () => {});
+  const result = await publishRound(
+    { store: ctx.store, source: ctx.source, publications: ctx.publications },
+    {
+      movement: ctx.movement,
+      campaign,
+      registry: ctx.registry,
+      history: history.records,
+      location: roundLocation(ctx, campaign),
+      councilCode: council,
+      by: values.by ?? '',
+      why: values.why ?? '',
+      now,
+    },
+  );
+  out(
+    result.outcome === 'published'
+      ? CLI_TEXT.roundPublished(council, campaign.kind, result.version)
+      : CLI_TEXT.alreadyPublished(council, result.version),
+  );
+  return result.outcome === 'published' ? 0 : 1;
 }
 
 /** Node's parseArgs messages, in the user's language (the option named as typed). */

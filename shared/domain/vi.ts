@@ -129,6 +129,7 @@ export const WOMAN: (typeof GENDERS)[number] = 'Nữ';
 export const VETO_ANSWERS = [NO, YES] as const;
 
 const yearLabel = (year: number) => `${year}–${year + 1}`;
+const ROUND_KIND_LABEL: Record<string, string> = { midterm: 'sơ kết', final: 'tổng kết' };
 
 export { yearLabel };
 
@@ -612,8 +613,15 @@ export const CLI_TEXT = {
   reopened: (council: string) =>
     `Đã mở lại danh sách của Hội đồng ${council}; lần đề nghị tới sẽ viết lại bảng đề nghị.`,
   notPublished: (council: string) => `Danh sách của Hội đồng ${council} chưa khóa sổ, không có gì để mở lại.`,
-  auditLine: (at: string, action: string, by: string, why: string, version: number) =>
-    `  ${at}  ${action === 'publish' ? 'khóa sổ' : 'mở lại'} (lần ${version})  ${by}${why ? ` — ${why}` : ''}`,
+  auditLine: (at: string, action: string, by: string, why: string, version: number, list: string) =>
+    `  ${at}  ${list}: ${action === 'publish' ? 'khóa sổ' : 'mở lại'} (lần ${version})  ${by}${why ? ` — ${why}` : ''}`,
+  auditList: (round: string, year: number) =>
+    round === 'annual'
+      ? `năm thi đua ${yearLabel(year)}`
+      : `${ROUND_KIND_LABEL[round] ?? round} (đến năm thi đua ${yearLabel(year)})`,
+  roundPublished: (council: string, kind: string, version: number) =>
+    `Đã khóa sổ danh sách ${ROUND_KIND_LABEL[kind] ?? kind} của Hội đồng ${council} (lần ${version}); các lần chạy sau giữ nguyên bảng đề nghị của đợt cho đến khi mở lại.`,
+  roundFrozen: 'đã khóa sổ, giữ nguyên',
   auditEmpty: (council: string) => `Hội đồng ${council}: chưa có thao tác khóa sổ hay mở lại.`,
   needCredentials: () =>
     'Cần --credentials FILE (khóa tài khoản dịch vụ hoặc cấu hình liên kết danh tính), biến GOOGLE_APPLICATION_CREDENTIALS, hoặc --access-token-file TỆP (hay biến THIDUA_GOOGLE_ACCESS_TOKEN).',
@@ -739,6 +747,8 @@ Kiểm tra một bảng điểm, không lưu gì. Đơn vị là đơn vị mà 
 
 Khóa sổ danh sách đề nghị năm của một Hội đồng: lưu bản chụp bất biến cùng dấu vết của mọi bảng
 điểm đã dùng. Các lần đồng bộ, đề nghị sau không ghi lại bảng đề nghị này cho đến khi mở lại.
+Với --round midterm|final: khóa sổ danh sách sơ kết, tổng kết của Hội đồng như Hội đồng đã chọn
+trong bảng đề nghị của đợt (mỗi ứng viên một hình thức); mở lại bằng reopen --round.
 Tùy chọn kho dữ liệu như trong "thidua run --help". Mã thoát 1 khi danh sách đã khóa sổ từ trước.`,
   reopen: `Cách dùng: thidua reopen --council MÃ --by HỌ_TÊN --why LÝ_DO [--registry TỆP | --example] [--year NĂM]
 

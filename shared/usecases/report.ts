@@ -43,6 +43,49 @@ const subjectSchema = z.object({
   ),
 });
 
+/** One council's round lists as the report (and a published round's snapshot) holds them. */
+export const roundCouncilSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  workbook: z.string().nullable(),
+  /** The council's round list is published (khóa sổ): its workbook stays as published. */
+  published: z.boolean().default(false),
+  lists: z.array(
+    z.object({
+      subject: z.enum(['collective', 'individual']),
+      base: z.number().int(),
+      selection: z.string(),
+      candidates: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          unitCode: z.string(),
+          rank: z.number().int().nullable(),
+          sharePercent: z.string(),
+          years: z.array(z.number().int()),
+          missingYears: z.array(z.number().int()),
+          selection: z.enum(['proposed', 'tied', 'below', 'unranked', 'listed']),
+          suggestedForm: z.string().nullable(),
+          /** The council's decision read back from its round workbook (a form, or “Không đề nghị”). */
+          councilChoice: z.string().nullable(),
+          /** The one form proposed: the council's choice, else thidua's suggestion for those proposed. */
+          form: z.string().nullable(),
+          reason: z.string(),
+          forms: z.array(
+            z.object({
+              form: z.string(),
+              state: z.enum(['eligible', 'ineligible', 'needsCheck']),
+              summary: z.string(),
+              conditions: z.array(z.object({ label: z.string(), state: z.string(), detail: z.string() })),
+              source: z.string().nullable(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const reportSchema = z.object({
   movement: z.string(),
   year: z.number().int(),
@@ -75,49 +118,7 @@ export const reportSchema = z.object({
       kind: z.string(),
       fromYear: z.number().int(),
       toYear: z.number().int(),
-      councils: z.array(
-        z.object({
-          code: z.string(),
-          name: z.string(),
-          workbook: z.string().nullable(),
-          lists: z.array(
-            z.object({
-              subject: z.enum(['collective', 'individual']),
-              base: z.number().int(),
-              selection: z.string(),
-              candidates: z.array(
-                z.object({
-                  id: z.string(),
-                  name: z.string(),
-                  unitCode: z.string(),
-                  rank: z.number().int().nullable(),
-                  sharePercent: z.string(),
-                  years: z.array(z.number().int()),
-                  missingYears: z.array(z.number().int()),
-                  selection: z.enum(['proposed', 'tied', 'below', 'unranked', 'listed']),
-                  suggestedForm: z.string().nullable(),
-                  /** The council's decision read back from its round workbook (a form, or “Không đề nghị”). */
-                  councilChoice: z.string().nullable(),
-                  /** The one form proposed: the council's choice, else thidua's suggestion for those proposed. */
-                  form: z.string().nullable(),
-                  reason: z.string(),
-                  forms: z.array(
-                    z.object({
-                      form: z.string(),
-                      state: z.enum(['eligible', 'ineligible', 'needsCheck']),
-                      summary: z.string(),
-                      conditions: z.array(
-                        z.object({ label: z.string(), state: z.string(), detail: z.string() }),
-                      ),
-                      source: z.string().nullable(),
-                    }),
-                  ),
-                }),
-              ),
-            }),
-          ),
-        }),
-      ),
+      councils: z.array(roundCouncilSchema),
     })
     .optional(),
   counters: z.object({
@@ -171,6 +172,7 @@ export function roundSummary(
   round: { kind: string; fromYear: number; toYear: number },
   councils: readonly RoundCouncil[],
   written: ReadonlyMap<string, string>,
+  published: ReadonlySet<string> = new Set(),
 ): NonNullable<Report['round']> {
   return {
     ...round,
@@ -178,6 +180,7 @@ export function roundSummary(
       code: c.code,
       name: c.name,
       workbook: written.get(c.code) ?? null,
+      published: published.has(c.code),
       lists: c.lists.map((list) => ({
         subject: list.subject,
         base: list.base,

@@ -22,6 +22,8 @@ import {
   type SubmissionStore,
   WorkbookNotFoundError,
 } from '../ports/index.ts';
+import { UnknownCouncilError } from './publish.ts';
+import { roundSummary } from './report.ts';
 
 /**
  * The published annual lists of a year as history: the awards of this movement are thematic, so
@@ -64,30 +66,45 @@ export async function publishedAsHistory(
   });
 }
 
-export async function proposeRound(
-  deps: {
-    store: SubmissionStore;
-    sink: SheetSink;
-    /** Where the council's earlier round workbook is read back (its decisions); none: nothing read. */
-    source?: SheetSource;
-    publications?: Pick<PublicationStore, 'loadSnapshots'>;
-  },
-  input: {
-    movement: Movement;
-    campaign: Campaign;
-    registry: Registry;
-    history: readonly HistoryRecord[];
-    location: (councilCode: string) => string | null;
-  },
-): Promise<{ councils: RoundCouncil[]; written: Map<string, string>; problems: Problem[] }> {
+export interface RoundDeps {
+  store: SubmissionStore;
+  sink: SheetSink;
+  /** Where the council's earlier round workbook is read back (its decisions); none: nothing read. */
+  source?: SheetSource;
+  publications?: Pick<PublicationStore, 'loadSnapshots' | 'loadPublished'>;
+}
+
+export interface RoundRunInput {
+  movement: Movement;
+  campaign: Campaign;
+  registry: Registry;
+  history: readonly HistoryRecord[];
+  location: (councilCode: string) => string | null;
+  /** Only these councils (publishing one); all when absent. */
+  councils?: readonly string[];
+}
+
+/** The publication key of a round: its last emulation year and its kind. */
+export const roundKey = (campaign: Campaign) => ({ year: campaign.toYear, round: campaign.kind });
+
+/**
+ * Every council's round lists, with the council's decisions read back from its workbook; the
+ * accepted versions used (unit and year → hash) for a publication's record.
+ */
+async function rankRound(
+  deps: Omit<RoundDeps, 'sink'>,
+  input: RoundRunInput,
+): Promise<{ councils: RoundCouncil[]; problems: Problem[]; inputs: Record<string, string> }> {
   const { movement, campaign, registry, history } = input;
   const codes = [...registry.units.keys()];
   const submissions = new Map<number, Map<string, Submission>>();
+  const inputs: Record<string, string> = {};
   for (let year = campaign.fromYear; year <= campaign.toYear; year++) {
     const states = await deps.store.loadStates(year, codes);
     const refs = [...states.values()].flatMap((s) =>
       s.acceptedHash ? [{ unitCode: s.unitCode, hash: s.acceptedHash }] : [],
     );
+    for (const ref of refs) inputs[`${ref.unitCode}#${year}`] = ref.hash;
     submissions.set(year, await deps.store.loadVersions(year, refs));
   }
   const published: HistoryRecord[] = [];
@@ -102,8 +119,7 @@ export async function proposeRound(
     units: registry.units,
     submissions,
     history: [...history, ...published],
-  });
-  const written = new Map<string, string>();
+  }).filter((c) => !input.councils || input.councils.includes(c.code));
   const councils: RoundCouncil[] = [];
   const problems: Problem[] = [];
   for (const undecided of ranked) {
@@ -124,11 +140,79 @@ export async function proposeRound(
       }
     }
     councils.push(council);
+  }
+  return { councils, problems, inputs };
+}
+
+/**
+ * The round's lists, one workbook per council. A council whose round list is published (khóa sổ)
+ * keeps its workbook as published until it is reopened.
+ */
+export async function proposeRound(
+  deps: RoundDeps,
+  input: RoundRunInput,
+): Promise<{
+  councils: RoundCouncil[];
+  written: Map<string, string>;
+  problems: Problem[];
+  published: Set<string>;
+}> {
+  const { movement, campaign } = input;
+  const { councils, problems } = await rankRound(deps, input);
+  const key = roundKey(campaign);
+  const published = new Set(
+    deps.publications
+      ? (
+          await deps.publications.loadPublished(
+            key.year,
+            key.round,
+            councils.map((c) => c.code),
+          )
+        ).keys()
+      : [],
+  );
+  const written = new Map<string, string>();
+  for (const council of councils) {
+    const location = input.location(council.code);
     if (!location) continue;
+    if (published.has(council.code)) {
+      written.set(council.code, location); // frozen: the published workbook stays as it is
+      continue;
+    }
     written.set(
       council.code,
       await deps.sink.writeOwnedWorkbook(location, roundWorkbookModel({ movement, campaign, council })),
     );
   }
-  return { councils, written, problems };
+  return { councils, written, problems, published };
+}
+
+/**
+ * Publishes (khóa sổ) one council's round list as the council decided it: an immutable snapshot
+ * (every candidate, the form chosen, the checklist) with the accepted versions of every year it used.
+ */
+export async function publishRound(
+  deps: Omit<RoundDeps, 'sink'> & { publications: PublicationStore },
+  input: RoundRunInput & { councilCode: string; by: string; why: string; now: string },
+) {
+  const { councils, inputs } = await rankRound(deps, { ...input, councils: [input.councilCode] });
+  const council = councils[0];
+  if (!council) throw new UnknownCouncilError(CLI_TEXT.unknownCouncil(input.councilCode));
+  const key = roundKey(input.campaign);
+  const summary = roundSummary(
+    { kind: input.campaign.kind, fromYear: input.campaign.fromYear, toYear: input.campaign.toYear },
+    [council],
+    new Map(),
+  );
+  const outcome = await deps.publications.publish({
+    councilCode: council.code,
+    year: key.year,
+    round: key.round,
+    snapshot: summary.councils[0],
+    inputs,
+    by: input.by,
+    why: input.why,
+    at: input.now,
+  });
+  return { ...outcome, council };
 }

@@ -436,7 +436,59 @@ describe('thidua run --round', () => {
     const choiceOf = (id: string) => after.body.find((r) => r[1] === id)?.[8];
     expect(choiceOf(proposedId)).toBe('Không đề nghị');
     expect(choiceOf(belowId)).toBe('Bằng khen của Thủ tướng Chính phủ');
-  }, 120_000);
+
+    // Khóa sổ: the round list as the council decided it; later edits wait until it is reopened.
+    const published = await thidua(
+      'publish',
+      '--example',
+      '--council',
+      'TC',
+      '--round',
+      'final',
+      '--by',
+      'Nguyễn Văn A',
+    );
+    expect(published.stdout).toContain('Đã khóa sổ danh sách tổng kết của Hội đồng TC');
+    expect(published.code).toBe(0);
+    expect(
+      (await thidua('publish', '--example', '--council', 'TC', '--round', 'final', '--by', 'X')).code,
+    ).toBe(1);
+    const edit = new ExcelJS.Workbook();
+    await edit.xlsx.readFile(path);
+    edit.getWorksheet('Cá nhân')?.eachRow((row) => {
+      if (String(row.getCell(2).value) === belowId) row.getCell(9).value = 'Không đề nghị';
+    });
+    await edit.xlsx.writeFile(path);
+    const roundOf = async () => {
+      const r = await thidua('run', '--example', '--round', 'final', '--json');
+      expect(r.code).toBe(0);
+      const tc = reportSchema
+        .parse(JSON.parse(r.stdout) as unknown)
+        .round?.councils.find((c) => c.code === 'TC');
+      const person = tc?.lists
+        .find((l) => l.subject === 'individual')
+        ?.candidates.find((c) => c.id === belowId);
+      return { published: tc?.published, choice: person?.councilChoice };
+    };
+    expect(await roundOf()).toEqual({ published: true, choice: 'Bằng khen của Thủ tướng Chính phủ' });
+    const reopened = await thidua(
+      'reopen',
+      '--example',
+      '--council',
+      'TC',
+      '--round',
+      'final',
+      '--by',
+      'Nguyễn Văn A',
+      '--why',
+      'Hội đồng họp lại',
+    );
+    expect(reopened.code).toBe(0);
+    expect(await roundOf()).toEqual({ published: false, choice: 'Không đề nghị' });
+    const audit = await thidua('audit', '--example', '--council', 'TC');
+    expect(audit.stdout).toContain('tổng kết (đến năm thi đua 2024–2025): khóa sổ (lần 1)  Nguyễn Văn A');
+    expect(audit.stdout).toContain('tổng kết (đến năm thi đua 2024–2025): mở lại');
+  }, 240_000);
 
   it('midterm: proposes people at every council and says what the council must still check', async () => {
     const run = await thidua('run', '--example', '--round', 'midterm');

@@ -156,7 +156,7 @@ describe('a second movement, 2026–2030, written by the office in a movement wo
         }
       };
       put(2, { code: 'HD', name: 'Viện kiểm sát nhân dân tỉnh X', council: 'Có', headcount: 0 });
-      UNITS.forEach((code, i) =>
+      for (const [i, code] of UNITS.entries())
         put(3 + i, {
           code,
           name: `Viện kiểm sát nhân dân khu vực ${code}`,
@@ -164,8 +164,7 @@ describe('a second movement, 2026–2030, written by the office in a movement wo
           council: 'Không',
           workbook: `bang-diem/${code}.xlsx`,
           headcount: PEOPLE_PER_UNIT,
-        }),
-      );
+        });
     });
     const made = await thidua('template', '--registry', REGISTRY, '--movement', BOOK, '--year', '2026');
     expect(made.code).toBe(0);
