@@ -64,7 +64,7 @@ import { crossCheckStaff } from '../usecases/cross-check.ts';
 import { type ProposeResult, proposeAwards, writeDocuments } from '../usecases/propose.ts';
 import { publishCouncil, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
 import { buildReport, type Report, roundCouncilSchema, roundSummary } from '../usecases/report.ts';
-import { proposeRound, publishRound, roundKey } from '../usecases/round.ts';
+import { proposeRound, publishRound, roundKey, roundWorkbookOnMedium } from '../usecases/round.ts';
 import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
 
@@ -423,7 +423,11 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
   }
   const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible');
   const withheld = report.councils.filter((c) => c.withheld.length > 0);
-  return unread.length || withheld.length || report.registryProblems.length ? EXIT.partial : EXIT.done;
+  // A round list that could not be written is not done either.
+  const roundUnwritten = report.round?.councils.some((c) => c.workbook === null) ?? false;
+  return unread.length || withheld.length || report.registryProblems.length || roundUnwritten
+    ? EXIT.partial
+    : EXIT.done;
 }
 
 async function template(args: string[]): Promise<number> {
@@ -600,7 +604,13 @@ async function readHistory(
   ctx: Pick<JobContext, 'movement' | 'source'>,
   log: (line: string) => void,
 ): Promise<{ records: readonly HistoryRecord[] }> {
-  if (!(ctx.source instanceof XlsxWorkbooks)) return { records: [] };
+  if (!(ctx.source instanceof XlsxWorkbooks)) {
+    // On Google the award history is a spreadsheet the office keeps: --history names its id.
+    if (!values.history) return { records: [] };
+    const history = parseHistory(await ctx.source.readWorkbook(values.history, [TABS.history]), ctx.movement);
+    for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
+    return history;
+  }
   const registryDir = dirname(
     resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
   );
@@ -639,7 +649,6 @@ async function round(
   log: (line: string) => void,
 ): Promise<NonNullable<Report['round']>> {
   const campaign = campaignFor(ctx, values.round);
-  if (!(ctx.source instanceof XlsxWorkbooks)) throw new UsageError(CLI_TEXT.roundNeedsFiles());
   const registryDir = dirname(
     resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
   );
@@ -664,6 +673,7 @@ async function round(
     }
   }
   const roundDir = roundDirOf(ctx, campaign);
+  const local = ctx.source instanceof XlsxWorkbooks;
   const history = await readHistory(values, ctx, log);
   const result = await proposeRound(
     { store: ctx.store, sink: ctx.sink, source: ctx.source, publications: ctx.publications },
@@ -672,10 +682,13 @@ async function round(
       campaign,
       registry: ctx.registry,
       history: history.records,
-      location: roundLocation(ctx, campaign),
+      location: local ? roundLocation(ctx, campaign) : roundWorkbookOnMedium(ctx.sink, campaign),
     },
   );
-  log(CLI_TEXT.roundWritten(result.written.size, relative(process.cwd(), roundDir) || '.'));
+  if (local) log(CLI_TEXT.roundWritten(result.written.size, relative(process.cwd(), roundDir) || '.'));
+  else if (result.written.size < result.councils.length)
+    process.stderr.write(`${CLI_TEXT.roundNeedsFolder(result.councils.length - result.written.size)}\n`);
+  else log(CLI_TEXT.roundWrittenGoogle(result.written.size));
   // The council's entries thidua could not use: on the terminal even with --json (stdout is the report).
   for (const p of result.problems) process.stderr.write(`  ${cellRef(p.tab, p.cell)}: ${p.message}\n`);
   for (const council of result.councils)
@@ -833,7 +846,10 @@ async function publishRoundCommand(
       campaign,
       registry: ctx.registry,
       history: history.records,
-      location: roundLocation(ctx, campaign),
+      location:
+        ctx.source instanceof XlsxWorkbooks
+          ? roundLocation(ctx, campaign)
+          : roundWorkbookOnMedium(ctx.sink, campaign),
       councilCode: council,
       by: values.by ?? '',
       why: values.why ?? '',

@@ -597,7 +597,10 @@ export const CLI_TEXT = {
   noDocuments: (council: string) =>
     `Chưa lập được văn bản của Hội đồng ${council} (danh sách chưa lập lại được, hoặc Danh mục đơn vị chưa ghi nơi lưu) — xem báo cáo ở trên.`,
   badRound: (value: string) => `--round: “${value}” không hợp lệ (midterm hoặc final).`,
-  roundNeedsFiles: () => 'Đợt sơ kết, tổng kết hiện chạy với bảng tính .xlsx (--registry hoặc --example).',
+  roundNeedsFolder: (n: number) =>
+    `${n} Hội đồng chưa có bảng đề nghị của đợt: trên Google, bảng đề nghị sơ kết, tổng kết được tạo trong thư mục Drive dùng chung (--shared-drive hoặc $THIDUA_SHARED_DRIVE_FOLDER).`,
+  roundWrittenGoogle: (n: number) =>
+    `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào thư mục Drive dùng chung (tên “Đề nghị khen thưởng … — Hội đồng (mã)”).`,
   roundWritten: (n: number, dir: string) => `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào ${dir}`,
   roundList: (subject: string, proposed: number, forms: string, tied: number, toCheck: number) =>
     `${subject} đề xuất ${proposed}${forms ? ` (${forms})` : ''}${tied ? `, ${tied} đồng điểm tại ngưỡng` : ''}${toCheck ? `, ${toCheck} còn điều kiện Hội đồng cần kiểm tra` : ''}`,
@@ -696,6 +699,8 @@ export const ROUND_TEXT = {
   ],
   formColumn: (form: string) => `Điều kiện: ${form}`,
   choiceHeader: 'Hội đồng chọn hình thức',
+  workbookTitle: (kind: string, from: number, to: number, council: string, code: string) =>
+    `Đề nghị khen thưởng ${ROUND_KIND_LABEL[kind] ?? kind} ${from}–${to + 1} — ${council} (${code})`,
   noForm: 'Không đề nghị',
   listed: 'Trong danh sách — Hội đồng lựa chọn',
   choiceNote:

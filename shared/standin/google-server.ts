@@ -211,6 +211,13 @@ export class GoogleStandin {
     return this.books.has(id);
   }
 
+  /** The spreadsheets in a Drive folder, by id and title (what the office sees there). */
+  spreadsheetsIn(folder: string): { id: string; title: string }[] {
+    return [...this.books.values()]
+      .filter((b) => b.parents.includes(folder))
+      .map((b) => ({ id: b.id, title: b.title }));
+  }
+
   /** The Google Docs in a Drive folder (what a council sees there). */
   documentsIn(folder: string): DocumentData[] {
     return [...this.documents.values()].filter((d) => d.parents.includes(folder));

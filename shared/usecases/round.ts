@@ -79,7 +79,8 @@ export interface RoundRunInput {
   campaign: Campaign;
   registry: Registry;
   history: readonly HistoryRecord[];
-  location: (councilCode: string) => string | null;
+  /** Where a council's round workbook is (a file, or a spreadsheet found or made by title); null: nowhere. */
+  location: (councilCode: string, councilName: string) => string | null | Promise<string | null>;
   /** Only these councils (publishing one); all when absent. */
   councils?: readonly string[];
 }
@@ -94,7 +95,12 @@ export const roundKey = (campaign: Campaign) => ({ year: campaign.toYear, round:
 async function rankRound(
   deps: Omit<RoundDeps, 'sink'>,
   input: RoundRunInput,
-): Promise<{ councils: RoundCouncil[]; problems: Problem[]; inputs: Record<string, string> }> {
+): Promise<{
+  councils: RoundCouncil[];
+  problems: Problem[];
+  inputs: Record<string, string>;
+  locations: Map<string, string>;
+}> {
   const { movement, campaign, registry, history } = input;
   const codes = [...registry.units.keys()];
   const submissions = new Map<number, Map<string, Submission>>();
@@ -122,8 +128,10 @@ async function rankRound(
   }).filter((c) => !input.councils || input.councils.includes(c.code));
   const councils: RoundCouncil[] = [];
   const problems: Problem[] = [];
+  const locations = new Map<string, string>();
   for (const undecided of ranked) {
-    const location = input.location(undecided.code);
+    const location = await input.location(undecided.code, undecided.name);
+    if (location) locations.set(undecided.code, location);
     let council = undecided;
     if (location && deps.source) {
       // The council's decisions so far, one per candidate, kept when the list is written again.
@@ -141,7 +149,7 @@ async function rankRound(
     }
     councils.push(council);
   }
-  return { councils, problems, inputs };
+  return { councils, problems, inputs, locations };
 }
 
 /**
@@ -158,7 +166,7 @@ export async function proposeRound(
   published: Set<string>;
 }> {
   const { movement, campaign } = input;
-  const { councils, problems } = await rankRound(deps, input);
+  const { councils, problems, locations } = await rankRound(deps, input);
   const key = roundKey(campaign);
   const published = new Set(
     deps.publications
@@ -173,7 +181,7 @@ export async function proposeRound(
   );
   const written = new Map<string, string>();
   for (const council of councils) {
-    const location = input.location(council.code);
+    const location = locations.get(council.code);
     if (!location) continue;
     if (published.has(council.code)) {
       written.set(council.code, location); // frozen: the published workbook stays as it is
@@ -215,4 +223,17 @@ export async function publishRound(
     at: input.now,
   });
   return { ...outcome, council };
+}
+
+/**
+ * Where round workbooks go on a medium that makes its own (Google, with a shared drive folder): one
+ * spreadsheet per council and round, found by its title or made once. Null without one.
+ */
+export function roundWorkbookOnMedium(sink: Pick<SheetSink, 'newWorkbook'>, campaign: Campaign) {
+  return async (code: string, name: string) =>
+    sink.newWorkbook
+      ? sink.newWorkbook(
+          ROUND_TEXT.workbookTitle(campaign.kind, campaign.fromYear, campaign.toYear, name, code),
+        )
+      : null;
 }

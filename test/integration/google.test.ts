@@ -408,3 +408,59 @@ describe('thidua template --google', () => {
     expect(google.standin.sheetTitles('ss-HD')).toContain('Cá nhân');
   });
 });
+
+describe('thidua run --round final --google', () => {
+  it('writes each council’s round list into the shared drive, reads the council’s choice back, and says when it cannot', async () => {
+    google = await startGoogle({ speed: 400 });
+    const { registryWorkbookModel } = await import('../../shared/domain/render.ts');
+    const { modelGrids } = await import('../../shared/adapters/memory/workbooks.ts');
+    const { main } = await import('../../shared/cli/main.ts');
+    const registry = seedSector(google.standin, 3);
+    google.standin.putSpreadsheet(
+      'ss-registry',
+      'Danh mục',
+      modelGrids(registryWorkbookModel([...registry.units.values()])),
+    );
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-round-google-'));
+    const tokenFile = join(dir, 'token');
+    await writeFile(tokenFile, 'stand-in-token\n');
+    const args = [
+      'run',
+      '--google',
+      '--registry-id',
+      'ss-registry',
+      '--access-token-file',
+      tokenFile,
+      '--google-root-url',
+      google.rootUrl,
+      '--store',
+      join(dir, 'db'),
+      '--out',
+      join(dir, 'out'),
+      '--round',
+      'final',
+    ];
+    // No shared drive: nowhere to make the round's spreadsheets — said, and not a success.
+    expect(await main(args)).toBe(3);
+    expect(await main([...args, '--shared-drive', 'shared-folder'])).toBe(0);
+    const made = google.standin.spreadsheetsIn('shared-folder');
+    expect(made.map((b) => b.title)).toEqual(['Đề nghị khen thưởng tổng kết 2019–2025 — Đơn vị HD (HD)']);
+    const id = made[0]?.id ?? '';
+    expect(google.standin.sheetTitles(id)).toEqual(
+      expect.arrayContaining(['Tổng hợp', 'Cá nhân', 'Tập thể']),
+    );
+    const people = google.standin.cells(id, 'Cá nhân');
+    const header = people.findIndex((row) => row.includes('Hội đồng chọn hình thức'));
+    const col = people[header]?.indexOf('Hội đồng chọn hình thức') ?? -1;
+    const first = people.findIndex((row, r) => r > header && typeof row[1] === 'string' && row[1] !== '');
+    const staffId = String(people[first]?.[1]);
+    google.standin.userEdit(id, 'Cá nhân', first, col, 'Bằng khen của Thủ tướng Chính phủ');
+    expect(await main([...args, '--shared-drive', 'shared-folder'])).toBe(0);
+    expect(google.standin.spreadsheetsIn('shared-folder')).toHaveLength(1); // found again, not made twice
+    const again = google.standin.cells(id, 'Cá nhân');
+    expect(again.find((row) => row[1] === staffId)?.[col]).toBe('Bằng khen của Thủ tướng Chính phủ');
+  });
+});
