@@ -2,6 +2,7 @@
  * On-demand entry for the emulation office (invoked directly, e.g. `aws lambda invoke`):
  *   { "action": "resync-unit", "unitCode": "T01-KV3" }   read that unit's workbook again now
  *   { "action": "repropose", "councilCode": "T01" }       rewrite one council's proposal (or all)
+ *   { "action": "round", "round": "final" }               the mid-term or final round's lists (one council, or all)
  */
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';

@@ -3,7 +3,7 @@
  * Configuration is context (cdk.json, or `-c key=value`): movementFile (.json, or the office's
  * movement workbook .xlsx — checked at synth), registryId, year,
  * syncSchedule, proposeSchedule, readsPerMinute, writesPerMinute, workerConcurrency,
- * sharedDriveFolder, alarmEmail.
+ * sharedDriveFolder, historyId (the award-history spreadsheet), alarmEmail.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,7 @@ const contextSchema = z.object({
     .min(2, 'ít nhất 2 (giới hạn MaximumConcurrency của nguồn sự kiện SQS trong AWS Lambda)')
     .max(1000, 'nhiều nhất 1000'),
   sharedDriveFolder: z.string().min(1).optional(),
+  historyId: z.string().min(1).optional(),
   alarmEmail: z.string().email('không phải địa chỉ e-mail').optional(),
 });
 const keys = Object.keys(contextSchema.shape) as (keyof z.infer<typeof contextSchema>)[];
@@ -77,6 +78,7 @@ new StatelessStack(app, 'ThiduaStateless', {
   writesPerMinute: context.writesPerMinute,
   workerConcurrency: context.workerConcurrency,
   ...(context.sharedDriveFolder ? { sharedDriveFolder: context.sharedDriveFolder } : {}),
+  ...(context.historyId ? { historyId: context.historyId } : {}),
   ...(context.alarmEmail ? { alarmEmail: context.alarmEmail } : {}),
 });
 app.synth();

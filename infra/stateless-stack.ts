@@ -39,6 +39,8 @@ export interface StatelessStackProps extends StackProps {
   /** Workers that may run at once; the quota is shared among them. */
   readonly workerConcurrency: number;
   readonly sharedDriveFolder?: string;
+  /** The award-history spreadsheet the office keeps (pending blocks; prior awards for the rounds). */
+  readonly historyId?: string;
   readonly alarmEmail?: string;
 }
 
@@ -77,6 +79,7 @@ export class StatelessStack extends Stack {
       GOOGLE_SECRET_ID: props.googleCredentials.secretArn,
       ...(props.year ? { YEAR: String(props.year) } : {}),
       ...(props.sharedDriveFolder ? { SHARED_DRIVE_FOLDER: props.sharedDriveFolder } : {}),
+      ...(props.historyId ? { HISTORY_ID: props.historyId } : {}),
     };
     const queueUrls = { SYNC_QUEUE_URL: syncQueue.queueUrl, PROPOSE_QUEUE_URL: proposeQueue.queueUrl };
     // Each worker paces itself to its share of the service account's quota.

@@ -2,6 +2,7 @@
  * On-demand entry for the emulation office (invoked directly, e.g. `aws lambda invoke`):
  *   { "action": "resync-unit", "unitCode": "T01-KV3" }   read that unit's workbook again now
  *   { "action": "repropose", "councilCode": "T01" }       rewrite one council's proposal (or all)
+ *   { "action": "round", "round": "final" }               the mid-term or final round's lists (one council, or all)
  */
 import { logger } from '../lib/logger.ts';
 import { adminEventSchema, type ProposeMessage, type SyncMessage } from '../lib/messages.ts';
@@ -20,6 +21,21 @@ export async function administer(
   const parsed = adminEventSchema.safeParse(event);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
   const request = parsed.data;
+  if (request.action === 'round') {
+    if (!rt.config.PROPOSE_QUEUE_URL) throw new Error('PROPOSE_QUEUE_URL is not configured');
+    const campaign = rt.movement.campaigns.find((c) => c.kind === request.round);
+    if (!campaign) return { ok: false, reason: `the movement has no ${request.round} round` };
+    const message: ProposeMessage = {
+      kind: 'propose',
+      runId,
+      year: campaign.toYear,
+      round: request.round,
+      ...(request.councilCode ? { councils: [request.councilCode] } : {}),
+    };
+    await rt.queue.send(rt.config.PROPOSE_QUEUE_URL, [message]);
+    logger.info('round requested', { runId, round: request.round, council: request.councilCode });
+    return { ok: true, runId };
+  }
   const year = request.year ?? rt.year;
   if (request.action === 'repropose') {
     if (!rt.config.PROPOSE_QUEUE_URL) throw new Error('PROPOSE_QUEUE_URL is not configured');

@@ -6,10 +6,14 @@
 import type { SQSBatchResponse } from 'aws-lambda';
 import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
+import { parseHistory, pendingBlocks } from '../../shared/domain/history.ts';
+import type { Registry } from '../../shared/domain/registry.ts';
 import { vietnamDate } from '../../shared/domain/render.ts';
+import { TABS } from '../../shared/domain/vi.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
+import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round.ts';
 import { logger } from '../lib/logger.ts';
-import { parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
+import { type ProposeMessage, parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
 /**
@@ -26,6 +30,43 @@ const documentsOf = (rt: Runtime) =>
       })
     : undefined;
 
+/** The award history spreadsheet, when the office keeps one (its problems logged, never fatal). */
+async function historyOf(rt: Runtime) {
+  if (!rt.config.HISTORY_ID) return [];
+  const history = parseHistory(
+    await rt.workbooks.readWorkbook(rt.config.HISTORY_ID, [TABS.history]),
+    rt.movement,
+  );
+  if (history.problems.length) logger.warn('award history problems', { problems: history.problems.length });
+  return history.records;
+}
+
+/** A mid-term or final round: each council's round spreadsheet in the shared drive, its choices kept. */
+async function proposeRoundLists(rt: Runtime, message: ProposeMessage, registry: Registry) {
+  const campaign = rt.movement.campaigns.find((c) => c.kind === message.round);
+  if (!campaign) throw new Error(`the movement has no ${message.round} round`);
+  const result = await proposeRound(
+    { store: rt.store, sink: rt.workbooks, source: rt.workbooks, publications: rt.publications },
+    {
+      movement: rt.movement,
+      campaign,
+      registry,
+      history: await historyOf(rt),
+      location: roundWorkbookOnMedium(rt.workbooks, campaign),
+      ...(message.councils ? { councils: message.councils } : {}),
+    },
+  );
+  logger.info('round', {
+    runId: message.runId,
+    round: campaign.kind,
+    councils: result.councils.length,
+    written: result.written.size,
+    published: result.published.size,
+    choicesNotUsed: result.problems.length,
+    withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
+  });
+}
+
 export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResponse> {
   const documents = documentsOf(rt);
   const { Records } = sqsEventSchema.parse(event);
@@ -40,6 +81,10 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
     try {
       const now = new Date().toISOString();
       const registry = await rt.loadRegistry();
+      if (message.round) {
+        await proposeRoundLists(rt, message, registry);
+        continue;
+      }
       const result = await proposeAwards(
         {
           sink: rt.workbooks,
@@ -54,6 +99,8 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
           registry,
           proposalLocation: (council) => registry.units.get(council)?.proposalWorkbook ?? null,
           ...(message.councils ? { only: message.councils } : {}),
+          // Pending discipline, inspection, complaint (the award history) keep a candidate out.
+          ...(rt.config.HISTORY_ID ? { pending: pendingBlocks(await historyOf(rt)) } : {}),
           // A person listed by two units: each unit is told in its tab (the proposals hold the person).
           crossCheckAt: now,
           documentsDate: vietnamDate(now),

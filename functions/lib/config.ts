@@ -19,6 +19,8 @@ const envSchema = z
     GOOGLE_ACCESS: z.enum(['read', 'write']),
     SHARED_DRIVE_FOLDER: z.string().min(1).optional(),
     MOVEMENT_FILE: z.string().min(1).optional(),
+    /** The award-history spreadsheet the office keeps (pending blocks, prior awards for the rounds). */
+    HISTORY_ID: z.string().min(1).optional(),
     YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
     /** Per process: the service account's quota divided by the functions that may run at once. */
     READS_PER_MINUTE: z.coerce.number().int().positive().default(60),

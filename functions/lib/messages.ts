@@ -19,6 +19,8 @@ export const proposeMessageSchema = z.object({
   runId: z.string().min(1),
   year: z.number().int(),
   councils: z.array(z.string()).optional(),
+  /** A mid-term or final round instead of the year's lists (the office asks for it). */
+  round: z.enum(['midterm', 'final']).optional(),
 });
 export type ProposeMessage = z.infer<typeof proposeMessageSchema>;
 
@@ -39,6 +41,11 @@ export const adminEventSchema = z.discriminatedUnion('action', [
     action: z.literal('repropose'),
     councilCode: z.string().min(1).optional(),
     year: z.number().int().optional(),
+  }),
+  z.object({
+    action: z.literal('round'),
+    round: z.enum(['midterm', 'final']),
+    councilCode: z.string().min(1).optional(),
   }),
 ]);
 export type AdminEvent = z.infer<typeof adminEventSchema>;

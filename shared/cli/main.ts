@@ -62,9 +62,9 @@ import {
 } from '../ports/index.ts';
 import { crossCheckStaff } from '../usecases/cross-check.ts';
 import { type ProposeResult, proposeAwards, writeDocuments } from '../usecases/propose.ts';
-import { publishCouncil, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
+import { publishCouncil, publishRound, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
 import { buildReport, type Report, roundCouncilSchema, roundSummary } from '../usecases/report.ts';
-import { proposeRound, publishRound, roundKey, roundWorkbookOnMedium } from '../usecases/round.ts';
+import { proposeRound, roundKey, roundWorkbookOnMedium } from '../usecases/round.ts';
 import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
 

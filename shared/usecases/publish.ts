@@ -10,7 +10,8 @@ import { applyCouncilChoice, buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { CLI_TEXT } from '../domain/vi.ts';
 import type { PublicationStore, SubmissionStore } from '../ports/index.ts';
-import { councilSummary } from './report.ts';
+import { councilSummary, roundSummary } from './report.ts';
+import { type RoundDeps, type RoundRunInput, rankRound, roundKey } from './round.ts';
 
 export interface PublishDeps {
   readonly store: SubmissionStore;
@@ -80,4 +81,34 @@ export async function reopenCouncil(
   input: { councilCode: string; year: number; round: string; by: string; why: string; now: string },
 ) {
   return deps.publications.reopen({ ...input, at: input.now });
+}
+
+/**
+ * Publishes (khóa sổ) one council's round list as the council decided it: an immutable snapshot
+ * (every candidate, the form chosen, the checklist) with the accepted versions of every year it used.
+ */
+export async function publishRound(
+  deps: Omit<RoundDeps, 'sink'> & { publications: PublicationStore },
+  input: RoundRunInput & { councilCode: string; by: string; why: string; now: string },
+) {
+  const { councils, inputs } = await rankRound(deps, { ...input, councils: [input.councilCode] });
+  const council = councils[0];
+  if (!council) throw new UnknownCouncilError(CLI_TEXT.unknownCouncil(input.councilCode));
+  const key = roundKey(input.campaign);
+  const summary = roundSummary(
+    { kind: input.campaign.kind, fromYear: input.campaign.fromYear, toYear: input.campaign.toYear },
+    [council],
+    new Map(),
+  );
+  const outcome = await deps.publications.publish({
+    councilCode: council.code,
+    year: key.year,
+    round: key.round,
+    snapshot: summary.councils[0],
+    inputs,
+    by: input.by,
+    why: input.why,
+    at: input.now,
+  });
+  return { ...outcome, council };
 }

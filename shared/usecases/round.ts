@@ -22,8 +22,6 @@ import {
   type SubmissionStore,
   WorkbookNotFoundError,
 } from '../ports/index.ts';
-import { UnknownCouncilError } from './publish.ts';
-import { roundSummary } from './report.ts';
 
 /**
  * The published annual lists of a year as history: the awards of this movement are thematic, so
@@ -92,7 +90,7 @@ export const roundKey = (campaign: Campaign) => ({ year: campaign.toYear, round:
  * Every council's round lists, with the council's decisions read back from its workbook; the
  * accepted versions used (unit and year → hash) for a publication's record.
  */
-async function rankRound(
+export async function rankRound(
   deps: Omit<RoundDeps, 'sink'>,
   input: RoundRunInput,
 ): Promise<{
@@ -193,36 +191,6 @@ export async function proposeRound(
     );
   }
   return { councils, written, problems, published };
-}
-
-/**
- * Publishes (khóa sổ) one council's round list as the council decided it: an immutable snapshot
- * (every candidate, the form chosen, the checklist) with the accepted versions of every year it used.
- */
-export async function publishRound(
-  deps: Omit<RoundDeps, 'sink'> & { publications: PublicationStore },
-  input: RoundRunInput & { councilCode: string; by: string; why: string; now: string },
-) {
-  const { councils, inputs } = await rankRound(deps, { ...input, councils: [input.councilCode] });
-  const council = councils[0];
-  if (!council) throw new UnknownCouncilError(CLI_TEXT.unknownCouncil(input.councilCode));
-  const key = roundKey(input.campaign);
-  const summary = roundSummary(
-    { kind: input.campaign.kind, fromYear: input.campaign.fromYear, toYear: input.campaign.toYear },
-    [council],
-    new Map(),
-  );
-  const outcome = await deps.publications.publish({
-    councilCode: council.code,
-    year: key.year,
-    round: key.round,
-    snapshot: summary.councils[0],
-    inputs,
-    by: input.by,
-    why: input.why,
-    at: input.now,
-  });
-  return { ...outcome, council };
 }
 
 /**

@@ -198,6 +198,38 @@ describe('on demand and on schedule', () => {
   });
 });
 
+describe('the office asks for a round', () => {
+  it('{"action":"round","round":"final"}: the propose function writes each council’s round list into the shared drive', async () => {
+    const withDrive = await startFunctions(server, { sharedDrive: 'shared-folder' });
+    try {
+      const { rt: r, queue: q, google: g } = withDrive;
+      await dispatch(r, { kind: 'scheduled-sync' }, now, 'run-1');
+      const syncs = (q.sent.get(SYNC) ?? []) as SyncMessage[];
+      expect((await work(r, sqsEvent(syncs), now)).batchItemFailures).toEqual([]);
+      q.sent.clear();
+      expect(await administer(r, { action: 'round', round: 'final' }, now, 'admin-r')).toEqual({
+        ok: true,
+        runId: 'admin-r',
+      });
+      const messages = (q.sent.get(PROPOSE) ?? []) as ProposeMessage[];
+      expect(messages).toEqual([{ kind: 'propose', runId: 'admin-r', year: 2024, round: 'final' }]);
+      expect((await propose(r, sqsEvent(messages))).batchItemFailures).toEqual([]);
+      const made = g.standin.spreadsheetsIn('shared-folder');
+      expect(made.map((b) => b.title)).toEqual(['Đề nghị khen thưởng tổng kết 2019–2025 — Đơn vị HD (HD)']);
+      expect(g.standin.sheetTitles(made[0]?.id ?? '')).toEqual(
+        expect.arrayContaining(['Tổng hợp', 'Cá nhân', 'Tập thể']),
+      );
+      expect(g.standin.sheetTitles('ss-proposal-HD')).not.toContain('Cá nhân đề nghị'); // the year's lists untouched
+      expect(logged.find((l) => l.msg === 'round')).toMatchObject({ round: 'final', written: 1 });
+      expect(await administer(r, { action: 'round', round: 'yearly' }, now, 'admin-x')).toMatchObject({
+        ok: false,
+      });
+    } finally {
+      await withDrive.close();
+    }
+  });
+});
+
 describe('configuration and logging', () => {
   it('names every missing or malformed variable at cold start', () => {
     expect(() => loadConfig({ GOOGLE_ACCESS: 'admin' })).toThrow(ConfigError);

@@ -27,7 +27,7 @@ export interface Functions {
 /** A council HD over `units` unit spreadsheets in the stand-in, with the registry spreadsheet. */
 export async function startFunctions(
   server: EmbeddedStore,
-  options: { units?: number; caller?: Partial<CallerOptions> } = {},
+  options: { units?: number; caller?: Partial<CallerOptions>; sharedDrive?: string } = {},
 ): Promise<Functions> {
   const google = await startGoogle({ speed: 400 });
   const db = await freshStore(server);
@@ -49,6 +49,7 @@ export async function startFunctions(
     GOOGLE_ACCESS: 'write',
     MOVEMENT_FILE: DEFAULT_MOVEMENT_FILE,
     YEAR: '2024',
+    ...(options.sharedDrive ? { SHARED_DRIVE_FOLDER: options.sharedDrive } : {}),
   });
   const counters = newCounters();
   const rt = await createRuntime(config, {
