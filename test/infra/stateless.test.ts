@@ -19,6 +19,7 @@ beforeAll(() => {
     googleCredentials: stateful.googleCredentials,
     movementFile: DEFAULT_MOVEMENT_FILE,
     registryId: 'registry-spreadsheet-id',
+    historyId: 'history-spreadsheet-id',
     syncSchedule: 'cron(0 1 * * ? *)',
     proposeSchedule: 'cron(0 6 * * ? *)',
     readsPerMinute: 60,
@@ -50,6 +51,10 @@ describe('stateless stack', () => {
         '--enable-source-maps',
       );
       expect(f.Properties.Timeout).toBeGreaterThan(0);
+      // The award history the office keeps (pending blocks, prior awards for the rounds).
+      expect((f.Properties.Environment as { Variables: Record<string, string> }).Variables.HISTORY_ID).toBe(
+        'history-spreadsheet-id',
+      );
     }
     for (const group of resources('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(90);
   });
