@@ -49,10 +49,19 @@ import {
   registryWorkbookModel,
   unitWorkbookModel,
   vietnamDate,
+  vietnamToday,
 } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { CLI_HELP, CLI_TEXT, INFO_LABELS, MOVEMENT_BOOK, STATUS_LABELS, TABS } from '../domain/vi.ts';
+import {
+  CLI_HELP,
+  CLI_TEXT,
+  INFO_LABELS,
+  MOVEMENT_BOOK,
+  STATUS_BOOK,
+  STATUS_LABELS,
+  TABS,
+} from '../domain/vi.ts';
 import {
   SourceUnavailableError,
   StoreBusyError,
@@ -65,8 +74,21 @@ import { type ProposeResult, proposeAwards, writeDocuments } from '../usecases/p
 import { publishCouncil, publishRound, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
 import { buildReport, type Report, roundCouncilSchema, roundSummary } from '../usecases/report.ts';
 import { proposeRound, roundKey, roundWorkbookOnMedium } from '../usecases/round.ts';
+import { writeSectorStatus } from '../usecases/status.ts';
 import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
+
+/**
+ * The instant a command takes as now: the clock, or THIDUA_NOW (an ISO instant) to run as of a
+ * given moment — reproducible reports, and tests that do not depend on the day they run.
+ */
+function runNow(): string {
+  const fixed = process.env.THIDUA_NOW;
+  if (!fixed) return new Date().toISOString();
+  const ms = Date.parse(fixed);
+  if (Number.isNaN(ms)) throw new UsageError(CLI_TEXT.badNow(fixed));
+  return new Date(ms).toISOString();
+}
 
 const COMMON = {
   registry: { type: 'string' },
@@ -321,7 +343,7 @@ function unitNotSynced(unit: string, error: unknown): void {
 async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobValues): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const log = values.json ? () => {} : out;
-  const now = new Date().toISOString();
+  const now = runNow();
   const progress = terminalProgress();
   const outDir = ctx.outDir;
   log(CLI_TEXT.heading(ctx.year, ctx.movement.name));
@@ -389,6 +411,8 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
       },
     );
   }
+  // The sector status the emulation office follows, after every sync (written when it changed).
+  const status = units ? await sectorStatus(ctx, units, now) : undefined;
   const report = buildReport({
     movementId: ctx.movement.id,
     year: ctx.year,
@@ -397,6 +421,7 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
     ...(units ? { units } : {}),
     ...(proposals ? { proposals } : {}),
     ...(rounds ? { round: rounds } : {}),
+    ...(status !== undefined ? { statusWorkbook: status } : {}),
     counters: ctx.counters,
   });
   const reportPath = join(outDir, 'report.json');
@@ -412,6 +437,8 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
             paths.map((p) => relative(process.cwd(), p) || p),
           ),
         );
+    if (report.statusWorkbook)
+      out(CLI_TEXT.statusWorkbook(relative(process.cwd(), report.statusWorkbook) || report.statusWorkbook));
     out(CLI_TEXT.report(relative(process.cwd(), reportPath)));
   }
   if (command === 'documents') {
@@ -624,6 +651,35 @@ async function readHistory(
   return history;
 }
 
+/** Writes the sector status workbook (beside the proposals; on Google, where the registry says). */
+async function sectorStatus(
+  ctx: JobContext,
+  units: readonly UnitOutcome[],
+  now: string,
+): Promise<string | null> {
+  const local = ctx.source instanceof XlsxWorkbooks;
+  const root = [...ctx.registry.units.values()].find((u) => u.parentCode === null && u.statusWorkbook);
+  const result = await writeSectorStatus(
+    { store: ctx.store, sink: ctx.sink, source: ctx.source },
+    {
+      movement: ctx.movement,
+      year: ctx.year,
+      registry: ctx.registry,
+      outcomes: units,
+      location: local ? join(ctx.outDir, STATUS_BOOK.fileName) : (root?.statusWorkbook ?? null),
+      today: vietnamToday(now),
+      link: (unit) =>
+        unit.workbook
+          ? local
+            ? unit.workbook
+            : `https://docs.google.com/spreadsheets/d/${unit.workbook}`
+          : null,
+      time: formatVietnamTime,
+    },
+  );
+  return result.location;
+}
+
 /** The round `--round` names (midterm or final), from the movement. */
 function campaignFor(ctx: Pick<JobContext, 'movement'>, round: string | undefined): Campaign {
   const kind = campaignKindSchema.safeParse(round);
@@ -742,7 +798,7 @@ async function publication(command: 'publish' | 'reopen' | 'audit', args: string
   const ctx = await openFromOptions(values);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
-    const now = new Date().toISOString();
+    const now = runNow();
     if (values.round && command !== 'audit')
       return await publishRoundCommand(command, ctx, values, council, now);
     const base = {

@@ -169,6 +169,17 @@ export const movementSchema = z
       )
       .default([]),
     period: z.object({ from: isoDate, to: isoDate }),
+    /**
+     * When units' workbooks for an emulation year are due: this day and month of the year after
+     * it starts (the status workbook counts the days left). Absent: no deadline shown.
+     */
+    submissionDeadline: z
+      .object({
+        month: z.number().int().min(1).max(12),
+        day: z.number().int().min(1).max(28),
+        source: sourceSchema,
+      })
+      .optional(),
     emulationYear: z.object({
       startMonth: z.number().int().min(1).max(12),
       startDay: z.number().int().min(1).max(28),
@@ -325,6 +336,14 @@ export function emulationYearBounds(movement: Movement, year: number): { from: s
  * The catalog a year is assessed against, as the templates and checks use it: veto items switched
  * off are left out.
  */
+/** The deadline of an emulation year's workbooks (YYYY-MM-DD), if the movement sets one. */
+export function submissionDeadlineOf(movement: Movement, year: number): string | undefined {
+  const d = movement.submissionDeadline;
+  if (!d) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year + 1}-${pad(d.month)}-${pad(d.day)}`;
+}
+
 export function catalogFor(movement: Movement, year: number): Catalog | undefined {
   const catalog = movement.catalogs.find((c) => c.fromYear <= year && year <= c.toYear);
   if (!catalog) return undefined;

@@ -204,6 +204,7 @@ const GENERAL_ITEMS = [
   ['periodFrom', K.date, true],
   ['periodTo', K.date, true],
   ['yearStart', K.dayMonth, true, 'source'],
+  ['deadline', K.dayMonth, false, 'source'],
   ['roundPolicy', choice(T.choices.roundPolicy), true, 'source'],
   ['roundMinYears', K.int, true],
   ['roundNote', K.long, true],
@@ -215,6 +216,8 @@ const GENERAL_ITEMS = [
   ['pendingBlocks', K.list, false],
 ] as const satisfies readonly (readonly [keyof typeof T.generalItems, Kind, boolean, 'source'?])[];
 type GeneralKey = (typeof GENERAL_ITEMS)[number][0];
+/** Rows whose source is needed only when a value is given (an optional rule). */
+const OPTIONAL_GROUPS: readonly GeneralKey[] = ['selectionIndividual', 'deadline'];
 const GENERAL_WIDTHS = [44, 40, ...SOURCE_COLUMNS.map((c) => c.width)];
 
 // ————————————————————————————————————————— writing
@@ -325,6 +328,9 @@ function generalValues(m: Movement): Record<GeneralKey, Value | undefined> {
     periodFrom: m.period.from,
     periodTo: m.period.to,
     yearStart: { day: m.emulationYear.startDay, month: m.emulationYear.startMonth },
+    deadline: m.submissionDeadline
+      ? { day: m.submissionDeadline.day, month: m.submissionDeadline.month }
+      : undefined,
     roundPolicy: m.roundRanking.policy,
     roundMinYears: m.roundRanking.minYears,
     roundNote: m.roundRanking.note,
@@ -340,6 +346,7 @@ function generalValues(m: Movement): Record<GeneralKey, Value | undefined> {
 function generalSources(m: Movement): Partial<Record<GeneralKey, Source>> {
   return {
     yearStart: m.emulationYear.source,
+    ...(m.submissionDeadline ? { deadline: m.submissionDeadline.source } : {}),
     roundPolicy: m.roundRanking.source,
     ...(m.roundRanking.selection ? { selectionIndividual: m.roundRanking.selection.source } : {}),
     womenPriority: m.tieBreakers.womenPriority.source,
@@ -846,7 +853,7 @@ function readGeneral(grids: WorkbookGrids, problems: Problems) {
         status: status.value as Source['status'],
         ...(note ? { note } : {}),
       };
-    } else if (withSource && !(key === 'selectionIndividual' && values.selectionIndividual === undefined)) {
+    } else if (withSource && !(OPTIONAL_GROUPS.includes(key) && values[key] === undefined)) {
       problems.add({ tab: name, cell: a1(r, 2) }, T.messages.required(T.source.document), 'REQUIRED');
     }
   }
@@ -1132,6 +1139,15 @@ export function readMovementBook(grids: WorkbookGrids): MovementBookResult {
       };
     }),
     period: { from: g.periodFrom, to: g.periodTo },
+    ...(g.deadline
+      ? {
+          submissionDeadline: {
+            month: (g.deadline as { month: number }).month,
+            day: (g.deadline as { day: number }).day,
+            source: general.sources.deadline,
+          },
+        }
+      : {}),
     emulationYear: {
       startMonth: (g.yearStart as { month: number } | undefined)?.month,
       startDay: (g.yearStart as { day: number } | undefined)?.day,
@@ -1275,6 +1291,7 @@ export function readMovementBook(grids: WorkbookGrids): MovementBookResult {
     period: 'periodFrom',
     'period.to': 'periodTo',
     emulationYear: 'yearStart',
+    submissionDeadline: 'deadline',
     roundRanking: 'roundPolicy',
     'roundRanking.minYears': 'roundMinYears',
     'roundRanking.selection': 'selectionIndividual',

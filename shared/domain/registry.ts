@@ -21,6 +21,8 @@ export const registryUnitSchema = z.object({
   proposalWorkbook: z.string().nullable(),
   /** For a unit that runs a council: the Google Drive folder its documents go into (Tờ trình, …). */
   documentsFolder: z.string().nullable().optional(),
+  /** For the sector's top unit, on Google: the spreadsheet the sector status is written to. */
+  statusWorkbook: z.string().nullable().optional(),
 });
 export type RegistryUnit = z.infer<typeof registryUnitSchema>;
 
@@ -130,6 +132,7 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
       headcount,
       proposalWorkbook: text(row, 'proposal') || null,
       documentsFolder: text(row, 'documents') || null,
+      statusWorkbook: text(row, 'status') || null,
     });
     rowOf.set(code, row);
   }

@@ -50,6 +50,11 @@ import {
 
 export type UnitStatus = keyof typeof STATUS_LABELS;
 
+/** The date (YYYY-MM-DD) in Viet Nam (UTC+7, no daylight saving) of an ISO instant passed in. */
+export function vietnamToday(iso: string): string {
+  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** "28/11/2026 07:40" in Viet Nam's time zone, from an ISO instant passed in (no clock here). */
 export function formatVietnamTime(iso: string): string {
   if (Number.isNaN(Date.parse(iso))) return iso;
@@ -371,7 +376,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
 export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookModel {
   const keys = Object.keys(REGISTRY_HEADERS) as (keyof typeof REGISTRY_HEADERS)[];
   const header = keys.map((key) => REGISTRY_HEADERS[key]);
-  const widths = [14, 44, 14, 18, 24, 12, 34, 18, 34, 30];
+  const widths = [14, 44, 14, 18, 24, 12, 34, 18, 34, 30, 30];
   const lastRow = Math.max(units.length + 500, 2000);
   const col = (key: keyof typeof REGISTRY_HEADERS) => keys.indexOf(key);
   const guide = TEMPLATE_TEXT.registryGuide;
@@ -392,6 +397,7 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
             u.headcount,
             u.proposalWorkbook,
             u.documentsFolder ?? null,
+            u.statusWorkbook ?? null,
           ]),
         ],
         columnWidths: widths,

@@ -83,6 +83,7 @@ export const REGISTRY_HEADERS = {
   headcount: 'Tổng số cán bộ, công chức, viên chức, người lao động đang công tác',
   proposal: 'Bảng đề nghị khen thưởng',
   documents: 'Thư mục văn bản',
+  status: 'Bảng tình hình nộp bảng điểm',
 } as const;
 
 /** The levels the registry's “Cấp” column offers (what the sector's units are). */
@@ -115,6 +116,8 @@ export const REGISTRY_NOTES: Record<keyof typeof REGISTRY_HEADERS, string> = {
     'Chỉ với đơn vị có Hội đồng, trên Google Sheets: mã bảng tính nơi hệ thống ghi bảng đề nghị khen thưởng (Vụ Thi đua - Khen thưởng tạo và chia sẻ cho tài khoản dịch vụ).',
   documents:
     'Chỉ với đơn vị có Hội đồng, trên Google Drive: mã thư mục nơi hệ thống ghi Tờ trình, Danh sách đề nghị và Biên bản họp (dạng Google Docs).',
+  status:
+    'Chỉ ở dòng của Viện kiểm sát nhân dân tối cao (đơn vị cấp cao nhất), trên Google Sheets: mã bảng tính nơi hệ thống ghi tình hình nộp bảng điểm của toàn ngành sau mỗi lần đồng bộ (chia sẻ cho tài khoản dịch vụ). Với tệp .xlsx, tệp tinh-hinh-nop-bang-diem.xlsx nằm cạnh các bảng đề nghị.',
 };
 
 /** Older names of registry columns, still read (registries made before the names changed). */
@@ -539,6 +542,9 @@ export const CLI_TEXT = {
     `đề nghị ${proposed}/${quota} (${arithmetic})${tied ? `, ${tied} đồng điểm tại ngưỡng — Hội đồng quyết định` : ''}${quota === 0 ? ' — số lượng được đề nghị bằng 0' : ''}`,
   councils: (n: number, dir: string) => `Hội đồng: ${n} — bảng đề nghị đã ghi vào ${dir}`,
   report: (path: string) => `Báo cáo JSON: ${path}`,
+  statusWorkbook: (where: string) => `Tình hình nộp bảng điểm: ${where}`,
+  badNow: (value: string) =>
+    `THIDUA_NOW “${value}” không phải một thời điểm (ví dụ 2025-06-10T08:00:00+07:00).`,
   registryProblems: (n: number) => `Danh mục đơn vị có ${n} lỗi:`,
   exampleCreated: (dir: string) => `Đã tạo bộ dữ liệu mẫu tại ${dir}`,
   templateRegistryCreated: (path: string) =>
@@ -858,6 +864,7 @@ export const MOVEMENT_BOOK = {
     periodFrom: 'Ngày bắt đầu phong trào',
     periodTo: 'Ngày kết thúc phong trào',
     yearStart: 'Ngày bắt đầu năm thi đua (ngày/tháng)',
+    deadline: 'Hạn nộp bảng điểm (ngày/tháng của năm sau)',
     roundPolicy: 'Sơ kết, tổng kết: cách xếp hạng',
     roundMinYears: 'Sơ kết, tổng kết: số năm có kết quả tối thiểu',
     roundNote: 'Sơ kết, tổng kết: diễn giải cách xếp hạng',
@@ -995,4 +1002,56 @@ export const MOVEMENT_BOOK = {
     hasProblems: (location: string, lines: readonly string[]) =>
       `Cấu hình phong trào “${location}” có ${lines.length} lỗi; sửa rồi chạy lại (kiểm tra: thidua movement check):\n  ${lines.join('\n  ')}`,
   },
+} as const;
+
+/** The sector status workbook (Tình hình nộp bảng điểm) the emulation office follows. */
+export const STATUS_BOOK = {
+  title: 'TÌNH HÌNH NỘP BẢNG ĐIỂM THI ĐUA',
+  summaryTab: 'Tổng hợp',
+  unitsTab: 'Đơn vị',
+  fileName: 'tinh-hinh-nop-bang-diem.xlsx',
+  workbookTitle: (year: string) => `Tình hình nộp bảng điểm — năm thi đua ${year}`,
+  year: (year: string) => `Năm thi đua ${year}`,
+  asOf: (time: string) => `Số liệu đến lần kiểm tra gần nhất: ${time}`,
+  noCheck: 'Chưa có lần kiểm tra nào.',
+  deadline: (date: string, days: number) =>
+    days > 0
+      ? `Hạn nộp: ${date} — còn ${days} ngày`
+      : days === 0
+        ? `Hạn nộp: ${date} — hôm nay là hạn cuối`
+        : `Hạn nộp: ${date} — đã quá hạn ${-days} ngày`,
+  noDeadline: 'Cấu hình phong trào chưa đặt hạn nộp bảng điểm.',
+  summaryTitle: 'TỔNG HỢP THEO HỘI ĐỒNG',
+  unitsTitle: 'DANH SÁCH ĐƠN VỊ — ĐƠN VỊ CẦN LIÊN HỆ Ở TRÊN',
+  summaryHeader: [
+    'Hội đồng',
+    'Số đơn vị',
+    'Đã tiếp nhận',
+    'Có lỗi',
+    'Chưa nộp',
+    'Không truy cập được',
+    'Tỷ lệ đã tiếp nhận (%)',
+  ],
+  sector: 'Toàn ngành',
+  unitsHeader: [
+    'STT',
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Hội đồng',
+    'Cụm, khối thi đua',
+    'Tình trạng',
+    'Số lỗi',
+    'Kiểm tra lần cuối',
+    'Tiếp nhận lần cuối',
+    'Bảng điểm',
+  ],
+  states: {
+    inaccessible: 'Không truy cập được',
+    rejected: 'Có lỗi',
+    missing: 'Chưa nộp',
+    accepted: 'Đã tiếp nhận',
+  },
+  usingEarlier: (date: string) => `Có lỗi (đang dùng bản tiếp nhận ${date})`,
+  noCouncil: '(chưa xác định)',
+  note: 'Thứ tự: đơn vị không truy cập được, có lỗi, chưa nộp ở trên (cần liên hệ), rồi đến đơn vị đã tiếp nhận; trong mỗi nhóm theo Hội đồng và mã đơn vị. Lỗi cụ thể của từng đơn vị ở trang “Kiểm tra dữ liệu” trong bảng điểm của đơn vị.',
 } as const;

@@ -121,6 +121,8 @@ export const reportSchema = z.object({
       councils: z.array(roundCouncilSchema),
     })
     .optional(),
+  /** Where the sector status workbook (Tình hình nộp bảng điểm) is, when the run wrote or kept one. */
+  statusWorkbook: z.string().nullable().optional(),
   counters: z.object({
     storeReads: z.number().int(),
     storeWrites: z.number().int(),
@@ -230,6 +232,7 @@ export function buildReport(input: {
   units?: readonly UnitOutcome[];
   proposals?: ProposeResult;
   round?: NonNullable<Report['round']>;
+  statusWorkbook?: string | null;
   counters: Counters;
 }): Report {
   const units =
@@ -257,6 +260,7 @@ export function buildReport(input: {
       withheld: input.proposals?.withheld.get(c.code) ?? [],
     })),
     ...(input.round ? { round: input.round } : {}),
+    ...(input.statusWorkbook !== undefined ? { statusWorkbook: input.statusWorkbook } : {}),
     counters: { ...input.counters },
   };
 }

@@ -14,7 +14,14 @@ import { unit } from '../helpers/fixtures.ts';
 import { tableOf } from '../helpers/tables.ts';
 
 let cwd: string;
-const thidua = (...args: string[]) => runCli(cwd, args);
+/**
+ * A virtual clock: the commands run from 08:00 on 10/06/2025 in Viet Nam, a minute apart, so that
+ * nothing depends on the day or the moment the tests run.
+ */
+const NOW = Date.parse('2025-06-10T01:00:00.000Z');
+let minutes = 0;
+const thidua = (...args: string[]) =>
+  runCli(cwd, args, { THIDUA_NOW: new Date(NOW + minutes++ * 60_000).toISOString() });
 const readReport = async (): Promise<Report> =>
   reportSchema.parse(
     JSON.parse(await readFile(join(cwd, '.thidua/out/example/2024/report.json'), 'utf8')) as unknown,
@@ -67,6 +74,31 @@ describe('thidua run --example', () => {
     expect(tc?.published).toBe(false);
     // The collective veto is off by default: no collective is left out for it.
     expect(first.councils.flatMap((c) => c.collectives.notProposed).map((n) => n.code)).not.toContain('VETO');
+  });
+
+  it('writes the sector status the office follows, its rows agreeing with report.json, the units to call first', async () => {
+    const report = await readReport();
+    expect(report.statusWorkbook).toBe(join(cwd, '.thidua/out/example/2024/tinh-hinh-nop-bang-diem.xlsx'));
+    const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(report.statusWorkbook ?? '');
+    const units = tableOf(grids['Đơn vị'], 'STT');
+    const office = {
+      accepted: 'Đã tiếp nhận',
+      unchanged: 'Đã tiếp nhận',
+      rejected: 'Có lỗi',
+      missing: 'Chưa nộp',
+      inaccessible: 'Không truy cập được',
+      failed: 'Không truy cập được',
+    } as const;
+    const shown = new Map(units.body.map((r) => [String(r[1]), String(r[5])]));
+    expect(shown.size).toBe(report.units.length);
+    for (const u of report.units) expect(shown.get(u.code), u.code).toBe(office[u.status]);
+    // Those that need a call come first: every unit not yet accepted is above every accepted one.
+    const states = units.body.map((r) => String(r[5]));
+    expect(states.slice(0, 5).every((s) => s !== 'Đã tiếp nhận')).toBe(true);
+    expect(states.slice(5).every((s) => s === 'Đã tiếp nhận')).toBe(true);
+    const summary = tableOf(grids['Tổng hợp'], 'Hội đồng');
+    expect(summary.body.at(-1)?.slice(0, 6)).toEqual(['Toàn ngành', 30, 25, 4, 1, 0]);
+    expect(summary.above.flat().join(' ')).toContain('Hạn nộp: 15/06/2025 — còn 5 ngày');
   });
 
   it('shows the sector-level council every cluster’s ranking', async () => {

@@ -64,6 +64,7 @@ export const unit = (code: string, extra: Partial<RegistryUnit> = {}): RegistryU
   headcount: null,
   proposalWorkbook: null,
   documentsFolder: null,
+  statusWorkbook: null,
   ...extra,
 });
 

@@ -1,0 +1,164 @@
+/**
+ * The sector status workbook (“Tình hình nộp bảng điểm”): for the emulation office chasing a
+ * deadline, one row per unit — submitted, with errors, missing, unreachable — the units that need a
+ * phone call first, a summary per council and for the sector, and the days left. Pure: the states,
+ * the registry and today's date come in.
+ */
+import { type Movement, submissionDeadlineOf } from '../config/movement.ts';
+import type { Cell } from './grid.ts';
+import { listTab } from './print-layout.ts';
+import { individualCouncilOf, type RegistryUnit } from './registry.ts';
+import type { UnitStatus } from './render.ts';
+import type { WorkbookModel } from './sheet-model.ts';
+import { compareVietnamese, formatDate } from './text.ts';
+import { STATUS_BOOK as T, yearLabel } from './vi.ts';
+
+/** Where a unit stands, as its state in the store records it. */
+export interface UnitStanding {
+  readonly status: UnitStatus;
+  readonly errors: number;
+  /** When its workbook was last checked, and when a version was last accepted (ISO instants). */
+  readonly checkedAt: string | null;
+  readonly acceptedAt: string | null;
+}
+
+export type StatusState = keyof typeof T.states;
+
+/** The office's four states, in the order the units needing a call come first. */
+const ORDER: readonly StatusState[] = ['inaccessible', 'rejected', 'missing', 'accepted'];
+
+export function statusState(status: UnitStatus): StatusState {
+  if (status === 'accepted' || status === 'unchanged') return 'accepted';
+  if (status === 'inaccessible' || status === 'failed') return 'inaccessible';
+  return status;
+}
+
+export interface StatusRow {
+  readonly code: string;
+  readonly name: string;
+  readonly council: string | null;
+  readonly cluster: string | null;
+  readonly state: StatusState;
+  readonly errors: number;
+  readonly checkedAt: string | null;
+  readonly acceptedAt: string | null;
+  readonly link: string | null;
+}
+
+export interface StatusInput {
+  readonly movement: Movement;
+  readonly year: number;
+  readonly units: ReadonlyMap<string, RegistryUnit>;
+  readonly standings: ReadonlyMap<string, UnitStanding>;
+  /** Today in Viet Nam (YYYY-MM-DD), for the days left. */
+  readonly today: string;
+  /** How a unit's workbook is reached (a link on Google, a path locally). */
+  readonly link: (unit: RegistryUnit) => string | null;
+  /** ISO instant → “28/11/2026 07:40” (Viet Nam time). */
+  readonly time: (iso: string) => string;
+}
+
+/** Every unit of the registry, the ones to call first. */
+export function statusRows(input: StatusInput): StatusRow[] {
+  const rows = [...input.units.values()].map((unit): StatusRow => {
+    const s = input.standings.get(unit.code);
+    return {
+      code: unit.code,
+      name: unit.name,
+      council: individualCouncilOf(input.units, unit.code),
+      cluster: unit.cluster,
+      state: statusState(s?.status ?? 'missing'),
+      errors: s?.errors ?? 0,
+      checkedAt: s?.checkedAt ?? null,
+      acceptedAt: s?.acceptedAt ?? null,
+      link: input.link(unit),
+    };
+  });
+  return rows.sort(
+    (a, b) =>
+      ORDER.indexOf(a.state) - ORDER.indexOf(b.state) ||
+      compareVietnamese(a.council ?? '', b.council ?? '') ||
+      compareVietnamese(a.code, b.code),
+  );
+}
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export function statusWorkbookModel(input: StatusInput): WorkbookModel {
+  const rows = statusRows(input);
+  const year = yearLabel(input.year);
+  const deadline = submissionDeadlineOf(input.movement, input.year);
+  const latest = rows.reduce<string | null>(
+    (max, r) => (r.checkedAt && (!max || r.checkedAt > max) ? r.checkedAt : max),
+    null,
+  );
+  const heading = (title: string) => [
+    T.title,
+    title,
+    `${T.year(year)} — ${input.movement.name}`,
+    deadline ? T.deadline(formatDate(deadline), daysBetween(input.today, deadline)) : T.noDeadline,
+    latest ? T.asOf(input.time(latest)) : T.noCheck,
+  ];
+  const councils = [...new Set(rows.map((r) => r.council))].sort((a, b) =>
+    compareVietnamese(a ?? '~', b ?? '~'),
+  );
+  const count = (list: readonly StatusRow[]): Cell[] => {
+    const n = (state: StatusState) => list.filter((r) => r.state === state).length;
+    return [
+      list.length,
+      n('accepted'),
+      n('rejected'),
+      n('missing'),
+      n('inaccessible'),
+      list.length ? Math.round((n('accepted') * 1000) / list.length) / 10 : 0,
+    ];
+  };
+  const councilName = (code: string | null) =>
+    code ? `${input.units.get(code)?.name ?? code} (${code})` : T.noCouncil;
+  const summary = listTab({
+    title: T.summaryTab,
+    heading: heading(T.summaryTitle),
+    header: T.summaryHeader,
+    body: [
+      ...councils.map((c): Cell[] => [councilName(c), ...count(rows.filter((r) => r.council === c))]),
+      [T.sector, ...count(rows)],
+    ],
+    widths: [40, 10, 12, 10, 10, 14, 14],
+    centered: [1, 2, 3, 4, 5, 6],
+  });
+  const units = listTab({
+    title: T.unitsTab,
+    heading: heading(T.unitsTitle),
+    header: T.unitsHeader,
+    body: rows.map((r, i): Cell[] => [
+      i + 1,
+      r.code,
+      r.name,
+      r.council,
+      r.cluster,
+      r.state === 'rejected' && r.acceptedAt ? T.usingEarlier(input.time(r.acceptedAt)) : T.states[r.state],
+      r.state === 'rejected' ? r.errors || null : null,
+      r.checkedAt ? input.time(r.checkedAt) : null,
+      r.acceptedAt ? input.time(r.acceptedAt) : null,
+      r.link,
+    ]),
+    widths: [6, 12, 30, 10, 16, 22, 7, 16, 16, 30],
+    centered: [0, 1, 3, 6, 7, 8],
+    footnotes: [T.note],
+  });
+  const sectorRow = summary.bodyTo;
+  return {
+    tabs: [
+      {
+        ...summary.tab,
+        protection: 'all',
+        styles: [
+          ...(summary.tab.styles ?? []),
+          { fromRow: sectorRow, toRow: sectorRow, fromCol: 0, toCol: 6, style: { bold: true } },
+        ],
+      },
+      { ...units.tab, protection: 'all' },
+    ],
+  };
+}

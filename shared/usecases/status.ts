@@ -1,0 +1,93 @@
+/**
+ * The sector status workbook, after a sync: every unit's state from the store (this run's
+ * outcomes where it read a workbook), rendered, and written only when it changed — one write.
+ */
+import { createHash } from 'node:crypto';
+import type { Movement } from '../config/movement.ts';
+import type { Registry, RegistryUnit } from '../domain/registry.ts';
+import { type StatusRow, statusRows, statusWorkbookModel, type UnitStanding } from '../domain/status.ts';
+import { stableStringify } from '../domain/submission.ts';
+import { STATUS_BOOK } from '../domain/vi.ts';
+import type { SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
+import type { UnitOutcome } from './sync.ts';
+
+/** The store key the status workbook's digest and location are kept under (never a unit code). */
+export const STATUS_RECORD = '~status';
+
+export interface StatusDeps {
+  readonly store: Pick<SubmissionStore, 'loadStates' | 'loadProposalRecords' | 'saveProposalRecords'>;
+  readonly sink: SheetSink;
+  /** To tell whether the workbook is still there (a file deleted since is written again). */
+  readonly source?: Pick<SheetSource, 'versions'>;
+}
+
+export interface StatusWriteInput {
+  readonly movement: Movement;
+  readonly year: number;
+  readonly registry: Registry;
+  /** This run's outcomes (a unit that could not be read this time is shown so). */
+  readonly outcomes?: readonly UnitOutcome[];
+  /** Where to write: a file, the registry's spreadsheet; else where it was written before, else a new one. */
+  readonly location: string | null;
+  readonly today: string;
+  readonly link: (unit: RegistryUnit) => string | null;
+  readonly time: (iso: string) => string;
+}
+
+export async function writeSectorStatus(
+  deps: StatusDeps,
+  input: StatusWriteInput,
+): Promise<{ location: string | null; written: boolean; rows: StatusRow[] }> {
+  const codes = [...input.registry.units.keys()];
+  const [states, records] = await Promise.all([
+    deps.store.loadStates(input.year, codes),
+    deps.store.loadProposalRecords(input.year, [STATUS_RECORD]),
+  ]);
+  const standings = new Map<string, UnitStanding>();
+  for (const [code, s] of states)
+    standings.set(code, {
+      status: s.lastStatus,
+      errors: s.problems.filter((p) => p.severity === 'error').length,
+      checkedAt: s.checkedAt,
+      acceptedAt: s.acceptedAt,
+    });
+  for (const o of input.outcomes ?? []) {
+    const before = standings.get(o.code);
+    if (o.status === 'unchanged') continue;
+    standings.set(o.code, {
+      status: o.status,
+      errors:
+        o.status === 'failed'
+          ? (before?.errors ?? 0)
+          : o.problems.filter((p) => p.severity === 'error').length,
+      checkedAt: before?.checkedAt ?? null,
+      acceptedAt: before?.acceptedAt ?? null,
+    });
+  }
+  const statusInput = {
+    movement: input.movement,
+    year: input.year,
+    units: input.registry.units,
+    standings,
+    today: input.today,
+    link: input.link,
+    time: input.time,
+  };
+  const rows = statusRows(statusInput);
+  const before = records.get(STATUS_RECORD);
+  const location =
+    input.location ??
+    before?.location ??
+    (deps.sink.newWorkbook
+      ? await deps.sink.newWorkbook(STATUS_BOOK.workbookTitle(`${input.year}–${input.year + 1}`))
+      : null);
+  if (!location) return { location: null, written: false, rows };
+  const model = statusWorkbookModel(statusInput);
+  const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
+  const present = deps.source ? (await deps.source.versions([location])).has(location) : true;
+  if (before?.digest === digest && before.location === location && present)
+    return { location, written: false, rows };
+  const written = await deps.sink.writeOwnedWorkbook(location, model);
+  await deps.store.saveProposalRecords(input.year, new Map([[STATUS_RECORD, { digest, location: written }]]));
+  return { location: written, written: true, rows };
+}
