@@ -35,7 +35,10 @@ const units = sector.units.map((u) => ({
   workbook:
     u.workbook && sector.workbooks.has(u.workbook) ? `ss-${u.code}` : u.workbook ? `ss-${u.code}` : null,
   proposalWorkbook: u.runsCouncil ? `ss-de-nghi-${u.code}` : null,
+  // The office's sector status spreadsheet, named on the top unit's row.
+  statusWorkbook: u.parentCode === null ? 'ss-tinh-hinh-nop' : null,
 }));
+standin.putSpreadsheet('ss-tinh-hinh-nop', 'Tình hình nộp bảng điểm', { 'Trang tính1': [] });
 for (const unit of sector.units) {
   const model = unit.workbook ? sector.workbooks.get(unit.workbook) : undefined;
   if (model) standin.putSpreadsheet(`ss-${unit.code}`, `Bảng điểm ${unit.code}`, modelGrids(model));
@@ -68,9 +71,11 @@ const code = await main([
   join(dir, 'out'),
 ]);
 
-// What the councils now see in their spreadsheets.
-for (const unit of units.filter((u) => u.proposalWorkbook)) {
-  const id = unit.proposalWorkbook ?? '';
+// What the councils, and the office, now see in their spreadsheets.
+for (const id of [
+  ...units.flatMap((u) => (u.proposalWorkbook ? [u.proposalWorkbook] : [])),
+  'ss-tinh-hinh-nop',
+]) {
   const tabs = Object.fromEntries(standin.sheetTitles(id).map((t) => [t, standin.cells(id, t)]));
   await writeFile(join(dir, `${id}.json`), `${JSON.stringify(tabs, null, 2)}\n`);
 }
@@ -81,6 +86,7 @@ Proposal sheets, as the councils see them:
   - through the API, while the stand-in runs (--serve):
       curl -H 'Authorization: Bearer ${TOKEN}' '${rootUrl}v4/spreadsheets/${example}/values:batchGet?ranges=T%E1%BB%95ng%20h%E1%BB%A3p&ranges=C%C3%A1%20nh%C3%A2n%20%C4%91%E1%BB%81%20ngh%E1%BB%8B'
   - feedback to a unit with mistakes: tab “Kiểm tra dữ liệu” of ss-T01-KV3
+  - the sector status the office follows: ${join(dir, 'ss-tinh-hinh-nop.json')}
 Requests the stand-in answered: ${standin.calls.length} (${standin.calls.filter((c) => c.status === 429).length} with 429).`);
 
 if (values.serve) {

@@ -8,10 +8,11 @@ import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { parseHistory, pendingBlocks } from '../../shared/domain/history.ts';
 import type { Registry } from '../../shared/domain/registry.ts';
-import { vietnamDate } from '../../shared/domain/render.ts';
+import { formatVietnamTime, vietnamDate, vietnamToday } from '../../shared/domain/render.ts';
 import { TABS } from '../../shared/domain/vi.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round.ts';
+import { writeSectorStatus } from '../../shared/usecases/status.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
 import type { Runtime } from '../lib/runtime.ts';
@@ -107,6 +108,20 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
         },
       );
       if (result.flagged.length) logger.warn('staff ids listed by several units', { units: result.flagged });
+      // The sector status the office follows, once the run's units are all checked.
+      const root = [...registry.units.values()].find((u) => u.parentCode === null && u.statusWorkbook);
+      const status = await writeSectorStatus(
+        { store: rt.store, sink: rt.workbooks },
+        {
+          movement: rt.movement,
+          year: message.year,
+          registry,
+          location: root?.statusWorkbook ?? null,
+          today: vietnamToday(now),
+          link: (unit) => (unit.workbook ? `https://docs.google.com/spreadsheets/d/${unit.workbook}` : null),
+          time: formatVietnamTime,
+        },
+      );
       // The run is over once its proposals are made: the next night's dispatcher may start.
       await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
       logger.info('proposals', {
@@ -115,6 +130,7 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
         written: result.written.size,
         rewritten: result.rewritten.length,
         documents: result.documents.size,
+        statusWritten: status.written,
         withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
       });
     } catch (error) {

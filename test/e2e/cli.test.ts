@@ -573,5 +573,12 @@ describe('npm run demo:google', () => {
     ) as Record<string, unknown[][]>;
     expect(Object.keys(tc)).toContain('Cá nhân đề nghị');
     expect(tc['Cá nhân đề nghị']?.length).toBeGreaterThan(1);
+    // The office's sector status, in the spreadsheet the registry names: 30 units, the sector's total.
+    const status = JSON.parse(
+      await readFile(join(cwd, '.thidua/google-demo/ss-tinh-hinh-nop.json'), 'utf8'),
+    ) as Record<string, unknown[][]>;
+    expect(Object.keys(status)).toEqual(expect.arrayContaining(['Tổng hợp', 'Đơn vị']));
+    const sector = status['Tổng hợp']?.find((row) => row[0] === 'Toàn ngành');
+    expect(sector?.slice(0, 2)).toEqual(['Toàn ngành', 30]);
   });
 });

@@ -68,6 +68,13 @@ describe('dispatcher → worker → propose', () => {
     const proposals = await propose(rt, sqsEvent(sent(PROPOSE)));
     expect(proposals.batchItemFailures).toEqual([]);
     expect(google.standin.sheetTitles('ss-proposal-HD')).toContain('Cá nhân đề nghị');
+    // The sector status, in the office's spreadsheet: every unit, the one without a workbook first.
+    const status = google.standin.cells('ss-status', 'Đơn vị');
+    const header = status.findIndex((row) => row[0] === 'STT');
+    expect(status.slice(header + 1, header + 8).map((row) => [row[1], row[5]])).toEqual([
+      ['HD', 'Chưa nộp'],
+      ...['U000', 'U001', 'U002', 'U003', 'U004', 'U005'].map((code) => [code, 'Đã tiếp nhận']),
+    ]);
     // The council's Tờ trình, Danh sách and Biên bản, as Google Docs in its folder.
     expect(google.standin.documentsIn('folder-HD').map((d) => d.name.split(' ')[0])).toEqual([
       'Tờ',

@@ -32,10 +32,11 @@ export async function startFunctions(
   const google = await startGoogle({ speed: 400 });
   const db = await freshStore(server);
   const registry = seedSector(google.standin, options.units ?? 6);
-  // The council's documents go into its Drive folder.
+  // The council's documents go into its Drive folder; the sector status into the office's spreadsheet.
   const units = [...registry.units.values()].map((u) =>
-    u.runsCouncil ? { ...u, documentsFolder: `folder-${u.code}` } : u,
+    u.runsCouncil ? { ...u, documentsFolder: `folder-${u.code}`, statusWorkbook: 'ss-status' } : u,
   );
+  google.standin.putSpreadsheet('ss-status', 'Tình hình nộp bảng điểm', { 'Trang tính1': [] });
   google.standin.putSpreadsheet('ss-registry', 'Danh mục đơn vị', modelGrids(registryWorkbookModel(units)));
   const queue = new MemoryWorkQueue();
   const config = loadConfig({
