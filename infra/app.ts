@@ -2,7 +2,7 @@
  * CDK app: `npx cdk synth` works offline with no AWS credentials (environment-agnostic stacks).
  * Configuration is context (cdk.json, or `-c key=value`): movementFile (.json, or the office's
  * movement workbook .xlsx — checked at synth), registryId, year,
- * syncSchedule, proposeSchedule, readsPerMinute, writesPerMinute, workerConcurrency,
+ * syncSchedule, proposeSchedule, pollSchedule (default rate(2 minutes)), readsPerMinute, writesPerMinute, workerConcurrency,
  * sharedDriveFolder, historyId (the award-history spreadsheet), alarmEmail.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ const contextSchema = z.object({
   year: z.coerce.number({ invalid_type_error: 'phải là năm, ví dụ 2024' }).int().optional(),
   syncSchedule: z.string({ required_error: 'cần lịch đồng bộ (cron)' }).min(1),
   proposeSchedule: z.string({ required_error: 'cần lịch lập đề nghị (cron)' }).min(1),
+  pollSchedule: z.string().min(1).optional(),
   readsPerMinute: z.coerce.number().int().positive('phải là số nguyên dương'),
   writesPerMinute: z.coerce.number().int().positive('phải là số nguyên dương'),
   workerConcurrency: z.coerce
@@ -74,6 +75,7 @@ new StatelessStack(app, 'ThiduaStateless', {
   ...(context.year ? { year: context.year } : {}),
   syncSchedule: context.syncSchedule,
   proposeSchedule: context.proposeSchedule,
+  ...(context.pollSchedule ? { pollSchedule: context.pollSchedule } : {}),
   readsPerMinute: context.readsPerMinute,
   writesPerMinute: context.writesPerMinute,
   workerConcurrency: context.workerConcurrency,

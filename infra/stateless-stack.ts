@@ -33,6 +33,11 @@ export interface StatelessStackProps extends StackProps {
   readonly syncSchedule: string;
   /** The fallback proposal run, for runs that never complete (a message in the dead-letter queue). */
   readonly proposeSchedule: string;
+  /**
+   * How often Drive is asked what changed (EventBridge Scheduler expression; default every 2
+   * minutes): an edited workbook is checked within that time; an idle poll is one Google call.
+   */
+  readonly pollSchedule?: string;
   /** The service account's Sheets quota per minute (Google's default: 60 reads, 60 writes). */
   readonly readsPerMinute: number;
   readonly writesPerMinute: number;
@@ -179,6 +184,14 @@ export class StatelessStack extends Stack {
       target: new LambdaInvoke(dispatcher.fn, {
         input: ScheduleTargetInput.fromObject({ kind: 'scheduled-sync' }),
       }),
+    });
+    new Schedule(this, 'Poll', {
+      description: 'thidua: the workbooks edited since the last poll, checked within minutes',
+      schedule: ScheduleExpression.expression(
+        props.pollSchedule ?? 'rate(2 minutes)',
+        TimeZone.ASIA_HO_CHI_MINH,
+      ),
+      target: new LambdaInvoke(dispatcher.fn, { input: ScheduleTargetInput.fromObject({ kind: 'poll' }) }),
     });
     new Schedule(this, 'FallbackPropose', {
       description: 'thidua: proposals even if a sync run never completes',

@@ -3,6 +3,8 @@
  * since their last sync — one Drive listing for the sector — and enqueues one SQS message per unit
  * to look at, recording how many so the last worker can start the proposals. `scheduled-propose`:
  * asks for the proposals (the fallback when a run never completes, e.g. a message in the DLQ).
+ * `poll` (every few minutes): asks Drive only what changed since the last poll and syncs just those
+ * units, so a clerk sees the check of an edit within minutes; an idle poll is one Google call.
  */
 
 import { JOB_LEASE } from '../../shared/app/lease.ts';
@@ -36,6 +38,7 @@ export async function dispatch(
     return { runId, enqueued: 1, units: 0 };
   }
   if (!SYNC_QUEUE_URL) throw new Error('SYNC_QUEUE_URL is not configured');
+  if (kind === 'poll') return poll(rt, year, now, runId);
   const catalog = catalogFor(rt.movement, year);
   if (!catalog) throw new Error(`no criteria catalog for ${year}`);
 
@@ -79,5 +82,62 @@ export async function dispatch(
     enqueued: messages.length,
     registryProblems: registry.problems.length,
   });
+  return { runId, enqueued: messages.length, units: units.length };
+}
+
+/** Where the poll keeps its Drive page token (a proposal-record slot no unit code can take). */
+export const CHANGES_RECORD = '~changes';
+
+/**
+ * One poll: nothing while a run holds the store; otherwise Drive's changes since the last token.
+ * Idle: one Google call, no store write. Changed unit workbooks (not the ones thidua itself wrote
+ * since their last check) become a run of their own, with its proposals at the end.
+ */
+async function poll(rt: Runtime, year: number, now: string, runId: string): Promise<DispatchResult> {
+  const nowMs = Date.parse(now);
+  const holder = await rt.leases.holderAt(JOB_LEASE, nowMs);
+  if (holder) {
+    logger.info('poll skipped: a run is working', { runId, holder });
+    return { runId, enqueued: 0, units: 0, busy: true };
+  }
+  const record = (await rt.store.loadProposalRecords(year, [CHANGES_RECORD])).get(CHANGES_RECORD);
+  const before = record?.digest ?? null;
+  const { token, changed } = await rt.workbooks.changesSince(before);
+  const save = async () => {
+    if (token !== before)
+      await rt.store.saveProposalRecords(year, new Map([[CHANGES_RECORD, { digest: token, location: '' }]]));
+  };
+  if (changed.size === 0) {
+    await save();
+    return { runId, enqueued: 0, units: 0 };
+  }
+  const catalog = catalogFor(rt.movement, year);
+  if (!catalog) throw new Error(`no criteria catalog for ${year}`);
+  const registry = await rt.loadRegistry();
+  const units = [...registry.units.values()].filter((u) => u.workbook && changed.has(u.workbook));
+  const states = await rt.store.loadStates(
+    year,
+    units.map((u) => u.code),
+  );
+  const rules = rulesDigest(rt.movement, catalog, year);
+  const messages: SyncMessage[] = units.flatMap((unit) => {
+    const version = unit.workbook ? (changed.get(unit.workbook) ?? null) : null;
+    return needsSync(states.get(unit.code), version ?? undefined, rules)
+      ? [{ kind: 'sync-unit' as const, runId, year, unit, version, force: false }]
+      : [];
+  });
+  if (messages.length > 0) {
+    const lease = await rt.leases.acquire({
+      name: JOB_LEASE,
+      holder: runId,
+      nowMs,
+      ttlMs: rt.config.RUN_LEASE_MS,
+    });
+    if (!lease.acquired) return { runId, enqueued: 0, units: 0, busy: true }; // the token stays: next poll
+    await rt.runs.start(runId, year, messages.length, now);
+    await rt.queue.send(rt.config.SYNC_QUEUE_URL ?? '', messages);
+  }
+  await save();
+  logger.info('polled', { runId, changed: changed.size, enqueued: messages.length });
   return { runId, enqueued: messages.length, units: units.length };
 }

@@ -26,7 +26,7 @@ export type ProposeMessage = z.infer<typeof proposeMessageSchema>;
 
 /** What EventBridge Scheduler passes as the target's input (configured in the stack). */
 export const scheduledEventSchema = z.object({
-  kind: z.enum(['scheduled-sync', 'scheduled-propose']),
+  kind: z.enum(['scheduled-sync', 'scheduled-propose', 'poll']),
   year: z.number().int().optional(),
 });
 

@@ -84,6 +84,8 @@ export interface RunLeases {
     ttlMs: number;
   }): Promise<boolean>;
   release(input: { name: string; holder: string }): Promise<void>;
+  /** Who holds the lease now (a read, never a write); null when it is free or expired. */
+  holderAt(name: string, nowMs: number): Promise<string | null>;
 }
 
 /** The medium did not answer after every retry: nothing is concluded, the workbook is tried again next sync. */

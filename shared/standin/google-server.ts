@@ -197,6 +197,14 @@ export class GoogleStandin {
       nextProtectedRangeId: 1,
       parents: [],
     });
+    this.changed(id);
+  }
+
+  /** Drive's change log: every file change, in order; a page token is a position in it. */
+  private readonly changeLog: { fileId: string; time: number }[] = [];
+
+  private changed(fileId: string): void {
+    this.changeLog.push({ fileId, time: this.clock.now() });
   }
 
   /** A user types into a cell: the value changes and so does the file's modifiedTime. */
@@ -205,6 +213,7 @@ export class GoogleStandin {
     if (!sheet) throw new Error(`no sheet ${sheetTitle}`);
     this.setCell(sheet, row, col, value === null ? undefined : { value });
     this.book(id).modifiedTime = this.clock.now();
+    this.changed(id);
   }
 
   has(id: string): boolean {
@@ -348,6 +357,20 @@ export class GoogleStandin {
       api: 'spreadsheets.get',
       kind: 'read',
       run: (id) => this.getSpreadsheet(id),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drive\/v3\/changes\/startPageToken$/,
+      api: 'changes.getStartPageToken',
+      kind: 'drive',
+      run: () => ({ kind: 'drive#startPageToken', startPageToken: String(this.changeLog.length + 1) }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drive\/v3\/changes$/,
+      api: 'changes.list',
+      kind: 'drive',
+      run: (_id, q) => this.listChanges(q),
     },
     {
       method: 'GET',
@@ -736,6 +759,7 @@ export class GoogleStandin {
     }
     for (const w of writes) this.setCell(w.sheet, w.row, w.col, w.cell);
     book.modifiedTime = this.clock.now();
+    this.changed(id);
     return {
       spreadsheetId: id,
       totalUpdatedRows: maxRows,
@@ -908,6 +932,7 @@ export class GoogleStandin {
     });
     book.modifiedTime = this.clock.now();
     this.books.set(id, book);
+    this.changed(id);
     return { spreadsheetId: id, replies };
   }
 
@@ -1003,6 +1028,60 @@ export class GoogleStandin {
       incompleteSearch: false,
       files: page.map((b) => b.file),
       ...(next ? { nextPageToken: next } : {}),
+    };
+  }
+
+  /**
+   * changes.list as Drive v3 answers a service account: the files it can see (shared with it;
+   * items of shared drives — here, files in a folder — only with includeItemsFromAllDrives and
+   * supportsAllDrives) that changed since the page token; one change per file per page, the latest;
+   * newStartPageToken on the last page.
+   */
+  private listChanges(q: URLSearchParams) {
+    const token = Number(q.get('pageToken'));
+    if (!q.get('pageToken') || !Number.isInteger(token) || token < 1 || token > this.changeLog.length + 1)
+      throw new ApiError(400, 'INVALID_ARGUMENT', 'Invalid Value', {
+        errors: [
+          {
+            domain: 'global',
+            reason: 'invalid',
+            message: 'Invalid Value',
+            locationType: 'parameter',
+            location: 'pageToken',
+          },
+        ],
+      });
+    const pageSize = Number(q.get('pageSize') ?? 100);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+      throw new ApiError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid value '${q.get('pageSize')}'. Values must be within the range: [1, 1000]`,
+      );
+    const allDrives = q.get('includeItemsFromAllDrives') === 'true' && q.get('supportsAllDrives') === 'true';
+    const window = this.changeLog.slice(token - 1, token - 1 + pageSize);
+    const end = token + window.length;
+    const latest = new Map<string, number>();
+    for (const c of window) latest.set(c.fileId, c.time);
+    const changes = [...latest].flatMap(([fileId, time]) => {
+      const book = this.books.get(fileId);
+      if (!book || this.revoked.has(fileId) || (book.parents.length > 0 && !allDrives)) return [];
+      return [
+        {
+          kind: 'drive#change',
+          changeType: 'file',
+          time: new Date(time).toISOString(),
+          removed: false,
+          fileId,
+          file: this.fileOf(book),
+        },
+      ];
+    });
+    const last = end > this.changeLog.length;
+    return {
+      kind: 'drive#changeList',
+      changes,
+      ...(last ? { newStartPageToken: String(end) } : { nextPageToken: String(end) }),
     };
   }
 }

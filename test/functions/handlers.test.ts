@@ -205,6 +205,51 @@ describe('on demand and on schedule', () => {
   });
 });
 
+describe('polling Drive for changes (every 2 minutes)', () => {
+  it('checks an edited workbook on the next poll; an idle poll is one Google call and no store write; none during a run', async () => {
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');
+    await work(rt, sqsEvent(sent<SyncMessage>(SYNC)), now);
+    await propose(rt, sqsEvent(sent(PROPOSE)));
+    // The first poll only learns where Drive's change log stands.
+    expect(await dispatch(rt, { kind: 'poll' }, now, 'poll-1')).toMatchObject({ enqueued: 0 });
+    const calls = google.standin.calls.length;
+    const writes = fx.counters.storeWrites;
+    expect(await dispatch(rt, { kind: 'poll' }, now, 'poll-2')).toMatchObject({ enqueued: 0 });
+    expect(google.standin.calls.slice(calls).map((c) => c.api)).toEqual(['changes.list']);
+    expect(fx.counters.storeWrites - writes).toBe(0);
+
+    // A clerk types a word into a score cell at 9:00.
+    google.standin.userEdit('ss-U001', 'Cá nhân', 1, 8, 'tám');
+    const later = '2025-06-10T02:00:00.000Z';
+    expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-3')).toMatchObject({ enqueued: 1 });
+    const polled = sent<SyncMessage>(SYNC).filter((m) => m.runId === 'poll-3');
+    expect(polled.map((m) => m.unit.code)).toEqual(['U001']);
+    // While that run works, a poll starts nothing (and asks Google nothing).
+    const before = google.standin.calls.length;
+    expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-4')).toMatchObject({ busy: true, enqueued: 0 });
+    expect(google.standin.calls.length).toBe(before);
+    expect((await work(rt, sqsEvent(polled), later)).batchItemFailures).toEqual([]);
+    const feedback = google.standin.cells('ss-U001', 'Kiểm tra dữ liệu').flat().join(' ');
+    expect(feedback).toContain('“tám” không phải là số');
+    // The run's proposals follow, and free the store for the next poll.
+    const runOf = (runId: string) => sent<ProposeMessage>(PROPOSE).filter((m) => m.runId === runId);
+    expect(runOf('poll-3')).toHaveLength(1);
+    await propose(rt, sqsEvent(runOf('poll-3')));
+    // Drive cannot vouch that only the feedback tab changed: the workbook is read once more (its
+    // feedback is the same, so nothing is written), and then the sector is idle again.
+    expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-5')).toMatchObject({ enqueued: 1 });
+    const writesBefore = google.standin.count({ kind: 'write' });
+    await work(rt, sqsEvent(sent<SyncMessage>(SYNC).filter((m) => m.runId === 'poll-5')), later);
+    expect(google.standin.count({ kind: 'write', spreadsheetId: 'ss-U001' })).toBeGreaterThan(0);
+    expect(google.standin.count({ kind: 'write' }) - writesBefore).toBe(0);
+    await propose(rt, sqsEvent(runOf('poll-5')));
+    expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-6')).toMatchObject({ enqueued: 0 });
+    const idleCalls = google.standin.calls.length;
+    expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-7')).toMatchObject({ enqueued: 0 });
+    expect(google.standin.calls.length - idleCalls).toBe(1);
+  });
+});
+
 describe('the office asks for a round', () => {
   it('{"action":"round","round":"final"}: the propose function writes each council’s round list into the shared drive', async () => {
     const withDrive = await startFunctions(server, { sharedDrive: 'shared-folder' });

@@ -99,9 +99,15 @@ describe('stateless stack', () => {
     ).toEqual([
       ['cron(0 1 * * ? *)', 'Asia/Ho_Chi_Minh'],
       ['cron(0 6 * * ? *)', 'Asia/Ho_Chi_Minh'],
+      ['rate(2 minutes)', 'Asia/Ho_Chi_Minh'],
     ]);
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       Target: Match.objectLike({ Input: JSON.stringify({ kind: 'scheduled-sync' }) }),
+    });
+    // Edited workbooks checked within minutes: Drive asked what changed, every 2 minutes by default.
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(2 minutes)',
+      Target: Match.objectLike({ Input: JSON.stringify({ kind: 'poll' }) }),
     });
   });
 

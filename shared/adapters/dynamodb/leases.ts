@@ -100,6 +100,14 @@ export class DynamoLeases implements RunLeases {
     return this.claim(input, 'holder = :dead', { ':dead': input.from });
   }
 
+  async holderAt(name: string, nowMs: number): Promise<string | null> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: leaseKey(name), ConsistentRead: true }),
+    );
+    const held = leaseItemSchema.safeParse(out.Item ?? {});
+    return held.success && held.data.expiresAt >= nowMs ? held.data.holder : null;
+  }
+
   async release(input: { name: string; holder: string }): Promise<void> {
     try {
       await this.doc.send(

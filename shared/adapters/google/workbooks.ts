@@ -262,6 +262,51 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     return result;
   }
 
+  /**
+   * Spreadsheets changed since `token` (Drive `changes.list`, the files shared with the service
+   * account and those of shared drives), each with its modification time, and the token to ask
+   * from next time. Without a token: only the current one (`changes.getStartPageToken`). An idle
+   * sector costs one call.
+   */
+  async changesSince(token: string | null): Promise<{ token: string; changed: Map<string, string> }> {
+    const drive = this.options.clients.drive;
+    if (!token) {
+      const start = await this.run<{ data: drive_v3.Schema$StartPageToken }>('drive', 'changes', (o) =>
+        drive.changes.getStartPageToken({ supportsAllDrives: true }, o),
+      );
+      return { token: start.data.startPageToken ?? '', changed: new Map() };
+    }
+    const changed = new Map<string, string>();
+    let pageToken = token;
+    for (;;) {
+      const page = pageToken;
+      const response = await this.run<{ data: drive_v3.Schema$ChangeList }>('drive', 'changes', (o) =>
+        drive.changes.list(
+          {
+            pageToken: page,
+            pageSize: 1000,
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+            fields:
+              'nextPageToken, newStartPageToken, changes(fileId, removed, file(id, mimeType, modifiedTime))',
+          },
+          o,
+        ),
+      );
+      for (const change of response.data.changes ?? [])
+        if (
+          change.fileId &&
+          !change.removed &&
+          change.file?.mimeType === SPREADSHEET_MIME &&
+          change.file.modifiedTime
+        )
+          changed.set(change.fileId, change.file.modifiedTime);
+      if (response.data.newStartPageToken) return { token: response.data.newStartPageToken, changed };
+      pageToken = response.data.nextPageToken ?? '';
+      if (!pageToken) return { token: page, changed };
+    }
+  }
+
   private async titles(location: string): Promise<Map<string, number>> {
     const response = await this.run<{ data: sheets_v4.Schema$Spreadsheet }>('read', location, (o) =>
       this.sheets.spreadsheets.get(
