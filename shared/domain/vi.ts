@@ -543,6 +543,14 @@ export const CLI_TEXT = {
   councils: (n: number, dir: string) => `Hội đồng: ${n} — bảng đề nghị đã ghi vào ${dir}`,
   report: (path: string) => `Báo cáo JSON: ${path}`,
   statusWorkbook: (where: string) => `Tình hình nộp bảng điểm: ${where}`,
+  watching: (n: number, dir: string) =>
+    `Đang theo dõi ${n} bảng điểm trong ${dir}: mỗi lần một bảng điểm được lưu, hệ thống kiểm tra lại sau vài giây. Ctrl-C để dừng.`,
+  watchChecked: (time: string, code: string, status: string, errors: number) =>
+    `${time}  ${code}: ${status}${errors ? ` (${errors} lỗi)` : ''}`,
+  watchProposal: (council: string) => `        bảng đề nghị của Hội đồng ${council} đã cập nhật`,
+  watchStopped: () => 'Đã dừng theo dõi.',
+  watchNeedsFiles: () =>
+    'thidua watch theo dõi các tệp .xlsx (--registry hoặc --example); trên Google, hàm poll của hệ thống kiểm tra bảng tính vừa sửa sau vài phút.',
   badNow: (value: string) =>
     `THIDUA_NOW “${value}” không phải một thời điểm (ví dụ 2025-06-10T08:00:00+07:00).`,
   registryProblems: (n: number) => `Danh mục đơn vị có ${n} lỗi:`,
@@ -733,6 +741,7 @@ Các lệnh:
   template   tạo Danh mục đơn vị và bảng điểm cho từng đơn vị (không bao giờ ghi đè)
   check      kiểm tra một bảng điểm và liệt kê các lỗi
   movement   tạo, kiểm tra bảng tính cấu hình phong trào: movement template|check TỆP
+  watch      run, rồi kiểm tra lại mỗi bảng điểm vài giây sau khi được lưu (Ctrl-C để dừng)
   sync       đọc bảng điểm của các đơn vị, kiểm tra, lưu, ghi trang “Kiểm tra dữ liệu”
   propose    xếp hạng trong số lượng được đề nghị, ghi bảng đề nghị và văn bản của từng Hội đồng
   run        sync rồi propose
@@ -773,6 +782,12 @@ Hội đồng (thành phần, cách tính số lượng được đề nghị, d
 và người ký để trống cho văn phòng điền. Tệp .docx ghi cạnh bảng đề nghị (to-trinh-MÃ.docx,
 danh-sach-MÃ.docx, bien-ban-MÃ.docx); lệnh propose và run cũng ghi chúng, mỗi khi danh sách thay
 đổi. Danh sách đã khóa sổ: văn bản ghi rõ và giữ nguyên. Tùy chọn như trong "thidua run --help".`,
+  watch: `Cách dùng: thidua watch [--registry TỆP | --example] [--year NĂM] [--movement TỆP]
+
+Chạy như "thidua run", rồi theo dõi các bảng điểm ghi trong Danh mục: vài giây sau khi một bảng
+điểm được lưu, hệ thống kiểm tra lại, ghi trang “Kiểm tra dữ liệu”, cập nhật bảng đề nghị của Hội
+đồng và tình hình nộp bảng điểm. Tệp khóa của Excel, LibreOffice và các lần ghi của chính hệ thống
+được bỏ qua. Trong lúc theo dõi, kho dữ liệu do lệnh này giữ. Ctrl-C để dừng.`,
   movement: `Cách dùng: thidua movement check TỆP [--json]
        thidua movement template TỆP.xlsx [--movement NGUỒN]
 
