@@ -3,7 +3,8 @@
  *   1. domain: validating every workbook and ranking every council, sector-sized;
  *   2. sync through dynalite with in-memory workbooks: first sync, unchanged re-sync (requests made);
  *   3. the .xlsx adapter: reading and writing feedback into one unit workbook;
- *   4. Google through the stand-in: 200 workbooks paced to a 60-a-minute quota on a sped-up clock.
+ *   4. Google through the stand-in: 200 workbooks paced to a 60-a-minute quota on a sped-up clock,
+ *      then the calls of an idle poll and of a poll after one edit.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -202,6 +203,21 @@ await rm(dir, { recursive: true, force: true });
   rows.push([
     'google: unchanged re-sync',
     `${standin.calls.length} calls (${standin.count({ api: 'files.list' })} files.list), ${((clock.now() - again) / 1000).toFixed(1)} s of quota time`,
+  ]);
+  // The 2-minute poll: Drive's changes since the last token; on an idle sector, one call.
+  const { token } = await google.changesSince(null);
+  standin.calls.length = 0;
+  const polled = await google.changesSince(token);
+  rows.push([
+    'google: idle poll (changes.list)',
+    `${standin.calls.length} call(s), ${polled.changed.size} workbooks changed`,
+  ]);
+  standin.userEdit(`ss-${some[0]?.code ?? ''}`, 'Cá nhân', 1, 8, 1);
+  standin.calls.length = 0;
+  const edited = await google.changesSince(polled.token);
+  rows.push([
+    'google: poll after one clerk edit',
+    `${standin.calls.length} call(s), ${edited.changed.size} workbook changed`,
   ]);
   gClient.destroy();
   await gServer.close();
