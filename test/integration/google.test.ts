@@ -446,9 +446,13 @@ describe('thidua run --round final --google', () => {
     // No shared drive: nowhere to make the round's spreadsheets — said, and not a success.
     expect(await main(args)).toBe(3);
     expect(await main([...args, '--shared-drive', 'shared-folder'])).toBe(0);
+    // The round list of the council, and (the registry naming no status spreadsheet) the sector status.
     const made = google.standin.spreadsheetsIn('shared-folder');
-    expect(made.map((b) => b.title)).toEqual(['Đề nghị khen thưởng tổng kết 2019–2025 — Đơn vị HD (HD)']);
-    const id = made[0]?.id ?? '';
+    expect(made.map((b) => b.title).sort()).toEqual([
+      'Tình hình nộp bảng điểm — năm thi đua 2024–2025',
+      'Đề nghị khen thưởng tổng kết 2019–2025 — Đơn vị HD (HD)',
+    ]);
+    const id = made.find((b) => b.title.startsWith('Đề nghị'))?.id ?? '';
     expect(google.standin.sheetTitles(id)).toEqual(
       expect.arrayContaining(['Tổng hợp', 'Cá nhân', 'Tập thể']),
     );
@@ -459,7 +463,7 @@ describe('thidua run --round final --google', () => {
     const staffId = String(people[first]?.[1]);
     google.standin.userEdit(id, 'Cá nhân', first, col, 'Bằng khen của Thủ tướng Chính phủ');
     expect(await main([...args, '--shared-drive', 'shared-folder'])).toBe(0);
-    expect(google.standin.spreadsheetsIn('shared-folder')).toHaveLength(1); // found again, not made twice
+    expect(google.standin.spreadsheetsIn('shared-folder')).toHaveLength(2); // found again, not made twice
     const again = google.standin.cells(id, 'Cá nhân');
     expect(again.find((row) => row[1] === staffId)?.[col]).toBe('Bằng khen của Thủ tướng Chính phủ');
   });
