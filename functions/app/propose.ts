@@ -8,7 +8,7 @@ import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { parseHistory, pendingBlocks } from '../../shared/domain/history.ts';
 import type { Registry } from '../../shared/domain/registry.ts';
-import { formatVietnamTime, vietnamDate, vietnamToday } from '../../shared/domain/render.ts';
+import { formatVietnamTime, vietnamDate } from '../../shared/domain/render.ts';
 import { TABS } from '../../shared/domain/vi.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round.ts';
@@ -117,7 +117,6 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
           year: message.year,
           registry,
           location: root?.statusWorkbook ?? null,
-          today: vietnamToday(now),
           link: (unit) => (unit.workbook ? `https://docs.google.com/spreadsheets/d/${unit.workbook}` : null),
           time: formatVietnamTime,
         },

@@ -49,7 +49,6 @@ import {
   registryWorkbookModel,
   unitWorkbookModel,
   vietnamDate,
-  vietnamToday,
 } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
@@ -392,7 +391,7 @@ async function watchCommand(args: string[]): Promise<number> {
           },
         );
         for (const council of proposals.rewritten) out(CLI_TEXT.watchProposal(council));
-        await sectorStatus(ctx, units, now);
+        await sectorStatus(ctx, units);
       };
       out(CLI_TEXT.watching(byPath.size, relative(process.cwd(), registryDir) || '.'));
       return await new Promise<number>((done) => {
@@ -507,7 +506,7 @@ async function jobUnderLease(ctx: JobContext, command: JobCommand, values: JobVa
     );
   }
   // The sector status the emulation office follows, after every sync (written when it changed).
-  const status = units ? await sectorStatus(ctx, units, now) : undefined;
+  const status = units ? await sectorStatus(ctx, units) : undefined;
   const report = buildReport({
     movementId: ctx.movement.id,
     year: ctx.year,
@@ -747,11 +746,7 @@ async function readHistory(
 }
 
 /** Writes the sector status workbook (beside the proposals; on Google, where the registry says). */
-async function sectorStatus(
-  ctx: JobContext,
-  units: readonly UnitOutcome[],
-  now: string,
-): Promise<string | null> {
+async function sectorStatus(ctx: JobContext, units: readonly UnitOutcome[]): Promise<string | null> {
   const local = ctx.source instanceof XlsxWorkbooks;
   const root = [...ctx.registry.units.values()].find((u) => u.parentCode === null && u.statusWorkbook);
   const result = await writeSectorStatus(
@@ -762,7 +757,6 @@ async function sectorStatus(
       registry: ctx.registry,
       outcomes: units,
       location: local ? join(ctx.outDir, STATUS_BOOK.fileName) : (root?.statusWorkbook ?? null),
-      today: vietnamToday(now),
       link: (unit) =>
         unit.workbook
           ? local

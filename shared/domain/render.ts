@@ -50,11 +50,6 @@ import {
 
 export type UnitStatus = keyof typeof STATUS_LABELS;
 
-/** The date (YYYY-MM-DD) in Viet Nam (UTC+7, no daylight saving) of an ISO instant passed in. */
-export function vietnamToday(iso: string): string {
-  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** "28/11/2026 07:40" in Viet Nam's time zone, from an ISO instant passed in (no clock here). */
 export function formatVietnamTime(iso: string): string {
   if (Number.isNaN(Date.parse(iso))) return iso;

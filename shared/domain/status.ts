@@ -1,8 +1,8 @@
 /**
  * The sector status workbook (“Tình hình nộp bảng điểm”): for the emulation office chasing a
  * deadline, one row per unit — submitted, with errors, missing, unreachable — the units that need a
- * phone call first, a summary per council and for the sector, and the days left. Pure: the states,
- * the registry and today's date come in.
+ * phone call first, a summary per council and for the sector, and the deadline with the days left
+ * (a formula the spreadsheet computes when opened). Pure: the states and the registry come in.
  */
 import { type Movement, submissionDeadlineOf } from '../config/movement.ts';
 import type { Cell } from './grid.ts';
@@ -50,8 +50,6 @@ export interface StatusInput {
   readonly year: number;
   readonly units: ReadonlyMap<string, RegistryUnit>;
   readonly standings: ReadonlyMap<string, UnitStanding>;
-  /** Today in Viet Nam (YYYY-MM-DD), for the days left. */
-  readonly today: string;
   /** How a unit's workbook is reached (a link on Google, a path locally). */
   readonly link: (unit: RegistryUnit) => string | null;
   /** ISO instant → “28/11/2026 07:40” (Viet Nam time). */
@@ -82,9 +80,6 @@ export function statusRows(input: StatusInput): StatusRow[] {
   );
 }
 
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 export function statusWorkbookModel(input: StatusInput): WorkbookModel {
   const rows = statusRows(input);
   const year = yearLabel(input.year);
@@ -97,7 +92,7 @@ export function statusWorkbookModel(input: StatusInput): WorkbookModel {
     T.title,
     title,
     `${T.year(year)} — ${input.movement.name}`,
-    deadline ? T.deadline(formatDate(deadline), daysBetween(input.today, deadline)) : T.noDeadline,
+    deadline ? T.deadline(formatDate(deadline)) : T.noDeadline,
     latest ? T.asOf(input.time(latest)) : T.noCheck,
   ];
   const councils = [...new Set(rows.map((r) => r.council))].sort((a, b) =>
@@ -148,17 +143,29 @@ export function statusWorkbookModel(input: StatusInput): WorkbookModel {
     footnotes: [T.note],
   });
   const sectorRow = summary.bodyTo;
+  // The days left, counted by the spreadsheet itself whenever it is opened (heading line 4).
+  const formulas = deadline
+    ? [
+        {
+          row: 3,
+          col: 0,
+          formula: T.deadlineFormula(deadline, formatDate(deadline)),
+          result: T.deadline(formatDate(deadline)),
+        },
+      ]
+    : [];
   return {
     tabs: [
       {
         ...summary.tab,
         protection: 'all',
+        formulas,
         styles: [
           ...(summary.tab.styles ?? []),
           { fromRow: sectorRow, toRow: sectorRow, fromCol: 0, toCol: 6, style: { bold: true } },
         ],
       },
-      { ...units.tab, protection: 'all' },
+      { ...units.tab, protection: 'all', formulas },
     ],
   };
 }

@@ -1029,12 +1029,15 @@ export const STATUS_BOOK = {
   year: (year: string) => `Năm thi đua ${year}`,
   asOf: (time: string) => `Số liệu đến lần kiểm tra gần nhất: ${time}`,
   noCheck: 'Chưa có lần kiểm tra nào.',
-  deadline: (date: string, days: number) =>
-    days > 0
-      ? `Hạn nộp: ${date} — còn ${days} ngày`
-      : days === 0
-        ? `Hạn nộp: ${date} — hôm nay là hạn cuối`
-        : `Hạn nộp: ${date} — đã quá hạn ${-days} ngày`,
+  deadline: (date: string) => `Hạn nộp: ${date}`,
+  /**
+   * The deadline line as a spreadsheet formula: the days left are counted by the spreadsheet when
+   * it is opened (TODAY()), so the workbook need not be rewritten every day.
+   */
+  deadlineFormula: (iso: string, date: string) => {
+    const d = `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
+    return `"Hạn nộp: ${date} — "&IF(${d}>TODAY(),"còn "&(${d}-TODAY())&" ngày",IF(${d}=TODAY(),"hôm nay là hạn cuối","đã quá hạn "&(TODAY()-${d})&" ngày"))`;
+  },
   noDeadline: 'Cấu hình phong trào chưa đặt hạn nộp bảng điểm.',
   summaryTitle: 'TỔNG HỢP THEO HỘI ĐỒNG',
   unitsTitle: 'DANH SÁCH ĐƠN VỊ — ĐƠN VỊ CẦN LIÊN HỆ Ở TRÊN',

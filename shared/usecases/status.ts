@@ -29,7 +29,6 @@ export interface StatusWriteInput {
   readonly outcomes?: readonly UnitOutcome[];
   /** Where to write: a file, the registry's spreadsheet; else where it was written before, else a new one. */
   readonly location: string | null;
-  readonly today: string;
   readonly link: (unit: RegistryUnit) => string | null;
   readonly time: (iso: string) => string;
 }
@@ -69,7 +68,6 @@ export async function writeSectorStatus(
     year: input.year,
     units: input.registry.units,
     standings,
-    today: input.today,
     link: input.link,
     time: input.time,
   };

@@ -98,7 +98,11 @@ describe('thidua run --example', () => {
     expect(states.slice(5).every((s) => s === 'Đã tiếp nhận')).toBe(true);
     const summary = tableOf(grids['Tổng hợp'], 'Hội đồng');
     expect(summary.body.at(-1)?.slice(0, 6)).toEqual(['Toàn ngành', 30, 25, 4, 1, 0]);
-    expect(summary.above.flat().join(' ')).toContain('Hạn nộp: 15/06/2025 — còn 5 ngày');
+    // The days left are a formula the spreadsheet computes when opened: never a daily rewrite.
+    expect(summary.above.flat().join(' ')).toContain('Hạn nộp: 15/06/2025');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(report.statusWorkbook ?? '');
+    expect(book.getWorksheet('Tổng hợp')?.getCell('A4').formula).toContain('DATE(2025,6,15)-TODAY()');
   });
 
   it('shows the sector-level council every cluster’s ranking', async () => {
