@@ -12,6 +12,7 @@ import { catalogFor } from '../../shared/config/movement.ts';
 import { needsSync, rulesDigest } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, type SyncMessage, scheduledEventSchema } from '../lib/messages.ts';
+import { CHANGES_RECORD, PENDING_RECORD } from '../lib/records.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
 export interface DispatchResult {
@@ -33,6 +34,13 @@ export async function dispatch(
   const { SYNC_QUEUE_URL, PROPOSE_QUEUE_URL } = rt.config;
   if (kind === 'scheduled-propose') {
     if (!PROPOSE_QUEUE_URL) throw new Error('PROPOSE_QUEUE_URL is not configured');
+    // The fallback is for a run whose proposals never came (a message in the dead-letter queue):
+    // after a night where nothing changed, or a run that completed, it asks Google nothing.
+    const pending = (await rt.store.loadProposalRecords(year, [PENDING_RECORD])).get(PENDING_RECORD);
+    if (!pending?.digest) {
+      logger.info('no run waiting for its proposals', { runId, year });
+      return { runId, enqueued: 0, units: 0 };
+    }
     const message: ProposeMessage = { kind: 'propose', runId, year };
     await rt.queue.send(PROPOSE_QUEUE_URL, [message]);
     return { runId, enqueued: 1, units: 0 };
@@ -73,6 +81,7 @@ export async function dispatch(
   // The run is recorded before any message exists, so no worker can finish a run that is not there.
   if (messages.length > 0) {
     await rt.runs.start(runId, year, messages.length, now);
+    await markPending(rt, year, runId);
     await rt.queue.send(SYNC_QUEUE_URL, messages);
   } else await rt.leases.release({ name: JOB_LEASE, holder: runId }); // nothing to do: free at once
   logger.info('dispatched', {
@@ -85,8 +94,9 @@ export async function dispatch(
   return { runId, enqueued: messages.length, units: units.length };
 }
 
-/** Where the poll keeps its Drive page token (a proposal-record slot no unit code can take). */
-export const CHANGES_RECORD = '~changes';
+async function markPending(rt: Runtime, year: number, runId: string) {
+  await rt.store.saveProposalRecords(year, new Map([[PENDING_RECORD, { digest: runId, location: '' }]]));
+}
 
 /**
  * One poll: nothing while a run holds the store; otherwise Drive's changes since the last token.
@@ -135,6 +145,7 @@ async function poll(rt: Runtime, year: number, now: string, runId: string): Prom
     });
     if (!lease.acquired) return { runId, enqueued: 0, units: 0, busy: true }; // the token stays: next poll
     await rt.runs.start(runId, year, messages.length, now);
+    await markPending(rt, year, runId);
     await rt.queue.send(rt.config.SYNC_QUEUE_URL ?? '', messages);
   }
   await save();

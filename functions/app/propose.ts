@@ -15,6 +15,7 @@ import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round
 import { writeSectorStatus } from '../../shared/usecases/status.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
+import { PENDING_RECORD } from '../lib/records.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
 /**
@@ -121,7 +122,16 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
           time: formatVietnamTime,
         },
       );
-      // The run is over once its proposals are made: the next night's dispatcher may start.
+      // The run is over once its proposals are made: the next night's dispatcher may start, and
+      // the fallback schedule has nothing left to do.
+      const pending = (await rt.store.loadProposalRecords(message.year, [PENDING_RECORD])).get(
+        PENDING_RECORD,
+      );
+      if (pending?.digest)
+        await rt.store.saveProposalRecords(
+          message.year,
+          new Map([[PENDING_RECORD, { digest: '', location: '' }]]),
+        );
       await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
       logger.info('proposals', {
         runId: message.runId,

@@ -194,14 +194,23 @@ describe('on demand and on schedule', () => {
     expect(await administer(rt, { action: 'explode' }, now, 'admin-3')).toMatchObject({ ok: false });
   });
 
-  it('reproposes one council, and runs the fallback proposal on schedule', async () => {
+  it('reproposes one council, and runs the fallback proposal on schedule only for a run that never got its proposals', async () => {
     await administer(rt, { action: 'repropose', councilCode: 'HD' }, now, 'admin-1');
+    // No run waiting: the fallback asks Google nothing.
+    const calls = google.standin.calls.length;
+    expect(await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-8')).toMatchObject({ enqueued: 0 });
+    expect(google.standin.calls.length).toBe(calls);
+    // A run whose units were enqueued but never all done (a message in the dead-letter queue).
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');
     await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-9');
     expect(sent<ProposeMessage>(PROPOSE)).toEqual([
       { kind: 'propose', runId: 'admin-1', year: 2024, councils: ['HD'] },
       { kind: 'propose', runId: 'run-9', year: 2024 },
     ]);
-    await expect(dispatch(rt, { kind: 'nonsense' }, now, 'run-10')).rejects.toThrow();
+    // Once proposals are made, the next fallback has nothing to do.
+    await propose(rt, sqsEvent(sent<ProposeMessage>(PROPOSE).slice(1)));
+    expect(await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-10')).toMatchObject({ enqueued: 0 });
+    await expect(dispatch(rt, { kind: 'nonsense' }, now, 'run-11')).rejects.toThrow();
   });
 });
 
