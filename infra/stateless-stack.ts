@@ -147,13 +147,14 @@ export class StatelessStack extends Stack {
     // Least privilege: each function gets exactly the table actions its code sends (no Scan, no
     // Query, DeleteItem only to release the run lease). The table's key is AWS-managed: no KMS grant.
     const tableActions: [ThiduaFunction, string[]][] = [
-      // states (BatchGet); the run lease (Put, Get, Delete); the run record (Put)
-      [dispatcher, ['BatchGetItem', 'GetItem', 'PutItem', 'DeleteItem']],
+      // states, the poll's token and the pending mark (BatchGet, BatchWrite); the run lease (Put,
+      // Get, Delete); the run record (Put)
+      [dispatcher, ['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'DeleteItem']],
       // states and versions (BatchGet, BatchWrite, conditional Put); the run's done-set (Update)
       [worker, ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'UpdateItem']],
       // states, versions, publications (BatchGet); proposal records (BatchWrite); the lease (Delete);
-      // the cross-check's warnings on unit states (conditional Put)
-      [propose, ['BatchGetItem', 'BatchWriteItem', 'DeleteItem', 'PutItem']],
+      // the cross-check's warnings on unit states (conditional Put); a published round's snapshot (Get)
+      [propose, ['BatchGetItem', 'BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem']],
       // the run record of a one-unit run
       [admin, ['PutItem']],
     ];

@@ -141,6 +141,7 @@ describe('stateless stack', () => {
       [...([...actions].find(([description]) => description.toLowerCase().includes(word))?.[1] ?? [])].sort();
     expect(of('finds the changed')).toEqual([
       'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
@@ -155,6 +156,7 @@ describe('stateless stack', () => {
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
       'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
       'dynamodb:PutItem',
     ]);
     expect(of('on-demand')).toEqual(['dynamodb:PutItem']);
