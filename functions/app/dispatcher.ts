@@ -62,15 +62,18 @@ export async function dispatch(
     logger.warn('previous run still working, nothing dispatched', { runId, holder: lease.holder });
     return { runId, enqueued: 0, units: 0, busy: true };
   }
-  const registry = await rt.loadRegistry();
+  // One listing of the sector's spreadsheets gives every unit workbook's version and the
+  // registry's: an unchanged registry comes from the store's cache instead of a Sheets read.
+  const versions = await rt.workbooks.listVersions();
+  const registryVersion = versions.get(rt.config.REGISTRY_ID);
+  const cached = registryVersion ? await rt.store.loadRegistryCache(registryVersion) : null;
+  const registry = cached ?? (await rt.loadRegistry());
+  if (!cached && registryVersion) await rt.store.saveRegistryCache(registryVersion, registry);
   const units = [...registry.units.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
-  const [states, versions] = await Promise.all([
-    rt.store.loadStates(
-      year,
-      units.map((u) => u.code),
-    ),
-    rt.workbooks.versions(units.flatMap((u) => (u.workbook ? [u.workbook] : []))),
-  ]);
+  const states = await rt.store.loadStates(
+    year,
+    units.map((u) => u.code),
+  );
   const rules = rulesDigest(rt.movement, catalog, year);
   const messages: SyncMessage[] = units.flatMap((unit) => {
     const version = unit.workbook ? versions.get(unit.workbook) : undefined;

@@ -214,6 +214,29 @@ describe('on demand and on schedule', () => {
   });
 });
 
+describe('an unchanged night', () => {
+  it('costs one Google call: the listing; the registry comes from the store while its spreadsheet is unchanged', async () => {
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');
+    await work(rt, sqsEvent(sent<SyncMessage>(SYNC)), now);
+    await propose(rt, sqsEvent(sent(PROPOSE)));
+    // Google cannot vouch for our own feedback writes: the next night reads those workbooks once more.
+    queue.sent.clear();
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-2');
+    await work(rt, sqsEvent(sent<SyncMessage>(SYNC)), now);
+    await propose(rt, sqsEvent(sent(PROPOSE)));
+    queue.sent.clear();
+    const calls = google.standin.calls.length;
+    expect(await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-3')).toMatchObject({ enqueued: 0 });
+    expect(await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-3p')).toMatchObject({ enqueued: 0 });
+    expect(google.standin.calls.slice(calls).map((c) => c.api)).toEqual(['files.list']);
+    // The office edits the registry: the next night reads it again.
+    google.standin.userEdit('ss-registry', 'Đơn vị', 1, 1, 'Viện kiểm sát nhân dân tỉnh X');
+    const before = google.standin.calls.length;
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-4');
+    expect(google.standin.calls.slice(before).map((c) => c.api)).toEqual(['files.list', 'values.batchGet']);
+  });
+});
+
 describe('polling Drive for changes (every 2 minutes)', () => {
   it('checks an edited workbook on the next poll; an idle poll is one Google call and no store write; none during a run', async () => {
     await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');

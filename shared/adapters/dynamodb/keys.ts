@@ -5,6 +5,7 @@
  *   pk UNIT#<code>  sk YEAR#<year>#SUB#<hash>    an accepted submission version (immutable)
  *   pk COUNCIL#<code> sk YEAR#<year>#PROPOSAL     digest of the proposal workbook last written
  *   pk RUN#<id>       sk RUN                     a scheduled sync's progress (units done of expected)
+ *   pk REGISTRY       sk CACHE                   the registry as last read, and its version
  */
 /** Attribute names of the table's key, shared by the store, local table creation and the CDK stack. */
 export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
@@ -35,6 +36,9 @@ export const proposalKey = (councilCode: string, year: number): Key => ({
 });
 
 export const runKey = (runId: string): Key => ({ pk: `RUN#${runId}`, sk: 'RUN' });
+
+/** The registry as last read, with the spreadsheet version it was read at (the dispatcher's cache). */
+export const registryCacheKey = (): Key => ({ pk: 'REGISTRY', sk: 'CACHE' });
 
 /** The one-run-at-a-time lease of a job on this table (see leases.ts). */
 export const leaseKey = (name: string): Key => ({ pk: `LEASE#${name}`, sk: 'LEASE' });

@@ -12,13 +12,15 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { problemSchema } from '../../domain/problems.ts';
+import { type Registry, registryUnitSchema } from '../../domain/registry.ts';
 import { type Submission, submissionSchema } from '../../domain/submission.ts';
 import type { AcceptedVersion, ProposalRecord, SubmissionStore, UnitState } from '../../ports/index.ts';
-import { proposalKey, unitStateKey, versionKey } from './keys.ts';
+import { proposalKey, registryCacheKey, unitStateKey, versionKey } from './keys.ts';
 
 const BATCH_WRITE_LIMIT = 25;
 const BATCH_GET_LIMIT = 100;
@@ -81,6 +83,13 @@ export interface DynamoStoreOptions {
   /** How many conditional state writes run at once. */
   readonly concurrency?: number;
 }
+
+const registryCacheItemSchema = z.object({ version: z.string(), body: z.instanceof(Uint8Array) });
+const registryBodySchema = z.object({
+  units: z.array(registryUnitSchema),
+  problems: z.array(problemSchema),
+  faults: z.object({ unplaced: z.array(z.string()), duplicates: z.array(z.string()) }).optional(),
+});
 
 export class DynamoSubmissionStore implements SubmissionStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -237,6 +246,42 @@ export class DynamoSubmissionStore implements SubmissionStore {
         year,
         ...record,
       })),
+    );
+  }
+
+  /**
+   * The registry as last read from its spreadsheet, if it was read at `version`: an unchanged
+   * registry need not be read again (one Sheets call saved per run). Compressed: a sector's
+   * registry is far below the item limit.
+   */
+  async loadRegistryCache(version: string): Promise<Registry | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: registryCacheKey() }));
+    const item = registryCacheItemSchema.safeParse(out.Item);
+    if (!item.success || item.data.version !== version) return null;
+    // A cache written by an older release that no longer parses is simply not used.
+    const parsed = registryBodySchema.safeParse(
+      JSON.parse(gunzipSync(item.data.body).toString('utf8')) as unknown,
+    );
+    if (!parsed.success) return null;
+    const body = parsed.data;
+    return {
+      units: new Map(body.units.map((u) => [u.code, u])),
+      problems: body.problems,
+      ...(body.faults ? { faults: body.faults } : {}),
+    };
+  }
+
+  async saveRegistryCache(version: string, registry: Registry): Promise<void> {
+    const body = {
+      units: [...registry.units.values()],
+      problems: registry.problems,
+      faults: registry.faults,
+    };
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...registryCacheKey(), version, body: gzipSync(JSON.stringify(body)) },
+      }),
     );
   }
 }

@@ -239,6 +239,13 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
       }
       return result;
     }
+    for (const [id, time] of await this.listVersions()) if (wanted.has(id)) result.set(id, time);
+    return result;
+  }
+
+  /** Every spreadsheet the service account sees, with its modification time (one call per 1,000). */
+  async listVersions(): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
     let pageToken: string | undefined;
     do {
       const token = pageToken;
@@ -256,7 +263,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         ),
       );
       for (const file of response.data.files ?? [])
-        if (file.id && file.modifiedTime && wanted.has(file.id)) result.set(file.id, file.modifiedTime);
+        if (file.id && file.modifiedTime) result.set(file.id, file.modifiedTime);
       pageToken = response.data.nextPageToken ?? undefined;
     } while (pageToken);
     return result;
