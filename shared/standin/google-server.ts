@@ -990,18 +990,7 @@ export class GoogleStandin {
         else if (modified) {
           const after = Date.parse(modified[1] ?? '');
           filters.push((b) => b.modifiedTime > after);
-        } else
-          throw new ApiError(400, 'INVALID_ARGUMENT', 'Invalid Value', {
-            errors: [
-              {
-                domain: 'global',
-                reason: 'invalid',
-                message: 'Invalid Value',
-                locationType: 'parameter',
-                location: 'q',
-              },
-            ],
-          });
+        } else throw invalidParameter('q');
       }
     const entries: Entry[] = [
       ...[...this.books.values()].map((b) => ({ ...b, mimeType: SPREADSHEET_MIME, file: this.fileOf(b) })),
@@ -1040,17 +1029,7 @@ export class GoogleStandin {
   private listChanges(q: URLSearchParams) {
     const token = Number(q.get('pageToken'));
     if (!q.get('pageToken') || !Number.isInteger(token) || token < 1 || token > this.changeLog.length + 1)
-      throw new ApiError(400, 'INVALID_ARGUMENT', 'Invalid Value', {
-        errors: [
-          {
-            domain: 'global',
-            reason: 'invalid',
-            message: 'Invalid Value',
-            locationType: 'parameter',
-            location: 'pageToken',
-          },
-        ],
-      });
+      throw invalidParameter('pageToken');
     const pageSize = Number(q.get('pageSize') ?? 100);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
       throw new ApiError(
@@ -1084,6 +1063,15 @@ export class GoogleStandin {
       ...(last ? { newStartPageToken: String(end) } : { nextPageToken: String(end) }),
     };
   }
+}
+
+/** Drive's answer to a parameter it cannot use (a bad query, an unknown page token). */
+function invalidParameter(location: string): ApiError {
+  return new ApiError(400, 'INVALID_ARGUMENT', 'Invalid Value', {
+    errors: [
+      { domain: 'global', reason: 'invalid', message: 'Invalid Value', locationType: 'parameter', location },
+    ],
+  });
 }
 
 export const newSpreadsheetId = () => randomUUID().replace(/-/g, '').slice(0, 28);

@@ -367,6 +367,28 @@ describe('proposal spreadsheets in a shared drive', () => {
   });
 });
 
+/** The command-line options of a run against the stand-in (the token in a file, never on the line). */
+async function googleArgs(rootUrl: string) {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'thidua-google-cli-'));
+  const tokenFile = join(dir, 'token');
+  await writeFile(tokenFile, 'stand-in-token\n');
+  return {
+    dir,
+    args: [
+      '--google',
+      '--registry-id',
+      'ss-registry',
+      '--access-token-file',
+      tokenFile,
+      '--google-root-url',
+      rootUrl,
+    ],
+  };
+}
+
 describe('thidua template --google', () => {
   it('prepares every unit spreadsheet the registry lists; one that cannot be reached does not stop the others', async () => {
     google = await startGoogle({ speed: 400 });
@@ -382,20 +404,7 @@ describe('thidua template --google', () => {
     google.standin.putSpreadsheet('ss-registry', 'Danh mục', modelGrids(registryWorkbookModel(units)));
     google.standin.putSpreadsheet('ss-HD', 'HD', { 'Trang tính1': [] });
     google.standin.putSpreadsheet('ss-A', 'A', { 'Trang tính1': [] });
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const tokenFile = join(await mkdtemp(join(tmpdir(), 'thidua-token-')), 'token');
-    await writeFile(tokenFile, 'stand-in-token\n');
-    const args = [
-      '--google',
-      '--registry-id',
-      'ss-registry',
-      '--access-token-file',
-      tokenFile,
-      '--google-root-url',
-      google.rootUrl,
-    ];
+    const { args } = await googleArgs(google.rootUrl);
     expect(await main(['template', ...args])).toBe(0);
     expect(google.standin.sheetTitles('ss-A')).toEqual([
       'Trang tính1',
@@ -421,21 +430,11 @@ describe('thidua run --round final --google', () => {
       'Danh mục',
       modelGrids(registryWorkbookModel([...registry.units.values()])),
     );
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const dir = await mkdtemp(join(tmpdir(), 'thidua-round-google-'));
-    const tokenFile = join(dir, 'token');
-    await writeFile(tokenFile, 'stand-in-token\n');
+    const { dir, args: googleOptions } = await googleArgs(google.rootUrl);
     const args = [
       'run',
-      '--google',
-      '--registry-id',
-      'ss-registry',
-      '--access-token-file',
-      tokenFile,
-      '--google-root-url',
-      google.rootUrl,
+      ...googleOptions,
       '--store',
       join(dir, 'db'),
       '--out',
