@@ -155,8 +155,8 @@ export class StatelessStack extends Stack {
       // states, versions, publications (BatchGet); proposal records (BatchWrite); the lease (Delete);
       // the cross-check's warnings on unit states (conditional Put); a published round's snapshot (Get)
       [propose, ['BatchGetItem', 'BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem']],
-      // the run record of a one-unit run
-      [admin, ['PutItem']],
+      // the run lease (Put, Get) and the run record of a one-unit run (Put)
+      [admin, ['GetItem', 'PutItem']],
     ];
     for (const [f, actions] of tableActions)
       props.table.grant(f.fn, ...actions.map((action) => `dynamodb:${action}`));

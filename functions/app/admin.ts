@@ -4,6 +4,7 @@
  *   { "action": "repropose", "councilCode": "T01" }       rewrite one council's proposal (or all)
  *   { "action": "round", "round": "final" }               the mid-term or final round's lists (one council, or all)
  */
+import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { logger } from '../lib/logger.ts';
 import { adminEventSchema, type ProposeMessage, type SyncMessage } from '../lib/messages.ts';
 import type { Runtime } from '../lib/runtime.ts';
@@ -21,10 +22,25 @@ export async function administer(
   const parsed = adminEventSchema.safeParse(event);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
   const request = parsed.data;
+  // A resync or a round is a run of its own: it takes the store's lease (so it never shares the
+  // Google quota with a run already working), released when its proposals are made.
+  const takeLease = async (): Promise<AdminResult | null> => {
+    const lease = await rt.leases.acquire({
+      name: JOB_LEASE,
+      holder: runId,
+      nowMs: Date.parse(now),
+      ttlMs: rt.config.RUN_LEASE_MS,
+    });
+    return lease.acquired
+      ? null
+      : { ok: false, reason: `a run is working (${lease.holder}); ask again when it is done` };
+  };
   if (request.action === 'round') {
     if (!rt.config.PROPOSE_QUEUE_URL) throw new Error('PROPOSE_QUEUE_URL is not configured');
     const campaign = rt.movement.campaigns.find((c) => c.kind === request.round);
     if (!campaign) return { ok: false, reason: `the movement has no ${request.round} round` };
+    const busy = await takeLease();
+    if (busy) return busy;
     const message: ProposeMessage = {
       kind: 'propose',
       runId,
@@ -53,6 +69,8 @@ export async function administer(
   const registry = await rt.loadRegistry();
   const unit = registry.units.get(request.unitCode.toUpperCase());
   if (!unit) return { ok: false, reason: `unit ${request.unitCode} is not in the registry` };
+  const busy = await takeLease();
+  if (busy) return busy;
   const versions = await rt.workbooks.versions(unit.workbook ? [unit.workbook] : []);
   const message: SyncMessage = {
     kind: 'sync-unit',

@@ -85,6 +85,7 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
       const registry = await rt.loadRegistry();
       if (message.round) {
         await proposeRoundLists(rt, message, registry);
+        await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
         continue;
       }
       const result = await proposeAwards(

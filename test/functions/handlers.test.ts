@@ -191,6 +191,15 @@ describe('on demand and on schedule', () => {
     expect(await administer(rt, { action: 'resync-unit', unitCode: 'NOPE' }, now, 'admin-2')).toMatchObject({
       ok: false,
     });
+    // While that run holds the store, another request waits: it would share the Google quota.
+    expect(await administer(rt, { action: 'resync-unit', unitCode: 'u004' }, now, 'admin-4')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('a run is working (admin-1)'),
+    });
+    await propose(rt, sqsEvent(sent<ProposeMessage>(PROPOSE)));
+    expect(await administer(rt, { action: 'resync-unit', unitCode: 'u004' }, now, 'admin-5')).toMatchObject({
+      ok: true,
+    });
     expect(await administer(rt, { action: 'explode' }, now, 'admin-3')).toMatchObject({ ok: false });
   });
 
@@ -290,6 +299,11 @@ describe('the office asks for a round', () => {
       await dispatch(r, { kind: 'scheduled-sync' }, now, 'run-1');
       const syncs = (q.sent.get(SYNC) ?? []) as SyncMessage[];
       expect((await work(r, sqsEvent(syncs), now)).batchItemFailures).toEqual([]);
+      // While the night's run holds the store, the round waits; once its proposals are made, it goes.
+      expect(await administer(r, { action: 'round', round: 'final' }, now, 'admin-0')).toMatchObject({
+        ok: false,
+      });
+      await propose(r, sqsEvent(q.sent.get(PROPOSE) ?? []));
       q.sent.clear();
       expect(await administer(r, { action: 'round', round: 'final' }, now, 'admin-r')).toEqual({
         ok: true,
@@ -297,14 +311,20 @@ describe('the office asks for a round', () => {
       });
       const messages = (q.sent.get(PROPOSE) ?? []) as ProposeMessage[];
       expect(messages).toEqual([{ kind: 'propose', runId: 'admin-r', year: 2024, round: 'final' }]);
+      const yearWrites = g.standin.count({ kind: 'write', spreadsheetId: 'ss-proposal-HD' });
       expect((await propose(r, sqsEvent(messages))).batchItemFailures).toEqual([]);
       const made = g.standin.spreadsheetsIn('shared-folder');
       expect(made.map((b) => b.title)).toEqual(['Đề nghị khen thưởng tổng kết 2019–2025 — Đơn vị HD (HD)']);
       expect(g.standin.sheetTitles(made[0]?.id ?? '')).toEqual(
         expect.arrayContaining(['Tổng hợp', 'Cá nhân', 'Tập thể']),
       );
-      expect(g.standin.sheetTitles('ss-proposal-HD')).not.toContain('Cá nhân đề nghị'); // the year's lists untouched
+      // The year's lists are left as they are.
+      expect(g.standin.count({ kind: 'write', spreadsheetId: 'ss-proposal-HD' })).toBe(yearWrites);
       expect(logged.find((l) => l.msg === 'round')).toMatchObject({ round: 'final', written: 1 });
+      // The round's run is over: the store is free for the next request.
+      expect(await administer(r, { action: 'round', round: 'midterm' }, now, 'admin-m')).toMatchObject({
+        ok: true,
+      });
       expect(await administer(r, { action: 'round', round: 'yearly' }, now, 'admin-x')).toMatchObject({
         ok: false,
       });

@@ -159,7 +159,7 @@ describe('stateless stack', () => {
       'dynamodb:GetItem',
       'dynamodb:PutItem',
     ]);
-    expect(of('on-demand')).toEqual(['dynamodb:PutItem']);
+    expect(of('on-demand')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
     const all = [...actions.values()].flatMap((set) => [...set]);
     expect(all.filter((a) => a === 'dynamodb:Scan' || a === 'dynamodb:Query')).toEqual([]);
   });
