@@ -10,6 +10,7 @@
  *     accepted version), write its tab (own problems, then the warnings), record it delivered.
  * Units whose warnings did not change are neither written nor stored.
  */
+
 import { LIMITS } from '../domain/limits.ts';
 import type { Problem } from '../domain/problems.ts';
 import { staffInSeveralUnits, staffKey } from '../domain/proposals.ts';
@@ -18,6 +19,7 @@ import { feedbackTab } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
 import { MESSAGES, TABS } from '../domain/vi.ts';
 import type { SheetSink, SubmissionStore, UnitState } from '../ports/index.ts';
+import { loadAccepted } from './accepted.ts';
 
 export interface CrossCheckDeps {
   readonly store: SubmissionStore;
@@ -74,13 +76,7 @@ export async function crossCheckStaff(
   input: CrossCheckInput,
 ): Promise<CrossCheckResult> {
   const codes = [...input.registry.units.keys()].sort();
-  const states = await deps.store.loadStates(input.year, codes);
-  const refs = [...states.values()].flatMap((s) =>
-    s.acceptedHash && input.registry.units.has(s.unitCode)
-      ? [{ unitCode: s.unitCode, hash: s.acceptedHash }]
-      : [],
-  );
-  const submissions = await deps.store.loadVersions(input.year, refs);
+  const { states, submissions } = await loadAccepted(deps.store, input.year, codes);
   return tellSharedStaff(deps, { ...input, states, submissions });
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
-import { type Submission, stableStringify } from '../domain/submission.ts';
+import { stableStringify } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { NO, PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS, YES } from '../domain/vi.ts';
 import type {
@@ -32,9 +32,9 @@ import type {
   SheetSink,
   SheetSource,
   SubmissionStore,
-  UnitState,
 } from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
+import { loadAccepted } from './accepted.ts';
 import { tellSharedStaff } from './cross-check.ts';
 
 export interface ProposeDeps {
@@ -96,15 +96,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const progress = deps.progress ?? silentProgress;
   const { movement, year, registry } = input;
   const codes = [...registry.units.keys()].sort();
-  // Always what the store holds: a sync's own view can miss what another writer stored meanwhile.
-  const states = await deps.store.loadStates(year, codes);
-  const refs = [...states.values()]
-    .filter(
-      (s): s is UnitState & { acceptedHash: string } =>
-        s.acceptedHash !== null && registry.units.has(s.unitCode),
-    )
-    .map((s) => ({ unitCode: s.unitCode, hash: s.acceptedHash }));
-  const submissions: Map<string, Submission> = await deps.store.loadVersions(year, refs);
+  const { states, submissions } = await loadAccepted(deps.store, year, codes);
   const cross = input.crossCheckAt
     ? await tellSharedStaff(
         { store: deps.store, sink: deps.sink },

@@ -10,6 +10,7 @@ import { applyCouncilChoice, buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { CLI_TEXT } from '../domain/vi.ts';
 import type { PublicationStore, SubmissionStore } from '../ports/index.ts';
+import { loadAccepted } from './accepted.ts';
 import { councilSummary, roundSummary } from './report.ts';
 import { type RoundDeps, type RoundRunInput, rankRound, roundKey } from './round.ts';
 
@@ -38,11 +39,7 @@ export class UnknownCouncilError extends Error {
 export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
   const { movement, year, registry, councilCode } = input;
   const codes = [...registry.units.keys()];
-  const states = await deps.store.loadStates(year, codes);
-  const refs = [...states.values()].flatMap((s) =>
-    s.acceptedHash ? [{ unitCode: s.unitCode, hash: s.acceptedHash }] : [],
-  );
-  const submissions = await deps.store.loadVersions(year, refs);
+  const { states, submissions } = await loadAccepted(deps.store, year, codes);
   const ranked = buildProposals({
     movement,
     year,

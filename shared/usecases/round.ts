@@ -22,6 +22,7 @@ import {
   type SubmissionStore,
   WorkbookNotFoundError,
 } from '../ports/index.ts';
+import { loadAccepted } from './accepted.ts';
 
 /**
  * The published annual lists of a year as history: the awards of this movement are thematic, so
@@ -104,12 +105,9 @@ export async function rankRound(
   const submissions = new Map<number, Map<string, Submission>>();
   const inputs: Record<string, string> = {};
   for (let year = campaign.fromYear; year <= campaign.toYear; year++) {
-    const states = await deps.store.loadStates(year, codes);
-    const refs = [...states.values()].flatMap((s) =>
-      s.acceptedHash ? [{ unitCode: s.unitCode, hash: s.acceptedHash }] : [],
-    );
-    for (const ref of refs) inputs[`${ref.unitCode}#${year}`] = ref.hash;
-    submissions.set(year, await deps.store.loadVersions(year, refs));
+    const accepted = await loadAccepted(deps.store, year, codes);
+    for (const ref of accepted.refs) inputs[`${ref.unitCode}#${year}`] = ref.hash;
+    submissions.set(year, accepted.submissions);
   }
   const published: HistoryRecord[] = [];
   if (deps.publications) {
