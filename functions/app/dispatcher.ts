@@ -46,7 +46,7 @@ export async function dispatch(
     return { runId, enqueued: 1, units: 0 };
   }
   if (!SYNC_QUEUE_URL) throw new Error('SYNC_QUEUE_URL is not configured');
-  if (kind === 'poll') return poll(rt, year, now, runId);
+  if (kind === 'poll') return poll(rt, SYNC_QUEUE_URL, year, now, runId);
   const catalog = catalogFor(rt.movement, year);
   if (!catalog) throw new Error(`no criteria catalog for ${year}`);
 
@@ -106,7 +106,13 @@ async function markPending(rt: Runtime, year: number, runId: string) {
  * Idle: one Google call, no store write. Changed unit workbooks (not the ones thidua itself wrote
  * since their last check) become a run of their own, with its proposals at the end.
  */
-async function poll(rt: Runtime, year: number, now: string, runId: string): Promise<DispatchResult> {
+async function poll(
+  rt: Runtime,
+  syncQueueUrl: string,
+  year: number,
+  now: string,
+  runId: string,
+): Promise<DispatchResult> {
   const nowMs = Date.parse(now);
   const holder = await rt.leases.holderAt(JOB_LEASE, nowMs);
   if (holder) {
@@ -149,7 +155,7 @@ async function poll(rt: Runtime, year: number, now: string, runId: string): Prom
     if (!lease.acquired) return { runId, enqueued: 0, units: 0, busy: true }; // the token stays: next poll
     await rt.runs.start(runId, year, messages.length, now);
     await markPending(rt, year, runId);
-    await rt.queue.send(rt.config.SYNC_QUEUE_URL ?? '', messages);
+    await rt.queue.send(syncQueueUrl, messages);
   }
   await save();
   logger.info('polled', { runId, changed: changed.size, enqueued: messages.length });

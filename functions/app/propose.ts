@@ -12,7 +12,7 @@ import { formatVietnamTime, vietnamDate } from '../../shared/domain/render.ts';
 import { TABS } from '../../shared/domain/vi.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round.ts';
-import { writeSectorStatus } from '../../shared/usecases/status.ts';
+import { spreadsheetLink, statusSpreadsheetOf, writeSectorStatus } from '../../shared/usecases/status.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
 import { PENDING_RECORD } from '../lib/records.ts';
@@ -111,15 +111,14 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
       );
       if (result.flagged.length) logger.warn('staff ids listed by several units', { units: result.flagged });
       // The sector status the office follows, once the run's units are all checked.
-      const root = [...registry.units.values()].find((u) => u.parentCode === null && u.statusWorkbook);
       const status = await writeSectorStatus(
         { store: rt.store, sink: rt.workbooks },
         {
           movement: rt.movement,
           year: message.year,
           registry,
-          location: root?.statusWorkbook ?? null,
-          link: (unit) => (unit.workbook ? `https://docs.google.com/spreadsheets/d/${unit.workbook}` : null),
+          location: statusSpreadsheetOf(registry),
+          link: spreadsheetLink,
           time: formatVietnamTime,
         },
       );

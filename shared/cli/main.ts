@@ -73,7 +73,7 @@ import { type ProposeResult, proposeAwards, writeDocuments } from '../usecases/p
 import { publishCouncil, publishRound, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';
 import { buildReport, type Report, roundCouncilSchema, roundSummary } from '../usecases/report.ts';
 import { proposeRound, roundKey, roundWorkbookOnMedium } from '../usecases/round.ts';
-import { writeSectorStatus } from '../usecases/status.ts';
+import { spreadsheetLink, statusSpreadsheetOf, writeSectorStatus } from '../usecases/status.ts';
 import { syncUnits, UNIT_TABS, type UnitOutcome } from '../usecases/sync.ts';
 import { terminalProgress } from './progress.ts';
 
@@ -748,7 +748,6 @@ async function readHistory(
 /** Writes the sector status workbook (beside the proposals; on Google, where the registry says). */
 async function sectorStatus(ctx: JobContext, units: readonly UnitOutcome[]): Promise<string | null> {
   const local = ctx.source instanceof XlsxWorkbooks;
-  const root = [...ctx.registry.units.values()].find((u) => u.parentCode === null && u.statusWorkbook);
   const result = await writeSectorStatus(
     { store: ctx.store, sink: ctx.sink, source: ctx.source },
     {
@@ -756,13 +755,8 @@ async function sectorStatus(ctx: JobContext, units: readonly UnitOutcome[]): Pro
       year: ctx.year,
       registry: ctx.registry,
       outcomes: units,
-      location: local ? join(ctx.outDir, STATUS_BOOK.fileName) : (root?.statusWorkbook ?? null),
-      link: (unit) =>
-        unit.workbook
-          ? local
-            ? unit.workbook
-            : `https://docs.google.com/spreadsheets/d/${unit.workbook}`
-          : null,
+      location: local ? join(ctx.outDir, STATUS_BOOK.fileName) : statusSpreadsheetOf(ctx.registry),
+      link: local ? (unit) => unit.workbook : spreadsheetLink,
       time: formatVietnamTime,
     },
   );

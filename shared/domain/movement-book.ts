@@ -255,6 +255,10 @@ function show(kind: Kind, value: Value | undefined | null): Cell {
   }
 }
 
+/** The values a dropdown offers for a column of this kind, if it has one. */
+const choicesOf = (kind: Kind): readonly string[] | null =>
+  kind.t === 'choice' ? Object.values(kind.options) : kind.t === 'yesNo' ? [YES, NO] : null;
+
 const sourceCells = (source: Source | undefined): Cell[] =>
   source
     ? [source.document, source.article ?? null, T.sourceStatus[source.status], source.note ?? null]
@@ -274,8 +278,7 @@ function tableTab(
   ]);
   const last = Math.max(rows.length + 200, 300);
   const validations = columns.flatMap((c, i) => {
-    const values =
-      c.kind.t === 'choice' ? Object.values(c.kind.options) : c.kind.t === 'yesNo' ? [YES, NO] : null;
+    const values = choicesOf(c.kind);
     return values
       ? [
           {
@@ -364,7 +367,7 @@ function generalTab(m: Movement): SheetTab {
     ...sourceCells(sources[key]),
   ]);
   const choiceRows = GENERAL_ITEMS.flatMap(([, kind], i) => {
-    const values = kind.t === 'choice' ? Object.values(kind.options) : kind.t === 'yesNo' ? [YES, NO] : null;
+    const values = choicesOf(kind);
     return values
       ? [
           {

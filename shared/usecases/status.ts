@@ -11,6 +11,18 @@ import { STATUS_BOOK } from '../domain/vi.ts';
 import type { SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
 import type { UnitOutcome } from './sync.ts';
 
+/** Where the registry says the sector status goes on Google: its top unit's status spreadsheet. */
+export function statusSpreadsheetOf(registry: Registry): string | null {
+  return (
+    [...registry.units.values()].find((u) => u.parentCode === null && u.statusWorkbook)?.statusWorkbook ??
+    null
+  );
+}
+
+/** A unit's workbook as the office opens it from the status workbook on Google. */
+export const spreadsheetLink = (unit: RegistryUnit) =>
+  unit.workbook ? `https://docs.google.com/spreadsheets/d/${unit.workbook}` : null;
+
 /** The store key the status workbook's digest and location are kept under (never a unit code). */
 export const STATUS_RECORD = '~status';
 
