@@ -162,6 +162,8 @@ export class StatelessStack extends Stack {
       props.table.grant(f.fn, ...actions.map((action) => `dynamodb:${action}`));
     for (const f of [dispatcher, worker, propose, admin]) props.googleCredentials.grantRead(f.fn);
     syncQueue.grantSendMessages(dispatcher.fn);
+    // (grantSendMessages includes sqs:GetQueueAttributes: the fallback proposal's look at whether
+    // a run's workers are still at work.)
     syncQueue.grantSendMessages(admin.fn);
     proposeQueue.grantSendMessages(dispatcher.fn);
     proposeQueue.grantSendMessages(worker.fn);

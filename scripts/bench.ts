@@ -3,8 +3,8 @@
  *   1. domain: validating every workbook and ranking every council, sector-sized;
  *   2. sync through dynalite with in-memory workbooks: first sync, unchanged re-sync (requests made);
  *   3. the .xlsx adapter: reading and writing feedback into one unit workbook;
- *   4. Google through the stand-in: 200 workbooks paced to a 60-a-minute quota on a sped-up clock,
- *      then the calls of an idle poll and of a poll after one edit.
+ *   4. the Lambda functions on Google through the stand-in (scripts/bench-lambda.ts): the first run
+ *      against the quota floor, the nights after it, an idle poll, a poll after one edit.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -132,96 +132,10 @@ if (location && model) {
 }
 await rm(dir, { recursive: true, force: true });
 
-// 4. Google through the stand-in: 200 workbooks at a quota of 60 reads and 60 writes a minute,
-//    on a clock 60 times faster than real time.
+// 4. The Lambda path on Google: dispatcher, workers and propose against the stand-in, sector-sized.
 {
-  const { GoogleStandin } = await import('../shared/standin/google-server.ts');
-  const { spedUpClock } = await import('../shared/standin/clock.ts');
-  const { googleClients } = await import('../shared/adapters/google/auth.ts');
-  const { GoogleCaller } = await import('../shared/adapters/google/caller.ts');
-  const { GoogleWorkbooks } = await import('../shared/adapters/google/workbooks.ts');
-  // 10× (not more): every real millisecond of work in this process counts 10 ms of quota time, so
-  // a faster clock charges the pacing with the machine's own latency.
-  const SPEED = 10;
-  const clock = spedUpClock(SPEED);
-  const standin = new GoogleStandin({ token: 'bench', clock, quota: { read: 60, write: 60 } });
-  const rootUrl = await standin.start();
-  const some = sector.units.filter((u) => u.workbook && grids.has(u.workbook)).slice(0, 200);
-  for (const u of some) standin.putSpreadsheet(`ss-${u.code}`, u.name, grids.get(u.workbook ?? '') ?? {});
-  const googleRegistry: Registry = {
-    units: new Map(some.map((u) => [u.code, { ...u, workbook: `ss-${u.code}` }])),
-    problems: [],
-  };
-  const clients = googleClients({
-    credentials: { kind: 'accessToken', token: 'bench' },
-    rootUrl,
-    write: true,
-  });
-  const caller = new GoogleCaller({ clock, readsPerMinute: 60, writesPerMinute: 60 });
-  const google = new GoogleWorkbooks({ clients, caller });
-  const gServer = await startDynalite();
-  const gClient = createDynamoClient({ endpoint: gServer.endpoint, localCredentials: true });
-  await ensureTable(gClient, 'thidua-bench');
-  const gStore = new DynamoSubmissionStore({ client: gClient, tableName: 'thidua-bench' });
-  const started = clock.now();
-  const realStart = Date.now();
-  await syncUnits(
-    { source: google, sink: google, store: gStore },
-    { movement, catalog, year: YEAR, registry: googleRegistry, now: '2025-06-10T00:00:00Z' },
-  );
-  const elapsed = clock.now() - started;
-  const reads = standin.count({ kind: 'read', status: 200 });
-  const writes = standin.count({ kind: 'write', status: 200 });
-  const throttled = standin.calls.filter((c) => c.status === 429).length;
-  const best = (Math.max(reads, writes) / 60) * 60_000;
-  rows.push([
-    'google: 200 workbooks, quota 60/min',
-    `${(elapsed / 1000).toFixed(0)} s of quota time (best ${(best / 1000).toFixed(0)} s, ratio ${(elapsed / best).toFixed(3)}), ${((Date.now() - realStart) / 1000).toFixed(1)} s real at ${SPEED}×`,
-  ]);
-  rows.push([
-    '  calls',
-    `${reads} reads, ${writes} writes, ${standin.count({ kind: 'drive' })} Drive, ${throttled} answered 429`,
-  ]);
-  // Google cannot vouch that nobody edited between our read and our tab write: the next sync reads
-  // each workbook whose tab was written once more; the one after reads nothing.
-  standin.calls.length = 0;
-  const recheck = clock.now();
-  await syncUnits(
-    { source: google, sink: google, store: gStore },
-    { movement, catalog, year: YEAR, registry: googleRegistry, now: '2025-06-11T00:00:00Z' },
-  );
-  rows.push([
-    'google: re-sync after our own tabs',
-    `${standin.calls.length} calls (${standin.count({ api: 'values.batchGet' })} batchGet, ${standin.count({ kind: 'write' })} writes), ${((clock.now() - recheck) / 1000).toFixed(1)} s of quota time`,
-  ]);
-  standin.calls.length = 0;
-  const again = clock.now();
-  await syncUnits(
-    { source: google, sink: google, store: gStore },
-    { movement, catalog, year: YEAR, registry: googleRegistry, now: '2025-06-12T00:00:00Z' },
-  );
-  rows.push([
-    'google: unchanged re-sync',
-    `${standin.calls.length} calls (${standin.count({ api: 'files.list' })} files.list), ${((clock.now() - again) / 1000).toFixed(1)} s of quota time`,
-  ]);
-  // The 2-minute poll: Drive's changes since the last token; on an idle sector, one call.
-  const { token } = await google.changesSince(null);
-  standin.calls.length = 0;
-  const polled = await google.changesSince(token);
-  rows.push([
-    'google: idle poll (changes.list)',
-    `${standin.calls.length} call(s), ${polled.changed.size} workbooks changed`,
-  ]);
-  standin.userEdit(`ss-${some[0]?.code ?? ''}`, 'Cá nhân', 1, 8, 1);
-  standin.calls.length = 0;
-  const edited = await google.changesSince(polled.token);
-  rows.push([
-    'google: poll after one clerk edit',
-    `${standin.calls.length} call(s), ${edited.changed.size} workbook changed`,
-  ]);
-  gClient.destroy();
-  await gServer.close();
-  await standin.close();
+  const { lambdaRows } = await import('./bench-lambda.ts');
+  rows.push(...(await lambdaRows({ units: Number(values.units), people: Number(values.people), speed: 5 })));
 }
 
 // Input limits: each file read in a process of its own, so its peak memory is its own.

@@ -12,7 +12,7 @@ import { catalogFor } from '../../shared/config/movement.ts';
 import { needsSync, rulesDigest } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, type SyncMessage, scheduledEventSchema } from '../lib/messages.ts';
-import { CHANGES_RECORD, PENDING_RECORD } from '../lib/records.ts';
+import { CHANGES_RECORD, NIGHTLY_OWED_RECORD, PENDING_RECORD } from '../lib/records.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
 export interface DispatchResult {
@@ -23,6 +23,14 @@ export interface DispatchResult {
   readonly busy?: boolean;
 }
 
+/** What one dispatch is about: the queue it fills, the year, its instant and its run id. */
+interface DispatchRun {
+  readonly syncQueueUrl: string;
+  readonly year: number;
+  readonly now: string;
+  readonly runId: string;
+}
+
 export async function dispatch(
   rt: Runtime,
   event: unknown,
@@ -31,22 +39,72 @@ export async function dispatch(
 ): Promise<DispatchResult> {
   const { kind, year: asked } = scheduledEventSchema.parse(event);
   const year = asked ?? rt.year;
-  const { SYNC_QUEUE_URL, PROPOSE_QUEUE_URL } = rt.config;
-  if (kind === 'scheduled-propose') {
-    if (!PROPOSE_QUEUE_URL) throw new Error('PROPOSE_QUEUE_URL is not configured');
-    // The fallback is for a run whose proposals never came (a message in the dead-letter queue):
-    // after a night where nothing changed, or a run that completed, it asks Google nothing.
-    const pending = (await rt.store.loadProposalRecords(year, [PENDING_RECORD])).get(PENDING_RECORD);
-    if (!pending?.digest) {
-      logger.info('no run waiting for its proposals', { runId, year });
-      return { runId, enqueued: 0, units: 0 };
-    }
-    const message: ProposeMessage = { kind: 'propose', runId, year };
-    await rt.queue.send(PROPOSE_QUEUE_URL, [message]);
-    return { runId, enqueued: 1, units: 0 };
-  }
+  const { SYNC_QUEUE_URL } = rt.config;
   if (!SYNC_QUEUE_URL) throw new Error('SYNC_QUEUE_URL is not configured');
-  if (kind === 'poll') return poll(rt, SYNC_QUEUE_URL, year, now, runId);
+  const run: DispatchRun = { syncQueueUrl: SYNC_QUEUE_URL, year, now, runId };
+  if (kind === 'scheduled-propose') return fallbackPropose(rt, run);
+  if (kind === 'poll') return poll(rt, run);
+  return nightly(rt, run);
+}
+
+/**
+ * The fallback for a run whose proposals never came (a message in the dead-letter queue). After a
+ * night where nothing changed, or a run that completed, it asks Google nothing. A run that is still
+ * at work is left to finish (its last worker asks for the proposals, and proposals made now would
+ * share the quota with its workers); one that is over — nothing of it left on the sync queue — gets
+ * its proposals under its own lease, which the propose function then releases.
+ */
+async function fallbackPropose(
+  rt: Runtime,
+  { syncQueueUrl, year, now, runId }: DispatchRun,
+): Promise<DispatchResult> {
+  const { PROPOSE_QUEUE_URL } = rt.config;
+  if (!PROPOSE_QUEUE_URL) throw new Error('PROPOSE_QUEUE_URL is not configured');
+  const pending = (await rt.store.loadProposalRecords(year, [PENDING_RECORD])).get(PENDING_RECORD);
+  const run = pending?.digest;
+  if (!run) {
+    logger.info('no run waiting for its proposals', { runId, year });
+    return { runId, enqueued: 0, units: 0 };
+  }
+  const nowMs = Date.parse(now);
+  const holder = await rt.leases.holderAt(JOB_LEASE, nowMs);
+  if (holder && holder !== run) {
+    logger.info('another run holds the store; its proposals cover this one', { runId, run, holder });
+    return { runId, enqueued: 0, units: 0, busy: true };
+  }
+  const outstanding = await rt.queue.outstanding(syncQueueUrl);
+  if (outstanding > 0) {
+    logger.info('the run is still at work; its last worker asks for the proposals', {
+      runId,
+      run,
+      outstanding,
+    });
+    return { runId, enqueued: 0, units: 0, busy: true };
+  }
+  if (!holder) {
+    const lease = await rt.leases.acquire({
+      name: JOB_LEASE,
+      holder: run,
+      nowMs,
+      ttlMs: rt.config.RUN_LEASE_MS,
+    });
+    if (!lease.acquired) return { runId, enqueued: 0, units: 0, busy: true };
+  }
+  const message: ProposeMessage = { kind: 'propose', runId: run, year };
+  await rt.queue.send(PROPOSE_QUEUE_URL, [message]);
+  logger.info('fallback proposals for a run that never completed', { runId, run });
+  return { runId, enqueued: 1, units: 0 };
+}
+
+/**
+ * The nightly sync: every unit whose workbook changed since its last check. Refused while another
+ * run holds the store (a poll's run, the night before still at work): it is then owed, and the
+ * first poll that finds the store free runs it.
+ */
+async function nightly(
+  rt: Runtime,
+  { syncQueueUrl, year, now, runId }: DispatchRun,
+): Promise<DispatchResult> {
   const catalog = catalogFor(rt.movement, year);
   if (!catalog) throw new Error(`no criteria catalog for ${year}`);
 
@@ -59,7 +117,14 @@ export async function dispatch(
     ttlMs: rt.config.RUN_LEASE_MS,
   });
   if (!lease.acquired) {
-    logger.warn('previous run still working, nothing dispatched', { runId, holder: lease.holder });
+    logger.warn('another run holds the store; the first free poll runs this night', {
+      runId,
+      holder: lease.holder,
+    });
+    await rt.store.saveProposalRecords(
+      year,
+      new Map([[NIGHTLY_OWED_RECORD, { digest: runId, location: '' }]]),
+    );
     return { runId, enqueued: 0, units: 0, busy: true };
   }
   // One listing of the sector's spreadsheets gives every unit workbook's version and the
@@ -85,7 +150,7 @@ export async function dispatch(
   if (messages.length > 0) {
     await rt.runs.start(runId, year, messages.length, now);
     await markPending(rt, year, runId);
-    await rt.queue.send(SYNC_QUEUE_URL, messages);
+    await rt.queue.send(syncQueueUrl, messages);
   } else await rt.leases.release({ name: JOB_LEASE, holder: runId }); // nothing to do: free at once
   logger.info('dispatched', {
     runId,
@@ -106,21 +171,26 @@ async function markPending(rt: Runtime, year: number, runId: string) {
  * Idle: one Google call, no store write. Changed unit workbooks (not the ones thidua itself wrote
  * since their last check) become a run of their own, with its proposals at the end.
  */
-async function poll(
-  rt: Runtime,
-  syncQueueUrl: string,
-  year: number,
-  now: string,
-  runId: string,
-): Promise<DispatchResult> {
+async function poll(rt: Runtime, { syncQueueUrl, year, now, runId }: DispatchRun): Promise<DispatchResult> {
   const nowMs = Date.parse(now);
   const holder = await rt.leases.holderAt(JOB_LEASE, nowMs);
   if (holder) {
     logger.info('poll skipped: a run is working', { runId, holder });
     return { runId, enqueued: 0, units: 0, busy: true };
   }
-  const record = (await rt.store.loadProposalRecords(year, [CHANGES_RECORD])).get(CHANGES_RECORD);
-  const before = record?.digest ?? null;
+  const records = await rt.store.loadProposalRecords(year, [CHANGES_RECORD, NIGHTLY_OWED_RECORD]);
+  // A night refused while a run held the store is run now, in full, instead of this poll.
+  if (records.get(NIGHTLY_OWED_RECORD)?.digest) {
+    const result = await nightly(rt, { syncQueueUrl, year, now, runId });
+    if (!result.busy)
+      await rt.store.saveProposalRecords(
+        year,
+        new Map([[NIGHTLY_OWED_RECORD, { digest: '', location: '' }]]),
+      );
+    logger.info('owed nightly sync run by the poll', { runId, enqueued: result.enqueued });
+    return result;
+  }
+  const before = records.get(CHANGES_RECORD)?.digest ?? null;
   const { token, changed } = await rt.workbooks.changesSince(before);
   const save = async () => {
     if (token !== before)

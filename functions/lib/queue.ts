@@ -1,9 +1,14 @@
 /** Sending work to the queues: a port, the SQS adapter, and an in-memory one for tests. */
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 
 export interface WorkQueue {
   /** Sends every body; batches of 10, failed entries retried; throws if some cannot be sent. */
   send(queueUrl: string, bodies: readonly unknown[]): Promise<void>;
+  /**
+   * Messages still to be worked: waiting, delayed or being worked now (SQS's approximate counts,
+   * which settle within a minute). 0 means no worker is at it any more.
+   */
+  outstanding(queueUrl: string): Promise<number>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -27,10 +32,27 @@ export class SqsWorkQueue implements WorkQueue {
       }
     }
   }
+
+  async outstanding(queueUrl: string): Promise<number> {
+    const names = [
+      'ApproximateNumberOfMessages',
+      'ApproximateNumberOfMessagesNotVisible',
+      'ApproximateNumberOfMessagesDelayed',
+    ] as const;
+    const out = await this.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: [...names] }),
+    );
+    return names.reduce((sum, name) => sum + Number(out.Attributes?.[name] ?? 0), 0);
+  }
 }
 
 export class MemoryWorkQueue implements WorkQueue {
   readonly sent = new Map<string, unknown[]>();
+  /** What `outstanding` answers, per queue (tests set it: the memory queue does not see the workers). */
+  readonly depth = new Map<string, number>();
+  async outstanding(queueUrl: string): Promise<number> {
+    return this.depth.get(queueUrl) ?? 0;
+  }
   async send(queueUrl: string, bodies: readonly unknown[]): Promise<void> {
     this.sent.set(queueUrl, [...(this.sent.get(queueUrl) ?? []), ...structuredClone(bodies)]);
   }

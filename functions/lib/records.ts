@@ -8,3 +8,6 @@ export const PENDING_RECORD = '~pending';
 
 /** Where the poll keeps its Drive page token. */
 export const CHANGES_RECORD = '~changes';
+
+/** A nightly sync refused while another run held the store: the first free poll runs it instead. */
+export const NIGHTLY_OWED_RECORD = '~nightly';

@@ -102,6 +102,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       readsPerMinute: config.READS_PER_MINUTE,
       writesPerMinute: config.WRITES_PER_MINUTE,
       timeoutMs: config.GOOGLE_TIMEOUT_MS,
+      handOver: true,
     });
   const workbooks = new GoogleWorkbooks({
     clients,

@@ -100,10 +100,21 @@ export interface SheetSource {
    */
   versions(locations: readonly string[]): Promise<Map<string, string>>;
   /**
+   * Where a workbook's version alone cannot say who made it (Google: a person may save between
+   * our write and this look), the versions of workbooks thidua has just written, with '' for one
+   * a person changed since. Without it, `versions` serves.
+   */
+  writtenVersions?(locations: readonly string[]): Promise<Map<string, string>>;
+  /**
    * The tabs of one workbook, in one read. `tabs` names the tabs wanted (a medium that reads fixed
    * ranges needs them); a medium that reads whole files may return every tab.
    */
   readWorkbook(location: string, tabs?: readonly string[]): Promise<WorkbookGrids>;
+}
+
+export interface OwnedWrite {
+  readonly location: string;
+  readonly layout?: string;
 }
 
 export interface SheetSink {
@@ -114,8 +125,12 @@ export interface SheetSink {
    * otherwise undefined, and the next sync reads the workbook again.
    */
   writeFeedback(location: string, tab: SheetTab, readVersion?: string): Promise<string | undefined>;
-  /** Writes a whole workbook thidua owns (a proposal); returns where it can be found. */
-  writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string>;
+  /**
+   * Writes a whole workbook thidua owns (a proposal); returns where it can be found and, where the
+   * medium has one, its layout: opaque to the caller, kept with the record and handed back next
+   * time so the medium need not look before writing (Google: the tabs' sheet ids).
+   */
+  writeOwnedWorkbook(location: string, model: WorkbookModel, layout?: string): Promise<OwnedWrite>;
   /** Creates a workbook only if nothing exists at the location (templates never overwrite a unit's data). */
   createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'>;
   /**
@@ -166,6 +181,8 @@ export interface ProposalRecord {
   readonly location: string;
   /** The workbook's version right after thidua wrote it: a later one means the council edited it. */
   readonly version?: string;
+  /** The medium's layout of the workbook as last written (see `SheetSink.writeOwnedWorkbook`). */
+  readonly layout?: string;
   /** The council's choices among those tied at the line (staff ids, unit codes). */
   readonly choices?: {
     readonly collective: readonly string[];

@@ -24,6 +24,31 @@ export function spedUpClock(speed: number, start = Date.UTC(2025, 5, 1)): Clock 
 }
 
 /**
+ * A sped-up clock whose speed can be changed between phases of a benchmark: a phase that is timed
+ * runs slowly enough that this machine's own work is not magnified beyond the quota's pace, a
+ * phase whose calls are only counted runs fast. Time never jumps: it runs on from where it was.
+ */
+export interface VariableClock extends Clock {
+  setSpeed(speed: number): void;
+}
+
+export function variableClock(speed: number, start = Date.UTC(2025, 5, 1)): VariableClock {
+  let base = start;
+  let origin = performance.now();
+  let current = speed;
+  const now = () => base + (performance.now() - origin) * current;
+  return {
+    now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / current))),
+    setSpeed(next) {
+      base = now();
+      origin = performance.now();
+      current = next;
+    },
+  };
+}
+
+/**
  * A clock that moves only when its owner advances it (tests): `sleep` resolves once `advance` has
  * carried the time past its deadline, so nothing depends on how fast the machine is.
  */

@@ -34,6 +34,8 @@ interface SpreadsheetData {
   title: string;
   sheets: SheetData[];
   modifiedTime: number;
+  /** Whether the last change came through the API (the service account), not from a person. */
+  modifiedByApi: boolean;
   nextProtectedRangeId: number;
   parents: string[];
 }
@@ -194,6 +196,7 @@ export class GoogleStandin {
       title,
       sheets,
       modifiedTime: this.clock.now(),
+      modifiedByApi: false,
       nextProtectedRangeId: 1,
       parents: [],
     });
@@ -213,6 +216,17 @@ export class GoogleStandin {
     if (!sheet) throw new Error(`no sheet ${sheetTitle}`);
     this.setCell(sheet, row, col, value === null ? undefined : { value });
     this.book(id).modifiedTime = this.clock.now();
+    this.book(id).modifiedByApi = false;
+    this.changed(id);
+  }
+
+  /** A user deletes a tab (thidua's too: nothing in Sheets stops an editor of the spreadsheet). */
+  userDeleteSheet(id: string, sheetTitle: string): void {
+    const book = this.book(id);
+    if (!book.sheets.some((s) => s.title === sheetTitle)) throw new Error(`no sheet ${sheetTitle}`);
+    book.sheets = book.sheets.filter((s) => s.title !== sheetTitle);
+    book.modifiedTime = this.clock.now();
+    book.modifiedByApi = false;
     this.changed(id);
   }
 
@@ -759,6 +773,7 @@ export class GoogleStandin {
     }
     for (const w of writes) this.setCell(w.sheet, w.row, w.col, w.cell);
     book.modifiedTime = this.clock.now();
+    book.modifiedByApi = true;
     this.changed(id);
     return {
       spreadsheetId: id,
@@ -931,6 +946,7 @@ export class GoogleStandin {
       }
     });
     book.modifiedTime = this.clock.now();
+    book.modifiedByApi = true;
     this.books.set(id, book);
     this.changed(id);
     return { spreadsheetId: id, replies };
@@ -956,6 +972,10 @@ export class GoogleStandin {
       name: book.title,
       mimeType: SPREADSHEET_MIME,
       modifiedTime: new Date(book.modifiedTime).toISOString(),
+      // Drive fills it only for a change by a signed-in user; `me` is the caller (the service account).
+      lastModifyingUser: book.modifiedByApi
+        ? { kind: 'drive#user', displayName: 'thidua', me: true }
+        : { kind: 'drive#user', displayName: 'Người dùng', me: false },
     };
   }
 

@@ -37,12 +37,15 @@ import { silentProgress } from '../ports/index.ts';
 import { loadAccepted } from './accepted.ts';
 import { tellSharedStaff } from './cross-check.ts';
 
+/** Councils proposed at once (their writes still go one at a time through the medium's pacing). */
+const PROPOSE_CONCURRENCY = 4;
+
 export interface ProposeDeps {
   readonly sink: SheetSink;
   /** Where each council's official documents go (Tờ trình, Danh sách, Biên bản); none when absent. */
   readonly documents?: DocumentSink;
   /** To see whether a proposal workbook written before is still there. */
-  readonly source: Pick<SheetSource, 'versions' | 'readWorkbook'>;
+  readonly source: Pick<SheetSource, 'versions' | 'readWorkbook' | 'writtenVersions'>;
   /** Published lists are frozen: never rewritten until reopened. */
   readonly publications?: Pick<PublicationStore, 'loadPublished'>;
   readonly store: SubmissionStore;
@@ -160,9 +163,11 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const written = new Map<string, string>();
   const documents = new Map<string, string[]>();
   const changed = new Map<string, ProposalRecord>();
+  /** Councils whose workbook this run wrote: their versions are looked up at once, after the writes. */
+  const rewrote = new Set<string>();
   const decidedCouncils: CouncilProposal[] = [];
   progress.start(PROGRESS_LABELS.propose, councils.length);
-  for (const undecided of councils) {
+  const proposeOne = async (undecided: CouncilProposal, index: number) => {
     const location = locations.get(undecided.code);
     progress.tick(undecided.code);
     const before = records.get(undecided.code);
@@ -197,14 +202,14 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       collectives: applyCouncilChoice(undecided.collectives, new Set(choices.collective)),
       individuals: applyCouncilChoice(undecided.individuals, new Set(choices.individual)),
     };
-    decidedCouncils.push(proposal);
-    if (!location) continue;
+    decidedCouncils[index] = proposal;
+    if (!location) return;
     if (published.has(proposal.code)) {
       written.set(proposal.code, location); // frozen: the published workbook stays as it is
       if (before?.documents) documents.set(proposal.code, [...before.documents.locations]); // and its documents
-      continue;
+      return;
     }
-    if (withheld.has(proposal.code)) continue; // the workbook keeps its last trustworthy list
+    if (withheld.has(proposal.code)) return; // the workbook keeps its last trustworthy list
     // The sector-level council (at the top of the registry) also sees every cluster's ranking.
     const top = registry.units.get(proposal.code)?.parentCode === null;
     const model = proposalWorkbookModel({
@@ -221,12 +226,17 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     if (!edited && before?.digest === digest && before.location === location && present.has(location))
       written.set(proposal.code, location);
     else {
-      written.set(proposal.code, await deps.sink.writeOwnedWorkbook(location, model));
-      const version = (await deps.source.versions([location])).get(location);
+      const out = await deps.sink.writeOwnedWorkbook(
+        location,
+        model,
+        before?.location === location ? before.layout : undefined,
+      );
+      written.set(proposal.code, out.location);
+      rewrote.add(proposal.code);
       record = {
         digest,
         location,
-        ...(version ? { version } : {}),
+        ...(out.layout ? { layout: out.layout } : {}),
         choices,
         ...(before?.documents ? { documents: before.documents } : {}),
       };
@@ -246,6 +256,29 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       if (docs.changed) record = { ...(record ?? (before as ProposalRecord)), documents: docs };
     }
     if (record) changed.set(proposal.code, record);
+  };
+  // A few councils at once: one's workbook is written while the next is ranked and rendered and
+  // another's documents go up, so the write quota is never left idle.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(PROPOSE_CONCURRENCY, councils.length) }, async () => {
+      for (let i = next++; i < councils.length; i = next++) {
+        const council = councils[i];
+        if (council) await proposeOne(council, i);
+      }
+    }),
+  );
+  // The version of each workbook written, in one look after all the writes (not one per write).
+  if (rewrote.size) {
+    const locationsWritten = [...rewrote].map((code) => changed.get(code)?.location ?? '');
+    const after = deps.source.writtenVersions
+      ? await deps.source.writtenVersions(locationsWritten)
+      : await deps.source.versions(locationsWritten);
+    for (const code of rewrote) {
+      const record = changed.get(code);
+      const version = record && after.get(record.location);
+      if (record && version !== undefined) changed.set(code, { ...record, version });
+    }
   }
   progress.done();
   await deps.store.saveProposalRecords(year, changed);

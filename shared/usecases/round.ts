@@ -183,10 +183,11 @@ export async function proposeRound(
       written.set(council.code, location); // frozen: the published workbook stays as it is
       continue;
     }
-    written.set(
-      council.code,
-      await deps.sink.writeOwnedWorkbook(location, roundWorkbookModel({ movement, campaign, council })),
+    const out = await deps.sink.writeOwnedWorkbook(
+      location,
+      roundWorkbookModel({ movement, campaign, council }),
     );
+    written.set(council.code, out.location);
   }
   return { councils, written, problems, published };
 }

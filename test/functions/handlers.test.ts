@@ -209,15 +209,23 @@ describe('on demand and on schedule', () => {
     const calls = google.standin.calls.length;
     expect(await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-8')).toMatchObject({ enqueued: 0 });
     expect(google.standin.calls.length).toBe(calls);
-    // A run whose units were enqueued but never all done (a message in the dead-letter queue).
+    await propose(rt, sqsEvent(sent<ProposeMessage>(PROPOSE))); // the admin's run is over
+    queue.sent.clear();
+    // A run whose units were enqueued: while its workers are still at it, the fallback leaves it
+    // to them (it would share the quota with them, and its last worker asks for the proposals).
     await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-1');
+    queue.depth.set(SYNC, 3);
+    expect(await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-8b')).toMatchObject({ busy: true });
+    expect(sent(PROPOSE)).toEqual([]);
+    // Its units never all done (a message in the dead-letter queue): the fallback proposes for
+    // it, under its lease, which the proposals release.
+    queue.depth.set(SYNC, 0);
     await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-9');
-    expect(sent<ProposeMessage>(PROPOSE)).toEqual([
-      { kind: 'propose', runId: 'admin-1', year: 2024, councils: ['HD'] },
-      { kind: 'propose', runId: 'run-9', year: 2024 },
-    ]);
+    expect(sent<ProposeMessage>(PROPOSE)).toEqual([{ kind: 'propose', runId: 'run-1', year: 2024 }]);
+    expect(await rt.leases.holderAt('job', Date.parse(now))).toBe('run-1');
+    await propose(rt, sqsEvent(sent<ProposeMessage>(PROPOSE)));
+    expect(await rt.leases.holderAt('job', Date.parse(now))).toBeNull();
     // Once proposals are made, the next fallback has nothing to do.
-    await propose(rt, sqsEvent(sent<ProposeMessage>(PROPOSE).slice(1)));
     expect(await dispatch(rt, { kind: 'scheduled-propose' }, now, 'run-10')).toMatchObject({ enqueued: 0 });
     await expect(dispatch(rt, { kind: 'nonsense' }, now, 'run-11')).rejects.toThrow();
   });
@@ -288,6 +296,44 @@ describe('polling Drive for changes (every 2 minutes)', () => {
     const idleCalls = google.standin.calls.length;
     expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-7')).toMatchObject({ enqueued: 0 });
     expect(google.standin.calls.length - idleCalls).toBe(1);
+  });
+
+  it('runs a night refused while a poll’s run held the store at the first poll that finds it free', async () => {
+    for (const night of ['run-1', 'run-2']) {
+      // The second night reads back the workbooks whose tabs the first one wrote: then all is settled.
+      await dispatch(rt, { kind: 'scheduled-sync' }, now, night);
+      await work(rt, sqsEvent(sent<SyncMessage>(SYNC)), now);
+      await propose(rt, sqsEvent(sent(PROPOSE)));
+      queue.sent.clear();
+    }
+    await dispatch(rt, { kind: 'poll' }, now, 'poll-1');
+    // A clerk's edit makes a poll's run; the nightly sync comes while it works and is refused.
+    google.standin.userEdit('ss-U002', 'Cá nhân', 1, 8, 3);
+    google.standin.userEdit('ss-U004', 'Cá nhân', 1, 8, 4);
+    expect(await dispatch(rt, { kind: 'poll' }, now, 'poll-2')).toMatchObject({ enqueued: 2 });
+    const pollRun = sent<SyncMessage>(SYNC);
+    expect(await dispatch(rt, { kind: 'scheduled-sync' }, now, 'night-1')).toMatchObject({ busy: true });
+    // While the poll's run still works, a poll does nothing, not even the owed night.
+    expect(await dispatch(rt, { kind: 'poll' }, now, 'poll-3')).toMatchObject({ busy: true, enqueued: 0 });
+    await work(rt, sqsEvent(pollRun.slice(0, 1)), now); // meanwhile another clerk saves
+    google.standin.userEdit('ss-U005', 'Cá nhân', 1, 8, 5);
+    await work(rt, sqsEvent(pollRun.slice(1)), now);
+    await propose(rt, sqsEvent(sent(PROPOSE)));
+    queue.sent.clear();
+    // The store is free: the next poll runs the whole night (a listing of the sector), once; it
+    // finds the workbook saved meanwhile.
+    const before = google.standin.calls.length;
+    const owed = await dispatch(rt, { kind: 'poll' }, now, 'poll-4');
+    expect(google.standin.calls.slice(before).map((c) => c.api)).toEqual(['files.list']);
+    expect(sent<SyncMessage>(SYNC).map((m) => m.unit.code)).toEqual(['U005']);
+    expect(owed).toMatchObject({ runId: 'poll-4', enqueued: 1 });
+    await work(rt, sqsEvent(sent<SyncMessage>(SYNC)), now);
+    await propose(rt, sqsEvent(sent(PROPOSE)));
+    const calls = google.standin.calls.length;
+    await dispatch(rt, { kind: 'poll' }, now, 'poll-5'); // a poll again: the night is no longer owed
+    const apis = google.standin.calls.slice(calls).map((c) => c.api);
+    expect(apis[0]).toBe('changes.list');
+    expect(apis).not.toContain('files.list');
   });
 });
 

@@ -1,5 +1,4 @@
 /** The Lambda functions' runtime on the embedded store and the Sheets stand-in, queues in memory. */
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadConfig } from '../../functions/lib/config.ts';
 import { MemoryWorkQueue } from '../../functions/lib/queue.ts';
 import { createRuntime, type Runtime } from '../../functions/lib/runtime.ts';
@@ -71,26 +70,4 @@ export async function startFunctions(
   };
 }
 
-/** An SQS event as Lambda delivers it. */
-export function sqsEvent(bodies: readonly unknown[], receiveCount = 1): SQSEvent {
-  return {
-    Records: bodies.map(
-      (body, i): SQSRecord => ({
-        messageId: `m-${i}-${receiveCount}`,
-        receiptHandle: `r-${i}`,
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-        attributes: {
-          ApproximateReceiveCount: String(receiveCount),
-          SentTimestamp: '0',
-          SenderId: 'x',
-          ApproximateFirstReceiveTimestamp: '0',
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:ap-southeast-1:123456789012:thidua-sync',
-        awsRegion: 'ap-southeast-1',
-      }),
-    ),
-  };
-}
+export { sqsEvent } from '../../functions/lib/sqs-event.ts';

@@ -286,6 +286,68 @@ describe('proposals and templates in Google Sheets', () => {
     expect(google.standin.documentsIn('folder-HD').map((d) => d.uploads)).toEqual([2, 2, 2]);
   });
 
+  it('writes a proposal in one batchUpdate once its tabs are known, finds a deleted tab again, and notices a council edit made right after the write', async () => {
+    google = await startGoogle({ speed: 400 });
+    db = await freshStore(server);
+    const registry = seedSector(google.standin, 3);
+    const { workbooks } = google.workbooks();
+    // A council member saves in the proposal spreadsheet between thidua's write and its look at
+    // the versions, when `edit` is set.
+    let edit = false;
+    const source = {
+      versions: (l: readonly string[]) => workbooks.versions(l),
+      readWorkbook: (l: string, t?: readonly string[]) => workbooks.readWorkbook(l, t),
+      writtenVersions: async (l: readonly string[]) => {
+        if (edit) google?.standin.userEdit('ss-proposal-HD', 'Đồng điểm tại ngưỡng', 0, 0, 'Hội đồng đã xem');
+        return workbooks.writtenVersions(l);
+      },
+    };
+    const deps = { source, sink: workbooks, store: db.store };
+    const proposeNow = () =>
+      proposeAwards(deps, {
+        movement,
+        year: YEAR,
+        registry,
+        proposalLocation: (c) => registry.units.get(c)?.proposalWorkbook ?? null,
+      });
+    const calls = (api: string) => google?.standin.count({ api, spreadsheetId: 'ss-proposal-HD' }) ?? 0;
+    let day = 10;
+    const change = async (score: number) => {
+      google?.standin.userEdit('ss-U000', 'Cá nhân', 1, 8, score);
+      await syncUnits(
+        { source: workbooks, sink: workbooks, store: db?.store as SubmissionStore },
+        input(registry, `2025-06-${++day}T01:00:00.000Z`),
+      );
+    };
+    await syncUnits({ source: workbooks, sink: workbooks, store: db.store }, input(registry));
+
+    // First write: one look at the tabs, then the new tabs and their content in one batchUpdate.
+    await proposeNow();
+    expect([calls('spreadsheets.get'), calls('spreadsheets.batchUpdate')]).toEqual([1, 1]);
+    // The proposal changes: its tabs are known from the record, so the write is the only call.
+    await change(5);
+    await proposeNow();
+    expect([calls('spreadsheets.get'), calls('spreadsheets.batchUpdate')]).toEqual([1, 2]);
+    expect(calls('values.batchGet')).toBe(0); // thidua's own write is not taken for the council's
+
+    // Someone deletes a tab: the write that fails on it looks again and puts it back.
+    google.standin.userDeleteSheet('ss-proposal-HD', 'Không đề nghị');
+    await change(6);
+    await proposeNow();
+    expect(google.standin.sheetTitles('ss-proposal-HD')).toContain('Không đề nghị');
+    expect(calls('spreadsheets.get')).toBe(2);
+    expect(calls('values.batchGet')).toBe(1); // a person changed it: the council's choices are read
+
+    // A council member saves just after thidua's write: the next run reads the council's choices.
+    edit = true;
+    await change(7);
+    await proposeNow();
+    expect(calls('values.batchGet')).toBe(1);
+    edit = false;
+    await proposeNow();
+    expect(calls('values.batchGet')).toBe(2);
+  });
+
   it('prepares a unit spreadsheet for the template without touching the tabs the unit filled', async () => {
     google = await startGoogle({ speed: 400 });
     const grids = unitGrids('U001', peopleOf('U001'));

@@ -29,6 +29,42 @@ describe('pacing to the Sheets quota, on a virtual clock', () => {
     expect(span).toBeLessThanOrEqual(199 * 1_020 + 1_000);
   });
 
+  it('keeps every minute within the quota when the workers hand the quota over to the propose function', async () => {
+    const clock = manualClock();
+    const sent: number[] = [];
+    /** One process making `n` calls one after the other; the test moves time until all are done. */
+    const calls = async (pacer: Pacer, n: number) => {
+      for (let i = 0; i < n; i++) {
+        await pacer.acquire();
+        sent.push(clock.now());
+      }
+    };
+    const run = async (...processes: Promise<void>[]) => {
+      let done = false;
+      const all = Promise.all(processes).then(() => {
+        done = true;
+      });
+      while (!done) await clock.advance(50);
+      await all;
+    };
+    const windowsHold = (times: number[]) =>
+      [...times].sort((a, b) => a - b).every((t, i, sorted) => i < 60 || t - (sorted[i - 60] ?? 0) >= 60_000);
+    // Two workers at half the quota each; new containers take their place; then the propose
+    // function at all of the quota.
+    const night = async (handOver: boolean) => {
+      sent.length = 0;
+      const worker = () => new Pacer(30, clock, handOver);
+      await run(calls(worker(), 30), calls(worker(), 30));
+      await run(calls(worker(), 30), calls(worker(), 30));
+      await run(calls(new Pacer(60, clock, handOver), 90));
+      return windowsHold(sent);
+    };
+    expect(await night(true)).toBe(true);
+    expect(sent).toHaveLength(210);
+    // Without the hand-over wait, the new containers' first calls crowd the minute before them.
+    expect(await night(false)).toBe(false);
+  });
+
   it('retries a throttled call after a backoff on the same clock, and gives up after the attempts allowed', async () => {
     const clock = manualClock();
     const caller = new GoogleCaller({ clock, maxAttempts: 3, baseBackoffMs: 1_000, random: () => 1 });

@@ -47,6 +47,7 @@ const proposalItemSchema = z.object({
   digest: z.string(),
   location: z.string(),
   version: z.string().optional(),
+  layout: z.string().optional(),
   choices: z
     .object({
       collective: z.array(z.string()),
@@ -230,7 +231,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
           {
             digest: item.digest,
             location: item.location,
-            ...(item.version ? { version: item.version } : {}),
+            ...(item.version !== undefined ? { version: item.version } : {}),
+            ...(item.layout ? { layout: item.layout } : {}),
             ...(item.choices ? { choices: item.choices } : {}),
             ...(item.documents ? { documents: item.documents } : {}),
           },

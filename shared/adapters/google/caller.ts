@@ -24,6 +24,12 @@ export interface CallerOptions {
   readonly maxBackoffMs?: number;
   readonly counters?: Counters;
   readonly random?: () => number;
+  /**
+   * For a process that takes over the quota from another one at the same pace (a Lambda container
+   * after the one before it, the propose function after the run's last worker): its first call
+   * of each kind waits one interval, so the two never crowd a minute between them.
+   */
+  readonly handOver?: boolean;
 }
 
 /** Google did not answer usefully after every attempt: the workbook is retried next sync. */
@@ -51,12 +57,18 @@ export class Pacer {
   constructor(
     perMinute: number,
     private readonly clock: Clock,
+    /** The first call also waits one interval (another process at the same pace may just have called). */
+    private warmUp = false,
   ) {
     // 2% margin so that latency jitter between here and the server does not tip a window over.
     this.interval = (60_000 / perMinute) * 1.02;
   }
   async acquire(): Promise<void> {
     const now = this.clock.now();
+    if (this.warmUp) {
+      this.warmUp = false;
+      this.next = now + this.interval;
+    }
     const slot = Math.max(now, this.next);
     this.next = slot + this.interval;
     if (slot > now) await this.clock.sleep(slot - now);
@@ -124,9 +136,9 @@ export class GoogleCaller {
     this.clock = options.clock ?? realClock;
     this.random = options.random ?? Math.random;
     this.pacers = {
-      read: new Pacer(options.readsPerMinute ?? 60, this.clock),
-      write: new Pacer(options.writesPerMinute ?? 60, this.clock),
-      drive: new Pacer(options.drivePerMinute ?? 600, this.clock),
+      read: new Pacer(options.readsPerMinute ?? 60, this.clock, options.handOver),
+      write: new Pacer(options.writesPerMinute ?? 60, this.clock, options.handOver),
+      drive: new Pacer(options.drivePerMinute ?? 600, this.clock, options.handOver),
     };
   }
 

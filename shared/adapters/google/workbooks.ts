@@ -8,12 +8,14 @@
  */
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
+import { z } from 'zod';
 import { type Cell, columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
 import type { CellStyle, SheetTab, Validation, WorkbookModel } from '../../domain/sheet-model.ts';
 import { csvSafe, matchKey, stripControls } from '../../domain/text.ts';
 import { MESSAGES, TABS } from '../../domain/vi.ts';
 import {
+  type OwnedWrite,
   type SheetSink,
   type SheetSource,
   SourceUnavailableError,
@@ -23,6 +25,22 @@ import {
 import { quoteSheet } from '../../standin/a1.ts';
 import type { GoogleClients } from './auth.ts';
 import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';
+
+/** A layout handed back by the caller: tab title → sheet id (anything else is ignored). */
+const layoutSchema = z.record(z.string(), z.number().int().nonnegative());
+
+function parseLayout(layout: string | undefined): Map<string, number> | undefined {
+  if (!layout) return undefined;
+  try {
+    const parsed = layoutSchema.safeParse(JSON.parse(layout));
+    return parsed.success ? new Map(Object.entries(parsed.data)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const formatLayout = (model: WorkbookModel, ids: ReadonlyMap<string, number>) =>
+  JSON.stringify(Object.fromEntries(model.tabs.map((t) => [t.title, ids.get(t.title) ?? 0])));
 
 /** How far each tab is read. Wide and deep enough for the largest unit; Google trims empty cells. */
 const TAB_EXTENT: Record<string, string> = {
@@ -246,6 +264,31 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   /** Every spreadsheet the service account sees, with its modification time (one call per 1,000). */
   async listVersions(): Promise<Map<string, string>> {
     const result = new Map<string, string>();
+    for (const file of await this.listFiles(false)) result.set(file.id, file.modifiedTime);
+    return result;
+  }
+
+  /**
+   * The versions of workbooks thidua has just written, for telling a later edit by the council
+   * from its own write: a workbook whose last change Drive does not attribute to this account (a
+   * person saved in it since our write) gets '' — a version no listing will ever match. One
+   * `files.list` per 1,000 spreadsheets (or one `files.get` each for a few), after all the writes.
+   */
+  async writtenVersions(locations: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(locations);
+    const result = new Map<string, string>();
+    const files =
+      wanted.size <= FEW
+        ? (await Promise.all([...wanted].map((id) => this.fileVersion(id, true)))).flatMap((f) =>
+            f ? [f] : [],
+          )
+        : (await this.listFiles(true)).filter((f) => wanted.has(f.id));
+    for (const file of files) result.set(file.id, file.mine ? file.modifiedTime : '');
+    return result;
+  }
+
+  private async listFiles(withModifier: boolean) {
+    const result: { id: string; modifiedTime: string; mine: boolean }[] = [];
     let pageToken: string | undefined;
     do {
       const token = pageToken;
@@ -253,7 +296,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         this.options.clients.drive.files.list(
           {
             q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
-            fields: 'nextPageToken, files(id, modifiedTime)',
+            fields: `nextPageToken, files(id, modifiedTime${withModifier ? ', lastModifyingUser(me)' : ''})`,
             pageSize: 1000,
             supportsAllDrives: true,
             includeItemsFromAllDrives: true,
@@ -263,7 +306,12 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         ),
       );
       for (const file of response.data.files ?? [])
-        if (file.id && file.modifiedTime) result.set(file.id, file.modifiedTime);
+        if (file.id && file.modifiedTime)
+          result.push({
+            id: file.id,
+            modifiedTime: file.modifiedTime,
+            mine: file.lastModifyingUser?.me === true,
+          });
       pageToken = response.data.nextPageToken ?? undefined;
     } while (pageToken);
     return result;
@@ -394,13 +442,29 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   }
 
   private async modifiedTime(location: string): Promise<string | undefined> {
-    const response = await this.run<{ data: drive_v3.Schema$File }>('drive', location, (o) =>
-      this.options.clients.drive.files.get(
-        { fileId: location, fields: 'modifiedTime', supportsAllDrives: true },
-        o,
-      ),
-    );
-    return response.data.modifiedTime ?? undefined;
+    return (await this.fileVersion(location, false))?.modifiedTime;
+  }
+
+  private async fileVersion(location: string, withModifier: boolean) {
+    try {
+      const response = await this.run<{ data: drive_v3.Schema$File }>('drive', location, (o) =>
+        this.options.clients.drive.files.get(
+          {
+            fileId: location,
+            fields: withModifier ? 'modifiedTime, lastModifyingUser(me)' : 'modifiedTime',
+            supportsAllDrives: true,
+          },
+          o,
+        ),
+      );
+      const time = response.data.modifiedTime;
+      return time
+        ? { id: location, modifiedTime: time, mine: response.data.lastModifyingUser?.me === true }
+        : undefined;
+    } catch (error) {
+      if (withModifier && error instanceof WorkbookInaccessibleError) return undefined;
+      throw error;
+    }
   }
 
   private async batchUpdate(location: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
@@ -606,17 +670,77 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
 
   /**
    * A workbook thidua owns (a council's proposal), made by the emulation office and listed in the
-   * registry: missing tabs are added, each tab's values replaced — in one atomic batchUpdate, so a
-   * council never sees half a proposal.
+   * registry: each tab's values and formats replaced, missing tabs added — all in one atomic
+   * `batchUpdate`, so a council never sees half a proposal. With the layout of the last write
+   * (the tabs' sheet ids) that is the only call; without it, or when someone deleted a tab since,
+   * one `spreadsheets.get` first. Returns the layout to hand back next time.
    */
-  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string> {
-    const { titles } = await this.ensureTabs(location, model.tabs, (t, sheetId) =>
-      this.protection(t, sheetId),
-    );
-    // Values and formats replace the whole tab; merges are undone and made again (a list's length changes).
-    const requests: sheets_v4.Schema$Request[] = model.tabs.flatMap((tab) => {
-      const sheetId = titles.get(tab.title) ?? 0;
+  async writeOwnedWorkbook(location: string, model: WorkbookModel, layout?: string): Promise<OwnedWrite> {
+    const known = parseLayout(layout);
+    if (known && model.tabs.every((t) => known.has(t.title)))
+      try {
+        await this.batchUpdate(location, this.ownedRequests(model, known, new Set()));
+        return { location, layout: formatLayout(model, known) };
+      } catch (error) {
+        // A tab deleted or renamed since: look, and write again below.
+        if (
+          !(error instanceof WorkbookReadError) ||
+          !/No grid with id/.test(String((error.cause as Error)?.message))
+        )
+          throw error;
+      }
+    for (let attempt = 1; ; attempt++) {
+      const titles = await this.titles(location);
+      const ids = new Map(titles);
+      const added = new Set<string>();
+      const used = new Set(titles.values());
+      for (const tab of model.tabs) {
+        if (ids.has(tab.title)) continue;
+        let sheetId = 7_000 + added.size;
+        while (used.has(sheetId)) sheetId++;
+        used.add(sheetId);
+        ids.set(tab.title, sheetId);
+        added.add(tab.title);
+      }
+      try {
+        await this.batchUpdate(location, this.ownedRequests(model, ids, added));
+        return { location, layout: formatLayout(model, ids) };
+      } catch (error) {
+        // An earlier attempt whose answer was lost added the tabs: look again and write.
+        if (
+          attempt >= 3 ||
+          !(error instanceof WorkbookReadError) ||
+          !/already exists/.test(String((error.cause as Error)?.message))
+        )
+          throw error;
+      }
+    }
+  }
+
+  /** The requests that make each tab of `model` what it says; `added` tabs are created first. */
+  private ownedRequests(
+    model: WorkbookModel,
+    ids: ReadonlyMap<string, number>,
+    added: ReadonlySet<string>,
+  ): sheets_v4.Schema$Request[] {
+    return model.tabs.flatMap((tab) => {
+      const sheetId = ids.get(tab.title) ?? 0;
+      // Values and formats replace the whole tab; merges are undone and made again (a list's length changes).
       return [
+        ...(added.has(tab.title)
+          ? [
+              {
+                addSheet: {
+                  properties: {
+                    sheetId,
+                    title: tab.title,
+                    gridProperties: { frozenRowCount: tab.headerRows ?? 0 },
+                  },
+                },
+              },
+              ...this.protection(tab, sheetId),
+            ]
+          : []),
         {
           updateCells: {
             range: { sheetId },
@@ -627,8 +751,6 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         ...this.layout(tab, sheetId),
       ];
     });
-    await this.batchUpdate(location, requests);
-    return location;
   }
 
   /**

@@ -4,7 +4,13 @@
  */
 import type { Grid, WorkbookGrids } from '../../domain/grid.ts';
 import type { SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
-import { type Counters, type SheetSink, type SheetSource, WorkbookNotFoundError } from '../../ports/index.ts';
+import {
+  type Counters,
+  type OwnedWrite,
+  type SheetSink,
+  type SheetSource,
+  WorkbookNotFoundError,
+} from '../../ports/index.ts';
 
 /** A tab's values as reading them back gives: formulas replaced by their results. */
 export function tabGrid(tab: SheetTab): Grid {
@@ -65,10 +71,10 @@ export class MemoryWorkbooks implements SheetSource, SheetSink {
     return unchangedSinceRead ? String(book.version) : undefined;
   }
 
-  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string> {
+  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<OwnedWrite> {
     if (this.counters) this.counters.sheetWrites++;
     this.books.set(location, { grids: modelGrids(model), version: ++this.clock });
-    return location;
+    return { location };
   }
 
   async createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'> {

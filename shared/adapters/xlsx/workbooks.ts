@@ -17,6 +17,7 @@ import { stripControls } from '../../domain/text.ts';
 import { MESSAGES } from '../../domain/vi.ts';
 import {
   type Counters,
+  type OwnedWrite,
   type SheetSink,
   type SheetSource,
   WorkbookInaccessibleError,
@@ -350,12 +351,12 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     }
   }
 
-  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<string> {
+  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<OwnedWrite> {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'thidua';
     for (const tab of model.tabs) renderTab(workbook, tab);
     await this.save(workbook, location);
-    return this.resolve(location);
+    return { location: this.resolve(location) };
   }
 
   async createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'> {
