@@ -112,15 +112,53 @@ export function sharePercent(c: { points: number; max: number }): string {
   return ((c.points * 100) / c.max).toFixed(2).replace('.', ',');
 }
 
+/**
+ * What building candidates needs from the movement for one year, worked out once per run rather
+ * than once per person: the policy in force, each subject's applicable items and their maximum,
+ * the ratings and disciplines by code.
+ */
+interface RankContext {
+  readonly movement: Movement;
+  readonly catalog: Catalog;
+  readonly policy: ReturnType<typeof eligibilityPolicyFor>;
+  readonly collectiveMax: number;
+  /** Item codes and maximum for a person, by whether they hold a leading post. */
+  readonly individual: Readonly<Record<'leader' | 'staff', { codes: readonly string[]; max: number }>>;
+  readonly ratings: ReadonlyMap<string, Movement['ratings'][number]>;
+  readonly minimum: Movement['ratings'][number] | undefined;
+  readonly disciplines: ReadonlyMap<string, Movement['disciplines'][number]>;
+}
+
+function rankContext(movement: Movement, catalog: Catalog, year: number): RankContext {
+  const policy = eligibilityPolicyFor(movement, year);
+  const itemsFor = (leader: boolean) => {
+    const items = catalog.individual.items.filter((item) => !item.leaderOnly || leader);
+    return {
+      codes: items.map((item) => item.code),
+      max: items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0),
+    };
+  };
+  const ratings = new Map(movement.ratings.map((r) => [r.code, r]));
+  return {
+    movement,
+    catalog,
+    policy,
+    collectiveMax: catalog.collective.items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0),
+    individual: { leader: itemsFor(true), staff: itemsFor(false) },
+    ratings,
+    minimum: policy?.individual.minimumRating ? ratings.get(policy.individual.minimumRating) : undefined,
+    disciplines: new Map(movement.disciplines.map((d) => [d.code, d])),
+  };
+}
+
 function collectiveCandidate(
   unit: RegistryUnit,
   submission: Submission | undefined,
-  catalog: Catalog,
-  movement: Movement,
-  year: number,
+  context: RankContext,
 ): Candidate {
+  const { catalog, policy } = context;
   const base = collectiveIdentity(unit);
-  const max = catalog.collective.items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
+  const max = context.collectiveMax;
   if (!submission)
     return {
       ...base,
@@ -132,7 +170,6 @@ function collectiveCandidate(
     const score = submission.collective.items[item.code];
     return sum + (score ? (score.reviewed ?? score.self) : 0);
   }, 0);
-  const policy = eligibilityPolicyFor(movement, year);
   const veto = catalog.collective.vetoItems.find((item) => submission.collective.vetoes[item.code] === true);
   const ineligible =
     veto && policy?.collective.vetoDisqualifies
@@ -157,7 +194,12 @@ export function collectiveIdentity(unit: RegistryUnit) {
 }
 
 /** Who a person candidate is, as every ranking shows them. */
-export function personIdentity(person: Person, unit: RegistryUnit, movement: Movement) {
+export function personIdentity(
+  person: Person,
+  unit: RegistryUnit,
+  movement: Movement,
+  rating = movement.ratings.find((r) => r.code === person.rating),
+) {
   return {
     subject: 'individual' as const,
     id: person.staffId,
@@ -167,25 +209,22 @@ export function personIdentity(person: Person, unit: RegistryUnit, movement: Mov
     position: person.position,
     isLeader: person.isLeader,
     isWoman: person.gender === WOMAN,
-    rating: movement.ratings.find((r) => r.code === person.rating)?.label ?? person.rating,
+    rating: rating?.label ?? person.rating,
   };
 }
 
 function personCandidate(
   person: Person,
   unit: RegistryUnit,
-  catalog: Catalog,
-  movement: Movement,
-  year: number,
+  context: RankContext,
   alsoListedBy: readonly string[] = [],
 ): Candidate {
-  const applicable = catalog.individual.items.filter((item) => !item.leaderOnly || person.isLeader);
-  const max = applicable.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0);
-  const points = applicable.reduce((sum, item) => sum + (person.scores[item.code] ?? 0), 0);
-  const policy = eligibilityPolicyFor(movement, year);
-  const rating = movement.ratings.find((r) => r.code === person.rating);
-  const minimum = movement.ratings.find((r) => r.code === policy?.individual.minimumRating);
-  const discipline = movement.disciplines.find((d) => d.code === person.discipline);
+  const { codes, max } = context.individual[person.isLeader ? 'leader' : 'staff'];
+  let points = 0;
+  for (const code of codes) points += person.scores[code] ?? 0;
+  const { policy, minimum } = context;
+  const rating = context.ratings.get(person.rating);
+  const discipline = context.disciplines.get(person.discipline);
   let ineligible: Candidate['ineligible'] = null;
   // A person belongs to one unit: listed by two, they are ranked by neither until it is resolved.
   if (alsoListedBy.length)
@@ -194,12 +233,8 @@ function personCandidate(
     ineligible = { code: 'DISCIPLINE', reason: REASONS.DISCIPLINE(discipline.label) };
   else if (rating && minimum && rating.rank < minimum.rank)
     ineligible = { code: 'RATING_BELOW', reason: REASONS.RATING_BELOW(rating.label, minimum.label) };
-  return {
-    ...personIdentity(person, unit, movement),
-    points,
-    max,
-    ineligible,
-  };
+  // Assigned onto the identity, not spread into a new object: 20,000 of them per run.
+  return Object.assign(personIdentity(person, unit, context.movement, rating), { points, max, ineligible });
 }
 
 /** A total order: share, then (if enabled) women first, then name in Vietnamese collation, then id. */
@@ -217,6 +252,26 @@ function sameStanding(womenPriority: boolean) {
   return (a: Candidate, b: Candidate) =>
     compareShare(a, b) === 0 && (!womenPriority || a.isWoman === b.isWoman);
 }
+
+/**
+ * A candidate with its rank, as a literal of every field: one allocation, and the same shape for
+ * all of them (a spread or an assign costs several times more over 20,000 people).
+ */
+const withRank = (c: Candidate, rank: number): RankedCandidate => ({
+  subject: c.subject,
+  id: c.id,
+  name: c.name,
+  unitCode: c.unitCode,
+  unitName: c.unitName,
+  position: c.position,
+  isLeader: c.isLeader,
+  isWoman: c.isWoman,
+  rating: c.rating,
+  points: c.points,
+  max: c.max,
+  ineligible: c.ineligible,
+  rank,
+});
 
 /** Splits ranked candidates at the quota line. The quota is never exceeded; ties at the line go to the council. */
 export function applyQuota(
@@ -240,49 +295,57 @@ export function applyQuota(
       });
     else eligible.push(candidate);
   }
-  // Competition ranking: 1, 2, 2, 4.
-  const ranked: RankedCandidate[] = [];
+  // Competition ranking: 1, 2, 2, 4. Ranks never decrease down the list, so the line splits it
+  // into three runs: proposed, tied at the line, below it.
+  const ranks: number[] = new Array(eligible.length);
   eligible.forEach((candidate, index) => {
-    const previous = ranked[index - 1];
-    const rank = previous && same(previous, candidate) ? previous.rank : index + 1;
-    ranked.push({ ...candidate, rank });
+    const previous = eligible[index - 1];
+    ranks[index] = previous && same(previous, candidate) ? (ranks[index - 1] ?? 1) : index + 1;
   });
-
   const places = quota.quota;
-  let proposed: RankedCandidate[] = [];
-  let tiedAtLine: RankedCandidate[] = [];
-  let below: RankedCandidate[] = [];
-  const lastIn = ranked[places - 1];
-  const firstOut = ranked[places];
-  if (places === 0) below = ranked;
-  else if (!firstOut || !lastIn) proposed = ranked;
-  else if (same(lastIn, firstOut)) {
-    proposed = ranked.filter((c) => c.rank < lastIn.rank);
-    tiedAtLine = ranked.filter((c) => c.rank === lastIn.rank);
-    below = ranked.filter((c) => c.rank > lastIn.rank);
-  } else {
-    proposed = ranked.slice(0, places);
-    below = ranked.slice(places);
+  let proposedEnd = Math.min(places, eligible.length);
+  let tiedEnd = proposedEnd;
+  const lastIn = eligible[places - 1];
+  const firstOut = eligible[places];
+  if (places > 0 && lastIn && firstOut && same(lastIn, firstOut)) {
+    const line = ranks[places - 1] ?? 0;
+    proposedEnd = ranks.indexOf(line);
+    tiedEnd = proposedEnd;
+    while (tiedEnd < eligible.length && ranks[tiedEnd] === line) tiedEnd++;
   }
-  for (const candidate of below)
-    notProposed.push(
-      places === 0
-        ? { candidate, rank: candidate.rank, code: 'QUOTA_ZERO', reason: REASONS.QUOTA_ZERO(quotaText) }
-        : {
-            candidate,
-            rank: candidate.rank,
-            code: 'BELOW_LINE',
-            reason: REASONS.BELOW_LINE(candidate.rank, places),
-          },
-    );
-  notProposed.sort((a, b) => order(a.candidate, b.candidate));
+  const rankedRun = (from: number, to: number) =>
+    eligible.slice(from, to).map((candidate, i) => withRank(candidate, ranks[from + i] ?? 0));
+  const proposed = rankedRun(0, proposedEnd);
+  const tiedAtLine = rankedRun(proposedEnd, tiedEnd);
+  // Below the line, the candidate as it is and its rank beside it (no copy of 20,000 people).
+  const below = eligible.slice(tiedEnd).map((candidate, i) => ({ candidate, rank: ranks[tiedEnd + i] ?? 0 }));
+  const belowLine: NotProposed[] = below.map(({ candidate, rank }) =>
+    places === 0
+      ? { candidate, rank, code: 'QUOTA_ZERO', reason: REASONS.QUOTA_ZERO(quotaText) }
+      : { candidate, rank, code: 'BELOW_LINE', reason: REASONS.BELOW_LINE(rank, places) },
+  );
+  // Both lists are already in ranking order: merged, not sorted again.
+  const merged: NotProposed[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < notProposed.length || j < belowLine.length) {
+    const a = notProposed[i];
+    const b = belowLine[j];
+    if (a && (!b || order(a.candidate, b.candidate) <= 0)) {
+      merged.push(a);
+      i++;
+    } else if (b) {
+      merged.push(b);
+      j++;
+    }
+  }
   return {
     quota,
     quotaText,
     awardForm,
     proposed,
     tiedAtLine,
-    notProposed,
+    notProposed: merged,
     placesForTied: places - proposed.length,
   };
 }
@@ -335,6 +398,12 @@ export function staffListedBy(
   return listedBy;
 }
 
+const NONE: readonly string[] = [];
+
+/** The other units that list a staff id (none, without an allocation, for nearly everyone). */
+const alsoListed = (codes: readonly string[] | undefined, own: string): readonly string[] =>
+  !codes || (codes.length === 1 && codes[0] === own) ? NONE : codes.filter((code) => code !== own);
+
 /** Staff ids listed by more than one unit, with the units (each unit is told which others list them). */
 export function staffInSeveralUnits(
   units: ReadonlyMap<string, RegistryUnit>,
@@ -350,6 +419,7 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
   if (!catalog || !quotaPolicy || !eligibilityPolicyFor(movement, year))
     throw new PolicyMissingError(REASONS.NO_POLICY(yearLabel(year)));
   const womenPriority = movement.tieBreakers.womenPriority.enabled;
+  const context = rankContext(movement, catalog, year);
 
   // Each unit is placed once: under the council that ranks its collective and the one that ranks its people.
   const byCollectiveCouncil = new Map<string, RegistryUnit[]>();
@@ -366,6 +436,8 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
   }
 
   const listedBy = staffListedBy(units, submissions);
+  // Whether any staff id is listed twice at all (almost never): if not, nobody is looked up again.
+  const shared = [...listedBy.values()].some((codes) => codes.length > 1);
   const blocked = (candidate: Candidate): Candidate => {
     const what = candidate.ineligible ? undefined : input.pending?.get(staffKey(candidate.id));
     return what
@@ -386,7 +458,7 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
       quotaPolicy.rounding,
     );
     const collectiveCandidates = collectiveUnits.map((unit) =>
-      blocked(collectiveCandidate(unit, submissions.get(unit.code), catalog, movement, year)),
+      blocked(collectiveCandidate(unit, submissions.get(unit.code), context)),
     );
 
     const headcountFromListing: string[] = [];
@@ -405,10 +477,8 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
             personCandidate(
               person,
               unit,
-              catalog,
-              movement,
-              year,
-              (listedBy.get(staffKey(person.staffId)) ?? []).filter((code) => code !== unit.code),
+              context,
+              shared ? alsoListed(listedBy.get(staffKey(person.staffId)), unit.code) : NONE,
             ),
           ),
         );
@@ -455,6 +525,7 @@ export function rankClusters(input: ProposalInput): ClusterRanking[] {
   const { movement, year, units, submissions } = input;
   const catalog = catalogFor(movement, year);
   if (!catalog) throw new PolicyMissingError(REASONS.NO_POLICY(yearLabel(year)));
+  const context = rankContext(movement, catalog, year);
   const byCluster = new Map<string, RegistryUnit[]>();
   for (const unit of units.values())
     if (unit.cluster) {
@@ -466,7 +537,7 @@ export function rankClusters(input: ProposalInput): ClusterRanking[] {
     .sort(([a], [b]) => compareVietnamese(a, b))
     .map(([cluster, members]) => {
       const candidates = members.map((unit) =>
-        collectiveCandidate(unit, submissions.get(unit.code), catalog, movement, year),
+        collectiveCandidate(unit, submissions.get(unit.code), context),
       );
       // A quota as large as the cluster: everyone eligible is ranked, nobody is cut.
       const all = computeQuota(candidates.length, { numerator: 1, denominator: 1 }, 'down');

@@ -114,8 +114,14 @@ export function compareVietnamese(a: string, b: string): number {
  * Vietnamese names sort by given name (the last word), then the whole name, as lists in the sector do.
  */
 export function comparePersonNames(a: string, b: string): number {
-  const given = (name: string) => name.split(' ').at(-1) ?? name;
-  return compareVietnamese(given(a), given(b)) || compareVietnamese(a, b);
+  if (a === b) return 0;
+  return compareVietnamese(givenName(a), givenName(b)) || compareVietnamese(a, b);
+}
+
+/** The last word of a name, without splitting the whole name (comparisons run by the ten thousand). */
+function givenName(name: string): string {
+  const space = name.lastIndexOf(' ');
+  return space < 0 ? name : name.slice(space + 1);
 }
 
 /**

@@ -206,8 +206,10 @@ export interface SubmissionStore {
   /** Immutable versions, keyed by content hash: writing one twice is harmless. Batched. */
   putVersions(versions: readonly AcceptedVersion[]): Promise<void>;
   /**
-   * Saves new states, each conditional on the accepted hash it replaces, so two concurrent syncs
-   * cannot both move the pointer from the same version. Returns the unit codes that lost the race.
+   * Saves new states (after the versions they point at). Only one run writes at a time — every
+   * sync holds the store's run lease — so a store may write them in batches without conditions;
+   * `expectedAcceptedHash` and `isNew` say what each replaces, for a store without that guarantee.
+   * Returns the unit codes whose state could not be saved (reported failed, read again next time).
    */
   saveStates(
     updates: readonly { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[],

@@ -95,30 +95,27 @@ describe('DynamoSubmissionStore on dynalite', () => {
     expect(loaded.get('BIG')?.people).toHaveLength(3000);
   });
 
-  it('moves a state pointer only from the version it expects', async () => {
-    const { store } = await freshStore(server);
+  it('writes state pointers 25 to a request, retrying every UnprocessedItem, the last write winning', async () => {
+    const { client, store, table, counters } = await freshStore(server);
+    const stats = injectUnprocessed(client, table, 2);
+    const first = Array.from({ length: 60 }, (_, i) => ({
+      state: state(`U${i}`, `h${i}`),
+      expectedAcceptedHash: null,
+      isNew: true,
+    }));
+    expect(await store.saveStates(first)).toEqual([]);
+    expect(stats.injected).toBeGreaterThan(0);
+    expect(counters.storeWrites).toBe(3 + 2); // 3 batches; each injected failure one more request
+    // One run writes at a time (the run lease): the next run's pointer replaces the last one.
     expect(
-      await store.saveStates([{ state: state('A', 'h1'), expectedAcceptedHash: null, isNew: true }]),
+      await store.saveStates([{ state: state('U7', 'h7b'), expectedAcceptedHash: 'h7', isNew: false }]),
     ).toEqual([]);
-    // A second writer that also thinks the unit is new loses.
-    expect(
-      await store.saveStates([{ state: state('A', 'h9'), expectedAcceptedHash: null, isNew: true }]),
-    ).toEqual(['A']);
-    // A writer that expects a stale version loses; the right one wins.
-    expect(
-      await store.saveStates([{ state: state('A', 'h3'), expectedAcceptedHash: 'h0', isNew: false }]),
-    ).toEqual(['A']);
-    expect(
-      await store.saveStates([{ state: state('A', 'h2'), expectedAcceptedHash: 'h1', isNew: false }]),
-    ).toEqual([]);
-    // A unit never accepted before moves from null.
-    await store.saveStates([{ state: state('B', null), expectedAcceptedHash: null, isNew: true }]);
-    expect(
-      await store.saveStates([{ state: state('B', 'b1'), expectedAcceptedHash: null, isNew: false }]),
-    ).toEqual([]);
-    const states = await store.loadStates(2024, ['A', 'B', 'C']);
-    expect(states.get('A')?.acceptedHash).toBe('h2');
-    expect(states.get('B')?.acceptedHash).toBe('b1');
-    expect(states.has('C')).toBe(false);
+    const states = await store.loadStates(
+      2024,
+      first.map((u) => u.state.unitCode),
+    );
+    expect(states.size).toBe(60);
+    expect(states.get('U7')?.acceptedHash).toBe('h7b');
+    expect(states.get('U59')?.acceptedHash).toBe('h59');
   });
 });

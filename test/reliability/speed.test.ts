@@ -65,6 +65,30 @@ describe('pacing to the Sheets quota, on a virtual clock', () => {
     expect(await night(false)).toBe(false);
   });
 
+  it('makes up for a call that came late (a busy process) without ever crowding a minute', async () => {
+    const clock = manualClock();
+    const pacer = new Pacer(60, clock);
+    const sent: number[] = [];
+    const caller = (async () => {
+      for (let i = 0; i < 180; i++) {
+        // Call 30 comes 20 s late: the process was busy elsewhere.
+        if (i === 30) await clock.sleep(20_000);
+        await pacer.acquire();
+        sent.push(clock.now());
+      }
+    })();
+    let done = false;
+    void caller.then(() => {
+      done = true;
+    });
+    while (!done) await clock.advance(50);
+    for (let i = 60; i < sent.length; i++)
+      expect((sent[i] ?? 0) - (sent[i - 60] ?? 0)).toBeGreaterThanOrEqual(60_000);
+    // The 20 s lost are made up within the minutes after: the last call is where even pacing
+    // without the pause would have put it (three minutes of quota for 180 calls), give or take a slot.
+    expect(sent.at(-1) ?? 0).toBeLessThanOrEqual(Date.UTC(2025, 5, 1) + 180 * 1_020 + 1_000);
+  });
+
   it('retries a throttled call after a backoff on the same clock, and gives up after the attempts allowed', async () => {
     const clock = manualClock();
     const caller = new GoogleCaller({ clock, maxAttempts: 3, baseBackoffMs: 1_000, random: () => 1 });

@@ -1,12 +1,11 @@
 /**
  * The submission store on DynamoDB (or any endpoint that speaks its API, such as dynalite).
  * No transactions and no TTL (dynalite has neither): immutable versions keyed by content hash,
- * then a conditional update of the unit's state pointer. A crash between the two leaves an
- * unreferenced version, which the next sync simply writes again.
+ * then the units' state pointers, both in batches of 25 (one writer at a time: the run lease). A
+ * crash between the two leaves an unreferenced version, which the next sync simply writes again.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -81,8 +80,6 @@ const backoff = (attempt: number) => sleep(Math.random() * Math.min(5000, 50 * 2
 export interface DynamoStoreOptions {
   readonly client: DynamoDBClient;
   readonly tableName: string;
-  /** How many conditional state writes run at once. */
-  readonly concurrency?: number;
 }
 
 const registryCacheItemSchema = z.object({ version: z.string(), body: z.instanceof(Uint8Array) });
@@ -95,14 +92,12 @@ const registryBodySchema = z.object({
 export class DynamoSubmissionStore implements SubmissionStore {
   private readonly doc: DynamoDBDocumentClient;
   private readonly table: string;
-  private readonly concurrency: number;
 
   constructor(options: DynamoStoreOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
     this.table = options.tableName;
-    this.concurrency = options.concurrency ?? 8;
   }
 
   /** BatchGetItem in pages of 100, every UnprocessedKeys retried with backoff. */
@@ -163,42 +158,33 @@ export class DynamoSubmissionStore implements SubmissionStore {
     );
   }
 
+  /**
+   * State pointers in batches of 25 (BatchWriteItem, every UnprocessedItem retried): the run lease
+   * makes this run the only writer, so no write needs a condition. Versions were stored before
+   * (`putVersions` returns only when every one is in), so a pointer never names a missing version,
+   * and a sync cut short resumes from the pointers that landed. A batch DynamoDB refuses as a
+   * whole (an item over 400 KB, which the caps should make impossible) is written item by item,
+   * and the item refused is reported, the others stored.
+   */
   async saveStates(
     updates: readonly { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[],
   ): Promise<string[]> {
     const lost: string[] = [];
-    const queue = [...updates];
-    const worker = async () => {
-      for (let update = queue.shift(); update; update = queue.shift()) {
-        const { state, expectedAcceptedHash, isNew } = update;
-        try {
-          await this.doc.send(
-            new PutCommand({
-              TableName: this.table,
-              Item: { ...unitStateKey(state.unitCode, state.year), ...state },
-              ...(isNew
-                ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                : expectedAcceptedHash === null
-                  ? {
-                      ConditionExpression: 'attribute_exists(pk) AND attribute_type(acceptedHash, :nullType)',
-                      ExpressionAttributeValues: { ':nullType': 'NULL' },
-                    }
-                  : {
-                      ConditionExpression: 'acceptedHash = :expected',
-                      ExpressionAttributeValues: { ':expected': expectedAcceptedHash },
-                    }),
-            }),
-          );
-        } catch (error) {
-          if (error instanceof ConditionalCheckFailedException) lost.push(state.unitCode);
-          // An item DynamoDB refuses (over 400 KB, which the caps should make impossible) fails
-          // that unit alone: it is reported and tried again, the others are stored.
-          else if ((error as { name?: string }).name === 'ValidationException') lost.push(state.unitCode);
-          else throw error;
-        }
+    const item = (state: UnitState) => ({ ...unitStateKey(state.unitCode, state.year), ...state });
+    for (const page of chunk(updates, BATCH_WRITE_LIMIT)) {
+      try {
+        await this.batchPut(page.map((u) => item(u.state)));
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'ValidationException') throw error;
+        for (const { state } of page)
+          try {
+            await this.doc.send(new PutCommand({ TableName: this.table, Item: item(state) }));
+          } catch (single) {
+            if ((single as { name?: string }).name === 'ValidationException') lost.push(state.unitCode);
+            else throw single;
+          }
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, updates.length) }, worker));
+    }
     return lost;
   }
 

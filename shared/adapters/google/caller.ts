@@ -50,27 +50,45 @@ export class GoogleRequestError extends Error {
   }
 }
 
-/** Spaces calls evenly so that a sliding one-minute window never holds more than the quota. */
+/**
+ * Keeps every sliding minute within the quota: a call may go once the call `perMinute` places
+ * before it is a minute (plus 2%) old. Calls are spaced evenly while they keep up; one that comes
+ * late (a busy event loop, a slow answer) does not push the rest back, since the next ones may
+ * follow it more closely — at most four times the even pace — until the minute is full again, so
+ * the quota is used, never exceeded. With `warmUp`, the minute before is taken as used at the
+ * full even pace (another process at the same share may just have stopped): no burst at start.
+ */
 export class Pacer {
-  private next = Number.NEGATIVE_INFINITY;
+  /** Times of the last calls (at most `limit`), oldest first. */
+  private readonly slots: number[] = [];
+  private readonly limit: number;
+  private readonly window: number;
   private readonly interval: number;
   constructor(
     perMinute: number,
     private readonly clock: Clock,
-    /** The first call also waits one interval (another process at the same pace may just have called). */
     private warmUp = false,
   ) {
+    this.limit = Math.max(1, Math.floor(perMinute));
     // 2% margin so that latency jitter between here and the server does not tip a window over.
-    this.interval = (60_000 / perMinute) * 1.02;
+    this.window = 60_000 * 1.02;
+    this.interval = this.window / this.limit;
   }
   async acquire(): Promise<void> {
     const now = this.clock.now();
     if (this.warmUp) {
       this.warmUp = false;
-      this.next = now + this.interval;
+      for (let k = 1; k <= this.limit; k++) this.slots.push(now - this.window + k * this.interval);
     }
-    const slot = Math.max(now, this.next);
-    this.next = slot + this.interval;
+    const last = this.slots.at(-1);
+    const oldest = this.slots.length >= this.limit ? this.slots[this.slots.length - this.limit] : undefined;
+    const slot = Math.max(
+      now,
+      last === undefined ? now : last + this.interval / 4,
+      oldest === undefined ? now : oldest + this.window,
+    );
+    this.slots.push(slot);
+    if (this.slots.length > this.limit) this.slots.shift();
     if (slot > now) await this.clock.sleep(slot - now);
   }
 }
