@@ -213,8 +213,8 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     const owed = outcomeChanged || feedbackMissing || previous?.feedbackDelivered === false;
     // A missing, inaccessible or unreadable workbook cannot take a tab; its problem goes to the report.
     const writable = !unreachable && !problems.some((p) => p.code === 'WORKBOOK_UNREADABLE');
-    // The tab is written only after the store has recorded this outcome (see persist), so it never
-    // claims an acceptance the store does not hold; until then the state says the tab is owed.
+    // The tab is written once the store holds this outcome's version (see persist), and the
+    // pointer after it says whether it was delivered; a tab not written stays owed.
     const tabOwed = Boolean(owed && writable && unit.workbook);
     const feedbackDelivered = tabOwed ? false : writable ? (previous?.feedbackDelivered ?? true) : true;
 
@@ -266,31 +266,38 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
 
   const outcomes: UnitOutcome[] = [];
   const flushEvery = Math.max(1, input.flushEvery ?? 25);
-  // Versions first, then pointers: a crash in between leaves only an unreferenced version.
+  // Versions first; then the tabs, each telling an outcome whose version the store now holds; then
+  // the state pointers, with whether each tab was delivered — two store requests per 25 units. A
+  // crash before the pointers leaves the units as they were: the next sync reads them again,
+  // stores nothing new (same versions) and writes the same tabs.
   const persist = async (batch: UnitResult[]) => {
     await deps.store.putVersions(batch.flatMap((r) => (r.version ? [r.version] : [])));
-    const lost = new Set(await deps.store.saveStates(batch.flatMap((r) => (r.update ? [r.update] : []))));
-    const kept = batch.filter((r) => !lost.has(r.outcome.code));
+    const delivered = await deliverTabs(batch);
+    const updates = batch.flatMap((r) => {
+      const after = delivered.get(r.outcome.code);
+      if (after) {
+        const previous = states.get(r.outcome.code);
+        return [{ state: after, expectedAcceptedHash: previous?.acceptedHash ?? null, isNew: !previous }];
+      }
+      return r.update ? [r.update] : [];
+    });
+    const lost = new Set(await deps.store.saveStates(updates));
+    const saved = new Map(updates.map((u) => [u.state.unitCode, u.state]));
     for (const r of batch) {
       if (lost.has(r.outcome.code)) {
-        // Another sync moved this unit's pointer meanwhile: report it, read it again next time.
+        // The store refused this unit's state: report it, read it again next time.
         outcomes.push({ ...r.outcome, status: 'failed' });
         continue;
       }
-      if (r.update) states.set(r.outcome.code, r.update.state);
+      const state = saved.get(r.outcome.code);
+      if (state) states.set(r.outcome.code, state);
       outcomes.push(r.outcome);
     }
-    // Now the tabs: each tells what the store holds. A tab that could not be written stays owed.
-    // They are written beside the next flushes (a paced medium's writes never hold up the store).
-    const tabs = deliverTabs(kept).catch((error: unknown) => {
-      failure ??= { error };
-    });
-    delivering.push(tabs);
   };
-  const delivering: Promise<void>[] = [];
-  const deliverTabs = async (kept: UnitResult[]) => {
-    const delivered: { state: UnitState; expectedAcceptedHash: string | null; isNew: boolean }[] = [];
-    const queue = kept.filter((r) => r.feedback);
+  /** Writes the batch's owed tabs (four at a time); the state of each unit whose tab was written. */
+  const deliverTabs = async (batch: UnitResult[]) => {
+    const delivered = new Map<string, UnitState>();
+    const queue = batch.filter((r) => r.feedback);
     const writer = async () => {
       for (let r = queue.shift(); r; r = queue.shift()) {
         const { feedback } = r;
@@ -300,20 +307,19 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
           // Our own write changes the workbook's version. The version after it is remembered only
           // when the medium vouches that nothing but our tab changed since the read; otherwise the
           // version that was read stays, and an edit saved meanwhile is read next sync.
-          const state: UnitState = {
+          delivered.set(r.outcome.code, {
             ...feedback.state,
             feedbackDelivered: true,
             readKey: after && feedback.state.readKey ? `${after}|${rules}` : feedback.state.readKey,
-          };
-          delivered.push({ state, expectedAcceptedHash: state.acceptedHash, isNew: false });
+          });
         } catch (error) {
+          // Not written: the state says the tab is still owed, and the next sync writes it.
           deps.onUnitError?.(r.outcome.code, error);
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(4, queue.length) }, writer));
-    const lostAfter = new Set(await deps.store.saveStates(delivered));
-    for (const d of delivered) if (!lostAfter.has(d.state.unitCode)) states.set(d.state.unitCode, d.state);
+    return delivered;
   };
   // Flushes run one after another, beside the workers, so reading never waits for the store.
   // If one fails (store down, or the run is cut short), reading stops and the sync fails with it:
@@ -346,7 +352,6 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 4, units.length) }, worker));
   flush();
   await flushing;
-  await Promise.all(delivering);
   if (failure) throw failure.error;
   progress.done();
   return { units: outcomes.sort((a, b) => (a.code < b.code ? -1 : 1)), states };

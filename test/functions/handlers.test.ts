@@ -158,10 +158,9 @@ describe('dispatcher → worker → propose', () => {
     let calls = 0;
     const saveStates = store.saveStates.bind(store);
     store.saveStates = async (updates) => {
-      // Each unit saves its outcome (tab owed), then that its tab was delivered: the crash is at
-      // the second unit's outcome, after its version.
-      if (updates.some((u) => !u.state.feedbackDelivered) && ++calls === 2)
-        throw new Error('simulated crash: Task timed out');
+      // Each unit stores its version, writes its tab, then saves its pointer: the crash is at the
+      // second unit's pointer, after its version and its tab.
+      if (++calls === 2) throw new Error('simulated crash: Task timed out');
       return saveStates(updates);
     };
     const crashed = await work(rt, sqsEvent(messages), now);

@@ -167,8 +167,10 @@ describe('fault 4: the tab never claims what the store does not hold', () => {
     const books = new MemoryWorkbooks();
     books.set('A', unitGrids('A', people('A')));
     const store = db.store;
+    // The version is stored before the tab is written (the pointer after it): a store that refuses
+    // the version gets no tab claiming it.
     const refusing = Object.assign(Object.create(store) as typeof store, {
-      saveStates: async () => {
+      putVersions: async () => {
         throw new Error('ItemCollectionSizeLimitExceededException');
       },
     });
