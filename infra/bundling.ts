@@ -28,5 +28,8 @@ export const BUNDLE = {
   movementFileName: 'movement.json',
 } as const;
 
-/** Per-function size budget (minified bundle) and cold-import budget on a developer machine. */
-export const BUDGET = { bytes: 1_000_000, importMs: 200 } as const;
+/**
+ * Per-function size budget (minified bundle) and cold-import budget on a developer machine
+ * (issue 12). `npm run bundles` exits non-zero while a function is over it.
+ */
+export const BUDGET = { bytes: 500 * 1024, importMs: 100 } as const;

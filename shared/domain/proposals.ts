@@ -160,12 +160,11 @@ function collectiveCandidate(
   const base = collectiveIdentity(unit);
   const max = context.collectiveMax;
   if (!submission)
-    return {
-      ...base,
+    return Object.assign(base, {
       points: 0,
       max,
-      ineligible: { code: 'NO_SUBMISSION', reason: REASONS.NO_SUBMISSION() },
-    };
+      ineligible: { code: 'NO_SUBMISSION' as const, reason: REASONS.NO_SUBMISSION() },
+    });
   const points = catalog.collective.items.reduce((sum, item) => {
     const score = submission.collective.items[item.code];
     return sum + (score ? (score.reviewed ?? score.self) : 0);
@@ -175,7 +174,7 @@ function collectiveCandidate(
     veto && policy?.collective.vetoDisqualifies
       ? { code: 'VETO' as const, reason: REASONS.VETO(veto.code, veto.title) }
       : null;
-  return { ...base, points, max, ineligible };
+  return Object.assign(base, { points, max, ineligible });
 }
 
 /** Who a collective candidate is, as every ranking shows it. */
@@ -194,14 +193,34 @@ export function collectiveIdentity(unit: RegistryUnit) {
 }
 
 /** Who a person candidate is, as every ranking shows them. */
-export function personIdentity(
+export function personIdentity(person: Person, unit: RegistryUnit, movement: Movement) {
+  const {
+    points: _points,
+    max: _max,
+    ineligible: _ineligible,
+    ...identity
+  } = personEntry(
+    person,
+    unit,
+    movement.ratings.find((r) => r.code === person.rating),
+    0,
+    0,
+    null,
+  );
+  return identity;
+}
+
+/** A person's candidate as one literal: one allocation and one shape for 20,000 of them. */
+function personEntry(
   person: Person,
   unit: RegistryUnit,
-  movement: Movement,
-  rating = movement.ratings.find((r) => r.code === person.rating),
-) {
+  rating: Movement['ratings'][number] | undefined,
+  points: number,
+  max: number,
+  ineligible: Candidate['ineligible'],
+): Candidate {
   return {
-    subject: 'individual' as const,
+    subject: 'individual',
     id: person.staffId,
     name: person.name,
     unitCode: unit.code,
@@ -210,6 +229,9 @@ export function personIdentity(
     isLeader: person.isLeader,
     isWoman: person.gender === WOMAN,
     rating: rating?.label ?? person.rating,
+    points,
+    max,
+    ineligible,
   };
 }
 
@@ -233,8 +255,7 @@ function personCandidate(
     ineligible = { code: 'DISCIPLINE', reason: REASONS.DISCIPLINE(discipline.label) };
   else if (rating && minimum && rating.rank < minimum.rank)
     ineligible = { code: 'RATING_BELOW', reason: REASONS.RATING_BELOW(rating.label, minimum.label) };
-  // Assigned onto the identity, not spread into a new object: 20,000 of them per run.
-  return Object.assign(personIdentity(person, unit, context.movement, rating), { points, max, ineligible });
+  return personEntry(person, unit, rating, points, max, ineligible);
 }
 
 /** A total order: share, then (if enabled) women first, then name in Vietnamese collation, then id. */
@@ -380,22 +401,30 @@ export function unitsWithoutPeople(p: CouncilProposal): string[] {
 /** How a staff id is compared across units (case and surrounding spaces do not count). */
 export const staffKey = (staffId: string) => staffId.trim().toUpperCase();
 
-/** Staff id → the registry units whose accepted submissions list it (sorted). */
-export function staffListedBy(
+/**
+ * Staff ids listed by more than one unit, with the units (sorted; each unit is told which others
+ * list them). One pass, with a list only for the few ids listed twice.
+ */
+export function staffInSeveralUnits(
   units: ReadonlyMap<string, RegistryUnit>,
   submissions: ReadonlyMap<string, Submission>,
 ): Map<string, string[]> {
-  const listedBy = new Map<string, string[]>();
+  const first = new Map<string, string>();
+  const several = new Map<string, string[]>();
   for (const [code, submission] of [...submissions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!units.has(code)) continue;
     for (const person of submission.people) {
       const key = staffKey(person.staffId);
-      const list = listedBy.get(key);
-      if (!list) listedBy.set(key, [code]);
-      else if (!list.includes(code)) list.push(code);
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, code);
+      else if (seen !== code) {
+        const list = several.get(key) ?? [seen];
+        if (!list.includes(code)) list.push(code);
+        several.set(key, list);
+      }
     }
   }
-  return listedBy;
+  return several;
 }
 
 const NONE: readonly string[] = [];
@@ -403,14 +432,6 @@ const NONE: readonly string[] = [];
 /** The other units that list a staff id (none, without an allocation, for nearly everyone). */
 const alsoListed = (codes: readonly string[] | undefined, own: string): readonly string[] =>
   !codes || (codes.length === 1 && codes[0] === own) ? NONE : codes.filter((code) => code !== own);
-
-/** Staff ids listed by more than one unit, with the units (each unit is told which others list them). */
-export function staffInSeveralUnits(
-  units: ReadonlyMap<string, RegistryUnit>,
-  submissions: ReadonlyMap<string, Submission>,
-): Map<string, string[]> {
-  return new Map([...staffListedBy(units, submissions)].filter(([, codes]) => codes.length > 1));
-}
 
 export function buildProposals(input: ProposalInput): CouncilProposal[] {
   const { movement, year, units, submissions } = input;
@@ -435,9 +456,9 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
     place(byIndividualCouncil, individualCouncilOf(units, unit.code), unit);
   }
 
-  const listedBy = staffListedBy(units, submissions);
-  // Whether any staff id is listed twice at all (almost never): if not, nobody is looked up again.
-  const shared = [...listedBy.values()].some((codes) => codes.length > 1);
+  // Staff ids listed twice (almost never any): only then is anybody looked up again.
+  const listedBy = staffInSeveralUnits(units, submissions);
+  const shared = listedBy.size > 0;
   const blocked = (candidate: Candidate): Candidate => {
     const what = candidate.ineligible ? undefined : input.pending?.get(staffKey(candidate.id));
     return what
