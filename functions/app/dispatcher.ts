@@ -12,7 +12,7 @@ import { catalogFor } from '../../shared/config/movement.ts';
 import { needsSync, rulesDigest } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, type SyncMessage, scheduledEventSchema } from '../lib/messages.ts';
-import { CHANGES_RECORD, NIGHTLY_OWED_RECORD, PENDING_RECORD } from '../lib/records.ts';
+import { CHANGES_RECORD, NIGHTLY_OWED_RECORD, PENDING_RECORD, readMarks, setMark } from '../lib/records.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
 export interface DispatchResult {
@@ -60,8 +60,7 @@ async function fallbackPropose(
 ): Promise<DispatchResult> {
   const { PROPOSE_QUEUE_URL } = rt.config;
   if (!PROPOSE_QUEUE_URL) throw new Error('PROPOSE_QUEUE_URL is not configured');
-  const pending = (await rt.store.loadProposalRecords(year, [PENDING_RECORD])).get(PENDING_RECORD);
-  const run = pending?.digest;
+  const run = (await readMarks(rt.store, year, [PENDING_RECORD])).get(PENDING_RECORD);
   if (!run) {
     logger.info('no run waiting for its proposals', { runId, year });
     return { runId, enqueued: 0, units: 0 };
@@ -121,10 +120,7 @@ async function nightly(
       runId,
       holder: lease.holder,
     });
-    await rt.store.saveProposalRecords(
-      year,
-      new Map([[NIGHTLY_OWED_RECORD, { digest: runId, location: '' }]]),
-    );
+    await setMark(rt.store, year, NIGHTLY_OWED_RECORD, runId);
     return { runId, enqueued: 0, units: 0, busy: true };
   }
   // One listing of the sector's spreadsheets gives every unit workbook's version and the
@@ -149,7 +145,7 @@ async function nightly(
   // The run is recorded before any message exists, so no worker can finish a run that is not there.
   if (messages.length > 0) {
     await rt.runs.start(runId, year, messages.length, now);
-    await markPending(rt, year, runId);
+    await setMark(rt.store, year, PENDING_RECORD, runId);
     await rt.queue.send(syncQueueUrl, messages);
   } else await rt.leases.release({ name: JOB_LEASE, holder: runId }); // nothing to do: free at once
   logger.info('dispatched', {
@@ -160,10 +156,6 @@ async function nightly(
     registryProblems: registry.problems.length,
   });
   return { runId, enqueued: messages.length, units: units.length };
-}
-
-async function markPending(rt: Runtime, year: number, runId: string) {
-  await rt.store.saveProposalRecords(year, new Map([[PENDING_RECORD, { digest: runId, location: '' }]]));
 }
 
 /**
@@ -178,23 +170,18 @@ async function poll(rt: Runtime, { syncQueueUrl, year, now, runId }: DispatchRun
     logger.info('poll skipped: a run is working', { runId, holder });
     return { runId, enqueued: 0, units: 0, busy: true };
   }
-  const records = await rt.store.loadProposalRecords(year, [CHANGES_RECORD, NIGHTLY_OWED_RECORD]);
+  const marks = await readMarks(rt.store, year, [CHANGES_RECORD, NIGHTLY_OWED_RECORD]);
   // A night refused while a run held the store is run now, in full, instead of this poll.
-  if (records.get(NIGHTLY_OWED_RECORD)?.digest) {
+  if (marks.has(NIGHTLY_OWED_RECORD)) {
     const result = await nightly(rt, { syncQueueUrl, year, now, runId });
-    if (!result.busy)
-      await rt.store.saveProposalRecords(
-        year,
-        new Map([[NIGHTLY_OWED_RECORD, { digest: '', location: '' }]]),
-      );
+    if (!result.busy) await setMark(rt.store, year, NIGHTLY_OWED_RECORD, '');
     logger.info('owed nightly sync run by the poll', { runId, enqueued: result.enqueued });
     return result;
   }
-  const before = records.get(CHANGES_RECORD)?.digest ?? null;
+  const before = marks.get(CHANGES_RECORD) ?? null;
   const { token, changed } = await rt.workbooks.changesSince(before);
   const save = async () => {
-    if (token !== before)
-      await rt.store.saveProposalRecords(year, new Map([[CHANGES_RECORD, { digest: token, location: '' }]]));
+    if (token !== before) await setMark(rt.store, year, CHANGES_RECORD, token);
   };
   if (changed.size === 0) {
     await save();
@@ -224,7 +211,7 @@ async function poll(rt: Runtime, { syncQueueUrl, year, now, runId }: DispatchRun
     });
     if (!lease.acquired) return { runId, enqueued: 0, units: 0, busy: true }; // the token stays: next poll
     await rt.runs.start(runId, year, messages.length, now);
-    await markPending(rt, year, runId);
+    await setMark(rt.store, year, PENDING_RECORD, runId);
     await rt.queue.send(syncQueueUrl, messages);
   }
   await save();

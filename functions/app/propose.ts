@@ -15,7 +15,7 @@ import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round
 import { spreadsheetLink, statusSpreadsheetOf, writeSectorStatus } from '../../shared/usecases/status.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
-import { PENDING_RECORD } from '../lib/records.ts';
+import { PENDING_RECORD, readMarks, setMark } from '../lib/records.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
 /**
@@ -124,14 +124,8 @@ export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResp
       );
       // The run is over once its proposals are made: the next night's dispatcher may start, and
       // the fallback schedule has nothing left to do.
-      const pending = (await rt.store.loadProposalRecords(message.year, [PENDING_RECORD])).get(
-        PENDING_RECORD,
-      );
-      if (pending?.digest)
-        await rt.store.saveProposalRecords(
-          message.year,
-          new Map([[PENDING_RECORD, { digest: '', location: '' }]]),
-        );
+      if ((await readMarks(rt.store, message.year, [PENDING_RECORD])).has(PENDING_RECORD))
+        await setMark(rt.store, message.year, PENDING_RECORD, '');
       await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
       logger.info('proposals', {
         runId: message.runId,

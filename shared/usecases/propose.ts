@@ -36,6 +36,7 @@ import type {
 import { silentProgress } from '../ports/index.ts';
 import { loadAccepted } from './accepted.ts';
 import { tellSharedStaff } from './cross-check.ts';
+import { eachAtMost } from './pool.ts';
 
 /** Councils proposed at once (their writes still go one at a time through the medium's pacing). */
 const PROPOSE_CONCURRENCY = 4;
@@ -259,15 +260,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   };
   // A few councils at once: one's workbook is written while the next is ranked and rendered and
   // another's documents go up, so the write quota is never left idle.
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(PROPOSE_CONCURRENCY, councils.length) }, async () => {
-      for (let i = next++; i < councils.length; i = next++) {
-        const council = councils[i];
-        if (council) await proposeOne(council, i);
-      }
-    }),
-  );
+  await eachAtMost(councils, PROPOSE_CONCURRENCY, proposeOne);
   // The version of each workbook written, in one look after all the writes (not one per write).
   if (rewrote.size) {
     const locationsWritten = [...rewrote].map((code) => changed.get(code)?.location ?? '');

@@ -38,6 +38,7 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
+import { eachAtMost } from './pool.ts';
 
 /** The tabs a unit workbook is read for. */
 export const UNIT_TABS = [TABS.info, TABS.collective, TABS.individuals, TABS.feedback] as const;
@@ -297,11 +298,12 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   /** Writes the batch's owed tabs (four at a time); the state of each unit whose tab was written. */
   const deliverTabs = async (batch: UnitResult[]) => {
     const delivered = new Map<string, UnitState>();
-    const queue = batch.filter((r) => r.feedback);
-    const writer = async () => {
-      for (let r = queue.shift(); r; r = queue.shift()) {
+    await eachAtMost(
+      batch.filter((r) => r.feedback),
+      4,
+      async (r) => {
         const { feedback } = r;
-        if (!feedback) continue;
+        if (!feedback) return;
         try {
           const after = await deps.sink.writeFeedback(feedback.location, feedback.tab, feedback.readVersion);
           // Our own write changes the workbook's version. The version after it is remembered only
@@ -316,9 +318,8 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
           // Not written: the state says the tab is still owed, and the next sync writes it.
           deps.onUnitError?.(r.outcome.code, error);
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, writer));
+      },
+    );
     return delivered;
   };
   // Flushes run one after another, beside the workers, so reading never waits for the store.
@@ -339,17 +340,18 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   };
 
   progress.start(PROGRESS_LABELS.sync, units.length);
-  const queue = [...units];
-  const worker = async () => {
-    for (let unit = queue.shift(); unit && !failure; unit = queue.shift()) {
+  await eachAtMost(
+    units,
+    input.concurrency ?? 4,
+    async (unit) => {
       // Await first: `pending.push(await …)` would push into the array a flush has already taken.
       const result = await syncOne(unit);
       pending.push(result);
       progress.tick(unit.code);
       if (pending.length >= flushEvery) flush();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 4, units.length) }, worker));
+    },
+    () => failure !== undefined,
+  );
   flush();
   await flushing;
   if (failure) throw failure.error;

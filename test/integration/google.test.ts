@@ -35,6 +35,20 @@ const input = (registry: ReturnType<typeof seedSector>, now = '2025-06-10T01:00:
   now,
 });
 
+/** The proposals of `registry`, each written where the registry lists its spreadsheet. */
+const proposeListed = (
+  deps: Parameters<typeof proposeAwards>[0],
+  registry: ReturnType<typeof seedSector>,
+  extra: Partial<Parameters<typeof proposeAwards>[1]> = {},
+) =>
+  proposeAwards(deps, {
+    movement,
+    year: YEAR,
+    registry,
+    proposalLocation: (c) => registry.units.get(c)?.proposalWorkbook ?? null,
+    ...extra,
+  });
+
 describe('sync through Google Sheets (stand-in, real client)', () => {
   it('reads each changed workbook with exactly one batchGet; once its own tab is checked, an unchanged re-sync reads none and writes nothing', async () => {
     google = await startGoogle({ speed: 200 });
@@ -216,12 +230,7 @@ describe('proposals and templates in Google Sheets', () => {
     const { workbooks } = google.workbooks();
     const deps = { source: workbooks, sink: workbooks, store: db.store };
     await syncUnits(deps, input(registry));
-    await proposeAwards(deps, {
-      movement,
-      year: YEAR,
-      registry,
-      proposalLocation: (c) => registry.units.get(c)?.proposalWorkbook ?? null,
-    });
+    await proposeListed(deps, registry);
     const cells = google.standin.cells('ss-proposal-HD', 'Cá nhân đề nghị').flat();
     expect(cells).toContain(`'${injected}`);
     expect(cells.some((c) => typeof c === 'object' && c !== null)).toBe(false); // no formula anywhere
@@ -249,14 +258,7 @@ describe('proposals and templates in Google Sheets', () => {
     const { documents, drive } = google.documents();
     const deps = { source: workbooks, sink: workbooks, store: db.store, documents };
     await syncUnits(deps, input(registry));
-    const proposeNow = () =>
-      proposeAwards(deps, {
-        movement,
-        year: YEAR,
-        registry,
-        proposalLocation: (c) => registry.units.get(c)?.proposalWorkbook ?? null,
-        documentsDate: '2025-06-15',
-      });
+    const proposeNow = () => proposeListed(deps, registry, { documentsDate: '2025-06-15' });
     const first = await proposeNow();
     const docs = google.standin.documentsIn('folder-HD');
     expect(docs.map((d) => d.name).sort()).toEqual([
@@ -303,13 +305,7 @@ describe('proposals and templates in Google Sheets', () => {
       },
     };
     const deps = { source, sink: workbooks, store: db.store };
-    const proposeNow = () =>
-      proposeAwards(deps, {
-        movement,
-        year: YEAR,
-        registry,
-        proposalLocation: (c) => registry.units.get(c)?.proposalWorkbook ?? null,
-      });
+    const proposeNow = () => proposeListed(deps, registry);
     const calls = (api: string) => google?.standin.count({ api, spreadsheetId: 'ss-proposal-HD' }) ?? 0;
     let day = 10;
     const change = async (score: number) => {

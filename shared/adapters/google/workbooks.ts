@@ -42,6 +42,35 @@ function parseLayout(layout: string | undefined): Map<string, number> | undefine
 const formatLayout = (model: WorkbookModel, ids: ReadonlyMap<string, number>) =>
   JSON.stringify(Object.fromEntries(model.tabs.map((t) => [t.title, ids.get(t.title) ?? 0])));
 
+/** Whether Google refused the call with a message matching `pattern` (a 400 we know how to handle). */
+const googleSaid = (error: unknown, pattern: RegExp): boolean =>
+  error instanceof WorkbookReadError && pattern.test(String((error.cause as Error)?.message));
+
+/**
+ * Sheet ids for every tab of `tabs`: the existing tab's, or a new one (from 7,000 up, clear of the
+ * ids in use) for a tab to add; `added` lists those, in order.
+ */
+function sheetIdsFor(titles: ReadonlyMap<string, number>, tabs: readonly SheetTab[]) {
+  const ids = new Map(titles);
+  const added: SheetTab[] = [];
+  const used = new Set(titles.values());
+  for (const tab of tabs) {
+    if (ids.has(tab.title)) continue;
+    let sheetId = 7_000 + added.length;
+    while (used.has(sheetId)) sheetId++;
+    used.add(sheetId);
+    ids.set(tab.title, sheetId);
+    added.push(tab);
+  }
+  return { ids, added };
+}
+
+const addSheet = (tab: SheetTab, sheetId: number): sheets_v4.Schema$Request => ({
+  addSheet: {
+    properties: { sheetId, title: tab.title, gridProperties: { frozenRowCount: tab.headerRows ?? 0 } },
+  },
+});
+
 /** How far each tab is read. Wide and deep enough for the largest unit; Google trims empty cells. */
 const TAB_EXTENT: Record<string, string> = {
   [TABS.info]: 'A1:J60',
@@ -427,11 +456,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         tabs.map((t) => ({ wanted: t, actual: t })),
       );
     } catch (error) {
-      if (
-        !(error instanceof WorkbookReadError) ||
-        !/Unable to parse range/.test(String((error.cause as Error)?.message))
-      )
-        throw error;
+      if (!googleSaid(error, /Unable to parse range/)) throw error;
     }
     const titles = [...(await this.titles(location)).keys()];
     const present = tabs.flatMap((wanted) => {
@@ -481,32 +506,19 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     setup: (tab: SheetTab, sheetId: number) => sheets_v4.Schema$Request[],
   ) {
     let titles = await this.titles(location);
-    const missing = tabs.filter((t) => !titles.has(t.title));
-    if (missing.length === 0) return { titles, created: [] as string[] };
-    const used = new Set(titles.values());
-    const requests: sheets_v4.Schema$Request[] = [];
-    missing.forEach((tab, i) => {
-      let sheetId = 7_000 + i;
-      while (used.has(sheetId)) sheetId++;
-      used.add(sheetId);
-      requests.push({
-        addSheet: {
-          properties: { sheetId, title: tab.title, gridProperties: { frozenRowCount: tab.headerRows ?? 0 } },
-        },
-      });
-      requests.push(...setup(tab, sheetId));
+    const { ids, added } = sheetIdsFor(titles, tabs);
+    if (added.length === 0) return { titles, created: [] as string[] };
+    const requests = added.flatMap((tab) => {
+      const sheetId = ids.get(tab.title) ?? 0;
+      return [addSheet(tab, sheetId), ...setup(tab, sheetId)];
     });
     try {
       await this.batchUpdate(location, requests);
     } catch (error) {
-      if (
-        !(error instanceof WorkbookReadError) ||
-        !/already exists/.test(String((error.cause as Error)?.message))
-      )
-        throw error;
+      if (!googleSaid(error, /already exists/)) throw error;
     }
     titles = await this.titles(location);
-    return { titles, created: missing.map((t) => t.title) };
+    return { titles, created: added.map((t) => t.title) };
   }
 
   private protection(tab: SheetTab, sheetId: number): sheets_v4.Schema$Request[] {
@@ -683,36 +695,16 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         return { location, layout: formatLayout(model, known) };
       } catch (error) {
         // A tab deleted or renamed since: look, and write again below.
-        if (
-          !(error instanceof WorkbookReadError) ||
-          !/No grid with id/.test(String((error.cause as Error)?.message))
-        )
-          throw error;
+        if (!googleSaid(error, /No grid with id/)) throw error;
       }
     for (let attempt = 1; ; attempt++) {
-      const titles = await this.titles(location);
-      const ids = new Map(titles);
-      const added = new Set<string>();
-      const used = new Set(titles.values());
-      for (const tab of model.tabs) {
-        if (ids.has(tab.title)) continue;
-        let sheetId = 7_000 + added.size;
-        while (used.has(sheetId)) sheetId++;
-        used.add(sheetId);
-        ids.set(tab.title, sheetId);
-        added.add(tab.title);
-      }
+      const { ids, added } = sheetIdsFor(await this.titles(location), model.tabs);
       try {
-        await this.batchUpdate(location, this.ownedRequests(model, ids, added));
+        await this.batchUpdate(location, this.ownedRequests(model, ids, new Set(added.map((t) => t.title))));
         return { location, layout: formatLayout(model, ids) };
       } catch (error) {
         // An earlier attempt whose answer was lost added the tabs: look again and write.
-        if (
-          attempt >= 3 ||
-          !(error instanceof WorkbookReadError) ||
-          !/already exists/.test(String((error.cause as Error)?.message))
-        )
-          throw error;
+        if (attempt >= 3 || !googleSaid(error, /already exists/)) throw error;
       }
     }
   }
@@ -727,20 +719,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
       const sheetId = ids.get(tab.title) ?? 0;
       // Values and formats replace the whole tab; merges are undone and made again (a list's length changes).
       return [
-        ...(added.has(tab.title)
-          ? [
-              {
-                addSheet: {
-                  properties: {
-                    sheetId,
-                    title: tab.title,
-                    gridProperties: { frozenRowCount: tab.headerRows ?? 0 },
-                  },
-                },
-              },
-              ...this.protection(tab, sheetId),
-            ]
-          : []),
+        ...(added.has(tab.title) ? [addSheet(tab, sheetId), ...this.protection(tab, sheetId)] : []),
         {
           updateCells: {
             range: { sheetId },
