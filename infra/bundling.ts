@@ -17,10 +17,10 @@ export const BUNDLE = {
   format: 'esm',
   minify: true,
   sourcemap: true,
-  // The Node 22 runtime ships the AWS SDK v3: bundling it again would double the size for nothing.
-  // fetch-blob (under the Google clients) requires a web-streams polyfill only when the runtime
-  // has no ReadableStream — never on Node ≥ 18 — so it is left out (60 KB of every bundle).
-  external: ['@aws-sdk/*', 'web-streams-polyfill', 'web-streams-polyfill/*'],
+  // The functions call AWS through shared/adapters/aws (no SDK: issue 12), so nothing of the
+  // runtime's SDK is loaded. fetch-blob (under the Google clients) requires a web-streams polyfill
+  // only when the runtime has no ReadableStream — never on Node ≥ 18 — so it is left out.
+  external: ['web-streams-polyfill', 'web-streams-polyfill/*'],
   // Some bundled dependencies (the Google clients) are CommonJS and call require().
   banner:
     "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",

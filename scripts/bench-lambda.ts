@@ -222,7 +222,6 @@ export async function lambdaRows(options: {
     `${c4.all} calls (${c4.reads} reads, ${c4.writes} writes, ${c4.drive} Drive), ${polled.enqueued} unit`,
   ]);
 
-  client.destroy();
   await server.close();
   await standin.close();
   setLogSink(restoreLog);

@@ -152,7 +152,6 @@ rows.push(['  requests', snapshot()]);
     met: counters.storeWrites <= 2,
   });
 }
-client.destroy();
 await server.close();
 
 // 3. The first local run on .xlsx files (sync, then the proposal workbooks), each paired with its
@@ -193,7 +192,6 @@ await server.close();
     lines.push(
       `floor ${(floor / 1000).toFixed(1)} s, sync ${(synced / 1000).toFixed(1)} s, with proposals ${(run / 1000).toFixed(1)} s`,
     );
-    client.destroy();
     await db.close();
     await rm(dir, { recursive: true, force: true });
   }

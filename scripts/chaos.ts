@@ -136,7 +136,6 @@ async function snapshot(sector: string): Promise<Snapshot> {
   const client = createDynamoClient({ endpoint: server.endpoint, localCredentials: true });
   const store = new DynamoSubmissionStore({ client, tableName: 'thidua' });
   const loaded = await store.loadStates(Number(YEAR), [...registry.units.keys()]);
-  client.destroy();
   await server.close();
   const states = new Map(
     [...loaded].map(([code, s]) => [

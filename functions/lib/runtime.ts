@@ -6,8 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { AwsJsonClient } from '../../shared/adapters/aws/client.ts';
 import { createDynamoClient } from '../../shared/adapters/dynamodb/client.ts';
 import { DynamoLeases } from '../../shared/adapters/dynamodb/leases.ts';
 import { DynamoPublications } from '../../shared/adapters/dynamodb/publications.ts';
@@ -66,11 +65,16 @@ async function readMovement(config: Config): Promise<Movement> {
 
 async function readCredentials(config: Config): Promise<GoogleCredentials> {
   if (config.GOOGLE_ACCESS_TOKEN) return { kind: 'accessToken', token: config.GOOGLE_ACCESS_TOKEN };
-  const secrets = new SecretsManagerClient({
-    requestHandler: { requestTimeout: 5_000, connectionTimeout: 3_000 },
+  const secrets = new AwsJsonClient({
+    service: 'secretsmanager',
+    targetPrefix: 'secretsmanager',
+    jsonVersion: '1.1',
+    maxAttempts: 3,
+    timeoutMs: 5_000,
   });
-  const out = await secrets.send(new GetSecretValueCommand({ SecretId: config.GOOGLE_SECRET_ID }));
-  secrets.destroy();
+  const out = await secrets.call<{ SecretString?: string }>('GetSecretValue', {
+    SecretId: config.GOOGLE_SECRET_ID,
+  });
   if (!out.SecretString) throw new RuntimeError('the Google credentials secret has no string value');
   return parseCredentialsJson(out.SecretString);
 }
@@ -121,7 +125,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     workbooks,
     clients,
     caller,
-    queue: overrides.queue ?? new SqsWorkQueue(new SQSClient({ requestHandler: { requestTimeout: 5_000 } })),
+    queue: overrides.queue ?? new SqsWorkQueue(),
     loadRegistry: async () =>
       parseRegistry(await workbooks.readWorkbook(config.REGISTRY_ID, [TABS.registry])),
   };

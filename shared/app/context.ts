@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { nodeCredentialChain } from '../adapters/aws/node-credentials.ts';
 import { DocxFiles } from '../adapters/docx/files.ts';
 import { DynamoLeases } from '../adapters/dynamodb/leases.ts';
 import { createDynamoClient, ensureTable, startDynalite } from '../adapters/dynamodb/local.ts';
@@ -145,7 +146,6 @@ export function openSheets(
     ? new GoogleDocuments({
         drive: clients.driveWrite,
         caller,
-        rootUrl: clients.rootUrl,
         ...(sheets.sharedDriveFolderId ? { fallbackFolder: sheets.sharedDriveFolderId } : {}),
       })
     : undefined;
@@ -176,10 +176,13 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
       /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(endpoint) &&
       !process.env.AWS_ACCESS_KEY_ID &&
       !process.env.AWS_PROFILE);
+  // Real AWS from the command line: the SDK's default chain (profiles, SSO, ...), loaded only then.
+  const credentials = localCredentials ? undefined : nodeCredentialChain();
   const client = createDynamoClient({
     ...(endpoint ? { endpoint } : {}),
     counters,
     localCredentials,
+    ...(credentials ? { credentials } : {}),
   });
   if (embedded) await ensureTable(client, options.table);
   const store = new DynamoSubmissionStore({ client, tableName: options.table });
@@ -187,6 +190,7 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
   const leaseClient = createDynamoClient({
     ...(endpoint ? { endpoint } : {}),
     localCredentials,
+    ...(credentials ? { credentials } : {}),
   });
   const local = options.sheets.kind === 'xlsx';
   return {
@@ -206,8 +210,6 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
       registry.units.get(council)?.proposalWorkbook ??
       (local ? join(resolve(options.outRoot), String(year), `de-nghi-${council}.xlsx`) : null),
     async close() {
-      client.destroy();
-      leaseClient.destroy();
       await embedded?.close();
     },
   };

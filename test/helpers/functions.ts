@@ -65,7 +65,6 @@ export async function startFunctions(
     counters,
     async close() {
       await google.close();
-      db.client.destroy();
     },
   };
 }

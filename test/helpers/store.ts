@@ -1,7 +1,7 @@
 /** An embedded dynalite per test file, with a fresh table per test. */
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { DocumentClient, type DynamoClient } from '../../shared/adapters/dynamodb/document.ts';
 import {
   createDynamoClient,
   type EmbeddedStore,
@@ -12,7 +12,7 @@ import { DynamoSubmissionStore } from '../../shared/adapters/dynamodb/store.ts';
 import { type Counters, newCounters } from '../../shared/ports/index.ts';
 
 export interface TestStore {
-  readonly client: DynamoDBClient;
+  readonly client: DynamoClient;
   readonly store: DynamoSubmissionStore;
   readonly counters: Counters;
   readonly table: string;
@@ -34,44 +34,32 @@ export async function freshStore(server: EmbeddedStore): Promise<TestStore> {
  * Makes the first `times` BatchWriteItem requests process only half of their items and return
  * the rest as UnprocessedItems, as DynamoDB does under throttling.
  */
-export function injectUnprocessed(
-  client: DynamoDBClient,
-  table: string,
-  times: number,
-): { injected: number } {
+export function injectUnprocessed(client: DynamoClient, table: string, times: number): { injected: number } {
   const stats = { injected: 0 };
   let left = times;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName !== 'BatchWriteItemCommand' || left <= 0) return next(args);
-      left--;
-      const input = args.input as { RequestItems: Record<string, unknown[]> };
-      const all = input.RequestItems[table] ?? [];
-      const kept = all.slice(0, Math.ceil(all.length / 2));
-      const dropped = all.slice(kept.length);
-      stats.injected += dropped.length;
-      const result = await next({ ...args, input: { ...input, RequestItems: { [table]: kept } } });
-      const output = result.output as { UnprocessedItems?: Record<string, unknown[]> };
-      output.UnprocessedItems = dropped.length ? { [table]: dropped } : {};
-      return result;
-    },
-    { step: 'serialize', priority: 'high', name: 'injectUnprocessed' },
-  );
+  const call = client.call.bind(client);
+  client.call = (async (operation: string, input: unknown) => {
+    if (operation !== 'BatchWriteItem' || left <= 0) return call(operation, input);
+    left--;
+    const request = input as { RequestItems: Record<string, unknown[]> };
+    const all = request.RequestItems[table] ?? [];
+    const kept = all.slice(0, Math.ceil(all.length / 2));
+    const dropped = all.slice(kept.length);
+    stats.injected += dropped.length;
+    const output = await call(operation, { ...request, RequestItems: { [table]: kept } });
+    return { ...output, UnprocessedItems: dropped.length ? { [table]: dropped } : {} };
+  }) as typeof client.call;
   return stats;
 }
 
 /**
- * For a test file: one embedded dynalite for the file, a fresh table for each `fresh()`, every
- * client made by `fresh()` closed after its test.
+ * For a test file: one embedded dynalite for the file, a fresh table for each `fresh()` (clients
+ * hold no connection of their own: nothing to close).
  */
 export function useStore(): { fresh(): Promise<TestStore>; server(): EmbeddedStore } {
   let server: EmbeddedStore | undefined;
-  const open: TestStore[] = [];
   beforeAll(async () => {
     server = await startStore();
-  });
-  afterEach(() => {
-    for (const db of open.splice(0)) db.client.destroy();
   });
   afterAll(async () => {
     await server?.close();
@@ -82,10 +70,19 @@ export function useStore(): { fresh(): Promise<TestStore>; server(): EmbeddedSto
   };
   return {
     server: running,
-    async fresh() {
-      const db = await freshStore(running());
-      open.push(db);
-      return db;
-    },
+    fresh: () => freshStore(running()),
   };
+}
+
+/** Every item of the test's table, as plain values. */
+export async function scanAll(db: TestStore): Promise<Record<string, unknown>[]> {
+  const doc = new DocumentClient(db.client);
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await doc.scan({ TableName: db.table, ExclusiveStartKey: start });
+    items.push(...out.Items);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
 }

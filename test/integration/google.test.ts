@@ -1,5 +1,4 @@
 /** The Google adapter with the real Google client against the local stand-in of Sheets and Drive. */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { readSubmission, submissionHash } from '../../shared/domain/submission.ts';
@@ -8,7 +7,7 @@ import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { catalog, movement, unitGrids, YEAR } from '../helpers/fixtures.ts';
 import { type Google, peopleOf, seedSector, startGoogle } from '../helpers/google.ts';
-import { freshStore, startStore, type TestStore } from '../helpers/store.ts';
+import { freshStore, scanAll, startStore, type TestStore } from '../helpers/store.ts';
 
 let server: EmbeddedStore;
 beforeAll(async () => {
@@ -22,7 +21,6 @@ let google: Google | undefined;
 let db: TestStore | undefined;
 afterEach(async () => {
   await google?.close();
-  db?.client.destroy();
   google = undefined;
   db = undefined;
 });
@@ -167,8 +165,8 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
       expect(states.get(code)?.acceptedHash).toBe(expected.submission && submissionHash(expected.submission));
     }
     // Nothing twice: one version item per accepted unit, one feedback tab per workbook, no doubled protection.
-    const items = await db.client.send(new ScanCommand({ TableName: db.table }));
-    const versions = (items.Items ?? []).filter((i) => i.sk?.S?.includes('#SUB#'));
+    const items = await scanAll(db);
+    const versions = items.filter((i) => String(i.sk).includes('#SUB#'));
     expect(versions).toHaveLength(29);
     for (const [, unit] of registry.units) {
       if (!unit.workbook) continue;

@@ -34,7 +34,6 @@ beforeEach(async () => {
   workbooks = new XlsxWorkbooks({ baseDir: dir, counters });
 });
 afterEach(async () => {
-  db.client.destroy();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -65,7 +65,6 @@ describe('exit codes that say what happened', () => {
       expect(busy.code).toBe(4);
       expect(busy.stderr).toContain('một lần chạy khác đang dùng kho dữ liệu này (máy khác pid 1');
       expect(busy.stderr).not.toMatch(/\n\s+at /); // no stack trace
-      client.destroy();
     } finally {
       await server.close();
     }

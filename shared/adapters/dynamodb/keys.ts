@@ -10,10 +10,10 @@
 /** Attribute names of the table's key, shared by the store, local table creation and the CDK stack. */
 export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
 
-export interface Key {
+export type Key = {
   readonly pk: string;
   readonly sk: string;
-}
+};
 
 const UNIT = 'UNIT#';
 const yearPart = (year: number) => `YEAR#${String(year).padStart(4, '0')}`;

@@ -3,17 +3,10 @@
  * already ours), renewed and released on the same condition. No TTL needed: an expired lease is
  * simply taken over by the next run.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { RunLeases } from '../../ports/index.ts';
+import { isAwsError } from '../aws/client.ts';
+import { DocumentClient, type DynamoClient } from './document.ts';
 import { leaseKey } from './keys.ts';
 
 const leaseItemSchema = z.object({
@@ -23,12 +16,12 @@ const leaseItemSchema = z.object({
 });
 
 export class DynamoLeases implements RunLeases {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly doc: DocumentClient;
   constructor(
-    client: DynamoDBClient,
+    client: DynamoClient,
     private readonly table: string,
   ) {
-    this.doc = DynamoDBDocumentClient.from(client);
+    this.doc = new DocumentClient(client);
   }
 
   /** Writes the lease item for `holder` if `condition` holds; false when it does not. */
@@ -38,22 +31,20 @@ export class DynamoLeases implements RunLeases {
     values: Record<string, unknown>,
   ): Promise<boolean> {
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...leaseKey(input.name),
-            holder: input.holder,
-            acquiredAt: new Date(input.nowMs).toISOString(),
-            expiresAt: input.nowMs + input.ttlMs,
-          },
-          ConditionExpression: condition,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      await this.doc.put({
+        TableName: this.table,
+        Item: {
+          ...leaseKey(input.name),
+          holder: input.holder,
+          acquiredAt: new Date(input.nowMs).toISOString(),
+          expiresAt: input.nowMs + input.ttlMs,
+        },
+        ConditionExpression: condition,
+        ExpressionAttributeValues: values,
+      });
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
       throw error;
     }
   }
@@ -67,9 +58,11 @@ export class DynamoLeases implements RunLeases {
       })
     )
       return { acquired: true as const };
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: leaseKey(input.name), ConsistentRead: true }),
-    );
+    const out = await this.doc.get({
+      TableName: this.table,
+      Key: leaseKey(input.name),
+      ConsistentRead: true,
+    });
     const held = leaseItemSchema.safeParse(out.Item ?? {});
     return {
       acquired: false as const,
@@ -80,18 +73,16 @@ export class DynamoLeases implements RunLeases {
 
   async renew(input: { name: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean> {
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: leaseKey(input.name),
-          UpdateExpression: 'SET expiresAt = :until',
-          ConditionExpression: 'holder = :me',
-          ExpressionAttributeValues: { ':until': input.nowMs + input.ttlMs, ':me': input.holder },
-        }),
-      );
+      await this.doc.update({
+        TableName: this.table,
+        Key: leaseKey(input.name),
+        UpdateExpression: 'SET expiresAt = :until',
+        ConditionExpression: 'holder = :me',
+        ExpressionAttributeValues: { ':until': input.nowMs + input.ttlMs, ':me': input.holder },
+      });
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
       throw error;
     }
   }
@@ -101,25 +92,21 @@ export class DynamoLeases implements RunLeases {
   }
 
   async holderAt(name: string, nowMs: number): Promise<string | null> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: leaseKey(name), ConsistentRead: true }),
-    );
+    const out = await this.doc.get({ TableName: this.table, Key: leaseKey(name), ConsistentRead: true });
     const held = leaseItemSchema.safeParse(out.Item ?? {});
     return held.success && held.data.expiresAt >= nowMs ? held.data.holder : null;
   }
 
   async release(input: { name: string; holder: string }): Promise<void> {
     try {
-      await this.doc.send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: leaseKey(input.name),
-          ConditionExpression: 'holder = :me',
-          ExpressionAttributeValues: { ':me': input.holder },
-        }),
-      );
+      await this.doc.delete({
+        TableName: this.table,
+        Key: leaseKey(input.name),
+        ConditionExpression: 'holder = :me',
+        ExpressionAttributeValues: { ':me': input.holder },
+      });
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isAwsError(error, 'ConditionalCheckFailedException')) throw error;
     }
   }
 }

@@ -7,17 +7,10 @@
 
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { AuditEntry, Publication, PublicationStore } from '../../ports/index.ts';
+import { isAwsError } from '../aws/client.ts';
+import { DocumentClient, type DynamoClient } from './document.ts';
 import { AUDIT_PREFIX, auditKey, publicationStateKey, snapshotKey } from './keys.ts';
 
 const stateSchema = z.object({
@@ -40,12 +33,12 @@ const auditSchema = z.object({
 });
 
 export class DynamoPublications implements PublicationStore {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly doc: DocumentClient;
   constructor(
-    client: DynamoDBClient,
+    client: DynamoClient,
     private readonly table: string,
   ) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = new DocumentClient(client);
   }
 
   async loadPublished(
@@ -58,10 +51,8 @@ export class DynamoPublications implements PublicationStore {
       const keys = councilCodes.slice(i, i + 100).map((code) => publicationStateKey(code, year, round));
       let pending: Record<string, unknown>[] = keys.map((k) => ({ ...k }));
       while (pending.length) {
-        const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
-        );
-        for (const raw of out.Responses?.[this.table] ?? []) {
+        const out = await this.doc.batchGet(this.table, pending);
+        for (const raw of out.items) {
           const state = stateSchema.parse(raw);
           if (state.status === 'published')
             result.set(state.councilCode, {
@@ -71,26 +62,25 @@ export class DynamoPublications implements PublicationStore {
               by: state.by ?? '',
             });
         }
-        pending = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+        pending = out.unprocessed;
       }
     }
     return result;
   }
 
   private async state(councilCode: string, year: number, round: string) {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: publicationStateKey(councilCode, year, round) }),
-    );
+    const out = await this.doc.get({
+      TableName: this.table,
+      Key: publicationStateKey(councilCode, year, round),
+    });
     return out.Item ? stateSchema.parse(out.Item) : undefined;
   }
 
   private async record(entry: AuditEntry): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...auditKey(entry.councilCode, entry.at, randomUUID()), ...entry },
-      }),
-    );
+    await this.doc.put({
+      TableName: this.table,
+      Item: { ...auditKey(entry.councilCode, entry.at, randomUUID()), ...entry },
+    });
   }
 
   async publish(
@@ -99,40 +89,36 @@ export class DynamoPublications implements PublicationStore {
     const current = await this.state(input.councilCode, input.year, input.round);
     if (current?.status === 'published') return { outcome: 'already', version: current.version };
     const version = (current?.version ?? 0) + 1;
-    await this.doc.send(
-      new PutCommand({
+    await this.doc.put({
+      TableName: this.table,
+      Item: {
+        ...snapshotKey(input.councilCode, input.year, input.round, version),
+        councilCode: input.councilCode,
+        version,
+        publishedAt: input.at,
+        by: input.by,
+        inputs: input.inputs,
+        body: gzipSync(JSON.stringify(input.snapshot)),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    try {
+      await this.doc.put({
         TableName: this.table,
         Item: {
-          ...snapshotKey(input.councilCode, input.year, input.round, version),
+          ...publicationStateKey(input.councilCode, input.year, input.round),
           councilCode: input.councilCode,
+          status: 'published',
           version,
           publishedAt: input.at,
           by: input.by,
-          inputs: input.inputs,
-          body: gzipSync(JSON.stringify(input.snapshot)),
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...publicationStateKey(input.councilCode, input.year, input.round),
-            councilCode: input.councilCode,
-            status: 'published',
-            version,
-            publishedAt: input.at,
-            by: input.by,
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':open': 'open' },
-        }),
-      );
+        ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      });
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return { outcome: 'already', version };
+      if (isAwsError(error, 'ConditionalCheckFailedException')) return { outcome: 'already', version };
       throw error;
     }
     await this.record({
@@ -151,20 +137,18 @@ export class DynamoPublications implements PublicationStore {
   async reopen(input: Parameters<PublicationStore['reopen']>[0]): Promise<'reopened' | 'notPublished'> {
     let version = 0;
     try {
-      const out = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: publicationStateKey(input.councilCode, input.year, input.round),
-          UpdateExpression: 'SET #status = :open',
-          ConditionExpression: '#status = :published',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':open': 'open', ':published': 'published' },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
+      const out = await this.doc.update({
+        TableName: this.table,
+        Key: publicationStateKey(input.councilCode, input.year, input.round),
+        UpdateExpression: 'SET #status = :open',
+        ConditionExpression: '#status = :published',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open', ':published': 'published' },
+        ReturnValues: 'ALL_NEW',
+      });
       version = stateSchema.parse(out.Attributes).version;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'notPublished';
+      if (isAwsError(error, 'ConditionalCheckFailedException')) return 'notPublished';
       throw error;
     }
     await this.record({
@@ -184,12 +168,10 @@ export class DynamoPublications implements PublicationStore {
     const published = await this.loadPublished(year, round, councilCodes);
     const result = new Map<string, { snapshot: unknown; publishedAt: string; version: number }>();
     for (const publication of published.values()) {
-      const out = await this.doc.send(
-        new GetCommand({
-          TableName: this.table,
-          Key: snapshotKey(publication.councilCode, year, round, publication.version),
-        }),
-      );
+      const out = await this.doc.get({
+        TableName: this.table,
+        Key: snapshotKey(publication.councilCode, year, round, publication.version),
+      });
       const body = z.object({ body: z.instanceof(Uint8Array) }).parse(out.Item).body;
       result.set(publication.councilCode, {
         snapshot: JSON.parse(gunzipSync(body).toString('utf8')) as unknown,
@@ -201,13 +183,18 @@ export class DynamoPublications implements PublicationStore {
   }
 
   async audit(councilCode: string): Promise<AuditEntry[]> {
-    const out = await this.doc.send(
-      new QueryCommand({
+    const entries: AuditEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.query({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': auditKey(councilCode, '', '').pk, ':prefix': AUDIT_PREFIX },
-      }),
-    );
-    return (out.Items ?? []).map((item) => auditSchema.parse(item));
+        ExclusiveStartKey: start,
+      });
+      for (const item of out.Items) entries.push(auditSchema.parse(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return entries;
   }
 }

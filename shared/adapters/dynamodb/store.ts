@@ -5,20 +5,12 @@
  * crash between the two leaves an unreferenced version, which the next sync simply writes again.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  type BatchWriteCommandInput,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { problemSchema } from '../../domain/problems.ts';
 import { type Registry, registryUnitSchema } from '../../domain/registry.ts';
 import { type Submission, submissionSchema } from '../../domain/submission.ts';
 import type { AcceptedVersion, ProposalRecord, SubmissionStore, UnitState } from '../../ports/index.ts';
+import { DocumentClient, type DynamoClient, type WriteRequest } from './document.ts';
 import { proposalKey, registryCacheKey, unitStateKey, versionKey } from './keys.ts';
 
 const BATCH_WRITE_LIMIT = 25;
@@ -78,7 +70,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const backoff = (attempt: number) => sleep(Math.random() * Math.min(5000, 50 * 2 ** attempt));
 
 export interface DynamoStoreOptions {
-  readonly client: DynamoDBClient;
+  readonly client: DynamoClient;
   readonly tableName: string;
 }
 
@@ -90,13 +82,11 @@ const registryBodySchema = z.object({
 });
 
 export class DynamoSubmissionStore implements SubmissionStore {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly doc: DocumentClient;
   private readonly table: string;
 
   constructor(options: DynamoStoreOptions) {
-    this.doc = DynamoDBDocumentClient.from(options.client, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
+    this.doc = new DocumentClient(options.client);
     this.table = options.tableName;
   }
 
@@ -109,11 +99,9 @@ export class DynamoSubmissionStore implements SubmissionStore {
         if (attempt >= MAX_ATTEMPTS)
           throw new StoreError(`BatchGetItem left ${pending.length} keys unprocessed`);
         if (attempt > 0) await backoff(attempt);
-        const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
-        );
-        items.push(...((out.Responses?.[this.table] ?? []) as Record<string, unknown>[]));
-        pending = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+        const out = await this.doc.batchGet(this.table, pending);
+        items.push(...out.items);
+        pending = out.unprocessed;
       }
     }
     return items;
@@ -122,15 +110,12 @@ export class DynamoSubmissionStore implements SubmissionStore {
   /** BatchWriteItem in pages of 25, every UnprocessedItem retried with backoff. */
   private async batchPut(items: readonly Record<string, unknown>[]): Promise<void> {
     for (const page of chunk(items, BATCH_WRITE_LIMIT)) {
-      let pending: NonNullable<BatchWriteCommandInput['RequestItems']>[string] = page.map((Item) => ({
-        PutRequest: { Item },
-      }));
+      let pending: WriteRequest[] = page.map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt >= MAX_ATTEMPTS)
           throw new StoreError(`BatchWriteItem left ${pending.length} items unprocessed`);
         if (attempt > 0) await backoff(attempt);
-        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = out.UnprocessedItems?.[this.table] ?? [];
+        pending = await this.doc.batchWrite(this.table, pending);
       }
     }
   }
@@ -178,7 +163,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
         if ((error as { name?: string }).name !== 'ValidationException') throw error;
         for (const { state } of page)
           try {
-            await this.doc.send(new PutCommand({ TableName: this.table, Item: item(state) }));
+            await this.doc.put({ TableName: this.table, Item: item(state) });
           } catch (single) {
             if ((single as { name?: string }).name === 'ValidationException') lost.push(state.unitCode);
             else throw single;
@@ -243,7 +228,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
    * registry is far below the item limit.
    */
   async loadRegistryCache(version: string): Promise<Registry | null> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: registryCacheKey() }));
+    const out = await this.doc.get({ TableName: this.table, Key: registryCacheKey() });
     const item = registryCacheItemSchema.safeParse(out.Item);
     if (!item.success || item.data.version !== version) return null;
     // A cache written by an older release that no longer parses is simply not used.
@@ -265,11 +250,9 @@ export class DynamoSubmissionStore implements SubmissionStore {
       problems: registry.problems,
       faults: registry.faults,
     };
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...registryCacheKey(), version, body: gzipSync(JSON.stringify(body)) },
-      }),
-    );
+    await this.doc.put({
+      TableName: this.table,
+      Item: { ...registryCacheKey(), version, body: gzipSync(JSON.stringify(body)) },
+    });
   }
 }
