@@ -17,6 +17,8 @@ export const BUNDLE = {
   format: 'esm',
   minify: true,
   sourcemap: true,
+  /** ESM builds first: they tree-shake. */
+  mainFields: ['module', 'main'],
   // The functions call AWS through shared/adapters/aws (no SDK: issue 12), so nothing of the
   // runtime's SDK is loaded. fetch-blob (under the Google clients) requires a web-streams polyfill
   // only when the runtime has no ReadableStream — never on Node ≥ 18 — so it is left out.

@@ -1,7 +1,9 @@
 /**
  * The one construct every thidua function is made with: it owns the defaults (Node 22, ARM64,
- * ESM esbuild bundle with source maps, the movement file beside the bundle, a log group with a
- * retention, a timeout, an error alarm), so the stack never repeats them.
+ * ESM esbuild bundle with its source map beside it, the movement file beside the bundle, a log
+ * group with a retention, a timeout, an error alarm), so the stack never repeats them. No
+ * `--enable-source-maps` in NODE_OPTIONS: reading the map at start cost 11–20 ms of each cold
+ * start (`npm run bundles`, issue 12); a stack trace is mapped with the `.map` file when needed.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -40,9 +42,10 @@ export class ThiduaFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout,
       logGroup,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: props.environment,
       bundling: {
         format: OutputFormat.ESM,
+        mainFields: [...BUNDLE.mainFields],
         target: BUNDLE.target,
         minify: BUNDLE.minify,
         sourceMap: BUNDLE.sourcemap,

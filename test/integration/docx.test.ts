@@ -1,0 +1,167 @@
+/**
+ * The `.docx` writer: a zip any reader opens (CRCs checked), well-formed parts, every text the
+ * model holds in the order it holds it, properties in the order the schema requires (Word is
+ * strict about it), the page NĐ 30/2020 sets, and the same bytes for the same model.
+ */
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../../shared/adapters/docx/render.ts';
+import { docxText } from '../../shared/adapters/docx/text.ts';
+import { crc32 } from '../../shared/adapters/docx/zip.ts';
+import { type DocumentModel, documentText } from '../../shared/domain/documents.ts';
+
+const model = (orientation: DocumentModel['orientation']): DocumentModel => ({
+  name: 'to-trinh-T01',
+  title: 'Tờ trình đề nghị khen thưởng <năm> 2024 & “đặc biệt”',
+  orientation,
+  blocks: [
+    {
+      kind: 'letterhead',
+      governing: 'VIỆN KIỂM SÁT NHÂN DÂN TỈNH BẮC NINH',
+      issuer: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+      number: 'Số:      /TTr-HĐTĐKT',
+      placeDate: 'Bắc Ninh, ngày …… tháng …… năm 20……',
+    },
+    { kind: 'title', lines: ['TỜ TRÌNH', 'Về việc đề nghị khen thưởng'], note: '(kèm danh sách)' },
+    {
+      kind: 'paragraph',
+      runs: [
+        'Căn cứ ',
+        { text: 'Luật Thi đua, khen thưởng', italic: true },
+        ' ngày 15/6/2022 <a & b>\u0007;',
+      ],
+      indent: true,
+    },
+    { kind: 'paragraph', runs: ['Kính gửi: Hội đồng'], align: 'center', bold: true },
+    {
+      kind: 'table',
+      header: ['STT', 'Họ và tên', 'Điểm'],
+      rows: [
+        [1, 'Nguyễn Văn An', 96.5],
+        [2, 'Trần Thị Bình', null],
+      ],
+      widths: [1, 6, 2],
+      centered: [0, 2],
+    },
+    {
+      kind: 'signatures',
+      left: { kind: 'recipients', recipients: ['- Như trên;', '- Lưu: VT, HĐTĐKT.'] },
+      right: {
+        kind: 'signer',
+        titles: ['TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', 'CHỦ TỊCH'],
+        hint: '(Ký tên, đóng dấu)',
+      },
+    },
+  ],
+});
+
+/** ECMA-376 sequences of the property elements the writer emits (transitional names). */
+const ORDER: Record<string, string[]> = {
+  'w:pPr': ['w:pStyle', 'w:keepNext', 'w:keepLines', 'w:spacing', 'w:ind', 'w:jc', 'w:rPr'],
+  'w:rPr': ['w:rStyle', 'w:rFonts', 'w:b', 'w:bCs', 'w:i', 'w:iCs', 'w:sz', 'w:szCs', 'w:u', 'w:lang'],
+  'w:tblPr': [
+    'w:tblStyle',
+    'w:tblW',
+    'w:jc',
+    'w:tblInd',
+    'w:tblBorders',
+    'w:shd',
+    'w:tblLayout',
+    'w:tblCellMar',
+  ],
+  'w:tcPr': ['w:tcW', 'w:gridSpan', 'w:vMerge', 'w:tcBorders', 'w:shd', 'w:tcMar', 'w:vAlign'],
+  'w:tblBorders': ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'],
+  'w:tcMar': ['w:top', 'w:left', 'w:bottom', 'w:right'],
+  'w:tblCellMar': ['w:top', 'w:left', 'w:bottom', 'w:right'],
+  'w:sectPr': ['w:pgSz', 'w:pgMar', 'w:cols', 'w:docGrid'],
+  'w:tbl': ['w:tblPr', 'w:tblGrid', 'w:tr'],
+  'w:tc': ['w:tcPr', 'w:p', 'w:tbl'],
+  'w:tr': ['w:trPr', 'w:tc'],
+};
+
+/** Parses the XML (throws when it is not well-formed); per element name, its children's names. */
+function children(xml: string): { name: string; kids: string[] }[] {
+  const parser = new SaxesParser();
+  const stack: { name: string; kids: string[] }[] = [];
+  const all: { name: string; kids: string[] }[] = [];
+  parser.on('opentag', (tag) => {
+    stack.at(-1)?.kids.push(tag.name);
+    const node = { name: tag.name, kids: [] };
+    stack.push(node);
+    all.push(node);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.write(xml).close();
+  return all;
+}
+
+describe('the .docx writer', () => {
+  it('writes a package every reader opens, each part well-formed and in the schema’s order', async () => {
+    const bytes = await renderDocx(model('portrait'));
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(Object.keys(zip.files).filter((f) => !zip.files[f]?.dir)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'word/_rels/document.xml.rels',
+      'word/styles.xml',
+      'word/settings.xml',
+      'docProps/core.xml',
+    ]);
+    for (const name of Object.keys(zip.files)) {
+      const xml = (await zip.file(name)?.async('string')) ?? '';
+      const nodes = children(xml);
+      for (const node of nodes) {
+        const order = ORDER[node.name];
+        if (!order) continue;
+        const positions = node.kids.map((k) => order.indexOf(k));
+        expect(positions, `${name} ${node.name}: ${node.kids.join(' ')}`).not.toContain(-1);
+        expect(positions, `${name} ${node.name}: ${node.kids.join(' ')}`).toEqual(
+          [...positions].sort((a, b) => a - b),
+        );
+      }
+      // A cell holds at least one paragraph.
+      for (const cell of nodes.filter((n) => n.name === 'w:tc')) expect(cell.kids).toContain('w:p');
+    }
+    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+    expect(core).toContain('Tờ trình đề nghị khen thưởng &lt;năm&gt; 2024 &amp; “đặc biệt”');
+  });
+
+  it('holds every text of the model, in order, with Vietnamese intact and control characters left out', async () => {
+    const doc = model('portrait');
+    const text = await docxText(await renderDocx(doc));
+    let at = 0;
+    for (const piece of documentText(doc).filter(Boolean)) {
+      const clean = piece.replace(/\u0007/g, '');
+      const found = text.indexOf(clean, at);
+      expect(found, clean).toBeGreaterThanOrEqual(at);
+      at = found + clean.length;
+    }
+    expect(text).not.toContain('\u0007');
+  });
+
+  it('sets the page as Nghị định 30/2020 does, portrait or landscape, and gives the same bytes twice', async () => {
+    const xmlOf = async (orientation: DocumentModel['orientation']) =>
+      (await (
+        await JSZip.loadAsync(await renderDocx(model(orientation)))
+      )
+        .file('word/document.xml')
+        ?.async('string')) ?? '';
+    const portrait = await xmlOf('portrait');
+    expect(portrait).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
+    expect(portrait).toContain('<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"');
+    expect(await xmlOf('landscape')).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    expect(portrait).toContain('<w:tblHeader/>');
+    expect(Buffer.from(await renderDocx(model('portrait')))).toEqual(
+      Buffer.from(await renderDocx(model('portrait'))),
+    );
+  });
+
+  it('computes CRC-32 as zip readers check it', () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+});
