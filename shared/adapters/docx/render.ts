@@ -8,6 +8,7 @@
  * ECMA-376 schema requires (Word refuses a file whose properties are out of order).
  */
 import type { Block, DocumentModel, RecipientsBox, Run, SignerBox } from '../../domain/documents.ts';
+import { xmlSafe } from '../../domain/text.ts';
 import { zip } from './zip.ts';
 
 const FONT = 'Times New Roman';
@@ -23,13 +24,8 @@ const MARGIN = {
 };
 
 /** Text as XML character data: escaped, and without the characters XML 1.0 cannot carry. */
-const escape = (t: string) =>
-  t
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+const xmlText = (t: string) =>
+  xmlSafe(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const FONTS = `<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:eastAsia="${FONT}" w:cs="${FONT}"/>`;
 
@@ -50,7 +46,7 @@ const text = (t: string, o: RunStyle = {}) => {
     (o.underline ? '<w:u w:val="single"/>' : '');
   const content = t
     .split('\n')
-    .map((part) => `<w:t xml:space="preserve">${escape(part)}</w:t>`)
+    .map((part) => `<w:t xml:space="preserve">${xmlText(part)}</w:t>`)
     .join('<w:br/>');
   return `<w:r><w:rPr>${props}</w:rPr>${content}</w:r>`;
 };
@@ -217,7 +213,7 @@ const DOCUMENT_RELS = `${XML}<Relationships xmlns="${NS.pr}"><Relationship Id="r
 const STYLES = `${XML}<w:styles xmlns:w="${NS.w}"><w:docDefaults><w:rPrDefault><w:rPr>${FONTS}<w:sz w:val="${SIZE.body}"/><w:szCs w:val="${SIZE.body}"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`;
 const SETTINGS = `${XML}<w:settings xmlns:w="${NS.w}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
 const core = (title: string) =>
-  `${XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escape(title)}</dc:title><dc:creator>thidua</dc:creator></cp:coreProperties>`;
+  `${XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${xmlText(title)}</dc:title><dc:creator>thidua</dc:creator></cp:coreProperties>`;
 
 /** The document as `.docx` bytes (the same model gives the same bytes). */
 export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
