@@ -312,6 +312,23 @@ describe('retries and errors over HTTP', () => {
     expect(calls).toBe(1);
   });
 
+  it('says missing credentials as their provider says them, before any request', async () => {
+    let attempts = 0;
+    const refused = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
+    const client = new AwsJsonClient({
+      service: 'dynamodb',
+      targetPrefix: 'DynamoDB_20120810',
+      jsonVersion: '1.0',
+      endpoint: 'http://127.0.0.1:9/',
+      credentials: () => Promise.reject(refused),
+      onAttempt: () => attempts++,
+    });
+    await expect(client.call('GetItem', {})).rejects.toBe(refused);
+    expect(attempts).toBe(0);
+  });
+
   it('gives up on an endpoint that never answers, after its timeout and attempts', async () => {
     let calls = 0;
     const { url, server } = await endpoint(() => {

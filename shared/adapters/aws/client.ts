@@ -117,6 +117,8 @@ export class AwsJsonClient {
     const body = JSON.stringify(input);
     for (let attempt = 1; ; attempt++) {
       let failure: AwsError;
+      // Outside the retries: missing credentials are said as the provider says them.
+      const credentials = await this.credentials();
       try {
         this.options.onAttempt?.(operation);
         const headers = signRequest({
@@ -127,7 +129,7 @@ export class AwsJsonClient {
             'x-amz-target': `${this.options.targetPrefix}.${operation}`,
           },
           body,
-          credentials: await this.credentials(),
+          credentials,
           region: this.region,
           service: this.options.service,
           now: new Date(),
@@ -148,7 +150,6 @@ export class AwsJsonClient {
         const message = String(json.message ?? json.Message ?? text.slice(0, 300));
         failure = new AwsError(name, `${operation}: ${message}`, response.status, json);
       } catch (error) {
-        if (error instanceof MissingCredentialsError) throw error;
         failure = new AwsError(
           'NetworkingError',
           `${operation}: ${(error as Error).message}`,
