@@ -1,5 +1,5 @@
 /**
- * Benchmarks, never asserted in tests:   npm run bench [-- --units 1000 --people 20000 --repeats 2]
+ * Benchmarks, never asserted in tests:   npm run bench [-- --units 1000 --people 20000 --repeats 3]
  * Ends with one table of the figures that have goals, each marked met or not.
  *   1. domain: validating every workbook and ranking every council, sector-sized;
  *   2. sync through dynalite with in-memory workbooks: first sync, unchanged re-sync (requests made);
@@ -31,7 +31,7 @@ const { values } = parseArgs({
   options: {
     units: { type: 'string', default: '1000' },
     people: { type: 'string', default: '20000' },
-    repeats: { type: 'string', default: '2' },
+    repeats: { type: 'string', default: '3' },
   },
 });
 const YEAR = 2024;
@@ -218,12 +218,23 @@ await server.close();
   rows.push(...(await limitRows()));
 }
 
+// Function bundles: size and cold import, the same figures as `npm run bundles`.
+{
+  const { measureBundles } = await import('./bundle-measure.ts');
+  const { BUDGET } = await import('../infra/bundling.ts');
+  for (const f of await measureBundles())
+    goals.push({
+      figure: `Lambda ${f.name}: bundle size, cold import (median of 5 processes)`,
+      measured: `${(f.bytes / 1024).toFixed(0)} KB, ${f.importMs.toFixed(0)} ms`,
+      goal: `≤ ${BUDGET.bytes / 1024} KB, ≤ ${BUDGET.importMs} ms`,
+      met: f.within,
+    });
+}
+
 const width = Math.max(...rows.map(([l]) => l.length));
 console.log(`thidua bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
-console.log(
-  '\nGoals (issue 12; the Lambda figures of issue 11 are marked ✓/✗ above; bundles: npm run bundles)',
-);
+console.log('\nGoals (issue 12; the Lambda figures of issue 11 are marked ✓/✗ above)');
 const w = Math.max(...goals.map((g) => g.figure.length));
 const m = Math.max(...goals.map((g) => g.measured.length));
 for (const g of goals)
