@@ -34,15 +34,25 @@ export function cleanText(value: string): string {
     .trim();
 }
 
+/** Keys already made: the same labels (headers, ratings, genders, yes/no) come back in every workbook. */
+const MATCH_KEYS = new Map<string, string>();
+const MATCH_KEYS_MAX = 4096;
+
 /** A key for matching labels: clean, lower case, without diacritics (đ → d), punctuation folded. */
 export function matchKey(value: string): string {
-  return cleanText(value)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let key = MATCH_KEYS.get(value);
+  if (key === undefined) {
+    key = cleanText(value)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    if (MATCH_KEYS.size >= MATCH_KEYS_MAX) MATCH_KEYS.clear();
+    MATCH_KEYS.set(value, key);
+  }
+  return key;
 }
 
 export function isBlank(cell: Cell): boolean {
