@@ -294,6 +294,18 @@ describe('retries and errors over HTTP', () => {
     expect(seen.every((a) => a === 'AWS4-HMAC-SHA256')).toBe(true);
   });
 
+  it('takes an answer cut short for no answer: tried again, never read as an empty result', async () => {
+    let calls = 0;
+    const { url, server } = await endpoint((_t, _b, _r, res) => {
+      calls++;
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(calls === 1 ? '{"Items":[{"pk":{"S":"A"' : JSON.stringify({ Items: [] }));
+    });
+    open = server;
+    expect(await dynamoAt(url, { maxAttempts: 2 }).call('Query', {})).toEqual({ Items: [] });
+    expect(calls).toBe(2);
+  });
+
   it('does not retry a refusal, and gives up after the last attempt with the error AWS named', async () => {
     let calls = 0;
     const { url, server } = await endpoint((_t, _b, _r, res) => {

@@ -260,6 +260,19 @@ describe('Sheets and Drive requests', () => {
       .spreadsheets.get({ spreadsheetId: 'x' })
       .catch((e: unknown) => e);
     expect(classify(refused)).toMatchObject({ retryable: true, status: 0 });
+    const cut = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      res.end('{"valueRanges":[{"range":"A1');
+    });
+    await new Promise<void>((resolve) => cut.listen(0, '127.0.0.1', resolve));
+    closing.push(() => new Promise<void>((resolve) => cut.close(() => resolve())));
+    const half = await sheetsApi(
+      { token: async () => 't' },
+      `http://127.0.0.1:${(cut.address() as AddressInfo).port}/`,
+    )
+      .spreadsheets.values.batchGet({ spreadsheetId: 'x' })
+      .catch((e: unknown) => e);
+    expect(classify(half)).toMatchObject({ retryable: true, status: 0 });
   });
 });
 

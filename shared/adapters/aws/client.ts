@@ -141,7 +141,10 @@ export class AwsJsonClient {
           signal: AbortSignal.timeout(this.timeoutMs),
         });
         const text = await response.text();
-        const json = parseJson(text);
+        const parsed = parseJson(text);
+        // A body cut short is no answer: tried again, never read as an empty result.
+        if (!parsed) throw new Error(`unreadable answer (HTTP ${response.status}, ${text.length} bytes)`);
+        const json = parsed;
         if (response.ok) return json as T;
         const type = String(
           json.__type ?? response.headers.get('x-amzn-errortype') ?? `Http${response.status}`,
@@ -175,12 +178,13 @@ function isRetryable(error: AwsError): boolean {
   );
 }
 
-function parseJson(text: string): Record<string, unknown> {
+/** The JSON object of an answer ({} for an empty body); undefined when it is not one. */
+function parseJson(text: string): Record<string, unknown> | undefined {
   if (!text) return {};
   try {
     const json = JSON.parse(text) as unknown;
-    return json && typeof json === 'object' ? (json as Record<string, unknown>) : {};
+    return json && typeof json === 'object' ? (json as Record<string, unknown>) : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }

@@ -143,6 +143,12 @@ class Rest {
       try {
         data = JSON.parse(text) as unknown;
       } catch {
+        // A body cut short is no answer: the caller tries again rather than read half of it.
+        if (response.ok)
+          throw new GoogleNetworkError(
+            `${method} ${path}: unreadable answer (${text.length} bytes)`,
+            'ECONNRESET',
+          );
         data = text;
       }
     }
