@@ -24,7 +24,7 @@ import { XlsxWorkbooks } from '../shared/adapters/xlsx/workbooks.ts';
 import { ensureExample, REGISTRY_FILE } from '../shared/app/context.ts';
 import type { WorkbookGrids } from '../shared/domain/grid.ts';
 import { parseRegistry } from '../shared/domain/registry.ts';
-import { TABS } from '../shared/domain/vi.ts';
+import { STATUS_BOOK, TABS } from '../shared/domain/vi.ts';
 
 // The AWS SDK's notice that its 2027 releases need Node 22 is not a finding of this script.
 process.removeAllListeners('warning');
@@ -158,8 +158,16 @@ async function snapshot(sector: string): Promise<Snapshot> {
   delete report.counters;
   for (const unit of report.units) if (unit.status === 'unchanged') unit.status = 'accepted';
   const proposals = new Map<string, string>();
-  for (const name of (await readdir(out)).filter((n) => n.endsWith('.xlsx')).sort())
-    proposals.set(name, JSON.stringify(await files.readWorkbook(join(out, name))));
+  for (const name of (await readdir(out)).filter((n) => n.endsWith('.xlsx')).sort()) {
+    const text = JSON.stringify(await files.readWorkbook(join(out, name)));
+    // The sector status says when units were last checked: the clock's, not the outcome's, so
+    // those times are left out of the comparison (the clean run and the last chaos run are
+    // minutes apart); everything else in it must be the same.
+    proposals.set(
+      name,
+      name === STATUS_BOOK.fileName ? text.replace(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/g, '<time>') : text,
+    );
+  }
   const feedback = new Map<string, string>();
   const parts = new Map<string, Map<string, Buffer>>();
   const feedbackTabs = new Map<string, number>();
@@ -299,6 +307,14 @@ async function main() {
       console.log(`  ${label}: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}`);
   for (const code of differentStates.slice(0, 3))
     console.log(`  state ${code}:\n    clean ${want.states.get(code)}\n    chaos ${got.states.get(code)}`);
+  for (const name of differentProposals.slice(0, 2)) {
+    const [a, b] = [want.proposals.get(name) ?? '', got.proposals.get(name) ?? ''];
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    console.log(
+      `  workbook ${name} from character ${at}:\n    clean …${a.slice(at - 40, at + 80)}\n    chaos …${b.slice(at - 40, at + 80)}`,
+    );
+  }
   for (const code of differentFeedback.slice(0, 2))
     console.log(`  tab ${code}:\n    clean ${want.feedback.get(code)}\n    chaos ${got.feedback.get(code)}`);
   const raceOk = race[0] === 0 || race[0] === 3 ? race[1] === 4 : false;
