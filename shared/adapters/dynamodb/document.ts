@@ -176,6 +176,21 @@ function unmarshallWrites(requests: unknown): WriteRequest[] {
       : { DeleteRequest: { Key: unmarshallItem(r.DeleteRequest?.Key ?? {}) } },
   );
 }
+export const BATCH_WRITE_LIMIT = 25;
+const BATCH_GET_LIMIT = 100;
+const BATCH_ATTEMPTS = 8;
+
+/** DynamoDB kept leaving part of a batch unprocessed, attempt after attempt. */
+export class UnprocessedError extends Error {
+  override readonly name = 'UnprocessedError';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter, capped at 5 s. */
+const backoff = (attempt: number) => sleep(Math.random() * Math.min(5000, 50 * 2 ** attempt));
+
+type Page = { Items: Item[]; LastEvaluatedKey: Item | undefined };
+
 /** The document operations over a DynamoDB JSON client. */
 export class DocumentClient {
   constructor(readonly client: AwsJsonClient) {}
@@ -210,38 +225,66 @@ export class DocumentClient {
     });
   }
 
-  async query(input: QueryInput): Promise<{ Items: Item[]; LastEvaluatedKey: Item | undefined }> {
-    const out = await this.client.call('Query', {
+  query(input: QueryInput): Promise<Page> {
+    return this.page('Query', input);
+  }
+
+  scan(input: ScanInput): Promise<Page> {
+    return this.page('Scan', input);
+  }
+
+  private async page(operation: 'Query' | 'Scan', input: QueryInput | ScanInput): Promise<Page> {
+    const out = await this.client.call(operation, {
       ...input,
-      ...marshallValues(input.ExpressionAttributeValues),
+      ...('ExpressionAttributeValues' in input ? marshallValues(input.ExpressionAttributeValues) : {}),
       ...(input.ExclusiveStartKey ? { ExclusiveStartKey: marshallItem(input.ExclusiveStartKey) } : {}),
     });
     return { Items: items(out.Items), LastEvaluatedKey: maybeItem(out.LastEvaluatedKey) };
   }
 
-  async scan(input: ScanInput): Promise<{ Items: Item[]; LastEvaluatedKey: Item | undefined }> {
-    const out = await this.client.call('Scan', {
-      ...input,
-      ...(input.ExclusiveStartKey ? { ExclusiveStartKey: marshallItem(input.ExclusiveStartKey) } : {}),
+  /** Every item of `keys` that exists: BatchGetItem in pages of 100. */
+  async getAll(table: string, keys: readonly Item[]): Promise<Item[]> {
+    const found: Item[] = [];
+    await inPages('BatchGetItem', keys, BATCH_GET_LIMIT, async (pending) => {
+      const out = await this.client.call<{
+        Responses?: Record<string, unknown>;
+        UnprocessedKeys?: Record<string, { Keys?: unknown }>;
+      }>('BatchGetItem', { RequestItems: { [table]: { Keys: pending.map(marshallItem) } } });
+      found.push(...items(out.Responses?.[table]));
+      return items(out.UnprocessedKeys?.[table]?.Keys);
     });
-    return { Items: items(out.Items), LastEvaluatedKey: maybeItem(out.LastEvaluatedKey) };
+    return found;
   }
 
-  /** One BatchGetItem (≤ 100 keys): the items found and the keys DynamoDB left for another call. */
-  async batchGet(table: string, keys: readonly Item[]): Promise<{ items: Item[]; unprocessed: Item[] }> {
-    const out = await this.client.call<{
-      Responses?: Record<string, unknown>;
-      UnprocessedKeys?: Record<string, { Keys?: unknown }>;
-    }>('BatchGetItem', { RequestItems: { [table]: { Keys: keys.map(marshallItem) } } });
-    return { items: items(out.Responses?.[table]), unprocessed: items(out.UnprocessedKeys?.[table]?.Keys) };
-  }
-
-  /** One BatchWriteItem (≤ 25 requests): the requests DynamoDB left for another call. */
-  async batchWrite(table: string, requests: readonly WriteRequest[]): Promise<WriteRequest[]> {
-    const out = await this.client.call<{ UnprocessedItems?: Record<string, unknown> }>('BatchWriteItem', {
-      RequestItems: { [table]: marshallWrites(requests) },
+  /** Every request written: BatchWriteItem in pages of 25. */
+  async writeAll(table: string, requests: readonly WriteRequest[]): Promise<void> {
+    await inPages('BatchWriteItem', requests, BATCH_WRITE_LIMIT, async (pending) => {
+      const out = await this.client.call<{ UnprocessedItems?: Record<string, unknown> }>('BatchWriteItem', {
+        RequestItems: { [table]: marshallWrites(pending) },
+      });
+      return unmarshallWrites(out.UnprocessedItems?.[table]);
     });
-    return unmarshallWrites(out.UnprocessedItems?.[table]);
+  }
+}
+
+/**
+ * Sends `all` in pages of `size`; what DynamoDB leaves unprocessed in a page is sent again with
+ * backoff, at most `BATCH_ATTEMPTS` times per page.
+ */
+async function inPages<T>(
+  operation: string,
+  all: readonly T[],
+  size: number,
+  send: (page: T[]) => Promise<T[]>,
+): Promise<void> {
+  for (let start = 0; start < all.length; start += size) {
+    let pending = all.slice(start, start + size);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= BATCH_ATTEMPTS)
+        throw new UnprocessedError(`${operation} left ${pending.length} requests unprocessed`);
+      if (attempt > 0) await backoff(attempt);
+      pending = await send(pending);
+    }
   }
 }
 

@@ -47,23 +47,16 @@ export class DynamoPublications implements PublicationStore {
     councilCodes: readonly string[],
   ): Promise<Map<string, Publication>> {
     const result = new Map<string, Publication>();
-    for (let i = 0; i < councilCodes.length; i += 100) {
-      const keys = councilCodes.slice(i, i + 100).map((code) => publicationStateKey(code, year, round));
-      let pending: Record<string, unknown>[] = keys.map((k) => ({ ...k }));
-      while (pending.length) {
-        const out = await this.doc.batchGet(this.table, pending);
-        for (const raw of out.items) {
-          const state = stateSchema.parse(raw);
-          if (state.status === 'published')
-            result.set(state.councilCode, {
-              councilCode: state.councilCode,
-              version: state.version,
-              publishedAt: state.publishedAt ?? '',
-              by: state.by ?? '',
-            });
-        }
-        pending = out.unprocessed;
-      }
+    const keys = councilCodes.map((code) => publicationStateKey(code, year, round));
+    for (const raw of await this.doc.getAll(this.table, keys)) {
+      const state = stateSchema.parse(raw);
+      if (state.status === 'published')
+        result.set(state.councilCode, {
+          councilCode: state.councilCode,
+          version: state.version,
+          publishedAt: state.publishedAt ?? '',
+          by: state.by ?? '',
+        });
     }
     return result;
   }

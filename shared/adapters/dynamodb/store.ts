@@ -10,12 +10,8 @@ import { problemSchema } from '../../domain/problems.ts';
 import { type Registry, registryUnitSchema } from '../../domain/registry.ts';
 import { type Submission, submissionSchema } from '../../domain/submission.ts';
 import type { AcceptedVersion, ProposalRecord, SubmissionStore, UnitState } from '../../ports/index.ts';
-import { DocumentClient, type DynamoClient, type WriteRequest } from './document.ts';
+import { BATCH_WRITE_LIMIT, DocumentClient, type DynamoClient } from './document.ts';
 import { proposalKey, registryCacheKey, unitStateKey, versionKey } from './keys.ts';
-
-const BATCH_WRITE_LIMIT = 25;
-const BATCH_GET_LIMIT = 100;
-const MAX_ATTEMPTS = 8;
 
 const stateItemSchema = z.object({
   pk: z.string(),
@@ -58,16 +54,8 @@ const versionItemSchema = z.object({
   body: z.instanceof(Uint8Array),
 });
 
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
-}
-
 const chunk = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Exponential backoff with full jitter, capped at 5 s. */
-const backoff = (attempt: number) => sleep(Math.random() * Math.min(5000, 50 * 2 ** attempt));
 
 export interface DynamoStoreOptions {
   readonly client: DynamoClient;
@@ -90,34 +78,15 @@ export class DynamoSubmissionStore implements SubmissionStore {
     this.table = options.tableName;
   }
 
-  /** BatchGetItem in pages of 100, every UnprocessedKeys retried with backoff. */
-  private async batchGet(keys: readonly Record<string, string>[]): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    for (const page of chunk(keys, BATCH_GET_LIMIT)) {
-      let pending: Record<string, unknown>[] = page;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= MAX_ATTEMPTS)
-          throw new StoreError(`BatchGetItem left ${pending.length} keys unprocessed`);
-        if (attempt > 0) await backoff(attempt);
-        const out = await this.doc.batchGet(this.table, pending);
-        items.push(...out.items);
-        pending = out.unprocessed;
-      }
-    }
-    return items;
+  private batchGet(keys: readonly Record<string, string>[]): Promise<Record<string, unknown>[]> {
+    return this.doc.getAll(this.table, keys);
   }
 
-  /** BatchWriteItem in pages of 25, every UnprocessedItem retried with backoff. */
-  private async batchPut(items: readonly Record<string, unknown>[]): Promise<void> {
-    for (const page of chunk(items, BATCH_WRITE_LIMIT)) {
-      let pending: WriteRequest[] = page.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= MAX_ATTEMPTS)
-          throw new StoreError(`BatchWriteItem left ${pending.length} items unprocessed`);
-        if (attempt > 0) await backoff(attempt);
-        pending = await this.doc.batchWrite(this.table, pending);
-      }
-    }
+  private batchPut(items: readonly Record<string, unknown>[]): Promise<void> {
+    return this.doc.writeAll(
+      this.table,
+      items.map((Item) => ({ PutRequest: { Item } })),
+    );
   }
 
   async loadStates(year: number, unitCodes: readonly string[]): Promise<Map<string, UnitState>> {
