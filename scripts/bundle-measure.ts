@@ -1,51 +1,91 @@
 /**
- * Builds every function's bundle as the CDK construct does and measures it: size (minified) and
- * cold import time (median of 5 fresh Node processes), also with `--enable-source-maps`. Used by
- * `npm run bundles` and by the goal table of `npm run bench`.
+ * Builds every function's bundle as the CDK construct does, and beside it a reference bundle that
+ * imports only the official clients that function uses (`OFFICIAL_CLIENTS`), with the same
+ * esbuild options; then measures both: size (minified) and cold import time, the median of 7
+ * fresh Node processes each, taken alternately so a busy moment of the machine weighs on both.
+ * Used by `npm run bundles` and by the goal table of `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { BUDGET, BUNDLE, entryOf, FUNCTIONS, type FunctionName, ROOT } from '../infra/bundling.ts';
+import {
+  BUDGET,
+  BUNDLE,
+  entryOf,
+  FUNCTIONS,
+  type FunctionName,
+  OFFICIAL_CLIENTS,
+  ROOT,
+} from '../infra/bundling.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../shared/config/load.ts';
 
+const RUNS = 7;
 const env = {
   ...process.env,
   TABLE_NAME: 'thidua',
   REGISTRY_ID: 'registry',
   GOOGLE_ACCESS: 'read',
   GOOGLE_ACCESS_TOKEN: 'measure',
+  AWS_REGION: 'ap-southeast-1',
   SYNC_QUEUE_URL: 'https://sqs.ap-southeast-1.amazonaws.com/1/sync',
   PROPOSE_QUEUE_URL: 'https://sqs.ap-southeast-1.amazonaws.com/1/propose',
 };
 
-/** Median of 5 fresh processes: milliseconds to import the bundle (its top level evaluated). */
-function coldImport(file: string, flags: string[]): number {
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const ms = execFileSync(
-      process.execPath,
-      [
-        ...flags,
-        '--input-type=module',
-        '-e',
-        `const t=performance.now(); await import(${JSON.stringify(`file://${file}`)}); console.log(performance.now()-t)`,
-      ],
-      { env, encoding: 'utf8' },
-    );
-    times.push(Number(ms.trim().split('\n').at(-1)));
-  }
-  times.sort((a, b) => a - b);
-  return times[2] ?? Number.NaN;
+/** Milliseconds for one fresh process to import the bundle (its top level evaluated). */
+function importOnce(file: string): number {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const t=performance.now(); await import(${JSON.stringify(`file://${file}`)}); console.log(performance.now()-t)`,
+    ],
+    { env, encoding: 'utf8' },
+  );
+  return Number(out.trim().split('\n').at(-1));
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function bundle(entry: string, file: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: BUNDLE.target,
+    format: BUNDLE.format,
+    minify: BUNDLE.minify,
+    mainFields: [...BUNDLE.mainFields],
+    sourcemap: BUNDLE.sourcemap,
+    external: [...BUNDLE.external],
+    banner: { js: BUNDLE.banner },
+    logLevel: 'error',
+  });
+}
+
+/** The reference entry: the official clients re-exported, so the bundler keeps exactly them. */
+function referenceSource(name: FunctionName): string {
+  return Object.entries(OFFICIAL_CLIENTS[name])
+    .map(([module, names], i) =>
+      names.includes('default')
+        ? `export { default as default${i} } from ${JSON.stringify(module)};`
+        : `export { ${names.map((n) => `${n} as ${n}${i}`).join(', ')} } from ${JSON.stringify(module)};`,
+    )
+    .join('\n');
 }
 
 export interface BundleFigures {
   readonly name: FunctionName;
   readonly bytes: number;
   readonly importMs: number;
-  /** What the runtime's NODE_OPTIONS would cost: the source map read at load. */
-  readonly importWithMapsMs: number;
+  readonly referenceBytes: number;
+  readonly referenceMs: number;
+  readonly ratio: number;
   readonly within: boolean;
 }
 
@@ -55,30 +95,35 @@ export async function measureBundles(): Promise<BundleFigures[]> {
     const dir = join(ROOT, 'dist', 'bundles', name);
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'index.mjs');
-    await build({
-      entryPoints: [entryOf(name)],
-      outfile: file,
-      bundle: true,
-      platform: 'node',
-      target: BUNDLE.target,
-      format: BUNDLE.format,
-      minify: BUNDLE.minify,
-      mainFields: [...BUNDLE.mainFields],
-      sourcemap: BUNDLE.sourcemap,
-      external: [...BUNDLE.external],
-      banner: { js: BUNDLE.banner },
-      logLevel: 'error',
-    });
+    await bundle(entryOf(name), file);
     copyFileSync(DEFAULT_MOVEMENT_FILE, join(dir, BUNDLE.movementFileName));
+    const referenceDir = join(ROOT, 'dist', 'bundles', `${name}-reference`);
+    mkdirSync(referenceDir, { recursive: true });
+    // Inside the project so that the bundler resolves the packages from its node_modules.
+    const referenceEntry = join(referenceDir, 'entry.mjs');
+    writeFileSync(referenceEntry, referenceSource(name));
+    const reference = join(referenceDir, 'index.mjs');
+    await bundle(referenceEntry, reference);
+    importOnce(file); // warms the file system cache for both
+    importOnce(reference);
+    const own: number[] = [];
+    const ref: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      own.push(importOnce(file));
+      ref.push(importOnce(reference));
+    }
     const bytes = statSync(file).size;
-    const importMs = coldImport(file, []);
-    const importWithMapsMs = coldImport(file, ['--enable-source-maps']);
+    const importMs = median(own);
+    const referenceMs = median(ref);
+    const ratio = importMs / referenceMs;
     figures.push({
       name,
       bytes,
       importMs,
-      importWithMapsMs,
-      within: bytes <= BUDGET.bytes && importMs <= BUDGET.importMs,
+      referenceBytes: statSync(reference).size,
+      referenceMs,
+      ratio,
+      within: bytes <= BUDGET.bytes && ratio <= BUDGET.importRatio,
     });
   }
   return figures;

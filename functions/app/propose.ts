@@ -27,6 +27,7 @@ const documentsOf = (rt: Runtime) =>
     ? new GoogleDocuments({
         drive: rt.clients.driveWrite,
         caller: rt.caller,
+        rootUrl: rt.clients.rootUrl,
         ...(rt.config.SHARED_DRIVE_FOLDER ? { fallbackFolder: rt.config.SHARED_DRIVE_FOLDER } : {}),
       })
     : undefined;

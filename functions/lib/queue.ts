@@ -1,5 +1,5 @@
 /** Sending work to the queues: a port, the SQS adapter, and an in-memory one for tests. */
-import { AwsJsonClient } from '../../shared/adapters/aws/client.ts';
+import { GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 export interface WorkQueue {
   /** Sends every body; batches of 10, failed entries retried; throws if some cannot be sent. */
@@ -13,27 +13,17 @@ export interface WorkQueue {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** SQS's JSON protocol (`AmazonSQS.*`, JSON 1.0), the function role's credentials. */
-export function createSqsClient(options: { region?: string; endpoint?: string } = {}): AwsJsonClient {
-  return new AwsJsonClient({
-    service: 'sqs',
-    targetPrefix: 'AmazonSQS',
-    jsonVersion: '1.0',
+/** The SDK's SQS client: region and credentials from its default chain (the function's role). */
+export function createSqsClient(options: { region?: string; endpoint?: string } = {}): SQSClient {
+  return new SQSClient({
     ...options,
     maxAttempts: 3,
-    timeoutMs: 5_000,
+    requestHandler: { requestTimeout: 5_000, connectionTimeout: 3_000 },
   });
 }
 
-interface SendMessageBatchOutput {
-  readonly Failed?: readonly { readonly Id: string }[];
-}
-interface GetQueueAttributesOutput {
-  readonly Attributes?: Readonly<Record<string, string>>;
-}
-
 export class SqsWorkQueue implements WorkQueue {
-  constructor(private readonly sqs: AwsJsonClient = createSqsClient()) {}
+  constructor(private readonly sqs: SQSClient = createSqsClient()) {}
 
   async send(queueUrl: string, bodies: readonly unknown[]): Promise<void> {
     for (let start = 0; start < bodies.length; start += 10) {
@@ -43,10 +33,9 @@ export class SqsWorkQueue implements WorkQueue {
       for (let attempt = 0; entries.length > 0; attempt++) {
         if (attempt >= 6) throw new Error(`SQS refused ${entries.length} messages after ${attempt} attempts`);
         if (attempt > 0) await sleep(Math.random() * 100 * 2 ** attempt);
-        const out = await this.sqs.call<SendMessageBatchOutput>('SendMessageBatch', {
-          QueueUrl: queueUrl,
-          Entries: entries,
-        });
+        const out = await this.sqs.send(
+          new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }),
+        );
         const failed = new Set((out.Failed ?? []).map((f) => f.Id));
         entries = entries.filter((e) => failed.has(e.Id));
       }
@@ -59,10 +48,9 @@ export class SqsWorkQueue implements WorkQueue {
       'ApproximateNumberOfMessagesNotVisible',
       'ApproximateNumberOfMessagesDelayed',
     ] as const;
-    const out = await this.sqs.call<GetQueueAttributesOutput>('GetQueueAttributes', {
-      QueueUrl: queueUrl,
-      AttributeNames: names,
-    });
+    const out = await this.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: [...names] }),
+    );
     return names.reduce((sum, name) => sum + Number(out.Attributes?.[name] ?? 0), 0);
   }
 }

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AwsJsonClient } from '../../shared/adapters/aws/client.ts';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createDynamoClient } from '../../shared/adapters/dynamodb/client.ts';
 import { DynamoLeases } from '../../shared/adapters/dynamodb/leases.ts';
 import { DynamoPublications } from '../../shared/adapters/dynamodb/publications.ts';
@@ -52,6 +53,9 @@ export interface Runtime {
   loadRegistry(): Promise<Registry>;
 }
 
+/** Rotating the key takes effect within an hour in a warm container (cold ones read it at once). */
+const SECRET_MAX_AGE_S = 3600;
+
 export class RuntimeError extends Error {
   override readonly name = 'RuntimeError';
 }
@@ -63,20 +67,22 @@ async function readMovement(config: Config): Promise<Movement> {
   return parseMovement(JSON.parse(await readFile(path, 'utf8')) as unknown);
 }
 
+/**
+ * The Google credentials from Secrets Manager, through Powertools Parameters (the SDK's client,
+ * explicit timeouts, the value cached for the container's life: the runtime is built once).
+ */
 async function readCredentials(config: Config): Promise<GoogleCredentials> {
   if (config.GOOGLE_ACCESS_TOKEN) return { kind: 'accessToken', token: config.GOOGLE_ACCESS_TOKEN };
-  const secrets = new AwsJsonClient({
-    service: 'secretsmanager',
-    targetPrefix: 'secretsmanager',
-    jsonVersion: '1.1',
-    maxAttempts: 3,
-    timeoutMs: 5_000,
+  const secrets = new SecretsProvider({
+    awsSdkV3Client: new SecretsManagerClient({
+      maxAttempts: 3,
+      requestHandler: { requestTimeout: 5_000, connectionTimeout: 3_000 },
+    }),
   });
-  const out = await secrets.call<{ SecretString?: string }>('GetSecretValue', {
-    SecretId: config.GOOGLE_SECRET_ID,
-  });
-  if (!out.SecretString) throw new RuntimeError('the Google credentials secret has no string value');
-  return parseCredentialsJson(out.SecretString);
+  const value = await secrets.get(config.GOOGLE_SECRET_ID ?? '', { maxAge: SECRET_MAX_AGE_S });
+  if (typeof value !== 'string' || !value)
+    throw new RuntimeError('the Google credentials secret has no string value');
+  return parseCredentialsJson(value);
 }
 
 export interface RuntimeOverrides {

@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { nodeCredentialChain } from '../adapters/aws/node-credentials.ts';
 import { DocxFiles } from '../adapters/docx/files.ts';
 import { DynamoLeases } from '../adapters/dynamodb/leases.ts';
 import { createDynamoClient, ensureTable, startDynalite } from '../adapters/dynamodb/local.ts';
@@ -176,13 +175,11 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
       /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(endpoint) &&
       !process.env.AWS_ACCESS_KEY_ID &&
       !process.env.AWS_PROFILE);
-  // Real AWS from the command line: the SDK's default chain (profiles, SSO, ...), loaded only then.
-  const credentials = localCredentials ? undefined : nodeCredentialChain();
+  // Real AWS from the command line: the SDK's default chain (environment, profiles, SSO, ...).
   const client = createDynamoClient({
     ...(endpoint ? { endpoint } : {}),
     counters,
     localCredentials,
-    ...(credentials ? { credentials } : {}),
   });
   if (embedded) await ensureTable(client, options.table);
   const store = new DynamoSubmissionStore({ client, tableName: options.table });
@@ -190,7 +187,6 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
   const leaseClient = createDynamoClient({
     ...(endpoint ? { endpoint } : {}),
     localCredentials,
-    ...(credentials ? { credentials } : {}),
   });
   const local = options.sheets.kind === 'xlsx';
   return {

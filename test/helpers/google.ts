@@ -1,9 +1,9 @@
-/** The Google stand-in, driven by thidua's Google client, on a clock tests can speed up. */
+/** The Google stand-in, driven by the official Google clients, on a clock tests can speed up. */
 
+import type { drive_v3 } from '@googleapis/drive';
 import { googleClients } from '../../shared/adapters/google/auth.ts';
 import { type CallerOptions, GoogleCaller } from '../../shared/adapters/google/caller.ts';
 import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
-import type { DriveApi } from '../../shared/adapters/google/rest.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import type { Registry, RegistryUnit } from '../../shared/domain/registry.ts';
 import { type Clock, spedUpClock } from '../../shared/standin/clock.ts';
@@ -18,7 +18,7 @@ export interface Google {
   readonly clock: Clock;
   workbooks(options?: Partial<CallerOptions>): { workbooks: GoogleWorkbooks; caller: GoogleCaller };
   /** The councils' documents as Google Docs, and a Drive client to read them back. */
-  documents(): { documents: GoogleDocuments; drive: DriveApi };
+  documents(): { documents: GoogleDocuments; drive: drive_v3.Drive };
   close(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export async function startGoogle(
       const drive = clients.driveWrite;
       if (!drive) throw new Error('no writer');
       const caller = new GoogleCaller({ clock, timeoutMs: 2_000 });
-      return { documents: new GoogleDocuments({ drive, caller }), drive };
+      return { documents: new GoogleDocuments({ drive, caller, rootUrl }), drive };
     },
     close: () => standin.close(),
   };

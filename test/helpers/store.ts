@@ -1,7 +1,8 @@
 /** An embedded dynalite per test file, with a fresh table per test. */
 import { randomUUID } from 'node:crypto';
+import { BatchWriteCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll } from 'vitest';
-import { DocumentClient, type DynamoClient } from '../../shared/adapters/dynamodb/document.ts';
+import type { DynamoClient } from '../../shared/adapters/dynamodb/client.ts';
 import {
   createDynamoClient,
   type EmbeddedStore,
@@ -37,18 +38,17 @@ export async function freshStore(server: EmbeddedStore): Promise<TestStore> {
 export function injectUnprocessed(client: DynamoClient, table: string, times: number): { injected: number } {
   const stats = { injected: 0 };
   let left = times;
-  const call = client.call.bind(client);
-  client.call = (async (operation: string, input: unknown) => {
-    if (operation !== 'BatchWriteItem' || left <= 0) return call(operation, input);
+  const send = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+  client.send = (async (command: unknown) => {
+    if (!(command instanceof BatchWriteCommand) || left <= 0) return send(command);
     left--;
-    const request = input as { RequestItems: Record<string, unknown[]> };
-    const all = request.RequestItems[table] ?? [];
+    const all = command.input.RequestItems?.[table] ?? [];
     const kept = all.slice(0, Math.ceil(all.length / 2));
     const dropped = all.slice(kept.length);
     stats.injected += dropped.length;
-    const output = await call(operation, { ...request, RequestItems: { [table]: kept } });
+    const output = (await send(new BatchWriteCommand({ RequestItems: { [table]: kept } }))) as object;
     return { ...output, UnprocessedItems: dropped.length ? { [table]: dropped } : {} };
-  }) as typeof client.call;
+  }) as typeof client.send;
   return stats;
 }
 
@@ -76,13 +76,8 @@ export function useStore(): { fresh(): Promise<TestStore>; server(): EmbeddedSto
 
 /** Every item of the test's table, as plain values. */
 export async function scanAll(db: TestStore): Promise<Record<string, unknown>[]> {
-  const doc = new DocumentClient(db.client);
   const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.scan({ TableName: db.table, ExclusiveStartKey: start });
-    items.push(...out.Items);
-    start = out.LastEvaluatedKey;
-  } while (start);
+  for await (const page of paginateScan({ client: db.client }, { TableName: db.table }))
+    items.push(...(page.Items ?? []));
   return items;
 }

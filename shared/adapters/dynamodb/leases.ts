@@ -3,10 +3,12 @@
  * already ours), renewed and released on the same condition. No TTL needed: an expired lease is
  * simply taken over by the next run.
  */
+
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { RunLeases } from '../../ports/index.ts';
-import { isAwsError } from '../aws/client.ts';
-import { DocumentClient, type DynamoClient } from './document.ts';
+import type { DynamoClient } from './client.ts';
 import { leaseKey } from './keys.ts';
 
 const leaseItemSchema = z.object({
@@ -16,12 +18,12 @@ const leaseItemSchema = z.object({
 });
 
 export class DynamoLeases implements RunLeases {
-  private readonly doc: DocumentClient;
+  private readonly doc: DynamoClient;
   constructor(
     client: DynamoClient,
     private readonly table: string,
   ) {
-    this.doc = new DocumentClient(client);
+    this.doc = client;
   }
 
   /** Writes the lease item for `holder` if `condition` holds; false when it does not. */
@@ -31,20 +33,22 @@ export class DynamoLeases implements RunLeases {
     values: Record<string, unknown>,
   ): Promise<boolean> {
     try {
-      await this.doc.put({
-        TableName: this.table,
-        Item: {
-          ...leaseKey(input.name),
-          holder: input.holder,
-          acquiredAt: new Date(input.nowMs).toISOString(),
-          expiresAt: input.nowMs + input.ttlMs,
-        },
-        ConditionExpression: condition,
-        ExpressionAttributeValues: values,
-      });
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...leaseKey(input.name),
+            holder: input.holder,
+            acquiredAt: new Date(input.nowMs).toISOString(),
+            expiresAt: input.nowMs + input.ttlMs,
+          },
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        }),
+      );
       return true;
     } catch (error) {
-      if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }
@@ -58,11 +62,13 @@ export class DynamoLeases implements RunLeases {
       })
     )
       return { acquired: true as const };
-    const out = await this.doc.get({
-      TableName: this.table,
-      Key: leaseKey(input.name),
-      ConsistentRead: true,
-    });
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: leaseKey(input.name),
+        ConsistentRead: true,
+      }),
+    );
     const held = leaseItemSchema.safeParse(out.Item ?? {});
     return {
       acquired: false as const,
@@ -73,16 +79,18 @@ export class DynamoLeases implements RunLeases {
 
   async renew(input: { name: string; holder: string; nowMs: number; ttlMs: number }): Promise<boolean> {
     try {
-      await this.doc.update({
-        TableName: this.table,
-        Key: leaseKey(input.name),
-        UpdateExpression: 'SET expiresAt = :until',
-        ConditionExpression: 'holder = :me',
-        ExpressionAttributeValues: { ':until': input.nowMs + input.ttlMs, ':me': input.holder },
-      });
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: leaseKey(input.name),
+          UpdateExpression: 'SET expiresAt = :until',
+          ConditionExpression: 'holder = :me',
+          ExpressionAttributeValues: { ':until': input.nowMs + input.ttlMs, ':me': input.holder },
+        }),
+      );
       return true;
     } catch (error) {
-      if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }
@@ -92,21 +100,25 @@ export class DynamoLeases implements RunLeases {
   }
 
   async holderAt(name: string, nowMs: number): Promise<string | null> {
-    const out = await this.doc.get({ TableName: this.table, Key: leaseKey(name), ConsistentRead: true });
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: leaseKey(name), ConsistentRead: true }),
+    );
     const held = leaseItemSchema.safeParse(out.Item ?? {});
     return held.success && held.data.expiresAt >= nowMs ? held.data.holder : null;
   }
 
   async release(input: { name: string; holder: string }): Promise<void> {
     try {
-      await this.doc.delete({
-        TableName: this.table,
-        Key: leaseKey(input.name),
-        ConditionExpression: 'holder = :me',
-        ExpressionAttributeValues: { ':me': input.holder },
-      });
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: leaseKey(input.name),
+          ConditionExpression: 'holder = :me',
+          ExpressionAttributeValues: { ':me': input.holder },
+        }),
+      );
     } catch (error) {
-      if (!isAwsError(error, 'ConditionalCheckFailedException')) throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 }

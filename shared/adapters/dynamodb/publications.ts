@@ -7,10 +7,12 @@
 
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { AuditEntry, Publication, PublicationStore } from '../../ports/index.ts';
-import { isAwsError } from '../aws/client.ts';
-import { DocumentClient, type DynamoClient } from './document.ts';
+import { getAll } from './batches.ts';
+import type { DynamoClient } from './client.ts';
 import { AUDIT_PREFIX, auditKey, publicationStateKey, snapshotKey } from './keys.ts';
 
 const stateSchema = z.object({
@@ -33,12 +35,12 @@ const auditSchema = z.object({
 });
 
 export class DynamoPublications implements PublicationStore {
-  private readonly doc: DocumentClient;
+  private readonly doc: DynamoClient;
   constructor(
     client: DynamoClient,
     private readonly table: string,
   ) {
-    this.doc = new DocumentClient(client);
+    this.doc = client;
   }
 
   async loadPublished(
@@ -48,7 +50,7 @@ export class DynamoPublications implements PublicationStore {
   ): Promise<Map<string, Publication>> {
     const result = new Map<string, Publication>();
     const keys = councilCodes.map((code) => publicationStateKey(code, year, round));
-    for (const raw of await this.doc.getAll(this.table, keys)) {
+    for (const raw of await getAll(this.doc, this.table, keys)) {
       const state = stateSchema.parse(raw);
       if (state.status === 'published')
         result.set(state.councilCode, {
@@ -62,18 +64,22 @@ export class DynamoPublications implements PublicationStore {
   }
 
   private async state(councilCode: string, year: number, round: string) {
-    const out = await this.doc.get({
-      TableName: this.table,
-      Key: publicationStateKey(councilCode, year, round),
-    });
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: publicationStateKey(councilCode, year, round),
+      }),
+    );
     return out.Item ? stateSchema.parse(out.Item) : undefined;
   }
 
   private async record(entry: AuditEntry): Promise<void> {
-    await this.doc.put({
-      TableName: this.table,
-      Item: { ...auditKey(entry.councilCode, entry.at, randomUUID()), ...entry },
-    });
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...auditKey(entry.councilCode, entry.at, randomUUID()), ...entry },
+      }),
+    );
   }
 
   async publish(
@@ -82,36 +88,40 @@ export class DynamoPublications implements PublicationStore {
     const current = await this.state(input.councilCode, input.year, input.round);
     if (current?.status === 'published') return { outcome: 'already', version: current.version };
     const version = (current?.version ?? 0) + 1;
-    await this.doc.put({
-      TableName: this.table,
-      Item: {
-        ...snapshotKey(input.councilCode, input.year, input.round, version),
-        councilCode: input.councilCode,
-        version,
-        publishedAt: input.at,
-        by: input.by,
-        inputs: input.inputs,
-        body: gzipSync(JSON.stringify(input.snapshot)),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    });
-    try {
-      await this.doc.put({
+    await this.doc.send(
+      new PutCommand({
         TableName: this.table,
         Item: {
-          ...publicationStateKey(input.councilCode, input.year, input.round),
+          ...snapshotKey(input.councilCode, input.year, input.round, version),
           councilCode: input.councilCode,
-          status: 'published',
           version,
           publishedAt: input.at,
           by: input.by,
+          inputs: input.inputs,
+          body: gzipSync(JSON.stringify(input.snapshot)),
         },
-        ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':open': 'open' },
-      });
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...publicationStateKey(input.councilCode, input.year, input.round),
+            councilCode: input.councilCode,
+            status: 'published',
+            version,
+            publishedAt: input.at,
+            by: input.by,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open' },
+        }),
+      );
     } catch (error) {
-      if (isAwsError(error, 'ConditionalCheckFailedException')) return { outcome: 'already', version };
+      if (error instanceof ConditionalCheckFailedException) return { outcome: 'already', version };
       throw error;
     }
     await this.record({
@@ -130,18 +140,20 @@ export class DynamoPublications implements PublicationStore {
   async reopen(input: Parameters<PublicationStore['reopen']>[0]): Promise<'reopened' | 'notPublished'> {
     let version = 0;
     try {
-      const out = await this.doc.update({
-        TableName: this.table,
-        Key: publicationStateKey(input.councilCode, input.year, input.round),
-        UpdateExpression: 'SET #status = :open',
-        ConditionExpression: '#status = :published',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':open': 'open', ':published': 'published' },
-        ReturnValues: 'ALL_NEW',
-      });
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: publicationStateKey(input.councilCode, input.year, input.round),
+          UpdateExpression: 'SET #status = :open',
+          ConditionExpression: '#status = :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open', ':published': 'published' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
       version = stateSchema.parse(out.Attributes).version;
     } catch (error) {
-      if (isAwsError(error, 'ConditionalCheckFailedException')) return 'notPublished';
+      if (error instanceof ConditionalCheckFailedException) return 'notPublished';
       throw error;
     }
     await this.record({
@@ -161,10 +173,12 @@ export class DynamoPublications implements PublicationStore {
     const published = await this.loadPublished(year, round, councilCodes);
     const result = new Map<string, { snapshot: unknown; publishedAt: string; version: number }>();
     for (const publication of published.values()) {
-      const out = await this.doc.get({
-        TableName: this.table,
-        Key: snapshotKey(publication.councilCode, year, round, publication.version),
-      });
+      const out = await this.doc.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: snapshotKey(publication.councilCode, year, round, publication.version),
+        }),
+      );
       const body = z.object({ body: z.instanceof(Uint8Array) }).parse(out.Item).body;
       result.set(publication.councilCode, {
         snapshot: JSON.parse(gunzipSync(body).toString('utf8')) as unknown,
@@ -179,13 +193,15 @@ export class DynamoPublications implements PublicationStore {
     const entries: AuditEntry[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await this.doc.query({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': auditKey(councilCode, '', '').pk, ':prefix': AUDIT_PREFIX },
-        ExclusiveStartKey: start,
-      });
-      for (const item of out.Items) entries.push(auditSchema.parse(item));
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': auditKey(councilCode, '', '').pk, ':prefix': AUDIT_PREFIX },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) entries.push(auditSchema.parse(item));
       start = out.LastEvaluatedKey;
     } while (start);
     return entries;

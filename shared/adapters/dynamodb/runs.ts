@@ -4,9 +4,11 @@
  * counts once); the worker that completes the set — and only that one, by a condition — is told
  * to start the proposals.
  */
+
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand, type UpdateCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { isAwsError } from '../aws/client.ts';
-import { DocumentClient, type DynamoClient } from './document.ts';
+import type { DynamoClient } from './client.ts';
 import { runKey } from './keys.ts';
 
 const runSchema = z.object({
@@ -15,52 +17,58 @@ const runSchema = z.object({
 });
 
 export class RunTracker {
-  private readonly doc: DocumentClient;
+  private readonly doc: DynamoClient;
   constructor(
     client: DynamoClient,
     private readonly table: string,
   ) {
-    this.doc = new DocumentClient(client);
+    this.doc = client;
   }
 
   async start(runId: string, year: number, expected: number, startedAt: string): Promise<void> {
-    await this.doc.put({
-      TableName: this.table,
-      Item: { ...runKey(runId), runId, year, expected, startedAt },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    });
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...runKey(runId), runId, year, expected, startedAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   /** Records a finished unit; true exactly once per run: when the last expected unit is done. */
   async finish(runId: string, unitCode: string): Promise<boolean> {
-    let out: { Attributes: Record<string, unknown> | undefined };
+    let out: UpdateCommandOutput;
     try {
-      out = await this.doc.update({
-        TableName: this.table,
-        Key: runKey(runId),
-        UpdateExpression: 'ADD done :unit',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':unit': new Set([unitCode]) },
-        ReturnValues: 'ALL_NEW',
-      });
+      out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: runKey(runId),
+          UpdateExpression: 'ADD done :unit',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':unit': new Set([unitCode]) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
     } catch (error) {
       // A message of a run nobody recorded (sent by hand): the unit is synced, nothing to complete.
-      if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
     const run = runSchema.parse(out.Attributes ?? {});
     if ((run.done?.size ?? 0) < run.expected) return false;
     try {
-      await this.doc.update({
-        TableName: this.table,
-        Key: runKey(runId),
-        UpdateExpression: 'SET proposeTriggered = :yes',
-        ConditionExpression: 'attribute_not_exists(proposeTriggered)',
-        ExpressionAttributeValues: { ':yes': true },
-      });
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: runKey(runId),
+          UpdateExpression: 'SET proposeTriggered = :yes',
+          ConditionExpression: 'attribute_not_exists(proposeTriggered)',
+          ExpressionAttributeValues: { ':yes': true },
+        }),
+      );
       return true;
     } catch (error) {
-      if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }

@@ -5,12 +5,15 @@
  * crash between the two leaves an unreferenced version, which the next sync simply writes again.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { problemSchema } from '../../domain/problems.ts';
 import { type Registry, registryUnitSchema } from '../../domain/registry.ts';
 import { type Submission, submissionSchema } from '../../domain/submission.ts';
 import type { AcceptedVersion, ProposalRecord, SubmissionStore, UnitState } from '../../ports/index.ts';
-import { BATCH_WRITE_LIMIT, DocumentClient, type DynamoClient } from './document.ts';
+import { BATCH_WRITE_LIMIT, getAll, writeAll } from './batches.ts';
+import type { DynamoClient } from './client.ts';
 import { proposalKey, registryCacheKey, unitStateKey, versionKey } from './keys.ts';
 
 const stateItemSchema = z.object({
@@ -57,6 +60,10 @@ const versionItemSchema = z.object({
 const chunk = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
+/** DynamoDB refused the request itself (an item over 400 KB): no retry can help. */
+const isRefused = (error: unknown) =>
+  error instanceof DynamoDBServiceException && error.name === 'ValidationException';
+
 export interface DynamoStoreOptions {
   readonly client: DynamoClient;
   readonly tableName: string;
@@ -70,20 +77,21 @@ const registryBodySchema = z.object({
 });
 
 export class DynamoSubmissionStore implements SubmissionStore {
-  private readonly doc: DocumentClient;
+  private readonly doc: DynamoClient;
   private readonly table: string;
 
   constructor(options: DynamoStoreOptions) {
-    this.doc = new DocumentClient(options.client);
+    this.doc = options.client;
     this.table = options.tableName;
   }
 
   private batchGet(keys: readonly Record<string, string>[]): Promise<Record<string, unknown>[]> {
-    return this.doc.getAll(this.table, keys);
+    return getAll(this.doc, this.table, keys);
   }
 
   private batchPut(items: readonly Record<string, unknown>[]): Promise<void> {
-    return this.doc.writeAll(
+    return writeAll(
+      this.doc,
       this.table,
       items.map((Item) => ({ PutRequest: { Item } })),
     );
@@ -129,12 +137,12 @@ export class DynamoSubmissionStore implements SubmissionStore {
       try {
         await this.batchPut(page.map((u) => item(u.state)));
       } catch (error) {
-        if ((error as { name?: string }).name !== 'ValidationException') throw error;
+        if (!isRefused(error)) throw error;
         for (const { state } of page)
           try {
-            await this.doc.put({ TableName: this.table, Item: item(state) });
+            await this.doc.send(new PutCommand({ TableName: this.table, Item: item(state) }));
           } catch (single) {
-            if ((single as { name?: string }).name === 'ValidationException') lost.push(state.unitCode);
+            if (isRefused(single)) lost.push(state.unitCode);
             else throw single;
           }
       }
@@ -197,7 +205,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
    * registry is far below the item limit.
    */
   async loadRegistryCache(version: string): Promise<Registry | null> {
-    const out = await this.doc.get({ TableName: this.table, Key: registryCacheKey() });
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: registryCacheKey() }));
     const item = registryCacheItemSchema.safeParse(out.Item);
     if (!item.success || item.data.version !== version) return null;
     // A cache written by an older release that no longer parses is simply not used.
@@ -219,9 +227,11 @@ export class DynamoSubmissionStore implements SubmissionStore {
       problems: registry.problems,
       faults: registry.faults,
     };
-    await this.doc.put({
-      TableName: this.table,
-      Item: { ...registryCacheKey(), version, body: gzipSync(JSON.stringify(body)) },
-    });
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...registryCacheKey(), version, body: gzipSync(JSON.stringify(body)) },
+      }),
+    );
   }
 }

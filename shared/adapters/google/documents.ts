@@ -5,11 +5,12 @@
  * A create is not retried blindly (it could make a second file): before creating, the folder is
  * listed once, and a document of the same name there is updated instead.
  */
+import { Readable } from 'node:stream';
+import type { drive_v3 } from '@googleapis/drive';
 import type { DocumentModel } from '../../domain/documents.ts';
 import type { DocumentSink } from '../../ports/index.ts';
 import { renderDocx } from '../docx/render.ts';
 import { type GoogleCaller, GoogleRequestError } from './caller.ts';
-import type { DriveApi } from './rest.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DOCUMENT_MIME = 'application/vnd.google-apps.document';
@@ -18,14 +19,20 @@ const quote = (text: string) => text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")
 
 export interface GoogleDocumentsOptions {
   /** Drive with the writer's scopes. */
-  readonly drive: DriveApi;
+  readonly drive: drive_v3.Drive;
   readonly caller: GoogleCaller;
   /** Where documents go for a council whose registry row names no folder (a shared-drive folder). */
   readonly fallbackFolder?: string;
+  /** Another API address (the stand-in): the client builds upload addresses from each call's options only. */
+  readonly rootUrl?: string | undefined;
 }
 
 export class GoogleDocuments implements DocumentSink {
   constructor(private readonly options: GoogleDocumentsOptions) {}
+
+  private upload<O extends object>(o: O): O {
+    return this.options.rootUrl ? { ...o, rootUrl: this.options.rootUrl } : o;
+  }
 
   async writeDocuments(
     council: { readonly code: string; readonly folder: string | null },
@@ -86,11 +93,11 @@ export class GoogleDocuments implements DocumentSink {
         this.options.drive.files.update(
           {
             fileId,
-            media: { mimeType: DOCX_MIME, body: bytes },
+            media: { mimeType: DOCX_MIME, body: Readable.from(bytes) },
             fields: 'id',
             supportsAllDrives: true,
           },
-          o,
+          this.upload(o),
         ),
       );
       return true;
@@ -107,11 +114,11 @@ export class GoogleDocuments implements DocumentSink {
         this.options.drive.files.create(
           {
             requestBody: { name: title, mimeType: DOCUMENT_MIME, parents: [folder] },
-            media: { mimeType: DOCX_MIME, body: bytes },
+            media: { mimeType: DOCX_MIME, body: Readable.from(bytes) },
             fields: 'id',
             supportsAllDrives: true,
           },
-          o,
+          this.upload(o),
         ),
       1,
     );

@@ -25,7 +25,6 @@ import {
 import { quoteSheet } from '../../standin/a1.ts';
 import type { GoogleClients } from './auth.ts';
 import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';
-import type { SheetsApi } from './rest.ts';
 
 /** A layout handed back by the caller: tab title → sheet id (anything else is ignored). */
 const layoutSchema = z.record(z.string(), z.number().int().nonnegative());
@@ -241,7 +240,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     return this.options.clients.sheetsRead;
   }
 
-  private get writer(): SheetsApi {
+  private get writer(): sheets_v4.Sheets {
     const writer = this.options.clients.sheetsWrite;
     if (!writer) throw new Error('this Google adapter was built without the write scope');
     return writer;
