@@ -5,19 +5,18 @@
  *   { "action": "round", "round": "final" }               the mid-term or final round's lists (one council, or all)
  */
 import { randomUUID } from 'node:crypto';
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
 import { type AdminResult, administer } from './app/admin.ts';
 import { loadConfig } from './lib/config.ts';
-import { logErrorsOnce } from './lib/middleware.ts';
-import { createRuntime, lazyRuntime } from './lib/runtime.ts';
+import { lambdaMetrics } from './lib/metrics.ts';
+import { withThiduaMiddlewares } from './lib/middleware.ts';
+import { countingGoogle, createRuntime, lazyRuntime } from './lib/runtime.ts';
 
 // Configuration is parsed once at cold start and fails fast; clients are built once per container.
 const config = loadConfig(process.env);
-const runtime = lazyRuntime(() => createRuntime(config));
+const { metrics, port } = lambdaMetrics('admin');
+const runtime = lazyRuntime(() => createRuntime(config, { metrics: port }));
 
-export const handler = middy<unknown, AdminResult, Error, Context>()
-  .use(logErrorsOnce('admin'))
-  .handler(async (event) =>
-    administer(await runtime(), event, new Date().toISOString(), `admin-${randomUUID()}`),
-  );
+export const handler = withThiduaMiddlewares<unknown, AdminResult>('admin', metrics, async (event) => {
+  const rt = await runtime();
+  return countingGoogle(rt, () => administer(rt, event, new Date().toISOString(), `admin-${randomUUID()}`));
+});

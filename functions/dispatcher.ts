@@ -5,17 +5,22 @@
  * asks for the proposals (the fallback when a run never completes, e.g. a message in the DLQ).
  */
 import { randomUUID } from 'node:crypto';
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
 import { type DispatchResult, dispatch } from './app/dispatcher.ts';
 import { loadConfig } from './lib/config.ts';
-import { logErrorsOnce } from './lib/middleware.ts';
-import { createRuntime, lazyRuntime } from './lib/runtime.ts';
+import { lambdaMetrics } from './lib/metrics.ts';
+import { withThiduaMiddlewares } from './lib/middleware.ts';
+import { countingGoogle, createRuntime, lazyRuntime } from './lib/runtime.ts';
 
 // Configuration is parsed once at cold start and fails fast; clients are built once per container.
 const config = loadConfig(process.env);
-const runtime = lazyRuntime(() => createRuntime(config));
+const { metrics, port } = lambdaMetrics('dispatcher');
+const runtime = lazyRuntime(() => createRuntime(config, { metrics: port }));
 
-export const handler = middy<unknown, DispatchResult, Error, Context>()
-  .use(logErrorsOnce('dispatcher'))
-  .handler(async (event) => dispatch(await runtime(), event, new Date().toISOString(), randomUUID()));
+export const handler = withThiduaMiddlewares<unknown, DispatchResult>(
+  'dispatcher',
+  metrics,
+  async (event) => {
+    const rt = await runtime();
+    return countingGoogle(rt, () => dispatch(rt, event, new Date().toISOString(), randomUUID()));
+  },
+);

@@ -4,19 +4,25 @@
  * message twice (an unchanged workbook is not read again and nothing is written); a poison message
  * or a unit Google did not answer for is reported as a batch item failure, and only that one.
  */
-import middy from '@middy/core';
-import type { Context, SQSBatchResponse } from 'aws-lambda';
+import type { SQSBatchResponse } from 'aws-lambda';
 import { work } from './app/worker.ts';
 import { loadConfig } from './lib/config.ts';
-import { logErrorsOnce } from './lib/middleware.ts';
-import { createRuntime, lazyRuntime } from './lib/runtime.ts';
+import { lambdaMetrics } from './lib/metrics.ts';
+import { withThiduaMiddlewares } from './lib/middleware.ts';
+import { countingGoogle, createRuntime, lazyRuntime } from './lib/runtime.ts';
 
 // Configuration is parsed once at cold start and fails fast; clients are built once per container.
 const config = loadConfig(process.env);
-const runtime = lazyRuntime(() => createRuntime(config));
+const { metrics, port } = lambdaMetrics('worker');
+const runtime = lazyRuntime(() => createRuntime(config, { metrics: port }));
 
-export const handler = middy<unknown, SQSBatchResponse, Error, Context>()
-  .use(logErrorsOnce('worker'))
-  .handler(async (event, context) =>
-    work(await runtime(), event, new Date().toISOString(), () => context.getRemainingTimeInMillis()),
-  );
+export const handler = withThiduaMiddlewares<unknown, SQSBatchResponse>(
+  'worker',
+  metrics,
+  async (event, context) => {
+    const rt = await runtime();
+    return countingGoogle(rt, () =>
+      work(rt, event, new Date().toISOString(), () => context.getRemainingTimeInMillis()),
+    );
+  },
+);

@@ -30,7 +30,7 @@ import { registryWorkbookModel } from '../shared/domain/render.ts';
 import { TABS } from '../shared/domain/vi.ts';
 import { generateExample } from '../shared/example/generate.ts';
 import { variableClock } from '../shared/standin/clock.ts';
-import { GoogleStandin } from '../shared/standin/google-server.ts';
+import { GoogleStandin } from '../test/support/google-server.ts';
 
 const SYNC = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-sync';
 const PROPOSE = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-propose';

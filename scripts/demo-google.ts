@@ -13,7 +13,7 @@ import { DATA_DIR, resolveMovement } from '../shared/app/context.ts';
 import { main } from '../shared/cli/main.ts';
 import { registryWorkbookModel } from '../shared/domain/render.ts';
 import { generateExample } from '../shared/example/generate.ts';
-import { GoogleStandin } from '../shared/standin/google-server.ts';
+import { GoogleStandin } from '../test/support/google-server.ts';
 
 const { values } = parseArgs({
   options: { serve: { type: 'boolean', default: false }, 'per-minute': { type: 'string', default: '600' } },

@@ -3,7 +3,8 @@
  * fallback schedule, and on demand. Ranks every council (or the ones asked for) and writes the
  * proposal spreadsheets that changed.
  */
-import type { SQSBatchResponse } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { parseHistory, pendingBlocks } from '../../shared/domain/history.ts';
@@ -14,7 +15,13 @@ import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round.ts';
 import { spreadsheetLink, statusSpreadsheetOf, writeSectorStatus } from '../../shared/usecases/status.ts';
 import { logger } from '../lib/logger.ts';
-import { type ProposeMessage, parseBody, proposeMessageSchema, sqsEventSchema } from '../lib/messages.ts';
+import {
+  type ProposeMessage,
+  parseBody,
+  proposeMessageSchema,
+  RecordFailed,
+  sqsEventSchema,
+} from '../lib/messages.ts';
 import { PENDING_RECORD, readMarks, setMark } from '../lib/records.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
@@ -71,78 +78,86 @@ async function proposeRoundLists(rt: Runtime, message: ProposeMessage, registry:
 
 export async function propose(rt: Runtime, event: unknown): Promise<SQSBatchResponse> {
   const documents = documentsOf(rt);
-  const { Records } = sqsEventSchema.parse(event);
-  const failures: string[] = [];
-  for (const record of Records) {
-    const message = parseBody(proposeMessageSchema, record.body);
-    if (!message) {
-      logger.warn('poison message', { messageId: record.messageId });
-      failures.push(record.messageId);
-      continue;
-    }
-    try {
-      const now = new Date().toISOString();
-      const registry = await rt.loadRegistry();
-      if (message.round) {
-        await proposeRoundLists(rt, message, registry);
-        await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
-        continue;
-      }
-      const result = await proposeAwards(
-        {
-          sink: rt.workbooks,
-          source: rt.workbooks,
-          store: rt.store,
-          publications: rt.publications,
-          ...(documents ? { documents } : {}),
-        },
-        {
-          movement: rt.movement,
-          year: message.year,
-          registry,
-          proposalLocation: (council) => registry.units.get(council)?.proposalWorkbook ?? null,
-          ...(message.councils ? { only: message.councils } : {}),
-          // Pending discipline, inspection, complaint (the award history) keep a candidate out.
-          ...(rt.config.HISTORY_ID ? { pending: pendingBlocks(await historyOf(rt)) } : {}),
-          // A person listed by two units: each unit is told in its tab (the proposals hold the person).
-          crossCheckAt: now,
-          documentsDate: vietnamDate(now),
-        },
-      );
-      if (result.flagged.length) logger.warn('staff ids listed by several units', { units: result.flagged });
-      // The sector status the office follows, once the run's units are all checked.
-      const status = await writeSectorStatus(
-        { store: rt.store, sink: rt.workbooks },
-        {
-          movement: rt.movement,
-          year: message.year,
-          registry,
-          location: statusSpreadsheetOf(registry),
-          link: spreadsheetLink,
-          time: formatVietnamTime,
-        },
-      );
-      // The run is over once its proposals are made: the next night's dispatcher may start, and
-      // the fallback schedule has nothing left to do.
-      if ((await readMarks(rt.store, message.year, [PENDING_RECORD])).has(PENDING_RECORD))
-        await setMark(rt.store, message.year, PENDING_RECORD, '');
-      await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
-      logger.info('proposals', {
-        runId: message.runId,
-        councils: result.councils.length,
-        written: result.written.size,
-        rewritten: result.rewritten.length,
-        documents: result.documents.size,
-        statusWritten: status.written,
-        withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
-      });
-    } catch (error) {
-      logger.error('proposals failed', {
-        runId: message.runId,
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-      failures.push(record.messageId);
-    }
+  const parsed = sqsEventSchema.parse(event) as unknown as SQSEvent;
+  return processPartialResponse(
+    parsed,
+    (record: SQSRecord) => proposeRecord(rt, record, documents),
+    new BatchProcessor(EventType.SQS),
+    { processInParallel: false, throwOnFullBatchFailure: false },
+  );
+}
+
+async function proposeRecord(
+  rt: Runtime,
+  record: SQSRecord,
+  documents: GoogleDocuments | undefined,
+): Promise<void> {
+  const message = parseBody(proposeMessageSchema, record.body);
+  if (!message) {
+    logger.warn('poison message', { messageId: record.messageId });
+    throw new RecordFailed('poison message');
   }
-  return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+  try {
+    const now = new Date().toISOString();
+    const registry = await rt.loadRegistry();
+    if (message.round) {
+      await proposeRoundLists(rt, message, registry);
+      await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
+      return;
+    }
+    const result = await proposeAwards(
+      {
+        sink: rt.workbooks,
+        source: rt.workbooks,
+        store: rt.store,
+        publications: rt.publications,
+        ...(documents ? { documents } : {}),
+      },
+      {
+        movement: rt.movement,
+        year: message.year,
+        registry,
+        proposalLocation: (council) => registry.units.get(council)?.proposalWorkbook ?? null,
+        ...(message.councils ? { only: message.councils } : {}),
+        // Pending discipline, inspection, complaint (the award history) keep a candidate out.
+        ...(rt.config.HISTORY_ID ? { pending: pendingBlocks(await historyOf(rt)) } : {}),
+        // A person listed by two units: each unit is told in its tab (the proposals hold the person).
+        crossCheckAt: now,
+        documentsDate: vietnamDate(now),
+      },
+    );
+    if (result.flagged.length) logger.warn('staff ids listed by several units', { units: result.flagged });
+    // The sector status the office follows, once the run's units are all checked.
+    const status = await writeSectorStatus(
+      { store: rt.store, sink: rt.workbooks },
+      {
+        movement: rt.movement,
+        year: message.year,
+        registry,
+        location: statusSpreadsheetOf(registry),
+        link: spreadsheetLink,
+        time: formatVietnamTime,
+      },
+    );
+    // The run is over once its proposals are made: the next night's dispatcher may start, and
+    // the fallback schedule has nothing left to do.
+    if ((await readMarks(rt.store, message.year, [PENDING_RECORD])).has(PENDING_RECORD))
+      await setMark(rt.store, message.year, PENDING_RECORD, '');
+    await rt.leases.release({ name: JOB_LEASE, holder: message.runId });
+    logger.info('proposals', {
+      runId: message.runId,
+      councils: result.councils.length,
+      written: result.written.size,
+      rewritten: result.rewritten.length,
+      documents: result.documents.size,
+      statusWritten: status.written,
+      withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
+    });
+  } catch (error) {
+    logger.error('proposals failed', {
+      runId: message.runId,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    throw new RecordFailed('proposals failed', { cause: error });
+  }
 }

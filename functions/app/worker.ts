@@ -2,14 +2,22 @@
  * Sync worker on the sync queue: one message, one unit. Reads the unit's workbook, validates,
  * stores, writes its feedback — the sync use case with a registry of one. Safe to receive the same
  * message twice (an unchanged workbook is not read again and nothing is written); a poison message
- * or a unit Google did not answer for is reported as a batch item failure, and only that one.
+ * or a unit Google did not answer for is reported as a batch item failure, and only that one
+ * (Powertools' batch processor, one record after the other: they share the quota and the deadline).
  */
-import type { SQSBatchResponse } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DEADLINE_RESERVE_MS } from '../../shared/adapters/google/caller.ts';
 import { catalogFor } from '../../shared/config/movement.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
-import { type ProposeMessage, parseBody, sqsEventSchema, syncMessageSchema } from '../lib/messages.ts';
+import {
+  type ProposeMessage,
+  parseBody,
+  RecordFailed,
+  sqsEventSchema,
+  syncMessageSchema,
+} from '../lib/messages.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
 /**
@@ -23,81 +31,89 @@ export async function work(
   now: string,
   remaining?: () => number,
 ): Promise<SQSBatchResponse> {
-  const { Records } = sqsEventSchema.parse(event);
-  const failures: string[] = [];
+  const parsed = sqsEventSchema.parse(event) as unknown as SQSEvent;
   rt.caller.setDeadline(remaining);
   try {
-    await workRecords(rt, Records, now, failures, remaining);
+    return await processPartialResponse(
+      parsed,
+      (record: SQSRecord) => workRecord(rt, record, now, remaining),
+      new BatchProcessor(EventType.SQS),
+      { processInParallel: false, throwOnFullBatchFailure: false },
+    );
   } finally {
     rt.caller.setDeadline(undefined);
   }
-  return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
 }
 
-async function workRecords(
+async function workRecord(
   rt: Runtime,
-  Records: ReturnType<typeof sqsEventSchema.parse>['Records'],
+  record: SQSRecord,
   now: string,
-  failures: string[],
   remaining: (() => number) | undefined,
 ): Promise<void> {
-  for (const record of Records) {
-    if (remaining && remaining() < 2 * DEADLINE_RESERVE_MS) {
-      logger.warn('no time left, message left for redelivery', { messageId: record.messageId });
-      failures.push(record.messageId);
-      continue;
-    }
-    const message = parseBody(syncMessageSchema, record.body);
-    if (!message) {
-      logger.warn('poison message', { messageId: record.messageId });
-      failures.push(record.messageId);
-      continue;
-    }
-    const { unit, year } = message;
-    const log = logger.child({ messageId: record.messageId, unit: unit.code, runId: message.runId });
-    try {
-      const catalog = catalogFor(rt.movement, year);
-      if (!catalog) throw new Error(`no criteria catalog for ${year}`);
-      const result = await syncUnits(
-        {
-          source: rt.workbooks,
-          sink: rt.workbooks,
-          store: rt.store,
-          onUnitError: (_code, error) =>
-            log.warn('unit not synced', { error: error instanceof Error ? error.name : 'unknown' }),
-        },
-        {
-          movement: rt.movement,
-          catalog,
-          year,
-          registry: { units: new Map([[unit.code, unit]]), problems: [] },
-          now,
-          force: message.force,
-          concurrency: 1,
-          flushEvery: 1,
-        },
-      );
-      const outcome = result.units[0];
-      log.info('unit synced', {
-        status: outcome?.status,
-        problems: outcome?.problems.length,
-        read: outcome?.read,
-      });
-      if (!outcome || outcome.status === 'failed') {
-        failures.push(record.messageId); // SQS delivers it again later; after maxReceiveCount, the DLQ
-        continue;
-      }
-      if ((await rt.runs.finish(message.runId, unit.code)) && rt.config.PROPOSE_QUEUE_URL) {
+  if (remaining && remaining() < 2 * DEADLINE_RESERVE_MS) {
+    logger.warn('no time left, message left for redelivery', { messageId: record.messageId });
+    throw new RecordFailed('no time left');
+  }
+  const message = parseBody(syncMessageSchema, record.body);
+  if (!message) {
+    logger.warn('poison message', { messageId: record.messageId });
+    throw new RecordFailed('poison message');
+  }
+  const { unit, year } = message;
+  const fields = { messageId: record.messageId, unit: unit.code, runId: message.runId };
+  try {
+    const catalog = catalogFor(rt.movement, year);
+    if (!catalog) throw new Error(`no criteria catalog for ${year}`);
+    const result = await syncUnits(
+      {
+        source: rt.workbooks,
+        sink: rt.workbooks,
+        store: rt.store,
+        onUnitError: (_code, error) =>
+          logger.warn('unit not synced', {
+            ...fields,
+            error: error instanceof Error ? error.name : 'unknown',
+          }),
+      },
+      {
+        movement: rt.movement,
+        catalog,
+        year,
+        registry: { units: new Map([[unit.code, unit]]), problems: [] },
+        now,
+        force: message.force,
+        concurrency: 1,
+        flushEvery: 1,
+      },
+    );
+    const outcome = result.units[0];
+    logger.info('unit synced', {
+      ...fields,
+      status: outcome?.status,
+      problems: outcome?.problems.length,
+      read: outcome?.read,
+    });
+    if (outcome?.status === 'accepted') rt.metrics.add('UnitsSynced', 1);
+    if (outcome?.status === 'rejected') rt.metrics.add('UnitsRejected', 1);
+    // SQS delivers it again later; after maxReceiveCount, the DLQ.
+    if (!outcome || outcome.status === 'failed') throw new RecordFailed('the unit was not synced');
+    const completed = await rt.runs.finish(message.runId, unit.code);
+    if (completed) {
+      rt.metrics.add('RunSeconds', Math.max(0, (Date.parse(now) - Date.parse(completed.startedAt)) / 1000));
+      if (rt.config.PROPOSE_QUEUE_URL) {
         const propose: ProposeMessage = { kind: 'propose', runId: message.runId, year };
         await rt.queue.send(rt.config.PROPOSE_QUEUE_URL, [propose]);
-        log.info('run complete, proposals requested');
+        logger.info('run complete, proposals requested', fields);
       }
-    } catch (error) {
-      log.error('message failed', {
-        error: error instanceof Error ? error.name : 'unknown',
-        detail: error instanceof Error ? error.message : undefined,
-      });
-      failures.push(record.messageId);
     }
+  } catch (error) {
+    if (error instanceof RecordFailed) throw error;
+    logger.error('message failed', {
+      ...fields,
+      error: error instanceof Error ? error.name : 'unknown',
+      detail: error instanceof Error ? error.message : undefined,
+    });
+    throw new RecordFailed('message failed', { cause: error });
   }
 }

@@ -1,47 +1,63 @@
 /**
- * The one logger of the functions: structured JSON lines for CloudWatch. It carries codes and
- * counts, never personal data: names and staff ids are not accepted as fields.
+ * The functions' logger: Powertools for AWS Lambda's Logger — structured JSON lines for
+ * CloudWatch, with the cold start, the request id and the X-Ray trace id taken from the Lambda
+ * context by its middy middleware — and thidua's rule as its formatter: names, staff ids and
+ * e-mail addresses never reach a log; a field whose key speaks of them is written "[redacted]".
  */
-type Level = 'debug' | 'info' | 'warn' | 'error';
-type Field = string | number | boolean | null | undefined | readonly (string | number)[];
+import { LogFormatter, Logger, LogItem } from '@aws-lambda-powertools/logger';
+import type {
+  ConstructorOptions,
+  LogAttributes,
+  UnformattedAttributes,
+} from '@aws-lambda-powertools/logger/types';
 
 const FORBIDDEN = /name|staff|person|people|email/i;
 
-export interface Logger {
-  debug(msg: string, fields?: Record<string, Field>): void;
-  info(msg: string, fields?: Record<string, Field>): void;
-  warn(msg: string, fields?: Record<string, Field>): void;
-  error(msg: string, fields?: Record<string, Field>): void;
-  child(fields: Record<string, Field>): Logger;
+/** Powertools' standard keys, then the call's own fields with personal ones redacted. */
+export class RedactingFormatter extends LogFormatter {
+  override formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
+    const safe: LogAttributes = {};
+    for (const [key, value] of Object.entries(additional))
+      safe[key] = FORBIDDEN.test(key) ? '[redacted]' : value;
+    return new LogItem({
+      attributes: {
+        level: attributes.logLevel,
+        message: attributes.message,
+        timestamp: this.formatTimestamp(attributes.timestamp),
+        service: attributes.serviceName,
+        cold_start: attributes.lambdaContext?.coldStart,
+        function_name: attributes.lambdaContext?.functionName,
+        function_request_id: attributes.lambdaContext?.awsRequestId,
+        xray_trace_id: attributes.xRayTraceId,
+      },
+    }).addAttributes(safe);
+  }
 }
 
-/** Where the shared logger's lines go: stdout (CloudWatch) unless a test captures them. */
-let sink: (line: string) => void = (l) => process.stdout.write(`${l}\n`);
+/** Where the lines go when not to stdout: tests assert the lines their faults cause. */
+let sink: ((line: string) => void) | undefined;
 
-/** Sends the shared logger's lines to `write` (tests assert the lines their faults cause); returns the previous sink. */
-export function setLogSink(write: (line: string) => void): (line: string) => void {
+/** Sends the logger's lines to `write` (undefined: stdout again); returns the previous sink. */
+export function setLogSink(
+  write: ((line: string) => void) | undefined,
+): ((line: string) => void) | undefined {
   const previous = sink;
   sink = write;
   return previous;
 }
 
-export function createLogger(
-  base: Record<string, Field> = {},
-  write: (line: string) => void = (l) => sink(l),
-): Logger {
-  const emit = (level: Level, msg: string, fields: Record<string, Field> = {}) => {
-    const safe: Record<string, Field> = {};
-    for (const [key, value] of Object.entries({ ...base, ...fields }))
-      safe[key] = FORBIDDEN.test(key) ? '[redacted]' : value;
-    write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...safe }));
-  };
-  return {
-    debug: (msg, fields) => emit('debug', msg, fields),
-    info: (msg, fields) => emit('info', msg, fields),
-    warn: (msg, fields) => emit('warn', msg, fields),
-    error: (msg, fields) => emit('error', msg, fields),
-    child: (fields) => createLogger({ ...base, ...fields }, write),
-  };
+class ThiduaLogger extends Logger {
+  protected override printLog(level: number, log: LogItem): void {
+    if (!sink) return super.printLog(level, log);
+    log.prepareForPrint();
+    sink(JSON.stringify(log.getAttributes()));
+  }
+  protected override createLogger(options?: ConstructorOptions): Logger {
+    return new ThiduaLogger(options);
+  }
 }
 
-export const logger = createLogger({ service: 'thidua' });
+export const logger: Logger = new ThiduaLogger({
+  serviceName: 'thidua',
+  logFormatter: new RedactingFormatter(),
+});

@@ -65,3 +65,8 @@ export function parseBody<T>(schema: z.ZodType<T>, body: string): T | undefined 
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** A record that is to be delivered again (logged where it failed): the batch processor reports it. */
+export class RecordFailed extends Error {
+  override readonly name = 'RecordFailed';
+}

@@ -32,6 +32,7 @@ import { parseRegistry, type Registry } from '../../shared/domain/registry.ts';
 import { TABS } from '../../shared/domain/vi.ts';
 import type { Counters } from '../../shared/ports/index.ts';
 import type { Config } from './config.ts';
+import { noMetrics, type RunMetrics } from './metrics.ts';
 import { SqsWorkQueue, type WorkQueue } from './queue.ts';
 
 export interface Runtime {
@@ -50,6 +51,8 @@ export interface Runtime {
   /** Every Google call goes through it; the worker bounds it by the invocation's deadline. */
   readonly caller: GoogleCaller;
   readonly queue: WorkQueue;
+  /** Units synced and rejected, Google calls, run seconds (CloudWatch in Lambda; nowhere in tests). */
+  readonly metrics: RunMetrics;
   loadRegistry(): Promise<Registry>;
 }
 
@@ -90,6 +93,7 @@ export interface RuntimeOverrides {
   readonly caller?: GoogleCaller;
   /** Request counters for the store client (benchmarks, tests). */
   readonly counters?: Counters;
+  readonly metrics?: RunMetrics;
 }
 
 export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
@@ -132,6 +136,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     clients,
     caller,
     queue: overrides.queue ?? new SqsWorkQueue(),
+    metrics: overrides.metrics ?? noMetrics,
     loadRegistry: async () =>
       parseRegistry(await workbooks.readWorkbook(config.REGISTRY_ID, [TABS.registry])),
   };
@@ -147,4 +152,15 @@ export function lazyRuntime(build: () => Promise<Runtime>): () => Promise<Runtim
     });
     return pending;
   };
+}
+
+/** Runs `work` and records the Google calls (retries included) and 429s it cost. */
+export async function countingGoogle<T>(rt: Runtime, work: () => Promise<T>): Promise<T> {
+  const before = { ...rt.caller.stats };
+  try {
+    return await work();
+  } finally {
+    rt.metrics.add('GoogleCalls', rt.caller.stats.attempts - before.attempts);
+    rt.metrics.add('GoogleThrottled', rt.caller.stats.throttled - before.throttled);
+  }
 }

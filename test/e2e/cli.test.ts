@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxText as readDocx } from '../../shared/adapters/docx/text.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { registryWorkbookModel } from '../../shared/domain/render.ts';
 import { type Report, reportSchema } from '../../shared/usecases/report.ts';
 import { ROOT, runCli, TSX } from '../helpers/cli.ts';
 import { unit } from '../helpers/fixtures.ts';
 import { tableOf } from '../helpers/tables.ts';
+import { docxText as readDocx } from '../support/docx-text.ts';
 
 let cwd: string;
 /**

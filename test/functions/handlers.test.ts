@@ -8,7 +8,7 @@ import { dispatch } from '../../functions/app/dispatcher.ts';
 import { propose } from '../../functions/app/propose.ts';
 import { work } from '../../functions/app/worker.ts';
 import { ConfigError, loadConfig } from '../../functions/lib/config.ts';
-import { createLogger, setLogSink } from '../../functions/lib/logger.ts';
+import { logger, setLogSink } from '../../functions/lib/logger.ts';
 import type { ProposeMessage, SyncMessage } from '../../functions/lib/messages.ts';
 import type { MemoryWorkQueue } from '../../functions/lib/queue.ts';
 import type { Runtime } from '../../functions/lib/runtime.ts';
@@ -32,7 +32,7 @@ let db: TestStore;
 let queue: MemoryWorkQueue;
 let rt: Runtime;
 /** The log lines of the current test: faults the tests cause are logged here, not on the console. */
-let logged: { level: string; msg: string; [key: string]: unknown }[] = [];
+let logged: { level: string; message: string; [key: string]: unknown }[] = [];
 let restoreSink: ((line: string) => void) | undefined;
 beforeEach(async () => {
   logged = [];
@@ -162,8 +162,8 @@ describe('dispatcher → worker → propose', () => {
     };
     const crashed = await work(rt, sqsEvent(messages), now);
     expect(crashed.batchItemFailures).toEqual([{ itemIdentifier: 'm-1-1' }]);
-    expect(logged.filter((l) => l.level === 'error')).toMatchObject([
-      { msg: 'message failed', messageId: 'm-1-1', detail: 'simulated crash: Task timed out' },
+    expect(logged.filter((l) => l.level === 'ERROR')).toMatchObject([
+      { message: 'message failed', messageId: 'm-1-1', detail: 'simulated crash: Task timed out' },
     ]);
     store.saveStates = saveStates;
 
@@ -362,7 +362,7 @@ describe('the office asks for a round', () => {
       );
       // The year's lists are left as they are.
       expect(g.standin.count({ kind: 'write', spreadsheetId: 'ss-proposal-HD' })).toBe(yearWrites);
-      expect(logged.find((l) => l.msg === 'round')).toMatchObject({ round: 'final', written: 1 });
+      expect(logged.find((l) => l.message === 'round')).toMatchObject({ round: 'final', written: 1 });
       // The round's run is over: the store is free for the next request.
       expect(await administer(r, { action: 'round', round: 'midterm' }, now, 'admin-m')).toMatchObject({
         ok: true,
@@ -397,18 +397,26 @@ describe('configuration and logging', () => {
 
   it('logs structured JSON and never a name or staff id', () => {
     const lines: string[] = [];
-    const log = createLogger({ service: 'thidua' }, (line) => lines.push(line));
-    log.child({ unit: 'T01' }).info('unit synced', { staffId: 'CB1', name: 'Nguyễn Văn An', problems: 2 });
+    const restore = setLogSink((line) => lines.push(line));
+    try {
+      logger
+        .createChild({ persistentKeys: { unit: 'T01' } })
+        .info('unit synced', { staffId: 'CB1', name: 'Nguyễn Văn An', email: 'an@vks.gov.vn', problems: 2 });
+    } finally {
+      setLogSink(restore);
+    }
     const entry = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
     expect(entry).toMatchObject({
-      level: 'info',
-      msg: 'unit synced',
+      level: 'INFO',
+      message: 'unit synced',
       service: 'thidua',
       unit: 'T01',
       problems: 2,
     });
     expect(entry.staffId).toBe('[redacted]');
+    expect(entry.name).toBe('[redacted]');
     expect(lines[0]).not.toContain('Nguyễn');
+    expect(lines[0]).not.toContain('an@vks');
   });
 });
 
@@ -438,8 +446,8 @@ describe('the deployed handlers (middy wiring, cold start)', () => {
       expect(second).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-0-1' }] });
       await expect(handler({ not: 'sqs' }, context)).rejects.toThrow();
       // The malformed event is logged once, at the edge, with what was wrong.
-      expect(logged.filter((l) => l.msg === 'handler failed')).toMatchObject([
-        { level: 'error', function: 'worker', requestId: 'req-1', error: 'ZodError' },
+      expect(logged.filter((l) => l.message === 'handler failed')).toMatchObject([
+        { level: 'ERROR', function: 'worker', function_request_id: 'req-1', error: 'ZodError' },
       ]);
     } finally {
       for (const key of Object.keys(env)) delete process.env[key];

@@ -7,7 +7,7 @@ import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import type { Registry, RegistryUnit } from '../../shared/domain/registry.ts';
 import { type Clock, spedUpClock } from '../../shared/standin/clock.ts';
-import { GoogleStandin, type StandinOptions } from '../../shared/standin/google-server.ts';
+import { GoogleStandin, type StandinOptions } from '../support/google-server.ts';
 import { type PersonRow, unit, unitGrids } from './fixtures.ts';
 
 export const TOKEN = 'stand-in-token';

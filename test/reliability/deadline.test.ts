@@ -59,7 +59,8 @@ describe('fault 10: the worker and its batch', () => {
     await server.close();
   });
   afterEach(async () => {
-    if (restore) setLogSink(restore);
+    setLogSink(restore);
+    restore = undefined;
     await fx?.close();
   });
 

@@ -14,6 +14,7 @@ import { runKey } from './keys.ts';
 const runSchema = z.object({
   expected: z.number().int().nonnegative(),
   done: z.instanceof(Set).optional(),
+  startedAt: z.string(),
 });
 
 export class RunTracker {
@@ -35,8 +36,11 @@ export class RunTracker {
     );
   }
 
-  /** Records a finished unit; true exactly once per run: when the last expected unit is done. */
-  async finish(runId: string, unitCode: string): Promise<boolean> {
+  /**
+   * Records a finished unit. Exactly once per run — when the last expected unit is done — it
+   * answers when the run started; otherwise false.
+   */
+  async finish(runId: string, unitCode: string): Promise<false | { startedAt: string }> {
     let out: UpdateCommandOutput;
     try {
       out = await this.doc.send(
@@ -66,7 +70,7 @@ export class RunTracker {
           ExpressionAttributeValues: { ':yes': true },
         }),
       );
-      return true;
+      return { startedAt: run.startedAt };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;

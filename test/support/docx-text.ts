@@ -1,6 +1,6 @@
 /** The text of a `.docx`, paragraph by paragraph (runs joined): what a reader sees, and what Drive's text export gives. */
 import JSZip from 'jszip';
-import { unescapeXml } from '../../domain/text.ts';
+import { unescapeXml } from '../../shared/domain/text.ts';
 
 /** Throws when the bytes are not a zip package. */
 export async function docxText(bytes: Uint8Array): Promise<string> {

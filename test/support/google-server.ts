@@ -9,10 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { docxText } from '../adapters/docx/text.ts';
-import type { Grid, WorkbookGrids } from '../domain/grid.ts';
-import { type A1Range, formatA1, parseA1, RangeParseError } from './a1.ts';
-import { type Clock, realClock } from './clock.ts';
+import type { Grid, WorkbookGrids } from '../../shared/domain/grid.ts';
+import { type A1Range, formatA1, parseA1, RangeParseError } from '../../shared/standin/a1.ts';
+import { type Clock, realClock } from '../../shared/standin/clock.ts';
+import { docxText } from './docx-text.ts';
 import { applyFieldMask } from './fields.ts';
 
 type Value = string | number | boolean;
