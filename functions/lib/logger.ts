@@ -48,7 +48,10 @@ export function setLogSink(
 
 class ThiduaLogger extends Logger {
   protected override printLog(level: number, log: LogItem): void {
-    if (!sink) return super.printLog(level, log);
+    if (!sink) {
+      super.printLog(level, log);
+      return;
+    }
     log.prepareForPrint();
     sink(JSON.stringify(log.getAttributes()));
   }
