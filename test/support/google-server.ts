@@ -49,6 +49,12 @@ export interface CallRecord {
   readonly api: string;
   readonly spreadsheetId: string | undefined;
   readonly status: number;
+  /** The query string's parameters, as sent (repeated names kept in order). */
+  readonly query: readonly (readonly [string, string])[];
+  /** The request body's media type (`application/json`, `multipart/related`, …), '' without a body. */
+  readonly contentType: string;
+  /** The top-level keys of a JSON body (its shape), [] for any other body. */
+  readonly bodyKeys: readonly string[];
 }
 
 export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after';
@@ -511,8 +517,28 @@ export class GoogleStandin {
     const method = req.method ?? 'GET';
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const contentType = String(req.headers['content-type'] ?? '').split(';')[0] ?? '';
+    const bodyKeys = (): string[] => {
+      if (contentType !== 'application/json' || !chunks.length) return [];
+      try {
+        const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+        return json && typeof json === 'object' ? Object.keys(json) : [];
+      } catch {
+        return [];
+      }
+    };
     const record = (api: string, kind: CallKind, id: string | undefined, status: number) =>
-      this.calls.push({ method, path, kind, api, spreadsheetId: id, status });
+      this.calls.push({
+        method,
+        path,
+        kind,
+        api,
+        spreadsheetId: id,
+        status,
+        query: [...url.searchParams],
+        contentType: chunks.length ? contentType : '',
+        bodyKeys: bodyKeys(),
+      });
 
     let route: ReturnType<GoogleStandin['route']>;
     try {
