@@ -224,7 +224,7 @@ await server.close();
   const { BUDGET } = await import('../infra/bundling.ts');
   for (const f of await measureBundles())
     goals.push({
-      figure: `Lambda ${f.name}: bundle size, cold import vs its official clients' (medians of 7)`,
+      figure: `Lambda ${f.name}: bundle size, cold import vs its official clients' (medians of 15)`,
       measured: `${(f.bytes / 1024).toFixed(0)} KB, ${f.importMs.toFixed(0)} vs ${f.referenceMs.toFixed(0)} ms = ${f.ratio.toFixed(2)}×`,
       goal: `≤ ${BUDGET.bytes / 1024 / 1024} MB, ≤ ${BUDGET.importRatio}×`,
       met: f.within,

@@ -1,8 +1,9 @@
 /**
  * Builds every function's bundle as the CDK construct does, and beside it a reference bundle that
  * imports only the official clients that function uses (`OFFICIAL_CLIENTS`), with the same
- * esbuild options; then measures both: size (minified) and cold import time, the median of 7
- * fresh Node processes each, taken alternately so a busy moment of the machine weighs on both.
+ * esbuild options; then measures both: size (minified) and cold import time, the median of 15
+ * fresh Node processes each, taken in pairs (ABBA order); the ratio is the median of the pairs'
+ * ratios, so a busy moment of the machine weighs on both sides alike.
  * Used by `npm run bundles` and by the goal table of `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,8 @@ import {
 } from '../infra/bundling.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../shared/config/load.ts';
 
-const RUNS = 7;
+/** Pairs of fresh processes per function (own and reference, in ABBA order). */
+const RUNS = 15;
 const env = {
   ...process.env,
   TABLE_NAME: 'thidua',
@@ -109,13 +111,20 @@ export async function measureBundles(): Promise<BundleFigures[]> {
     const own: number[] = [];
     const ref: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      own.push(importOnce(file));
-      ref.push(importOnce(reference));
+      // ABBA: a slow moment of the machine falls on both sides of a pair alike.
+      if (i % 2 === 0) {
+        own.push(importOnce(file));
+        ref.push(importOnce(reference));
+      } else {
+        ref.push(importOnce(reference));
+        own.push(importOnce(file));
+      }
     }
     const bytes = statSync(file).size;
     const importMs = median(own);
     const referenceMs = median(ref);
-    const ratio = importMs / referenceMs;
+    // The median of the pairs' ratios: robust to the machine's slow moments, which hit a pair together.
+    const ratio = median(own.map((ms, i) => ms / (ref[i] ?? Number.NaN)));
     figures.push({
       name,
       bytes,

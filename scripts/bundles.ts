@@ -1,7 +1,7 @@
 /**
  * Builds every function's bundle as the CDK construct does, and a reference bundle of only the
- * official clients it uses, and prints their sizes and cold imports (median of 7 fresh Node
- * processes each, alternated):   npm run bundles
+ * official clients it uses, and prints their sizes and cold imports (median of 15 fresh Node
+ * processes each, in pairs; the ratio is the median of the pairs' ratios):   npm run bundles
  * Exits non-zero when a function is over the budget (issue 20: ≤ 3 MB, and its cold import
  * ≤ 1.25 × its reference's).
  */

@@ -113,10 +113,12 @@ export function formatHundredths(hundredths: number): string {
   return fraction ? `${sign}${whole},${fraction}` : `${sign}${whole}`;
 }
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+/** Made when first used: loading the collation data is a cost every function's cold start would pay. */
+let collator: Intl.Collator | undefined;
 
 /** Vietnamese collation (Nguyễn after Nguyên, Đ after D), for lists of names. */
 export function compareVietnamese(a: string, b: string): number {
+  collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
   return collator.compare(a, b);
 }
 
