@@ -145,6 +145,7 @@ export function openSheets(
     ? new GoogleDocuments({
         drive: clients.driveWrite,
         caller,
+        rootUrl: clients.rootUrl,
         ...(sheets.sharedDriveFolderId ? { fallbackFolder: sheets.sharedDriveFolderId } : {}),
       })
     : undefined;

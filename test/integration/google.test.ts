@@ -523,3 +523,34 @@ describe('thidua run --round final --google', () => {
     expect(again.find((row) => row[1] === staffId)?.[col]).toBe('Bằng khen của Thủ tướng Chính phủ');
   });
 });
+
+describe('thidua run --google', () => {
+  it('uploads each council’s documents as Google Docs to the API it was pointed at', async () => {
+    google = await startGoogle({ speed: 400 });
+    const { registryWorkbookModel } = await import('../../shared/domain/render.ts');
+    const { modelGrids } = await import('../../shared/adapters/memory/workbooks.ts');
+    const { main } = await import('../../shared/cli/main.ts');
+    const { join } = await import('node:path');
+    const registry = seedSector(google.standin, 3);
+    google.standin.putSpreadsheet(
+      'ss-registry',
+      'Danh mục',
+      modelGrids(registryWorkbookModel([...registry.units.values()])),
+    );
+    const { dir, args } = await googleArgs(google.rootUrl);
+    const run = ['run', ...args, '--store', join(dir, 'db'), '--out', join(dir, 'out')];
+    expect(await main([...run, '--shared-drive', 'shared-folder'])).toBe(0);
+    // Uploads go where the clients were pointed (the stand-in), not to Google's own upload address.
+    expect(
+      google.standin
+        .documentsIn('shared-folder')
+        .map((d) => d.name.split(' ')[0])
+        .sort(),
+    ).toEqual(['Biên', 'Danh', 'Tờ']);
+    expect(
+      google.standin.calls
+        .filter((c) => c.api === 'files.create' && c.path.startsWith('/upload/'))
+        .map((c) => [c.path, c.query.find(([k]) => k === 'uploadType')?.[1], c.contentType]),
+    ).toEqual(Array(3).fill(['/upload/drive/v3/files', 'multipart', 'multipart/related']));
+  });
+});
