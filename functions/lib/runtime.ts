@@ -56,9 +56,6 @@ export interface Runtime {
   loadRegistry(): Promise<Registry>;
 }
 
-/** Rotating the key takes effect within an hour in a warm container (cold ones read it at once). */
-const SECRET_MAX_AGE_S = 3600;
-
 export class RuntimeError extends Error {
   override readonly name = 'RuntimeError';
 }
@@ -71,8 +68,9 @@ async function readMovement(config: Config): Promise<Movement> {
 }
 
 /**
- * The Google credentials from Secrets Manager, through Powertools Parameters (the SDK's client,
- * explicit timeouts, the value cached for the container's life: the runtime is built once).
+ * The Google credentials from Secrets Manager, through Powertools Parameters over the SDK's
+ * client with explicit timeouts. Read once per container, as the runtime is built once: a
+ * rotated key is taken by the containers that start after the rotation.
  */
 async function readCredentials(config: Config): Promise<GoogleCredentials> {
   if (config.GOOGLE_ACCESS_TOKEN) return { kind: 'accessToken', token: config.GOOGLE_ACCESS_TOKEN };
@@ -82,7 +80,7 @@ async function readCredentials(config: Config): Promise<GoogleCredentials> {
       requestHandler: { requestTimeout: 5_000, connectionTimeout: 3_000 },
     }),
   });
-  const value = await secrets.get(config.GOOGLE_SECRET_ID ?? '', { maxAge: SECRET_MAX_AGE_S });
+  const value = await secrets.get(config.GOOGLE_SECRET_ID ?? '');
   if (typeof value !== 'string' || !value)
     throw new RuntimeError('the Google credentials secret has no string value');
   return parseCredentialsJson(value);

@@ -222,7 +222,7 @@ describe('SQS and Secrets Manager', () => {
     expect(await queue.outstanding(url)).toBe(3);
   });
 
-  it('reads the Google key from Secrets Manager once per container, through Powertools Parameters', async () => {
+  it('reads the Google key from Secrets Manager through Powertools Parameters when the runtime is built', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret');
     vi.stubEnv('AWS_REGION', 'ap-southeast-1');
