@@ -200,7 +200,11 @@ function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
   });
 }
 
-function box(b: SignerBox | RecipientsBox): Paragraph[] {
+/** The lines of a signer's heading (titles and hint): two signers side by side sign on one level. */
+const headingLines = (b: SignerBox | RecipientsBox) =>
+  b.kind === 'signer' ? b.titles.length + (b.hint ? 1 : 0) : 0;
+
+function box(b: SignerBox | RecipientsBox, heading: number): Paragraph[] {
   if (b.kind === 'recipients')
     return [
       line('Nơi nhận:', { bold: true, italic: true, size: SIZE.small, align: 'left' }),
@@ -209,7 +213,7 @@ function box(b: SignerBox | RecipientsBox): Paragraph[] {
   return [
     ...b.titles.map((t) => line(t, { bold: true })),
     ...(b.hint ? [line(b.hint, { italic: true, size: SIZE.small })] : []),
-    ...Array.from({ length: 4 }, () => line('')),
+    ...Array.from({ length: 4 + heading - headingLines(b) }, () => line('')),
     line('……………………………'),
   ];
 }
@@ -218,11 +222,12 @@ function signatures(b: Extract<Block, { kind: 'signatures' }>, textWidth: number
   // The signer's side is the wider: “TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG” on one line.
   const width = textWidth + WIDE;
   const left = Math.round(width * 0.38);
+  const heading = Math.max(headingLines(b.left), headingLines(b.right));
   return frame(
     [
       new TableRow({
         cantSplit: true,
-        children: [cell(box(b.left), left), cell(box(b.right), width - left)],
+        children: [cell(box(b.left, heading), left), cell(box(b.right, heading), width - left)],
       }),
     ],
     width,
