@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { z } from 'zod';
-import { loadMovement, movementKind } from '../shared/config/load.ts';
+import { loadMovement } from '../shared/app/movement.ts';
+import { movementKind } from '../shared/movement/files.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 

@@ -24,12 +24,13 @@ import { sqsEvent as event } from '../functions/lib/sqs-event.ts';
 import { createDynamoClient, ensureTable, startDynalite } from '../shared/adapters/dynamodb/local.ts';
 import { GoogleCaller } from '../shared/adapters/google/caller.ts';
 import { modelGrids } from '../shared/adapters/memory/workbooks.ts';
-import { DEFAULT_MOVEMENT_FILE, loadMovement } from '../shared/config/load.ts';
-import { catalogFor } from '../shared/config/movement.ts';
+import { loadMovement } from '../shared/app/movement.ts';
 import { registryWorkbookModel } from '../shared/domain/render.ts';
 import { TABS } from '../shared/domain/vi.ts';
 import { generateExample } from '../shared/example/generate.ts';
-import { variableClock } from '../shared/standin/clock.ts';
+import { DEFAULT_MOVEMENT_FILE } from '../shared/movement/files.ts';
+import { catalogFor } from '../shared/movement/movement.ts';
+import { variableClock } from '../test/support/clocks.ts';
 import { GoogleStandin } from '../test/support/google-server.ts';
 
 const SYNC = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-sync';

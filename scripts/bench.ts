@@ -16,12 +16,12 @@ import { createDynamoClient, ensureTable, startDynalite } from '../shared/adapte
 import { DynamoSubmissionStore } from '../shared/adapters/dynamodb/store.ts';
 import { MemoryWorkbooks, modelGrids } from '../shared/adapters/memory/workbooks.ts';
 import { XlsxWorkbooks } from '../shared/adapters/xlsx/workbooks.ts';
-import { loadMovement } from '../shared/config/load.ts';
-import { catalogFor } from '../shared/config/movement.ts';
+import { loadMovement } from '../shared/app/movement.ts';
 import { buildProposals } from '../shared/domain/proposals.ts';
 import type { Registry } from '../shared/domain/registry.ts';
 import { readSubmission, type Submission } from '../shared/domain/submission.ts';
 import { generateExample } from '../shared/example/generate.ts';
+import { catalogFor } from '../shared/movement/movement.ts';
 import { newCounters } from '../shared/ports/index.ts';
 import { proposeAwards } from '../shared/usecases/propose.ts';
 import { syncUnits } from '../shared/usecases/sync.ts';

@@ -19,7 +19,7 @@ import {
   OFFICIAL_CLIENTS,
   ROOT,
 } from '../infra/bundling.ts';
-import { DEFAULT_MOVEMENT_FILE } from '../shared/config/load.ts';
+import { DEFAULT_MOVEMENT_FILE } from '../shared/movement/files.ts';
 
 /** Pairs of fresh processes per function (own and reference, in ABBA order). */
 const RUNS = 15;

@@ -8,7 +8,7 @@
  */
 
 import { JOB_LEASE } from '../../shared/app/lease.ts';
-import { catalogFor } from '../../shared/config/movement.ts';
+import { catalogFor } from '../../shared/movement/movement.ts';
 import { needsSync, rulesDigest } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
 import { type ProposeMessage, type SyncMessage, scheduledEventSchema } from '../lib/messages.ts';

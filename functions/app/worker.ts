@@ -8,7 +8,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DEADLINE_RESERVE_MS } from '../../shared/adapters/google/caller.ts';
-import { catalogFor } from '../../shared/config/movement.ts';
+import { catalogFor } from '../../shared/movement/movement.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { logger } from '../lib/logger.ts';
 import {

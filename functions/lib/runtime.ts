@@ -21,15 +21,15 @@ import {
 } from '../../shared/adapters/google/auth.ts';
 import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
+import { parseRegistry, type Registry } from '../../shared/domain/registry.ts';
+import { TABS } from '../../shared/domain/vi.ts';
 import {
   type Catalog,
   catalogFor,
   type Movement,
   parseMovement,
   yearsOf,
-} from '../../shared/config/movement.ts';
-import { parseRegistry, type Registry } from '../../shared/domain/registry.ts';
-import { TABS } from '../../shared/domain/vi.ts';
+} from '../../shared/movement/movement.ts';
 import type { Counters } from '../../shared/ports/index.ts';
 import type { Config } from './config.ts';
 import { noMetrics, type RunMetrics } from './metrics.ts';

@@ -15,8 +15,6 @@ import { GoogleCaller } from '../adapters/google/caller.ts';
 import { GoogleDocuments } from '../adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../adapters/google/workbooks.ts';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
-import { loadMovement } from '../config/load.ts';
-import { type Catalog, catalogFor, type Movement, yearsOf } from '../config/movement.ts';
 import { parseRegistry, type Registry } from '../domain/registry.ts';
 import { historyWorkbookModel, registryWorkbookModel } from '../domain/render.ts';
 import { CLI_TEXT, TABS } from '../domain/vi.ts';
@@ -27,6 +25,8 @@ import {
   generateExample,
   generateHistory,
 } from '../example/generate.ts';
+import { type Catalog, catalogFor, type Movement, yearsOf } from '../movement/movement.ts';
+import type { Clock } from '../ports/clock.ts';
 import {
   type Counters,
   type DocumentSink,
@@ -34,7 +34,7 @@ import {
   type SheetSink,
   type SheetSource,
 } from '../ports/index.ts';
-import type { Clock } from '../standin/clock.ts';
+import { loadMovement } from './movement.ts';
 
 export const DATA_DIR = '.thidua';
 export const EXAMPLE_DIR = join(DATA_DIR, 'example');

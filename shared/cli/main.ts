@@ -30,16 +30,7 @@ import {
   UsageError,
 } from '../app/context.ts';
 import { withRunLease } from '../app/lease.ts';
-import { loadMovement, movementKind } from '../config/load.ts';
-import {
-  type Campaign,
-  campaignKindSchema,
-  campaignOf,
-  catalogFor,
-  type Movement,
-  MovementConfigError,
-  yearsOf,
-} from '../config/movement.ts';
+import { loadMovement } from '../app/movement.ts';
 import { type HistoryRecord, parseHistory, pendingBlocks } from '../domain/history.ts';
 import { MOVEMENT_BOOK_TABS, movementBookModel, readMovementBook } from '../domain/movement-book.ts';
 import { cellRef, hasErrors, type Problem } from '../domain/problems.ts';
@@ -61,6 +52,16 @@ import {
   STATUS_LABELS,
   TABS,
 } from '../domain/vi.ts';
+import { movementKind } from '../movement/files.ts';
+import {
+  type Campaign,
+  campaignKindSchema,
+  campaignOf,
+  catalogFor,
+  type Movement,
+  MovementConfigError,
+  yearsOf,
+} from '../movement/movement.ts';
 import {
   SourceUnavailableError,
   StoreBusyError,

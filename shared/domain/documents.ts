@@ -6,7 +6,7 @@
  * recipients and signer. Pure: a medium-independent document model; the `.docx` adapter renders it.
  * Numbers, dates and names left for the office to fill are dotted lines, never guessed.
  */
-import { legalBasesOn, type Movement } from '../config/movement.ts';
+import { legalBasesOn, type Movement } from '../movement/movement.ts';
 import type { Cell } from './grid.ts';
 import type { CouncilProposal, SubjectProposal } from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';

@@ -11,7 +11,7 @@ import {
   type Condition,
   type Movement,
   type Subject,
-} from '../config/movement.ts';
+} from '../movement/movement.ts';
 import type { HistoryRecord } from './history.ts';
 import { formatDate } from './text.ts';
 import { ELIGIBILITY_TEXT, yearLabel } from './vi.ts';

@@ -4,7 +4,7 @@
  * grid like every other workbook; bad rows are left out with a problem naming their cell.
  */
 import { z } from 'zod';
-import type { Movement } from '../config/movement.ts';
+import type { Movement } from '../movement/movement.ts';
 import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import type { Problem } from './problems.ts';
 import { parseYearLabel } from './submission.ts';

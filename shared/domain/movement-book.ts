@@ -4,7 +4,7 @@
  * reads it back with cell-precise Vietnamese problems and, when there are none, the same Movement
  * the JSON file gives (validated by the same schema). Pure: grids in, data out.
  */
-import { type Condition, type Movement, movementSchema, type sourceSchema } from '../config/movement.ts';
+import { type Condition, type Movement, movementSchema, type sourceSchema } from '../movement/movement.ts';
 import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import { HEADER_STYLE, wrappedHeight, wrappedHeights } from './print-layout.ts';
 import type { Problem, ProblemCode } from './problems.ts';

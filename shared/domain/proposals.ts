@@ -13,7 +13,7 @@ import {
   type Movement,
   quotaPolicyFor,
   type Subject,
-} from '../config/movement.ts';
+} from '../movement/movement.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import {
   collectiveCouncilOf,

@@ -1,5 +1,5 @@
 /** Quota arithmetic: exact, integer, and explained. */
-import type { Fraction, Rounding } from '../config/movement.ts';
+import type { Fraction, Rounding } from '../movement/movement.ts';
 
 export interface Quota {
   readonly base: number;

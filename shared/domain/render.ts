@@ -1,6 +1,6 @@
 /** Pure builders of the sheets thidua writes: templates, feedback tabs, proposal workbooks. */
 
-import type { Campaign, Catalog, Movement } from '../config/movement.ts';
+import type { Campaign, Catalog, Movement } from '../movement/movement.ts';
 import type { Eligibility } from './eligibility.ts';
 import { type Cell, columnLetters } from './grid.ts';
 import { LIMITS } from './limits.ts';

@@ -6,7 +6,13 @@
  * council's choice, read back from the round workbook, else thidua's suggestion — with every form's
  * conditions as the council's checklist, never a gate.
  */
-import { type Campaign, type Catalog, catalogFor, type Movement, type Subject } from '../config/movement.ts';
+import {
+  type Campaign,
+  type Catalog,
+  catalogFor,
+  type Movement,
+  type Subject,
+} from '../movement/movement.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import { a1, findTab, type WorkbookGrids } from './grid.ts';
 import type { HistoryRecord } from './history.ts';

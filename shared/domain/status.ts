@@ -4,7 +4,7 @@
  * phone call first, a summary per council and for the sector, and the deadline with the days left
  * (a formula the spreadsheet computes when opened). Pure: the states and the registry come in.
  */
-import { type Movement, submissionDeadlineOf } from '../config/movement.ts';
+import { type Movement, submissionDeadlineOf } from '../movement/movement.ts';
 import type { Cell } from './grid.ts';
 import { listTab } from './print-layout.ts';
 import { individualCouncilOf, type RegistryUnit } from './registry.ts';

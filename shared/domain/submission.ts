@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Catalog, Movement } from '../config/movement.ts';
+import type { Catalog, Movement } from '../movement/movement.ts';
 import { a1, type Cell, cellAt, findTab, type Grid, parseA1, type WorkbookGrids } from './grid.ts';
 import { LIMITS } from './limits.ts';
 import { cellRef, hasErrors, type Problem, type ProblemCode } from './problems.ts';

@@ -3,13 +3,14 @@
  * typical mistakes. Same seed, same sector. Sized by units and people, so the whole sector
  * (about 1,000 units and 20,000 people) can be simulated too.
  */
-import type { Catalog, Movement } from '../config/movement.ts';
+
 import type { Cell } from '../domain/grid.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
 import { unitWorkbookModel } from '../domain/render.ts';
 import type { WorkbookModel } from '../domain/sheet-model.ts';
 import { parseAmount } from '../domain/text.ts';
 import { NO, YES, yearLabel } from '../domain/vi.ts';
+import type { Catalog, Movement } from '../movement/movement.ts';
 
 export interface ExampleOptions {
   readonly units: number;

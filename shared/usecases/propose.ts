@@ -7,7 +7,6 @@
  * was written there before (digest in the store) and the workbook is still there.
  */
 import { createHash } from 'node:crypto';
-import type { Movement } from '../config/movement.ts';
 import { councilDocuments } from '../domain/documents.ts';
 import { findTab } from '../domain/grid.ts';
 import {
@@ -24,6 +23,7 @@ import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { stableStringify } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { NO, PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS, YES } from '../domain/vi.ts';
+import type { Movement } from '../movement/movement.ts';
 import type {
   DocumentSink,
   Progress,

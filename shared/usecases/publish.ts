@@ -5,10 +5,11 @@
  * accepted submission it used → freeze it (proposals for it are no longer rewritten by syncs) →
  * audit who and when. Reopen: needs who and why; audited; the next proposal run rewrites it.
  */
-import type { Movement } from '../config/movement.ts';
+
 import { applyCouncilChoice, buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { CLI_TEXT } from '../domain/vi.ts';
+import type { Movement } from '../movement/movement.ts';
 import type { PublicationStore, SubmissionStore } from '../ports/index.ts';
 import { loadAccepted } from './accepted.ts';
 import { councilSummary, roundSummary } from './report.ts';

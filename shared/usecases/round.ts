@@ -7,7 +7,6 @@
  */
 
 import { z } from 'zod';
-import type { Campaign, Movement } from '../config/movement.ts';
 import type { HistoryRecord } from '../domain/history.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
@@ -15,6 +14,7 @@ import { roundWorkbookModel } from '../domain/render.ts';
 import { applyRoundChoices, buildRound, type RoundCouncil, readRoundChoices } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
 import { CLI_TEXT, ROUND_TEXT } from '../domain/vi.ts';
+import type { Campaign, Movement } from '../movement/movement.ts';
 import {
   type PublicationStore,
   type SheetSink,

@@ -3,11 +3,11 @@
  * outcomes where it read a workbook), rendered, and written only when it changed — one write.
  */
 import { createHash } from 'node:crypto';
-import type { Movement } from '../config/movement.ts';
 import type { Registry, RegistryUnit } from '../domain/registry.ts';
 import { type StatusRow, statusRows, statusWorkbookModel, type UnitStanding } from '../domain/status.ts';
 import { stableStringify } from '../domain/submission.ts';
 import { STATUS_BOOK } from '../domain/vi.ts';
+import type { Movement } from '../movement/movement.ts';
 import type { SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
 import type { UnitOutcome } from './sync.ts';
 

@@ -15,7 +15,6 @@
  * that does not answer leaves the unit `failed`, with nothing stored, to be read again next time.
  */
 import { createHash } from 'node:crypto';
-import type { Catalog, Movement } from '../config/movement.ts';
 import { findTab } from '../domain/grid.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { capProblems, hasErrors, type Problem } from '../domain/problems.ts';
@@ -25,6 +24,7 @@ import type { SheetTab } from '../domain/sheet-model.ts';
 import { readSubmission, stableStringify, submissionHash } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { MESSAGES, PROGRESS_LABELS, TABS } from '../domain/vi.ts';
+import type { Catalog, Movement } from '../movement/movement.ts';
 import {
   type AcceptedVersion,
   type Progress,

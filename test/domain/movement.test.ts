@@ -7,8 +7,8 @@ import {
   parseMovement,
   quotaPolicyFor,
   yearsOf,
-} from '../../shared/config/movement.ts';
-import movementJson from '../../shared/config/movement-2019-2025.json' with { type: 'json' };
+} from '../../shared/movement/movement.ts';
+import movementJson from '../../shared/movement/movement-2019-2025.json' with { type: 'json' };
 import { movement } from '../helpers/fixtures.ts';
 
 const sum = (items: readonly { maxPoints: number }[]) => items.reduce((s, i) => s + i.maxPoints, 0);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Movement } from '../../shared/config/movement.ts';
 import { buildProposals, type CouncilProposal, rankClusters } from '../../shared/domain/proposals.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import type { Person, Submission } from '../../shared/domain/submission.ts';
+import type { Movement } from '../../shared/movement/movement.ts';
 import { movement, unit, vetoMovement, YEAR } from '../helpers/fixtures.ts';
 
 interface P {

@@ -13,7 +13,7 @@ import type { ProposeMessage, SyncMessage } from '../../functions/lib/messages.t
 import type { MemoryWorkQueue } from '../../functions/lib/queue.ts';
 import type { Runtime } from '../../functions/lib/runtime.ts';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
-import { DEFAULT_MOVEMENT_FILE } from '../../shared/config/load.ts';
+import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 import { type Functions, PROPOSE, SYNC, sqsEvent, startFunctions } from '../helpers/functions.ts';
 import { type Google, TOKEN } from '../helpers/google.ts';
 import { scanAll, startStore, type TestStore } from '../helpers/store.ts';

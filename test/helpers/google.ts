@@ -6,7 +6,8 @@ import { type CallerOptions, GoogleCaller } from '../../shared/adapters/google/c
 import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import type { Registry, RegistryUnit } from '../../shared/domain/registry.ts';
-import { type Clock, spedUpClock } from '../../shared/standin/clock.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import { spedUpClock } from '../support/clocks.ts';
 import { GoogleStandin, type StandinOptions } from '../support/google-server.ts';
 import { type PersonRow, unit, unitGrids } from './fixtures.ts';
 

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, BUNDLE } from '../../infra/bundling.ts';
 import { StatefulStack } from '../../infra/stateful-stack.ts';
 import { StatelessStack } from '../../infra/stateless-stack.ts';
-import { DEFAULT_MOVEMENT_FILE } from '../../shared/config/load.ts';
+import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 
 let template: Template;
 beforeAll(() => {

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseA1 } from '../../shared/adapters/google/a1.ts';
 import { googleClients, parseCredentialsJson } from '../../shared/adapters/google/auth.ts';
 import { classify } from '../../shared/adapters/google/caller.ts';
-import { parseA1 } from '../../shared/standin/a1.ts';
 import { type Google, startGoogle } from '../helpers/google.ts';
 
 let google: Google | undefined;

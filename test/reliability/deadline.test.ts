@@ -10,9 +10,9 @@ import { setLogSink } from '../../functions/lib/logger.ts';
 import type { SyncMessage } from '../../functions/lib/messages.ts';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { DEADLINE_RESERVE_MS, GoogleCaller } from '../../shared/adapters/google/caller.ts';
-import { manualClock } from '../../shared/standin/clock.ts';
 import { type Functions, SYNC, sqsEvent, startFunctions } from '../helpers/functions.ts';
 import { startStore } from '../helpers/store.ts';
+import { manualClock } from '../support/clocks.ts';
 
 describe('fault 10: retries within the time the invocation has left', () => {
   it('stops retrying a unit that keeps answering 503 before the deadline, on a virtual clock', async () => {

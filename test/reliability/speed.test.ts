@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GoogleCaller, Pacer } from '../../shared/adapters/google/caller.ts';
-import { manualClock } from '../../shared/standin/clock.ts';
+import { manualClock } from '../support/clocks.ts';
 
 describe('pacing to the Sheets quota, on a virtual clock', () => {
   it('never lets a one-minute window hold more than the quota, however many callers ask at once', async () => {

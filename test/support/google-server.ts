@@ -9,9 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type A1Range, formatA1, parseA1, RangeParseError } from '../../shared/adapters/google/a1.ts';
+import { realClock } from '../../shared/adapters/os/clock.ts';
 import type { Grid, WorkbookGrids } from '../../shared/domain/grid.ts';
-import { type A1Range, formatA1, parseA1, RangeParseError } from '../../shared/standin/a1.ts';
-import { type Clock, realClock } from '../../shared/standin/clock.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
 import { docxText } from './docx-text.ts';
 import { applyFieldMask } from './fields.ts';
 

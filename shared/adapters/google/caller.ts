@@ -5,8 +5,10 @@
  * client library's own retries are turned off: they skip POST and wait 100 ms–1.5 s, far shorter
  * than a per-minute quota window.
  */
+
+import type { Clock } from '../../ports/clock.ts';
 import type { Counters } from '../../ports/index.ts';
-import { type Clock, realClock } from '../../standin/clock.ts';
+import { realClock } from '../os/clock.ts';
 
 export type CallKind = 'read' | 'write' | 'drive';
 

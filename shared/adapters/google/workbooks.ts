@@ -22,7 +22,7 @@ import {
   WorkbookInaccessibleError,
   WorkbookReadError,
 } from '../../ports/index.ts';
-import { quoteSheet } from '../../standin/a1.ts';
+import { quoteSheet } from './a1.ts';
 import type { GoogleClients } from './auth.ts';
 import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';
 

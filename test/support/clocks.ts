@@ -1,18 +1,8 @@
 /**
- * Time for quotas and backoff. The real clock in production; a sped-up clock in tests, shared by
- * the stand-in (its per-minute quota) and the client (its pacing), so a quota minute can pass in
- * a second.
+ * Clocks for tests and benchmarks: sped up (a quota minute passes in a second), variable (a timed
+ * phase slow, a counted phase fast), or manual (time moves only when the test advances it).
  */
-export interface Clock {
-  /** Milliseconds of this clock's time. */
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};
+import type { Clock } from '../../shared/ports/clock.ts';
 
 /** A clock running `speed` times faster than real time, starting at `start`. */
 export function spedUpClock(speed: number, start = Date.UTC(2025, 5, 1)): Clock {

@@ -1,24 +1,16 @@
+/**
+ * The movement as a run gets it: the bundled plan, a JSON file, or the office's movement workbook
+ * (an .xlsx file or a Google spreadsheet) read through a sheet source and checked cell by cell.
+ */
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import { MOVEMENT_BOOK_TABS, readMovementBook } from '../domain/movement-book.ts';
 import { cellRef } from '../domain/problems.ts';
 import { MOVEMENT_BOOK } from '../domain/vi.ts';
+import { DEFAULT_MOVEMENT_FILE, movementKind } from '../movement/files.ts';
+import { type Movement, MovementConfigError, parseMovement } from '../movement/movement.ts';
 import type { SheetSource } from '../ports/index.ts';
-import { type Movement, MovementConfigError, parseMovement } from './movement.ts';
-
-export const DEFAULT_MOVEMENT_FILE = fileURLToPath(new URL('./movement-2019-2025.json', import.meta.url));
-
-/** Where a movement comes from: a JSON file, a movement workbook (.xlsx), or a Google spreadsheet id. */
-export type MovementKind = 'json' | 'xlsx' | 'sheet';
-
-export function movementKind(location: string): MovementKind {
-  const ext = extname(location).toLowerCase();
-  if (ext === '.json') return 'json';
-  if (ext === '.xlsx') return 'xlsx';
-  return 'sheet';
-}
 
 /**
  * Reads and validates a movement: the default 2019–2025 plan when no location is given, a JSON
