@@ -24,7 +24,8 @@ import { XlsxWorkbooks } from '../shared/adapters/xlsx/workbooks.ts';
 import { ensureExample, REGISTRY_FILE } from '../shared/app/context.ts';
 import type { WorkbookGrids } from '../shared/domain/grid.ts';
 import { parseRegistry } from '../shared/domain/registry.ts';
-import { STATUS_BOOK, TABS } from '../shared/domain/vi.ts';
+import { TABS } from '../shared/text/sheets.ts';
+import { STATUS_BOOK } from '../shared/text/status-book.ts';
 
 // The AWS SDK's notice that its 2027 releases need Node 22 is not a finding of this script.
 process.removeAllListeners('warning');

@@ -10,7 +10,7 @@ import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { parseHistory, pendingBlocks } from '../../shared/domain/history.ts';
 import type { Registry } from '../../shared/domain/registry.ts';
 import { formatVietnamTime, vietnamDate } from '../../shared/domain/render.ts';
-import { TABS } from '../../shared/domain/vi.ts';
+import { TABS } from '../../shared/text/sheets.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round.ts';
 import { spreadsheetLink, statusSpreadsheetOf, writeSectorStatus } from '../../shared/usecases/status.ts';

@@ -22,7 +22,6 @@ import {
 import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import { parseRegistry, type Registry } from '../../shared/domain/registry.ts';
-import { TABS } from '../../shared/domain/vi.ts';
 import {
   type Catalog,
   catalogFor,
@@ -31,6 +30,7 @@ import {
   yearsOf,
 } from '../../shared/movement/movement.ts';
 import type { Counters } from '../../shared/ports/index.ts';
+import { TABS } from '../../shared/text/sheets.ts';
 import type { Config } from './config.ts';
 import { noMetrics, type RunMetrics } from './metrics.ts';
 import { SqsWorkQueue, type WorkQueue } from './queue.ts';

@@ -17,7 +17,6 @@ import { GoogleWorkbooks } from '../adapters/google/workbooks.ts';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import { parseRegistry, type Registry } from '../domain/registry.ts';
 import { historyWorkbookModel, registryWorkbookModel } from '../domain/render.ts';
-import { CLI_TEXT, TABS } from '../domain/vi.ts';
 import {
   EXAMPLE_DEFAULTS,
   type ExampleOptions,
@@ -34,6 +33,8 @@ import {
   type SheetSink,
   type SheetSource,
 } from '../ports/index.ts';
+import { CLI_TEXT } from '../text/console.ts';
+import { TABS } from '../text/sheets.ts';
 import { loadMovement } from './movement.ts';
 
 export const DATA_DIR = '.thidua';

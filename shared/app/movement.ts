@@ -7,10 +7,10 @@ import { dirname, resolve } from 'node:path';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import { MOVEMENT_BOOK_TABS, readMovementBook } from '../domain/movement-book.ts';
 import { cellRef } from '../domain/problems.ts';
-import { MOVEMENT_BOOK } from '../domain/vi.ts';
 import { DEFAULT_MOVEMENT_FILE, movementKind } from '../movement/files.ts';
 import { type Movement, MovementConfigError, parseMovement } from '../movement/movement.ts';
 import type { SheetSource } from '../ports/index.ts';
+import { MOVEMENT_BOOK } from '../text/movement-book.ts';
 
 /**
  * Reads and validates a movement: the default 2019–2025 plan when no location is given, a JSON

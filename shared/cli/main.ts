@@ -43,15 +43,6 @@ import {
 } from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import {
-  CLI_HELP,
-  CLI_TEXT,
-  INFO_LABELS,
-  MOVEMENT_BOOK,
-  STATUS_BOOK,
-  STATUS_LABELS,
-  TABS,
-} from '../domain/vi.ts';
 import { movementKind } from '../movement/files.ts';
 import {
   type Campaign,
@@ -69,6 +60,11 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
+import { CLI_HELP, CLI_TEXT } from '../text/console.ts';
+import { MOVEMENT_BOOK } from '../text/movement-book.ts';
+import { STATUS_LABELS } from '../text/proposals.ts';
+import { INFO_LABELS, TABS } from '../text/sheets.ts';
+import { STATUS_BOOK } from '../text/status-book.ts';
 import { crossCheckStaff } from '../usecases/cross-check.ts';
 import { type ProposeResult, proposeAwards, writeDocuments } from '../usecases/propose.ts';
 import { publishCouncil, publishRound, reopenCouncil, UnknownCouncilError } from '../usecases/publish.ts';

@@ -7,11 +7,12 @@
  * Numbers, dates and names left for the office to fill are dotted lines, never guessed.
  */
 import { legalBasesOn, type Movement } from '../movement/movement.ts';
+import { DOCUMENT_TEXT, DOCUMENTS } from '../text/documents.ts';
+import { PROPOSAL_TEXT } from '../text/proposals.ts';
 import type { Cell } from './grid.ts';
 import type { CouncilProposal, SubjectProposal } from './proposals.ts';
 import type { RegistryUnit } from './registry.ts';
 import { formatDate } from './text.ts';
-import { DOCUMENT_TEXT, DOCUMENTS, PROPOSAL_TEXT } from './vi.ts';
 
 export type Run = string | { readonly text: string; readonly bold?: boolean; readonly italic?: boolean };
 

@@ -12,9 +12,10 @@ import {
   type Movement,
   type Subject,
 } from '../movement/movement.ts';
+import { yearLabel } from '../text/common.ts';
+import { ELIGIBILITY_TEXT } from '../text/rounds.ts';
 import type { HistoryRecord } from './history.ts';
 import { formatDate } from './text.ts';
-import { ELIGIBILITY_TEXT, yearLabel } from './vi.ts';
 
 export type ConditionState = 'met' | 'missed' | 'unknown';
 export interface ConditionResult {

@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import type { Movement } from '../movement/movement.ts';
+import { MESSAGES } from '../text/messages.ts';
+import { HISTORY_CHOICES, HISTORY_HEADERS, HISTORY_MESSAGES, TABS } from '../text/sheets.ts';
 import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import type { Problem } from './problems.ts';
 import { parseYearLabel } from './submission.ts';
 import { cellText, isBlank, matchKey } from './text.ts';
-import { HISTORY_CHOICES, HISTORY_HEADERS, HISTORY_MESSAGES, MESSAGES, TABS } from './vi.ts';
 
 export const historyRecordSchema = z.object({
   subject: z.enum(['individual', 'collective']),

@@ -5,12 +5,13 @@
  * the JSON file gives (validated by the same schema). Pure: grids in, data out.
  */
 import { type Condition, type Movement, movementSchema, type sourceSchema } from '../movement/movement.ts';
+import { MOVEMENT_BOOK as T } from '../text/movement-book.ts';
+import { NO, YES } from '../text/sheets.ts';
 import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import { HEADER_STYLE, wrappedHeight, wrappedHeights } from './print-layout.ts';
 import type { Problem, ProblemCode } from './problems.ts';
 import type { SheetTab, WorkbookModel } from './sheet-model.ts';
 import { cellText, isBlank, matchKey } from './text.ts';
-import { NO, MOVEMENT_BOOK as T, YES } from './vi.ts';
 
 type Source = ReturnType<typeof sourceSchema.parse>;
 type Choices = Readonly<Record<string, string>>;

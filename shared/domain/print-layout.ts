@@ -4,9 +4,10 @@
  * the layout of Nghị định 30/2020/NĐ-CP (place and date line, “NGƯỜI LẬP BIỂU” on the left,
  * “TM. HỘI ĐỒNG … / CHỦ TỊCH” on the right). Pure: rows, styles and merges for any medium.
  */
+
+import { DOCUMENT_TEXT } from '../text/documents.ts';
 import type { Cell } from './grid.ts';
 import type { MergedRange, SheetTab, StyledRange } from './sheet-model.ts';
-import { DOCUMENT_TEXT } from './vi.ts';
 
 /** Column widths (characters) above which a table prints landscape (A4 portrait holds ~100). */
 const PORTRAIT_MAX_WIDTH = 100;

@@ -1,6 +1,6 @@
 /** Validation problems are data: where (tab and A1 cell), a stable code, and the Vietnamese message. */
 import { z } from 'zod';
-import { MORE_PROBLEMS } from './vi.ts';
+import { MORE_PROBLEMS } from '../text/common.ts';
 
 export const problemCodeSchema = z.enum([
   'TAB_MISSING',

@@ -14,6 +14,9 @@ import {
   quotaPolicyFor,
   type Subject,
 } from '../movement/movement.ts';
+import { yearLabel } from '../text/common.ts';
+import { REASONS, WITHHELD } from '../text/proposals.ts';
+import { WOMAN } from '../text/sheets.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import {
   collectiveCouncilOf,
@@ -23,7 +26,6 @@ import {
 } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
 import { comparePersonNames, compareVietnamese } from './text.ts';
-import { REASONS, WITHHELD, WOMAN, yearLabel } from './vi.ts';
 
 export type ReasonCode = keyof typeof REASONS;
 

@@ -3,10 +3,11 @@
  * which unit a workbook belongs to, which units run a council, and how many people work where.
  */
 import { z } from 'zod';
+import { MESSAGES, REGISTRY_MESSAGES } from '../text/messages.ts';
+import { REGISTRY_ALIASES, REGISTRY_HEADERS, TABS, YES } from '../text/sheets.ts';
 import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import { cellRef, type Problem } from './problems.ts';
 import { cellText, isBlank, matchKey, parseAmount } from './text.ts';
-import { MESSAGES, REGISTRY_ALIASES, REGISTRY_HEADERS, REGISTRY_MESSAGES, TABS, YES } from './vi.ts';
 
 export const registryUnitSchema = z.object({
   code: z.string().min(1),

@@ -1,6 +1,25 @@
 /** Pure builders of the sheets thidua writes: templates, feedback tabs, proposal workbooks. */
 
 import type { Campaign, Catalog, Movement } from '../movement/movement.ts';
+import { yearLabel } from '../text/common.ts';
+import { DOCUMENT_TEXT } from '../text/documents.ts';
+import { FEEDBACK_TEXT, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS } from '../text/proposals.ts';
+import { ELIGIBILITY_TEXT, ROUND_TEXT } from '../text/rounds.ts';
+import {
+  COLLECTIVE_HEADERS,
+  GENDERS,
+  HISTORY_HEADERS,
+  INDIVIDUAL_HEADERS,
+  INFO_LABELS,
+  NO,
+  REGISTRY_HEADERS,
+  REGISTRY_LEVELS,
+  REGISTRY_NOTES,
+  TABS,
+  VETO_ANSWERS,
+  YES,
+} from '../text/sheets.ts';
+import { TEMPLATE_TEXT } from '../text/templates.ts';
 import type { Eligibility } from './eligibility.ts';
 import { type Cell, columnLetters } from './grid.ts';
 import { LIMITS } from './limits.ts';
@@ -24,29 +43,6 @@ import type { RegistryUnit } from './registry.ts';
 import { NO_FORM, type RoundCouncil, type RoundList } from './rounds.ts';
 import type { MergedRange, SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
 import { formatDate, formatHundredths } from './text.ts';
-import {
-  COLLECTIVE_HEADERS,
-  DOCUMENT_TEXT,
-  ELIGIBILITY_TEXT,
-  FEEDBACK_TEXT,
-  GENDERS,
-  HISTORY_HEADERS,
-  INDIVIDUAL_HEADERS,
-  INFO_LABELS,
-  NO,
-  PROPOSAL_LABELS,
-  PROPOSAL_TEXT,
-  REGISTRY_HEADERS,
-  REGISTRY_LEVELS,
-  REGISTRY_NOTES,
-  ROUND_TEXT,
-  STATUS_LABELS,
-  TABS,
-  TEMPLATE_TEXT,
-  VETO_ANSWERS,
-  YES,
-  yearLabel,
-} from './vi.ts';
 
 export type UnitStatus = keyof typeof STATUS_LABELS;
 

@@ -13,6 +13,8 @@ import {
   type Movement,
   type Subject,
 } from '../movement/movement.ts';
+import { REASONS } from '../text/proposals.ts';
+import { ROUND_TEXT } from '../text/rounds.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import { a1, findTab, type WorkbookGrids } from './grid.ts';
 import type { HistoryRecord } from './history.ts';
@@ -22,7 +24,6 @@ import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';
 import { cellText, isBlank, matchKey } from './text.ts';
-import { REASONS, ROUND_TEXT } from './vi.ts';
 
 /** An award form the round allows for a subject. */
 export interface RoundFormInfo {

@@ -5,13 +5,14 @@
  * (a formula the spreadsheet computes when opened). Pure: the states and the registry come in.
  */
 import { type Movement, submissionDeadlineOf } from '../movement/movement.ts';
+import { yearLabel } from '../text/common.ts';
+import { STATUS_BOOK as T } from '../text/status-book.ts';
 import type { Cell } from './grid.ts';
 import { listTab } from './print-layout.ts';
 import { individualCouncilOf, type RegistryUnit } from './registry.ts';
 import type { UnitStatus } from './render.ts';
 import type { WorkbookModel } from './sheet-model.ts';
 import { compareVietnamese, formatDate } from './text.ts';
-import { STATUS_BOOK as T, yearLabel } from './vi.ts';
 
 /** Where a unit stands, as its state in the store records it. */
 export interface UnitStanding {

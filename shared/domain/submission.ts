@@ -9,23 +9,22 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Catalog, Movement } from '../movement/movement.ts';
-import { a1, type Cell, cellAt, findTab, type Grid, parseA1, type WorkbookGrids } from './grid.ts';
-import { LIMITS } from './limits.ts';
-import { cellRef, hasErrors, type Problem, type ProblemCode } from './problems.ts';
-import { normalizeUnitCode } from './registry.ts';
-import { cellText, formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from './text.ts';
+import { yearLabel } from '../text/common.ts';
+import { MESSAGES, WHAT } from '../text/messages.ts';
 import {
   COLLECTIVE_HEADERS,
   GENDERS,
   INDIVIDUAL_HEADERS,
   INFO_LABELS,
-  MESSAGES,
   NO,
   TABS,
-  WHAT,
   YES,
-  yearLabel,
-} from './vi.ts';
+} from '../text/sheets.ts';
+import { a1, type Cell, cellAt, findTab, type Grid, parseA1, type WorkbookGrids } from './grid.ts';
+import { LIMITS } from './limits.ts';
+import { cellRef, hasErrors, type Problem, type ProblemCode } from './problems.ts';
+import { normalizeUnitCode } from './registry.ts';
+import { cellText, formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from './text.ts';
 
 const hundredths = z.number().int().nonnegative();
 

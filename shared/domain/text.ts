@@ -1,6 +1,7 @@
 /** Text and number handling for what people type into spreadsheets. Pure functions. */
+
+import { NO, YES } from '../text/sheets.ts';
 import type { Cell } from './grid.ts';
-import { NO, YES } from './vi.ts';
 
 /**
  * Characters that never belong in a name or a message: C0 and C1 controls (an ESC would drive the

@@ -9,8 +9,9 @@ import type { RegistryUnit } from '../domain/registry.ts';
 import { unitWorkbookModel } from '../domain/render.ts';
 import type { WorkbookModel } from '../domain/sheet-model.ts';
 import { parseAmount } from '../domain/text.ts';
-import { NO, YES, yearLabel } from '../domain/vi.ts';
 import type { Catalog, Movement } from '../movement/movement.ts';
+import { yearLabel } from '../text/common.ts';
+import { NO, YES } from '../text/sheets.ts';
 
 export interface ExampleOptions {
   readonly units: number;

@@ -17,8 +17,9 @@ import { staffInSeveralUnits, staffKey } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { feedbackTab } from '../domain/render.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
-import { MESSAGES, TABS } from '../domain/vi.ts';
 import type { SheetSink, SubmissionStore, UnitState } from '../ports/index.ts';
+import { MESSAGES } from '../text/messages.ts';
+import { TABS } from '../text/sheets.ts';
 import { loadAccepted } from './accepted.ts';
 
 export interface CrossCheckDeps {

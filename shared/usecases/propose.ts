@@ -22,7 +22,6 @@ import type { Registry } from '../domain/registry.ts';
 import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { stableStringify } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { NO, PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS, YES } from '../domain/vi.ts';
 import type { Movement } from '../movement/movement.ts';
 import type {
   DocumentSink,
@@ -34,6 +33,8 @@ import type {
   SubmissionStore,
 } from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
+import { PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS } from '../text/proposals.ts';
+import { NO, YES } from '../text/sheets.ts';
 import { loadAccepted } from './accepted.ts';
 import { tellSharedStaff } from './cross-check.ts';
 import { eachAtMost } from './pool.ts';

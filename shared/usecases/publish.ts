@@ -8,9 +8,9 @@
 
 import { applyCouncilChoice, buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
-import { CLI_TEXT } from '../domain/vi.ts';
 import type { Movement } from '../movement/movement.ts';
 import type { PublicationStore, SubmissionStore } from '../ports/index.ts';
+import { CLI_TEXT } from '../text/console.ts';
 import { loadAccepted } from './accepted.ts';
 import { councilSummary, roundSummary } from './report.ts';
 import { type RoundDeps, type RoundRunInput, rankRound, roundKey } from './round.ts';

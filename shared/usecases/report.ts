@@ -9,8 +9,8 @@ import {
 } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import type { RoundCouncil } from '../domain/rounds.ts';
-import { ROUND_TEXT } from '../domain/vi.ts';
 import type { Counters } from '../ports/index.ts';
+import { ROUND_TEXT } from '../text/rounds.ts';
 import type { ProposeResult } from './propose.ts';
 import type { UnitOutcome } from './sync.ts';
 

@@ -13,7 +13,6 @@ import type { Registry } from '../domain/registry.ts';
 import { roundWorkbookModel } from '../domain/render.ts';
 import { applyRoundChoices, buildRound, type RoundCouncil, readRoundChoices } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
-import { CLI_TEXT, ROUND_TEXT } from '../domain/vi.ts';
 import type { Campaign, Movement } from '../movement/movement.ts';
 import {
   type PublicationStore,
@@ -22,6 +21,8 @@ import {
   type SubmissionStore,
   WorkbookNotFoundError,
 } from '../ports/index.ts';
+import { CLI_TEXT } from '../text/console.ts';
+import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';
 
 /**

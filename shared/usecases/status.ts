@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import type { Registry, RegistryUnit } from '../domain/registry.ts';
 import { type StatusRow, statusRows, statusWorkbookModel, type UnitStanding } from '../domain/status.ts';
 import { stableStringify } from '../domain/submission.ts';
-import { STATUS_BOOK } from '../domain/vi.ts';
 import type { Movement } from '../movement/movement.ts';
 import type { SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
+import { STATUS_BOOK } from '../text/status-book.ts';
 import type { UnitOutcome } from './sync.ts';
 
 /** Where the registry says the sector status goes on Google: its top unit's status spreadsheet. */

@@ -23,7 +23,6 @@ import { feedbackTab, type UnitStatus } from '../domain/render.ts';
 import type { SheetTab } from '../domain/sheet-model.ts';
 import { readSubmission, stableStringify, submissionHash } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
-import { MESSAGES, PROGRESS_LABELS, TABS } from '../domain/vi.ts';
 import type { Catalog, Movement } from '../movement/movement.ts';
 import {
   type AcceptedVersion,
@@ -38,6 +37,9 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
+import { MESSAGES } from '../text/messages.ts';
+import { PROGRESS_LABELS } from '../text/proposals.ts';
+import { TABS } from '../text/sheets.ts';
 import { eachAtMost } from './pool.ts';
 
 /** The tabs a unit workbook is read for. */

@@ -3,9 +3,9 @@ import type { Cell } from '../../shared/domain/grid.ts';
 import { signatureBreak } from '../../shared/domain/print-layout.ts';
 import { feedbackTab, registryWorkbookModel, unitWorkbookModel } from '../../shared/domain/render.ts';
 import type { SheetTab } from '../../shared/domain/sheet-model.ts';
-import { REGISTRY_LEVELS } from '../../shared/domain/vi.ts';
 import { catalogFor, type Movement, parseMovement } from '../../shared/movement/movement.ts';
 import movementJson from '../../shared/movement/movement-2019-2025.json' with { type: 'json' };
+import { REGISTRY_LEVELS } from '../../shared/text/sheets.ts';
 import { catalog, movement, YEAR } from '../helpers/fixtures.ts';
 import { feedbackProblems } from '../helpers/tables.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRY_HEADERS } from '../../shared/domain/vi.ts';
+import { REGISTRY_HEADERS } from '../../shared/text/sheets.ts';
 import { type Report, reportSchema } from '../../shared/usecases/report.ts';
 import { runCli } from '../helpers/cli.ts';
 

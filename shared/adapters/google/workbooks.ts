@@ -13,7 +13,6 @@ import { type Cell, columnLetters, gridSchema, type WorkbookGrids } from '../../
 import { LIMITS } from '../../domain/limits.ts';
 import type { CellStyle, SheetTab, Validation, WorkbookModel } from '../../domain/sheet-model.ts';
 import { csvSafe, matchKey, stripControls } from '../../domain/text.ts';
-import { MESSAGES, TABS } from '../../domain/vi.ts';
 import {
   type OwnedWrite,
   type SheetSink,
@@ -22,6 +21,8 @@ import {
   WorkbookInaccessibleError,
   WorkbookReadError,
 } from '../../ports/index.ts';
+import { MESSAGES } from '../../text/messages.ts';
+import { TABS } from '../../text/sheets.ts';
 import { quoteSheet } from './a1.ts';
 import type { GoogleClients } from './auth.ts';
 import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';

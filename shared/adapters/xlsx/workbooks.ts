@@ -14,7 +14,6 @@ import { type Cell, columnLetters, type Grid, type WorkbookGrids } from '../../d
 import { LIMITS } from '../../domain/limits.ts';
 import type { CellStyle, SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
 import { stripControls } from '../../domain/text.ts';
-import { MESSAGES } from '../../domain/vi.ts';
 import {
   type Counters,
   type OwnedWrite,
@@ -24,6 +23,7 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../../ports/index.ts';
+import { MESSAGES } from '../../text/messages.ts';
 import { replaceFile } from '../fs/atomic.ts';
 import { patchSheet } from './sheet-part.ts';
 import { zipDirectory } from './zip-directory.ts';

@@ -1,0 +1,81 @@
+/** Eligibility reasons and the mid-term / final round workbooks. */
+import { quoted, ROUND_KIND_LABEL } from './common.ts';
+
+export const ELIGIBILITY_TEXT = {
+  met: 'Đạt',
+  missed: 'Chưa đạt',
+  unknown: 'Cần kiểm tra',
+  noRule: (date: string) =>
+    `Hệ thống chưa có quy định áp dụng tại ngày ${date}; Hội đồng đối chiếu văn bản hiện hành.`,
+  pending: (what: string) => `${what}: chưa xét khen thưởng.`,
+  holds: (award: string, year: string) => `${award} năm thi đua ${year}.`,
+  holdsNone: (awards: string) => `Chưa có ${awards} (khen thưởng chuyên đề không tính).`,
+  years: (count: number, from: string, to: string) =>
+    count ? `${count} năm liên tục (${from} đến ${to}).` : 'Không có năm nào liên tục đạt yêu cầu.',
+  missingYear: (year: string) => `Thiếu kết quả năm thi đua ${year}.`,
+  brokenBy: (year: string, reason: string) => `Chuỗi bị ngắt ở năm thi đua ${year} (${reason}).`,
+  disciplined: 'bị kỷ luật',
+  rating: (label: string) => `xếp loại ${label}`,
+  count: (count: number, needed: number) => `${count}/${needed} lần trong các năm được tính.`,
+  anyOf: 'Ít nhất một trong các điều kiện sau',
+} as const;
+
+export const ROUND_TEXT = {
+  kinds: { annual: 'hằng năm', midterm: 'sơ kết', final: 'tổng kết' } as Record<string, string>,
+  title: (kind: string) => `ĐỀ NGHỊ KHEN THƯỞNG ${kind.toLocaleUpperCase('vi')} PHONG TRÀO THI ĐUA`,
+  listTitle: (collective: boolean) =>
+    `DANH SÁCH ${collective ? 'TẬP THỂ' : 'CÁ NHÂN'} XÉT ĐỀ NGHỊ KHEN THƯỞNG THEO KẾT QUẢ PHONG TRÀO`,
+  reviewDate: 'Quy định áp dụng tại ngày',
+  ranking: 'Cách xếp hạng',
+  selection: 'Số lượng đề xuất',
+  noSelection: 'Tệp phong trào không đặt số lượng: mọi ứng viên được xếp hạng, Hội đồng lựa chọn.',
+  listLine: (candidates: number, ranked: number, proposed: number, arithmetic: string) =>
+    `${candidates} ứng viên, ${ranked} được xếp hạng, đề xuất ${proposed}${arithmetic ? ` (${arithmetic})` : ''}.`,
+  formsHeader: [
+    'Đối tượng',
+    'Hình thức khen thưởng',
+    'Số đề nghị',
+    'Tỷ lệ trên tổng số (%)',
+    'Đủ các điều kiện đã biết',
+    'Còn điều kiện cần kiểm tra',
+  ],
+  tab: 'Cá nhân',
+  collectiveTab: 'Tập thể',
+  header: [
+    'Hạng',
+    'Mã cán bộ',
+    'Họ và tên',
+    'Đơn vị (năm gần nhất)',
+    'Tỷ lệ bình quân (%)',
+    'Số năm có kết quả',
+    'Đề xuất',
+    'Hình thức đề xuất',
+  ],
+  collectiveHeader: [
+    'Hạng',
+    'Mã đơn vị',
+    'Tên tập thể',
+    'Tỷ lệ bình quân (%)',
+    'Số năm có kết quả',
+    'Đề xuất',
+    'Hình thức đề xuất',
+  ],
+  formColumn: (form: string) => `Điều kiện: ${form}`,
+  choiceHeader: 'Hội đồng chọn hình thức',
+  workbookTitle: (kind: string, from: number, to: number, council: string, code: string) =>
+    `Đề nghị khen thưởng ${ROUND_KIND_LABEL[kind] ?? kind} ${from}–${to + 1} — ${council} (${code})`,
+  noForm: 'Không đề nghị',
+  listed: 'Trong danh sách — Hội đồng lựa chọn',
+  choiceNote:
+    'Hội đồng chọn cho mỗi ứng viên một hình thức (hoặc “Không đề nghị”) ở cột “Hội đồng chọn hình thức”; để trống thì dùng hình thức thidua gợi ý cho người trong số đề xuất. Mỗi người, mỗi tập thể chỉ được đề nghị một hình thức cho một thành tích (Luật Thi đua, khen thưởng 2022, Điều 5). Lần chạy sau đọc lại lựa chọn này và giữ nguyên.',
+  badChoice: (value: string, forms: readonly string[]) =>
+    `“${quoted(value)}” không phải hình thức của đợt này (${[...forms, 'Không đề nghị'].join('; ')}); lựa chọn này chưa được dùng.`,
+  missing: 'không có',
+  proposed: 'Đề nghị',
+  tied: 'Đồng điểm tại ngưỡng — Hội đồng quyết định',
+  allMet: 'Đạt các điều kiện đã biết',
+  someMissed: 'Chưa đạt',
+  toCheck: 'Cần kiểm tra',
+  source: 'Căn cứ',
+  noRule: 'Hệ thống chưa có quy định áp dụng; Hội đồng đối chiếu văn bản hiện hành',
+} as const;

@@ -1,0 +1,130 @@
+/** Tab titles, column headers and labels of the workbooks people fill and read, and the values their dropdowns offer. */
+import { MESSAGES } from './messages.ts';
+
+export const HISTORY_HEADERS = {
+  subject: 'Đối tượng',
+  id: 'Mã',
+  name: 'Họ tên, tên đơn vị',
+  year: 'Năm thi đua',
+  award: 'Hình thức khen thưởng',
+  kind: 'Loại khen thưởng',
+  decision: 'Số quyết định',
+  decisionDate: 'Ngày quyết định',
+} as const;
+
+/** Details of history problems (each wrapped by MESSAGES.HISTORY_INVALID). */
+export const HISTORY_MESSAGES = {
+  noTab: (tab: string) => `không có trang “${tab}”.`,
+  noHeader: () => 'không tìm thấy dòng tiêu đề.',
+  noId: () => 'dòng không có mã cán bộ hoặc mã đơn vị.',
+  badYear: (value: string) => `năm thi đua “${value}” không hợp lệ (ví dụ: 2023–2024).`,
+  unknownAward: (value: string) => `hình thức “${value}” không có trong danh mục khen thưởng của phong trào.`,
+} as const;
+
+export const HISTORY_CHOICES = {
+  individual: 'Cá nhân',
+  collective: 'Tập thể',
+  merit: 'Theo thành tích',
+  thematic: 'Chuyên đề, đột xuất',
+} as const;
+
+export const TABS = {
+  info: 'Thông tin',
+  collective: 'Tập thể',
+  individuals: 'Cá nhân',
+  feedback: 'Kiểm tra dữ liệu',
+  lists: 'Danh mục',
+  registry: 'Đơn vị',
+  registryGuide: 'Hướng dẫn',
+  history: 'Lịch sử khen thưởng',
+} as const;
+
+export const INFO_LABELS = {
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  year: 'Năm thi đua',
+  filledBy: 'Người lập biểu',
+  phone: 'Điện thoại liên hệ',
+} as const;
+
+export const COLLECTIVE_HEADERS = {
+  code: 'Mã tiêu chí',
+  title: 'Nội dung tiêu chí',
+  max: 'Điểm tối đa',
+  self: 'Điểm tự chấm',
+  reviewed: 'Điểm thẩm định',
+  evidence: 'Minh chứng, ghi chú',
+  reviewReason: 'Lý do điều chỉnh khi thẩm định',
+} as const;
+
+export const INDIVIDUAL_HEADERS = {
+  order: 'STT',
+  staffId: 'Mã cán bộ',
+  name: 'Họ và tên',
+  position: 'Chức vụ',
+  leader: 'Lãnh đạo, quản lý',
+  gender: 'Giới tính',
+  rating: 'Xếp loại',
+  discipline: 'Kỷ luật trong kỳ',
+  total: 'Tổng điểm',
+  note: 'Ghi chú',
+} as const;
+
+export const REGISTRY_HEADERS = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  parent: 'Mã đơn vị cấp trên',
+  level: 'Cấp',
+  cluster: 'Cụm, khối thi đua',
+  council: 'Có Hội đồng TĐKT',
+  workbook: 'Bảng điểm',
+  headcount: 'Tổng số cán bộ, công chức, viên chức, người lao động đang công tác',
+  proposal: 'Bảng đề nghị khen thưởng',
+  documents: 'Thư mục văn bản',
+  status: 'Bảng tình hình nộp bảng điểm',
+} as const;
+
+/** The levels the registry's “Cấp” column offers (what the sector's units are). */
+export const REGISTRY_LEVELS = [
+  'Trung ương',
+  'Đơn vị thuộc VKSNDTC',
+  'Cấp cao',
+  'Đơn vị thuộc cấp cao',
+  'Quân sự',
+  'Quân sự quân khu',
+  'Quân sự khu vực',
+  'Tỉnh',
+  'Đơn vị thuộc tỉnh',
+  'Khu vực',
+] as const;
+
+/** What each registry column takes: the note on its header. */
+export const REGISTRY_NOTES: Record<keyof typeof REGISTRY_HEADERS, string> = {
+  code: 'Mã đơn vị, không trùng nhau (ví dụ T01-KV1). Bảng điểm của đơn vị ghi đúng mã này.',
+  name: 'Tên đầy đủ của đơn vị, như trên văn bản (ví dụ: Viện kiểm sát nhân dân khu vực 1 – Bắc Ninh).',
+  parent: 'Mã của đơn vị cấp trên trực tiếp; để trống cho Viện kiểm sát nhân dân tối cao.',
+  level: 'Chọn trong danh sách: Trung ương, Cấp cao, Tỉnh, Khu vực, Quân sự…',
+  cluster: 'Tên cụm, khối thi đua của đơn vị (nếu có); các đơn vị cùng cụm, khối ghi cùng một tên.',
+  council: '“Có” nếu đơn vị có Hội đồng Thi đua - Khen thưởng xét khen thưởng cho các đơn vị cấp dưới.',
+  workbook:
+    'Bảng điểm của đơn vị: đường dẫn tệp .xlsx tính từ thư mục của Danh mục (ví dụ bang-diem/T01-KV1.xlsx), hoặc mã bảng tính Google Sheets (chuỗi ký tự trong địa chỉ, sau /d/).',
+  headcount:
+    'Tổng số cán bộ, công chức, viên chức, người lao động đang công tác tại đơn vị (số nguyên); căn cứ tính số lượng cá nhân được đề nghị (10%).',
+  proposal:
+    'Chỉ với đơn vị có Hội đồng, trên Google Sheets: mã bảng tính nơi hệ thống ghi bảng đề nghị khen thưởng (Vụ Thi đua - Khen thưởng tạo và chia sẻ cho tài khoản dịch vụ).',
+  documents:
+    'Chỉ với đơn vị có Hội đồng, trên Google Drive: mã thư mục nơi hệ thống ghi Tờ trình, Danh sách đề nghị và Biên bản họp (dạng Google Docs).',
+  status:
+    'Chỉ ở dòng của Viện kiểm sát nhân dân tối cao (đơn vị cấp cao nhất), trên Google Sheets: mã bảng tính nơi hệ thống ghi tình hình nộp bảng điểm của toàn ngành sau mỗi lần đồng bộ (chia sẻ cho tài khoản dịch vụ). Với tệp .xlsx, tệp tinh-hinh-nop-bang-diem.xlsx nằm cạnh các bảng đề nghị.',
+};
+
+/** Older names of registry columns, still read (registries made before the names changed). */
+export const REGISTRY_ALIASES: Partial<Record<keyof typeof REGISTRY_HEADERS, readonly string[]>> = {
+  headcount: ['Số biên chế'],
+};
+
+export const YES = 'Có';
+export const NO = 'Không';
+export const GENDERS = ['Nam', 'Nữ'] as const;
+export const WOMAN: (typeof GENDERS)[number] = 'Nữ';
+export const VETO_ANSWERS = [NO, YES] as const;
