@@ -25,10 +25,10 @@ import { createDynamoClient, ensureTable, startDynalite } from '../shared/adapte
 import { GoogleCaller } from '../shared/adapters/google/caller.ts';
 import { modelGrids } from '../shared/adapters/memory/workbooks.ts';
 import { loadMovement } from '../shared/app/movement.ts';
-import { registryWorkbookModel } from '../shared/domain/render.ts';
 import { generateExample } from '../shared/example/generate.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../shared/movement/files.ts';
 import { catalogFor } from '../shared/movement/movement.ts';
+import { registryWorkbookModel } from '../shared/present/render.ts';
 import { TABS } from '../shared/text/sheets.ts';
 import { variableClock } from '../test/support/clocks.ts';
 import { GoogleStandin } from '../test/support/google-server.ts';

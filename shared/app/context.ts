@@ -16,7 +16,6 @@ import { GoogleDocuments } from '../adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../adapters/google/workbooks.ts';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import { parseRegistry, type Registry } from '../domain/registry.ts';
-import { historyWorkbookModel, registryWorkbookModel } from '../domain/render.ts';
 import {
   EXAMPLE_DEFAULTS,
   type ExampleOptions,
@@ -33,6 +32,7 @@ import {
   type SheetSink,
   type SheetSource,
 } from '../ports/index.ts';
+import { historyWorkbookModel, registryWorkbookModel } from '../present/render.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { TABS } from '../text/sheets.ts';
 import { loadMovement } from './movement.ts';

@@ -5,11 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
-import { MOVEMENT_BOOK_TABS, readMovementBook } from '../domain/movement-book.ts';
 import { cellRef } from '../domain/problems.ts';
 import { DEFAULT_MOVEMENT_FILE, movementKind } from '../movement/files.ts';
 import { type Movement, MovementConfigError, parseMovement } from '../movement/movement.ts';
 import type { SheetSource } from '../ports/index.ts';
+import { MOVEMENT_BOOK_TABS, readMovementBook } from '../present/movement-book.ts';
 import { MOVEMENT_BOOK } from '../text/movement-book.ts';
 
 /**

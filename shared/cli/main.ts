@@ -32,15 +32,8 @@ import {
 import { withRunLease } from '../app/lease.ts';
 import { loadMovement } from '../app/movement.ts';
 import { type HistoryRecord, parseHistory, pendingBlocks } from '../domain/history.ts';
-import { MOVEMENT_BOOK_TABS, movementBookModel, readMovementBook } from '../domain/movement-book.ts';
 import { cellRef, hasErrors, type Problem } from '../domain/problems.ts';
 import { collectiveCouncilOf, individualCouncilOf, parseRegistry } from '../domain/registry.ts';
-import {
-  formatVietnamTime,
-  registryWorkbookModel,
-  unitWorkbookModel,
-  vietnamDate,
-} from '../domain/render.ts';
 import { readSubmission } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import { movementKind } from '../movement/files.ts';
@@ -60,6 +53,13 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
+import { MOVEMENT_BOOK_TABS, movementBookModel, readMovementBook } from '../present/movement-book.ts';
+import {
+  formatVietnamTime,
+  registryWorkbookModel,
+  unitWorkbookModel,
+  vietnamDate,
+} from '../present/render.ts';
 import { CLI_HELP, CLI_TEXT } from '../text/console.ts';
 import { MOVEMENT_BOOK } from '../text/movement-book.ts';
 import { STATUS_LABELS } from '../text/proposals.ts';

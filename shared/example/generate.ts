@@ -6,10 +6,10 @@
 
 import type { Cell } from '../domain/grid.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
-import { unitWorkbookModel } from '../domain/render.ts';
-import type { WorkbookModel } from '../domain/sheet-model.ts';
 import { parseAmount } from '../domain/text.ts';
 import type { Catalog, Movement } from '../movement/movement.ts';
+import { unitWorkbookModel } from '../present/render.ts';
+import type { WorkbookModel } from '../present/sheet-model.ts';
 import { yearLabel } from '../text/common.ts';
 import { NO, YES } from '../text/sheets.ts';
 

@@ -2,12 +2,13 @@
  * The ports the use cases depend on. Adapters implement them: `.xlsx` files and Google Sheets for
  * the sheets, DynamoDB (or dynalite locally) for the store. Use cases receive them as parameters.
  */
-import type { DocumentModel } from '../domain/documents.ts';
+
 import type { WorkbookGrids } from '../domain/grid.ts';
 import type { Problem } from '../domain/problems.ts';
-import type { UnitStatus } from '../domain/render.ts';
-import type { SheetTab, WorkbookModel } from '../domain/sheet-model.ts';
 import type { Submission } from '../domain/submission.ts';
+import type { DocumentModel } from '../present/documents.ts';
+import type { UnitStatus } from '../present/render.ts';
+import type { SheetTab, WorkbookModel } from '../present/sheet-model.ts';
 
 /** A workbook that does not exist where the registry says it is. */
 export class WorkbookNotFoundError extends Error {

@@ -7,7 +7,6 @@
  * was written there before (digest in the store) and the workbook is still there.
  */
 import { createHash } from 'node:crypto';
-import { councilDocuments } from '../domain/documents.ts';
 import { findTab } from '../domain/grid.ts';
 import {
   applyCouncilChoice,
@@ -19,7 +18,6 @@ import {
   withheldCouncils,
 } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
-import { proposalWorkbookModel, type UnitStatus } from '../domain/render.ts';
 import { stableStringify } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import type { Movement } from '../movement/movement.ts';
@@ -33,6 +31,8 @@ import type {
   SubmissionStore,
 } from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
+import { councilDocuments } from '../present/documents.ts';
+import { proposalWorkbookModel, type UnitStatus } from '../present/render.ts';
 import { PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS } from '../text/proposals.ts';
 import { NO, YES } from '../text/sheets.ts';
 import { loadAccepted } from './accepted.ts';

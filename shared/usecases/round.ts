@@ -10,7 +10,6 @@ import { z } from 'zod';
 import type { HistoryRecord } from '../domain/history.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
-import { roundWorkbookModel } from '../domain/render.ts';
 import { applyRoundChoices, buildRound, type RoundCouncil, readRoundChoices } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
 import type { Campaign, Movement } from '../movement/movement.ts';
@@ -21,6 +20,7 @@ import {
   type SubmissionStore,
   WorkbookNotFoundError,
 } from '../ports/index.ts';
+import { roundWorkbookModel } from '../present/render.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';

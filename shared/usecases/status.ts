@@ -4,10 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Registry, RegistryUnit } from '../domain/registry.ts';
-import { type StatusRow, statusRows, statusWorkbookModel, type UnitStanding } from '../domain/status.ts';
 import { stableStringify } from '../domain/submission.ts';
 import type { Movement } from '../movement/movement.ts';
 import type { SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
+import { type StatusRow, statusRows, statusWorkbookModel, type UnitStanding } from '../present/status.ts';
 import { STATUS_BOOK } from '../text/status-book.ts';
 import type { UnitOutcome } from './sync.ts';
 

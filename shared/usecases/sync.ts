@@ -19,8 +19,6 @@ import { findTab } from '../domain/grid.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { capProblems, hasErrors, type Problem } from '../domain/problems.ts';
 import type { Registry, RegistryUnit } from '../domain/registry.ts';
-import { feedbackTab, type UnitStatus } from '../domain/render.ts';
-import type { SheetTab } from '../domain/sheet-model.ts';
 import { readSubmission, stableStringify, submissionHash } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import type { Catalog, Movement } from '../movement/movement.ts';
@@ -37,6 +35,8 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
+import { feedbackTab, type UnitStatus } from '../present/render.ts';
+import type { SheetTab } from '../present/sheet-model.ts';
 import { MESSAGES } from '../text/messages.ts';
 import { PROGRESS_LABELS } from '../text/proposals.ts';
 import { TABS } from '../text/sheets.ts';

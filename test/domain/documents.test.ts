@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { councilDocuments, type DocumentModel, documentText } from '../../shared/domain/documents.ts';
 import { buildProposals } from '../../shared/domain/proposals.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import type { Submission } from '../../shared/domain/submission.ts';
+import { councilDocuments, type DocumentModel, documentText } from '../../shared/present/documents.ts';
 import { movement, unit, YEAR } from '../helpers/fixtures.ts';
 
 const units = new Map<string, RegistryUnit>(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import type { WorkbookGrids } from '../../shared/domain/grid.ts';
-import { movementBookModel, readMovementBook } from '../../shared/domain/movement-book.ts';
+import { movementBookModel, readMovementBook } from '../../shared/present/movement-book.ts';
 import { movement, setCell } from '../helpers/fixtures.ts';
 
 const book = () => modelGrids(movementBookModel(movement));

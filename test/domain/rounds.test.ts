@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import type { HistoryRecord } from '../../shared/domain/history.ts';
-import { roundWorkbookModel } from '../../shared/domain/render.ts';
 import { applyRoundChoices, buildRound, readRoundChoices } from '../../shared/domain/rounds.ts';
 import type { Submission } from '../../shared/domain/submission.ts';
 import { campaignOf } from '../../shared/movement/movement.ts';
+import { roundWorkbookModel } from '../../shared/present/render.ts';
 import { movement, setCell, unit } from '../helpers/fixtures.ts';
 
 const person = (staffId: string, points: number, rating = 'HTT') => ({

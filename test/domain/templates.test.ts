@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../shared/domain/grid.ts';
-import { signatureBreak } from '../../shared/domain/print-layout.ts';
-import { feedbackTab, registryWorkbookModel, unitWorkbookModel } from '../../shared/domain/render.ts';
-import type { SheetTab } from '../../shared/domain/sheet-model.ts';
 import { catalogFor, type Movement, parseMovement } from '../../shared/movement/movement.ts';
 import movementJson from '../../shared/movement/movement-2019-2025.json' with { type: 'json' };
+import { signatureBreak } from '../../shared/present/print-layout.ts';
+import { feedbackTab, registryWorkbookModel, unitWorkbookModel } from '../../shared/present/render.ts';
+import type { SheetTab } from '../../shared/present/sheet-model.ts';
 import { REGISTRY_LEVELS } from '../../shared/text/sheets.ts';
 import { catalog, movement, YEAR } from '../helpers/fixtures.ts';
 import { feedbackProblems } from '../helpers/tables.ts';

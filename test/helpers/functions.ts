@@ -5,9 +5,9 @@ import { createRuntime, type Runtime } from '../../functions/lib/runtime.ts';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { type CallerOptions, GoogleCaller } from '../../shared/adapters/google/caller.ts';
 import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
-import { registryWorkbookModel } from '../../shared/domain/render.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 import { type Counters, newCounters } from '../../shared/ports/index.ts';
+import { registryWorkbookModel } from '../../shared/present/render.ts';
 import { type Google, seedSector, startGoogle, TOKEN } from './google.ts';
 import { freshStore, type TestStore } from './store.ts';
 

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../shared/adapters/docx/render.ts';
-import { type DocumentModel, documentText } from '../../shared/domain/documents.ts';
+import { type DocumentModel, documentText } from '../../shared/present/documents.ts';
 import { docxText } from '../support/docx-text.ts';
 
 const model = (orientation: DocumentModel['orientation']): DocumentModel => ({

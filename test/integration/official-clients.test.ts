@@ -20,9 +20,9 @@ import { createDynamoClient, ensureTable } from '../../shared/adapters/dynamodb/
 import { googleClients, SCOPES } from '../../shared/adapters/google/auth.ts';
 import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
-import { feedbackTab } from '../../shared/domain/render.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 import { newCounters, SourceUnavailableError } from '../../shared/ports/index.ts';
+import { feedbackTab } from '../../shared/present/render.ts';
 import { seedSector, startGoogle } from '../helpers/google.ts';
 import { useStore } from '../helpers/store.ts';
 

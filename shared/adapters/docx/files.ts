@@ -4,8 +4,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentModel } from '../../domain/documents.ts';
 import type { DocumentSink } from '../../ports/index.ts';
+import type { DocumentModel } from '../../present/documents.ts';
 import { replaceFile } from '../fs/atomic.ts';
 import { renderDocx } from './render.ts';
 

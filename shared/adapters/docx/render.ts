@@ -22,8 +22,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block, DocumentModel, RecipientsBox, Run, SignerBox } from '../../domain/documents.ts';
 import { xmlSafe } from '../../domain/text.ts';
+import type { Block, DocumentModel, RecipientsBox, Run, SignerBox } from '../../present/documents.ts';
 
 const FONT = 'Times New Roman';
 /** Sizes in half-points. */

@@ -7,8 +7,8 @@
  */
 import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
-import type { DocumentModel } from '../../domain/documents.ts';
 import type { DocumentSink } from '../../ports/index.ts';
+import type { DocumentModel } from '../../present/documents.ts';
 import { renderDocx } from '../docx/render.ts';
 import { type GoogleCaller, GoogleRequestError } from './caller.ts';
 

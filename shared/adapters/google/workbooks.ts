@@ -11,7 +11,6 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { z } from 'zod';
 import { type Cell, columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
-import type { CellStyle, SheetTab, Validation, WorkbookModel } from '../../domain/sheet-model.ts';
 import { csvSafe, matchKey, stripControls } from '../../domain/text.ts';
 import {
   type OwnedWrite,
@@ -21,6 +20,7 @@ import {
   WorkbookInaccessibleError,
   WorkbookReadError,
 } from '../../ports/index.ts';
+import type { CellStyle, SheetTab, Validation, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { TABS } from '../../text/sheets.ts';
 import { quoteSheet } from './a1.ts';

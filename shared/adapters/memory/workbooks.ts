@@ -3,7 +3,6 @@
  * a sheet medium without files or network. Models are stored as the grids a reader would get back.
  */
 import type { Grid, WorkbookGrids } from '../../domain/grid.ts';
-import type { SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
 import {
   type Counters,
   type OwnedWrite,
@@ -11,6 +10,7 @@ import {
   type SheetSource,
   WorkbookNotFoundError,
 } from '../../ports/index.ts';
+import type { SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 
 /** A tab's values as reading them back gives: formulas replaced by their results. */
 export function tabGrid(tab: SheetTab): Grid {

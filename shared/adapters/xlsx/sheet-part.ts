@@ -11,8 +11,8 @@
  */
 import JSZip from 'jszip';
 import { columnLetters } from '../../domain/grid.ts';
-import type { SheetTab } from '../../domain/sheet-model.ts';
 import { unescapeXml, xmlSafe } from '../../domain/text.ts';
+import type { SheetTab } from '../../present/sheet-model.ts';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

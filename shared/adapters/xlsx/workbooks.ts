@@ -12,7 +12,6 @@ import { isAbsolute, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Cell, columnLetters, type Grid, type WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
-import type { CellStyle, SheetTab, WorkbookModel } from '../../domain/sheet-model.ts';
 import { stripControls } from '../../domain/text.ts';
 import {
   type Counters,
@@ -23,6 +22,7 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../../ports/index.ts';
+import type { CellStyle, SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { replaceFile } from '../fs/atomic.ts';
 import { patchSheet } from './sheet-part.ts';

@@ -1,5 +1,18 @@
 /** Pure builders of the sheets thidua writes: templates, feedback tabs, proposal workbooks. */
 
+import type { Eligibility } from '../domain/eligibility.ts';
+import { type Cell, columnLetters } from '../domain/grid.ts';
+import { LIMITS } from '../domain/limits.ts';
+import { cellRef, type Problem } from '../domain/problems.ts';
+import {
+  type ClusterRanking,
+  type CouncilProposal,
+  type SubjectProposal,
+  unitsWithoutPeople,
+} from '../domain/proposals.ts';
+import type { RegistryUnit } from '../domain/registry.ts';
+import { NO_FORM, type RoundCouncil, type RoundList } from '../domain/rounds.ts';
+import { formatDate, formatHundredths } from '../domain/text.ts';
 import type { Campaign, Catalog, Movement } from '../movement/movement.ts';
 import { yearLabel } from '../text/common.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
@@ -20,9 +33,6 @@ import {
   YES,
 } from '../text/sheets.ts';
 import { TEMPLATE_TEXT } from '../text/templates.ts';
-import type { Eligibility } from './eligibility.ts';
-import { type Cell, columnLetters } from './grid.ts';
-import { LIMITS } from './limits.ts';
 import {
   HEADER_STYLE,
   listTab,
@@ -32,17 +42,7 @@ import {
   wrappedHeight,
   wrappedHeights,
 } from './print-layout.ts';
-import { cellRef, type Problem } from './problems.ts';
-import {
-  type ClusterRanking,
-  type CouncilProposal,
-  type SubjectProposal,
-  unitsWithoutPeople,
-} from './proposals.ts';
-import type { RegistryUnit } from './registry.ts';
-import { NO_FORM, type RoundCouncil, type RoundList } from './rounds.ts';
 import type { MergedRange, SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
-import { formatDate, formatHundredths } from './text.ts';
 
 export type UnitStatus = keyof typeof STATUS_LABELS;
 

@@ -6,13 +6,14 @@
  * recipients and signer. Pure: a medium-independent document model; the `.docx` adapter renders it.
  * Numbers, dates and names left for the office to fill are dotted lines, never guessed.
  */
+
+import type { Cell } from '../domain/grid.ts';
+import type { CouncilProposal, SubjectProposal } from '../domain/proposals.ts';
+import type { RegistryUnit } from '../domain/registry.ts';
+import { formatDate } from '../domain/text.ts';
 import { legalBasesOn, type Movement } from '../movement/movement.ts';
 import { DOCUMENT_TEXT, DOCUMENTS } from '../text/documents.ts';
 import { PROPOSAL_TEXT } from '../text/proposals.ts';
-import type { Cell } from './grid.ts';
-import type { CouncilProposal, SubjectProposal } from './proposals.ts';
-import type { RegistryUnit } from './registry.ts';
-import { formatDate } from './text.ts';
 
 export type Run = string | { readonly text: string; readonly bold?: boolean; readonly italic?: boolean };
 

@@ -5,8 +5,8 @@
  * “TM. HỘI ĐỒNG … / CHỦ TỊCH” on the right). Pure: rows, styles and merges for any medium.
  */
 
+import type { Cell } from '../domain/grid.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
-import type { Cell } from './grid.ts';
 import type { MergedRange, SheetTab, StyledRange } from './sheet-model.ts';
 
 /** Column widths (characters) above which a table prints landscape (A4 portrait holds ~100). */

@@ -4,15 +4,16 @@
  * phone call first, a summary per council and for the sector, and the deadline with the days left
  * (a formula the spreadsheet computes when opened). Pure: the states and the registry come in.
  */
+
+import type { Cell } from '../domain/grid.ts';
+import { individualCouncilOf, type RegistryUnit } from '../domain/registry.ts';
+import { compareVietnamese, formatDate } from '../domain/text.ts';
 import { type Movement, submissionDeadlineOf } from '../movement/movement.ts';
 import { yearLabel } from '../text/common.ts';
 import { STATUS_BOOK as T } from '../text/status-book.ts';
-import type { Cell } from './grid.ts';
 import { listTab } from './print-layout.ts';
-import { individualCouncilOf, type RegistryUnit } from './registry.ts';
 import type { UnitStatus } from './render.ts';
 import type { WorkbookModel } from './sheet-model.ts';
-import { compareVietnamese, formatDate } from './text.ts';
 
 /** Where a unit stands, as its state in the store records it. */
 export interface UnitStanding {

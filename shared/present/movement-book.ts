@@ -4,14 +4,15 @@
  * reads it back with cell-precise Vietnamese problems and, when there are none, the same Movement
  * the JSON file gives (validated by the same schema). Pure: grids in, data out.
  */
+
+import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from '../domain/grid.ts';
+import type { Problem, ProblemCode } from '../domain/problems.ts';
+import { cellText, isBlank, matchKey } from '../domain/text.ts';
 import { type Condition, type Movement, movementSchema, type sourceSchema } from '../movement/movement.ts';
 import { MOVEMENT_BOOK as T } from '../text/movement-book.ts';
 import { NO, YES } from '../text/sheets.ts';
-import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import { HEADER_STYLE, wrappedHeight, wrappedHeights } from './print-layout.ts';
-import type { Problem, ProblemCode } from './problems.ts';
 import type { SheetTab, WorkbookModel } from './sheet-model.ts';
-import { cellText, isBlank, matchKey } from './text.ts';
 
 type Source = ReturnType<typeof sourceSchema.parse>;
 type Choices = Readonly<Record<string, string>>;

@@ -3,7 +3,7 @@
  * user needs (frozen and protected header rows, dropdowns, number ranges, notes). The `.xlsx`
  * adapter renders it with exceljs; the Google adapter renders it as Sheets API requests.
  */
-import type { Cell } from './grid.ts';
+import type { Cell } from '../domain/grid.ts';
 
 export type Validation =
   | { kind: 'list'; values: readonly string[] }
