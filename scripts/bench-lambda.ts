@@ -28,7 +28,7 @@ import { loadMovement } from '../shared/app/movement.ts';
 import { generateExample } from '../shared/example/generate.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../shared/movement/files.ts';
 import { catalogFor } from '../shared/movement/movement.ts';
-import { registryWorkbookModel } from '../shared/present/render.ts';
+import { registryWorkbookModel } from '../shared/present/registry-book.ts';
 import { TABS } from '../shared/text/sheets.ts';
 import { variableClock } from '../test/support/clocks.ts';
 import { GoogleStandin } from '../test/support/google-server.ts';

@@ -12,7 +12,7 @@ import { modelGrids } from '../shared/adapters/memory/workbooks.ts';
 import { DATA_DIR, resolveMovement } from '../shared/app/context.ts';
 import { main } from '../shared/cli/main.ts';
 import { generateExample } from '../shared/example/generate.ts';
-import { registryWorkbookModel } from '../shared/present/render.ts';
+import { registryWorkbookModel } from '../shared/present/registry-book.ts';
 import { GoogleStandin } from '../test/support/google-server.ts';
 
 const { values } = parseArgs({

@@ -9,7 +9,7 @@ import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { parseHistory, pendingBlocks } from '../../shared/domain/history.ts';
 import type { Registry } from '../../shared/domain/registry.ts';
-import { formatVietnamTime, vietnamDate } from '../../shared/present/render.ts';
+import { formatVietnamTime, vietnamDate } from '../../shared/present/time.ts';
 import { TABS } from '../../shared/text/sheets.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round.ts';

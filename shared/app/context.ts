@@ -32,7 +32,7 @@ import {
   type SheetSink,
   type SheetSource,
 } from '../ports/index.ts';
-import { historyWorkbookModel, registryWorkbookModel } from '../present/render.ts';
+import { historyWorkbookModel, registryWorkbookModel } from '../present/registry-book.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { TABS } from '../text/sheets.ts';
 import { loadMovement } from './movement.ts';

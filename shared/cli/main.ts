@@ -54,12 +54,9 @@ import {
   WorkbookReadError,
 } from '../ports/index.ts';
 import { MOVEMENT_BOOK_TABS, movementBookModel, readMovementBook } from '../present/movement-book.ts';
-import {
-  formatVietnamTime,
-  registryWorkbookModel,
-  unitWorkbookModel,
-  vietnamDate,
-} from '../present/render.ts';
+import { registryWorkbookModel } from '../present/registry-book.ts';
+import { formatVietnamTime, vietnamDate } from '../present/time.ts';
+import { unitWorkbookModel } from '../present/unit-template.ts';
 import { CLI_HELP, CLI_TEXT } from '../text/console.ts';
 import { MOVEMENT_BOOK } from '../text/movement-book.ts';
 import { STATUS_LABELS } from '../text/proposals.ts';

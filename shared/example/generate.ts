@@ -8,8 +8,8 @@ import type { Cell } from '../domain/grid.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
 import { parseAmount } from '../domain/text.ts';
 import type { Catalog, Movement } from '../movement/movement.ts';
-import { unitWorkbookModel } from '../present/render.ts';
 import type { WorkbookModel } from '../present/sheet-model.ts';
+import { unitWorkbookModel } from '../present/unit-template.ts';
 import { yearLabel } from '../text/common.ts';
 import { NO, YES } from '../text/sheets.ts';
 

@@ -7,7 +7,7 @@ import type { WorkbookGrids } from '../domain/grid.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Submission } from '../domain/submission.ts';
 import type { DocumentModel } from '../present/documents.ts';
-import type { UnitStatus } from '../present/render.ts';
+import type { UnitStatus } from '../present/feedback.ts';
 import type { SheetTab, WorkbookModel } from '../present/sheet-model.ts';
 
 /** A workbook that does not exist where the registry says it is. */

@@ -11,8 +11,8 @@ import { compareVietnamese, formatDate } from '../domain/text.ts';
 import { type Movement, submissionDeadlineOf } from '../movement/movement.ts';
 import { yearLabel } from '../text/common.ts';
 import { STATUS_BOOK as T } from '../text/status-book.ts';
+import type { UnitStatus } from './feedback.ts';
 import { listTab } from './print-layout.ts';
-import type { UnitStatus } from './render.ts';
 import type { WorkbookModel } from './sheet-model.ts';
 
 /** Where a unit stands, as its state in the store records it. */

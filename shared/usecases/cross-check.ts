@@ -17,7 +17,7 @@ import { staffInSeveralUnits, staffKey } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
 import type { SheetSink, SubmissionStore, UnitState } from '../ports/index.ts';
-import { feedbackTab } from '../present/render.ts';
+import { feedbackTab } from '../present/feedback.ts';
 import { MESSAGES } from '../text/messages.ts';
 import { TABS } from '../text/sheets.ts';
 import { loadAccepted } from './accepted.ts';

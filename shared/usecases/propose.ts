@@ -32,7 +32,8 @@ import type {
 } from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
 import { councilDocuments } from '../present/documents.ts';
-import { proposalWorkbookModel, type UnitStatus } from '../present/render.ts';
+import type { UnitStatus } from '../present/feedback.ts';
+import { proposalWorkbookModel } from '../present/proposal-book.ts';
 import { PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS } from '../text/proposals.ts';
 import { NO, YES } from '../text/sheets.ts';
 import { loadAccepted } from './accepted.ts';

@@ -20,7 +20,7 @@ import {
   type SubmissionStore,
   WorkbookNotFoundError,
 } from '../ports/index.ts';
-import { roundWorkbookModel } from '../present/render.ts';
+import { roundWorkbookModel } from '../present/round-book.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';

@@ -35,7 +35,7 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
-import { feedbackTab, type UnitStatus } from '../present/render.ts';
+import { feedbackTab, type UnitStatus } from '../present/feedback.ts';
 import type { SheetTab } from '../present/sheet-model.ts';
 import { MESSAGES } from '../text/messages.ts';
 import { PROGRESS_LABELS } from '../text/proposals.ts';

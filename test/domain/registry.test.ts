@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectiveCouncilOf, individualCouncilOf, parseRegistry } from '../../shared/domain/registry.ts';
-import { registryWorkbookModel } from '../../shared/present/render.ts';
+import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
 import { gridsOf, unit } from '../helpers/fixtures.ts';
 
 const sector = [

@@ -4,7 +4,7 @@ import type { HistoryRecord } from '../../shared/domain/history.ts';
 import { applyRoundChoices, buildRound, readRoundChoices } from '../../shared/domain/rounds.ts';
 import type { Submission } from '../../shared/domain/submission.ts';
 import { campaignOf } from '../../shared/movement/movement.ts';
-import { roundWorkbookModel } from '../../shared/present/render.ts';
+import { roundWorkbookModel } from '../../shared/present/round-book.ts';
 import { movement, setCell, unit } from '../helpers/fixtures.ts';
 
 const person = (staffId: string, points: number, rating = 'HTT') => ({

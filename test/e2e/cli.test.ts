@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
-import { registryWorkbookModel } from '../../shared/present/render.ts';
+import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
 import { type Report, reportSchema } from '../../shared/usecases/report.ts';
 import { ROOT, runCli, TSX } from '../helpers/cli.ts';
 import { unit } from '../helpers/fixtures.ts';

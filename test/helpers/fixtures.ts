@@ -5,7 +5,7 @@ import type { Cell, WorkbookGrids } from '../../shared/domain/grid.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import { type Catalog, catalogFor, type Movement, parseMovement } from '../../shared/movement/movement.ts';
 import movementJson from '../../shared/movement/movement-2019-2025.json' with { type: 'json' };
-import { unitWorkbookModel } from '../../shared/present/render.ts';
+import { unitWorkbookModel } from '../../shared/present/unit-template.ts';
 
 export const movement: Movement = parseMovement(movementJson);
 export const YEAR = 2024;

@@ -7,7 +7,7 @@ import { type CallerOptions, GoogleCaller } from '../../shared/adapters/google/c
 import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 import { type Counters, newCounters } from '../../shared/ports/index.ts';
-import { registryWorkbookModel } from '../../shared/present/render.ts';
+import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
 import { type Google, seedSector, startGoogle, TOKEN } from './google.ts';
 import { freshStore, type TestStore } from './store.ts';
 

@@ -349,7 +349,7 @@ describe('proposals and templates in Google Sheets', () => {
     google.standin.putSpreadsheet('ss-U001', 'Bảng điểm U001', filled);
     const before = google.standin.cells('ss-U001', 'Cá nhân');
     const { workbooks } = google.workbooks();
-    const { unitWorkbookModel } = await import('../../shared/present/render.ts');
+    const { unitWorkbookModel } = await import('../../shared/present/unit-template.ts');
     const model = unitWorkbookModel({
       movement,
       catalog,
@@ -448,7 +448,7 @@ async function googleArgs(rootUrl: string) {
 describe('thidua template --google', () => {
   it('prepares every unit spreadsheet the registry lists; one that cannot be reached does not stop the others', async () => {
     google = await startGoogle({ speed: 400 });
-    const { registryWorkbookModel } = await import('../../shared/present/render.ts');
+    const { registryWorkbookModel } = await import('../../shared/present/registry-book.ts');
     const { modelGrids } = await import('../../shared/adapters/memory/workbooks.ts');
     const { main } = await import('../../shared/cli/main.ts');
     const { unit } = await import('../helpers/fixtures.ts');
@@ -477,7 +477,7 @@ describe('thidua template --google', () => {
 describe('thidua run --round final --google', () => {
   it('writes each council’s round list into the shared drive, reads the council’s choice back, and says when it cannot', async () => {
     google = await startGoogle({ speed: 400 });
-    const { registryWorkbookModel } = await import('../../shared/present/render.ts');
+    const { registryWorkbookModel } = await import('../../shared/present/registry-book.ts');
     const { modelGrids } = await import('../../shared/adapters/memory/workbooks.ts');
     const { main } = await import('../../shared/cli/main.ts');
     const registry = seedSector(google.standin, 3);
@@ -527,7 +527,7 @@ describe('thidua run --round final --google', () => {
 describe('thidua run --google', () => {
   it('uploads each council’s documents as Google Docs to the API it was pointed at', async () => {
     google = await startGoogle({ speed: 400 });
-    const { registryWorkbookModel } = await import('../../shared/present/render.ts');
+    const { registryWorkbookModel } = await import('../../shared/present/registry-book.ts');
     const { modelGrids } = await import('../../shared/adapters/memory/workbooks.ts');
     const { main } = await import('../../shared/cli/main.ts');
     const { join } = await import('node:path');

@@ -22,7 +22,7 @@ import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 import { newCounters, SourceUnavailableError } from '../../shared/ports/index.ts';
-import { feedbackTab } from '../../shared/present/render.ts';
+import { feedbackTab } from '../../shared/present/feedback.ts';
 import { seedSector, startGoogle } from '../helpers/google.ts';
 import { useStore } from '../helpers/store.ts';
 

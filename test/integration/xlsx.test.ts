@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
-import { feedbackTab, unitWorkbookModel } from '../../shared/present/render.ts';
+import { feedbackTab } from '../../shared/present/feedback.ts';
+import { unitWorkbookModel } from '../../shared/present/unit-template.ts';
 import { catalog, movement, personRow, YEAR } from '../helpers/fixtures.ts';
 
 let dir: string;

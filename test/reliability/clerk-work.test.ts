@@ -26,7 +26,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import type { SheetSource } from '../../shared/ports/index.ts';
-import { feedbackTab } from '../../shared/present/render.ts';
+import { feedbackTab } from '../../shared/present/feedback.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { type Google, peopleOf, seedSector, startGoogle } from '../helpers/google.ts';
 import { type TestStore, useStore } from '../helpers/store.ts';

@@ -16,7 +16,7 @@ import {
   startDynalite,
 } from '../../shared/adapters/dynamodb/local.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
-import { registryWorkbookModel } from '../../shared/present/render.ts';
+import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
 import { CLI, runCli, TSX } from '../helpers/cli.ts';
 import { unit } from '../helpers/fixtures.ts';
 import { tempDir, writeUnitXlsx } from './helpers.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import type { Registry, RegistryUnit } from '../../shared/domain/registry.ts';
-import { unitWorkbookModel } from '../../shared/present/render.ts';
+import { unitWorkbookModel } from '../../shared/present/unit-template.ts';
 import { catalog, movement, type PersonRow, personRow, unit, YEAR } from '../helpers/fixtures.ts';
 
 export const people = (prefix: string, n = 5): PersonRow[] =>

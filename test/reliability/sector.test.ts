@@ -11,7 +11,7 @@ import { MemoryWorkbooks, modelGrids } from '../../shared/adapters/memory/workbo
 import { withRunLease } from '../../shared/app/lease.ts';
 import { parseRegistry } from '../../shared/domain/registry.ts';
 import { type SheetSource, StoreBusyError } from '../../shared/ports/index.ts';
-import { registryWorkbookModel } from '../../shared/present/render.ts';
+import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { movement, unit, unitGrids, YEAR } from '../helpers/fixtures.ts';

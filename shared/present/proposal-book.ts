@@ -1,0 +1,302 @@
+import type { Cell } from '../domain/grid.ts';
+import { type SubjectProposal, unitsWithoutPeople } from '../domain/proposals.ts';
+import { DOCUMENT_TEXT } from '../text/documents.ts';
+import { PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS } from '../text/proposals.ts';
+import { NO, YES } from '../text/sheets.ts';
+import { TEMPLATE_TEXT } from '../text/templates.ts';
+import { listTab } from './print-layout.ts';
+import {
+  num,
+  type ProposalRenderInput,
+  readOnlyList,
+  share,
+  sourceText,
+  summaryTab,
+  unitColumn,
+} from './proposal-summary.ts';
+import type { SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
+
+export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel {
+  const { proposal: p, movement, year, units, statuses } = input;
+  const policyNote = movement.quotaPolicies[0]?.source;
+  const rounding = PROPOSAL_TEXT.rounding[p.individuals.quota.rounding];
+  const councilLine = DOCUMENT_TEXT.councilUpper(p.name);
+  const yearLine = DOCUMENT_TEXT.year(year);
+  // Every ranked collective's rank (proposed, tied, or below the line), for the summary.
+  const collectiveRank = new Map<string, number>([
+    ...p.collectives.proposed.map((c) => [c.id, c.rank] as const),
+    ...p.collectives.tiedAtLine.map((c) => [c.id, c.rank] as const),
+    ...p.collectives.notProposed.flatMap((n) => (n.rank === null ? [] : [[n.candidate.id, n.rank] as const])),
+    ...(p.collectives.decision?.tied ?? []).map((c) => [c.id, c.rank] as const),
+  ]);
+  const proposedRanks = new Map<string, number[]>();
+  for (const c of p.individuals.proposed)
+    proposedRanks.set(c.unitCode, [...(proposedRanks.get(c.unitCode) ?? []), c.rank]);
+  const unitCodes = [...new Set([...p.collectiveUnits, ...p.individualUnits])].sort();
+  const subjectLines = (label: string, base: string, s: SubjectProposal): (readonly [string, Cell])[] => [
+    [label, ''],
+    [PROPOSAL_TEXT.base, base],
+    [PROPOSAL_TEXT.arithmetic, `${s.quotaText} (${rounding})`],
+    [PROPOSAL_TEXT.quota, s.quota.quota],
+    [PROPOSAL_TEXT.proposedCount, s.proposed.length],
+    [PROPOSAL_TEXT.tiedCount, s.tiedAtLine.length],
+    ...(s.quota.quota === 0 ? [[PROPOSAL_TEXT.note, PROPOSAL_LABELS.quotaZero] as const] : []),
+  ];
+  const lines: (readonly [string, Cell])[] = [
+    [PROPOSAL_TEXT.movement, movement.name],
+    [PROPOSAL_TEXT.quotaPolicy, policyNote ? sourceText(policyNote) : ''],
+    ...subjectLines(
+      PROPOSAL_TEXT.collectives,
+      PROPOSAL_TEXT.collectiveBase(p.collectives.quota.base),
+      p.collectives,
+    ),
+    ...subjectLines(
+      PROPOSAL_TEXT.individuals,
+      PROPOSAL_TEXT.individualBase(p.individuals.quota.base, p.headcountFromListing.length),
+      p.individuals,
+    ),
+  ];
+  const collectiveSection = 2;
+  const individualSection = collectiveSection + subjectLines('', '', p.collectives).length;
+  const summary = summaryTab({
+    councilName: p.name,
+    title: PROPOSAL_TEXT.summaryTitle,
+    subtitle: yearLine,
+    widths: [17, 30, 10, 14, 22, 7],
+    lines,
+    sections: [collectiveSection, individualSection],
+    header: PROPOSAL_TEXT.unitsHeader,
+    body: unitCodes.map((code) => {
+      const status = statuses.get(code);
+      return [
+        code,
+        units.get(code)?.name ?? code,
+        p.collectiveUnits.includes(code) ? (collectiveRank.get(code) ?? '') : '',
+        p.individualUnits.includes(code) ? (proposedRanks.get(code) ?? []).join(', ') : '',
+        STATUS_LABELS[status?.status ?? 'missing'],
+        status?.errors ?? 0,
+      ];
+    }),
+    centered: [0, 2, 3, 5],
+  });
+  const collectives = readOnlyList({
+    title: PROPOSAL_LABELS.collectivesTab,
+    heading: [councilLine, PROPOSAL_TEXT.collectivesTitle, yearLine],
+    header: PROPOSAL_TEXT.collectiveHeader,
+    body: p.collectives.proposed.map((c, i) => [
+      i + 1,
+      c.rank,
+      c.name,
+      num(c.points),
+      num(c.max),
+      share(c),
+      p.collectives.awardForm,
+    ]),
+    widths: [6, 7, 36, 8, 9, 9, 25],
+    centered: [0, 1, 3, 4, 5],
+    signature: true,
+  });
+  const individuals = readOnlyList({
+    title: PROPOSAL_LABELS.individualsTab,
+    heading: [councilLine, PROPOSAL_TEXT.individualsTitle, yearLine],
+    header: PROPOSAL_TEXT.individualHeader,
+    body: p.individuals.proposed.map((c, i) => [
+      i + 1,
+      c.rank,
+      c.name,
+      c.position,
+      c.unitName,
+      num(c.points),
+      num(c.max),
+      share(c),
+      c.rating,
+      p.individuals.awardForm,
+    ]),
+    widths: [5, 6, 22, 15, 28, 7, 8, 7, 16, 30],
+    centered: [0, 1, 5, 6, 7],
+    signature: true,
+  });
+  // The council records its choice among those tied in the last column; thidua reads it back.
+  const rejected = {
+    collective: new Set(input.rejected?.collective ?? []),
+    individual: new Set(input.rejected?.individual ?? []),
+  };
+  const sectionRows: number[] = [];
+  const tiedRows = (label: string, s: SubjectProposal, no: ReadonlySet<string>): Cell[][] => {
+    const tied = s.decision?.tied ?? s.tiedAtLine;
+    if (tied.length === 0) return [];
+    const places = s.placesForTied + (s.decision && !s.decision.overflow ? s.decision.chosen.length : 0);
+    const heading = !s.decision
+      ? PROPOSAL_TEXT.tiedPlaces(label, places, tied.length)
+      : s.decision.overflow
+        ? PROPOSAL_TEXT.tiedOverflow(label, s.decision.chosen.length, places)
+        : PROPOSAL_TEXT.tiedChosen(label, s.decision.chosen.length, places);
+    return [
+      [heading],
+      ...tied.map((c) => [
+        label,
+        c.rank,
+        c.id,
+        c.name,
+        unitColumn(c),
+        num(c.points),
+        num(c.max),
+        share(c),
+        s.decision?.chosen.includes(c.id) ? YES : no.has(c.id) ? NO : null,
+      ]),
+    ];
+  };
+  const tiedBody = [
+    ...tiedRows(PROPOSAL_TEXT.collectives, p.collectives, rejected.collective),
+    ...tiedRows(PROPOSAL_TEXT.individuals, p.individuals, rejected.individual),
+  ];
+  tiedBody.forEach((row, i) => {
+    if (row.length === 1) sectionRows.push(i);
+  });
+  const tiedLayout = listTab({
+    title: PROPOSAL_LABELS.tiedTab,
+    heading: [councilLine, PROPOSAL_TEXT.tiedTitle, yearLine],
+    header: PROPOSAL_TEXT.tiedHeader,
+    body: tiedBody,
+    widths: [9, 6, 11, 22, 28, 7, 8, 8, 12],
+    centered: [1, 2, 5, 6, 7, 8],
+    footnotes: tiedBody.length ? [PROPOSAL_LABELS.tiedNote] : [PROPOSAL_TEXT.noTies],
+    sections: sectionRows,
+  });
+  const choiceCol = PROPOSAL_TEXT.tiedHeader.length - 1;
+  const tiedTab = tiedLayout.tab;
+  const candidateRow = (r: number) =>
+    r >= tiedLayout.bodyFrom && r <= tiedLayout.bodyTo && !!tiedTab.rows[r]?.[2];
+  const tied: SheetTab = {
+    ...tiedTab,
+    // Only the choice column of a tied candidate is open to the council (shaded as a cell to fill).
+    protection: 'header',
+    styles: [
+      ...(tiedTab.styles ?? []),
+      ...tiedTab.rows.flatMap((_, r): StyledRange[] =>
+        candidateRow(r)
+          ? [{ fromRow: r, toRow: r, fromCol: choiceCol, toCol: choiceCol, style: { fill: 'input' } }]
+          : [],
+      ),
+    ],
+    lockedCells: tiedTab.rows.flatMap((_, r) =>
+      r < (tiedTab.headerRows ?? 0)
+        ? []
+        : Array.from({ length: choiceCol + 1 }, (_, col) => ({ row: r, col })).filter(
+            (cell) => !(cell.col === choiceCol && candidateRow(r)),
+          ),
+    ),
+    validations: tiedTab.rows.flatMap((_, r) =>
+      candidateRow(r)
+        ? [
+            {
+              fromRow: r,
+              toRow: r,
+              col: choiceCol,
+              rule: { kind: 'list' as const, values: [YES, NO] },
+              message: TEMPLATE_TEXT.validationList,
+            },
+          ]
+        : [],
+    ),
+  };
+  const notProposedRows = (label: string, s: SubjectProposal): Cell[][] =>
+    s.notProposed.map((n) => [
+      label,
+      n.candidate.id,
+      n.candidate.name,
+      unitColumn(n.candidate),
+      n.rank,
+      n.code === 'NO_SUBMISSION' ? '' : share(n.candidate),
+      n.reason,
+    ]);
+  // People of a unit with no accepted workbook are not known to thidua: the unit is listed for them.
+  const unlisted = unitsWithoutPeople(p).map((code): Cell[] => [
+    PROPOSAL_TEXT.individuals,
+    '',
+    PROPOSAL_TEXT.unitPeople,
+    units.get(code)?.name ?? code,
+    null,
+    '',
+    PROPOSAL_TEXT.unitNotAccepted(STATUS_LABELS[statuses.get(code)?.status ?? 'missing']),
+  ]);
+  const notProposed = readOnlyList({
+    title: PROPOSAL_LABELS.notProposedTab,
+    heading: [councilLine, PROPOSAL_TEXT.notProposedTitle, yearLine],
+    header: PROPOSAL_TEXT.notProposedHeader,
+    body: [
+      ...notProposedRows(PROPOSAL_TEXT.collectives, p.collectives),
+      ...notProposedRows(PROPOSAL_TEXT.individuals, p.individuals),
+      ...unlisted,
+    ],
+    widths: [9, 10, 22, 28, 6, 8, 52],
+    centered: [1, 4, 5],
+  });
+  const clusterTab: SheetTab[] = input.clusters?.length
+    ? [
+        readOnlyList({
+          title: PROPOSAL_TEXT.clustersTab,
+          heading: [councilLine, PROPOSAL_TEXT.clustersTitle, yearLine],
+          header: PROPOSAL_TEXT.clustersHeader,
+          body: input.clusters.flatMap((c) => [
+            ...c.ranked.map((r) => [c.cluster, r.rank, r.id, r.name, share(r), '']),
+            ...c.notRanked.map((n) => [c.cluster, null, n.candidate.id, n.candidate.name, null, n.reason]),
+          ]),
+          widths: [22, 10, 10, 36, 9, 40],
+          centered: [1, 2, 4],
+        }),
+      ]
+    : [];
+  return { tabs: [summary, collectives, individuals, tied, notProposed, ...clusterTab] };
+}
+
+/**
+ * A list whose one column the council fills (its decision per row, from a dropdown): that column's
+ * cells of the body are open and shaded, everything else stays locked.
+ */
+export function councilChoiceColumn(
+  layout: ReturnType<typeof listTab>,
+  col: number,
+  count: number,
+  values: readonly string[],
+): SheetTab {
+  const tab = layout.tab;
+  const open = (r: number) => count > 0 && r >= layout.bodyFrom && r <= layout.bodyTo;
+  const width = tab.rows.reduce((n, row) => Math.max(n, row.length), 0);
+  return {
+    ...tab,
+    protection: 'header',
+    styles: [
+      ...(tab.styles ?? []),
+      ...(count > 0
+        ? [
+            {
+              fromRow: layout.bodyFrom,
+              toRow: layout.bodyTo,
+              fromCol: col,
+              toCol: col,
+              style: { fill: 'input' as const },
+            },
+          ]
+        : []),
+    ],
+    lockedCells: tab.rows.flatMap((_, r) =>
+      r < (tab.headerRows ?? 0)
+        ? []
+        : Array.from({ length: width }, (_, c) => ({ row: r, col: c })).filter(
+            (cell) => !(cell.col === col && open(r)),
+          ),
+    ),
+    validations: count
+      ? [
+          {
+            fromRow: layout.bodyFrom,
+            toRow: layout.bodyTo,
+            col,
+            rule: { kind: 'list' as const, values },
+            message: TEMPLATE_TEXT.validationList,
+          },
+        ]
+      : [],
+  };
+}
