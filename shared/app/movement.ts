@@ -9,7 +9,8 @@ import { cellRef } from '../domain/problems.ts';
 import { DEFAULT_MOVEMENT_FILE, movementKind } from '../movement/files.ts';
 import { type Movement, MovementConfigError, parseMovement } from '../movement/movement.ts';
 import type { SheetSource } from '../ports/index.ts';
-import { MOVEMENT_BOOK_TABS, readMovementBook } from '../present/movement-book.ts';
+import { MOVEMENT_BOOK_TABS } from '../present/movement-book.ts';
+import { readMovementBook } from '../present/movement-book-read.ts';
 import { MOVEMENT_BOOK } from '../text/movement-book.ts';
 
 /**

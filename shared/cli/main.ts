@@ -53,7 +53,8 @@ import {
   WorkbookNotFoundError,
   WorkbookReadError,
 } from '../ports/index.ts';
-import { MOVEMENT_BOOK_TABS, movementBookModel, readMovementBook } from '../present/movement-book.ts';
+import { MOVEMENT_BOOK_TABS, movementBookModel } from '../present/movement-book.ts';
+import { readMovementBook } from '../present/movement-book-read.ts';
 import { registryWorkbookModel } from '../present/registry-book.ts';
 import { formatVietnamTime, vietnamDate } from '../present/time.ts';
 import { unitWorkbookModel } from '../present/unit-template.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import type { WorkbookGrids } from '../../shared/domain/grid.ts';
-import { movementBookModel, readMovementBook } from '../../shared/present/movement-book.ts';
+import { movementBookModel } from '../../shared/present/movement-book.ts';
+import { readMovementBook } from '../../shared/present/movement-book-read.ts';
 import { movement, setCell } from '../helpers/fixtures.ts';
 
 const book = () => modelGrids(movementBookModel(movement));
