@@ -1,3 +1,5 @@
+/** The “Kiểm tra dữ liệu” tab a unit finds in its own workbook: status, last check, each problem with its cell. */
+
 import type { Cell } from '../domain/grid.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { cellRef, type Problem } from '../domain/problems.ts';

@@ -1,3 +1,5 @@
+/** A council's proposal workbook: summary, proposed collectives and people, ties at the quota line, everyone not proposed with the reason. */
+
 import type { Cell } from '../domain/grid.ts';
 import { type SubjectProposal, unitsWithoutPeople } from '../domain/proposals.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';

@@ -1,3 +1,5 @@
+/** The proposal workbook's summary tab (quota arithmetic, who submitted) and the helpers its lists share. */
+
 import type { Cell } from '../domain/grid.ts';
 import type { ClusterRanking, CouncilProposal } from '../domain/proposals.ts';
 import type { RegistryUnit } from '../domain/registry.ts';

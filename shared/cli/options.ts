@@ -1,0 +1,221 @@
+/** The command line's options: their parsing, the sheet medium and store they name, the instant a command takes as now. */
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type GoogleCredentials, parseCredentialsJson } from '../adapters/google/auth.ts';
+import {
+  DATA_DIR,
+  EXAMPLE_DIR,
+  ensureExample,
+  type JobContext,
+  openJob,
+  REGISTRY_FILE,
+  type SheetsOption,
+  UsageError,
+} from '../app/context.ts';
+import { cellRef } from '../domain/problems.ts';
+import { CLI_HELP, CLI_TEXT } from '../text/console.ts';
+
+/**
+ * The instant a command takes as now: the clock, or THIDUA_NOW (an ISO instant) to run as of a
+ * given moment — reproducible reports, and tests that do not depend on the day they run.
+ */
+export function runNow(): string {
+  const fixed = process.env.THIDUA_NOW;
+  if (!fixed) return new Date().toISOString();
+  const ms = Date.parse(fixed);
+  if (Number.isNaN(ms)) throw new UsageError(CLI_TEXT.badNow(fixed));
+  return new Date(ms).toISOString();
+}
+
+export const COMMON = {
+  registry: { type: 'string' },
+  example: { type: 'boolean' },
+  google: { type: 'boolean' },
+  'registry-id': { type: 'string' },
+  credentials: { type: 'string' },
+  'google-root-url': { type: 'string' },
+  'access-token-file': { type: 'string' },
+  'reads-per-minute': { type: 'string' },
+  'writes-per-minute': { type: 'string' },
+  'shared-drive': { type: 'string' },
+  year: { type: 'string' },
+  movement: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const JOB = {
+  ...COMMON,
+  out: { type: 'string' },
+  store: { type: 'string' },
+  endpoint: { type: 'string' },
+  aws: { type: 'boolean' },
+  table: { type: 'string' },
+  force: { type: 'boolean' },
+  unit: { type: 'string', multiple: true },
+  round: { type: 'string' },
+  history: { type: 'string' },
+} as const;
+
+export const PUBLISH = {
+  ...JOB,
+  council: { type: 'string' },
+  by: { type: 'string' },
+  why: { type: 'string' },
+} as const;
+
+export const HELP: Record<string, string> = CLI_HELP(EXAMPLE_DIR, DATA_DIR);
+
+export type JobValues = ReturnType<typeof parseJob>['values'];
+
+export function parseJob(args: string[]) {
+  return parseArgs({ args, options: JOB, allowPositionals: true, strict: true });
+}
+
+export function parseYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{4})(?:\s*[-–]\s*\d{4})?$/.exec(value.trim());
+  if (!match) throw new UsageError(CLI_TEXT.badYear(value));
+  return Number(match[1]);
+}
+
+type CommonValues = {
+  registry?: string | undefined;
+  example?: boolean | undefined;
+  google?: boolean | undefined;
+  'registry-id'?: string | undefined;
+  credentials?: string | undefined;
+  'google-root-url'?: string | undefined;
+  'access-token-file'?: string | undefined;
+  'reads-per-minute'?: string | undefined;
+  'writes-per-minute'?: string | undefined;
+  'shared-drive'?: string | undefined;
+};
+
+function googleCredentials(values: CommonValues): GoogleCredentials {
+  // A token on the command line is visible to every user of the machine (ps): file or environment only.
+  const tokenFile = values['access-token-file'];
+  if (tokenFile) {
+    try {
+      return { kind: 'accessToken', token: readFileSync(resolve(tokenFile), 'utf8').trim() };
+    } catch {
+      throw new UsageError(CLI_TEXT.tokenFile(tokenFile));
+    }
+  }
+  const token = process.env.THIDUA_GOOGLE_ACCESS_TOKEN;
+  if (token) return { kind: 'accessToken', token };
+  const file = values.credentials ?? process.env.GOOGLE_APPLICATION_CREDENTIALS;
+  if (!file) throw new UsageError(CLI_TEXT.needCredentials());
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch {
+    throw new UsageError(CLI_TEXT.fileMissing(file));
+  }
+  return parseCredentialsJson(text);
+}
+
+const perMinute = (value: string | undefined) => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(CLI_TEXT.badNumber(value));
+  return n;
+};
+
+/** Which sheet medium the options name: Google, a registry file, or the bundled example. */
+export async function sheetsOf(values: CommonValues): Promise<SheetsOption> {
+  if (values.google) {
+    const registryId = values['registry-id'] ?? process.env.THIDUA_REGISTRY_ID;
+    if (!registryId) throw new UsageError(CLI_TEXT.needRegistryId());
+    const rootUrl = values['google-root-url'] ?? process.env.THIDUA_GOOGLE_ROOT_URL;
+    const reads = perMinute(values['reads-per-minute']);
+    const writes = perMinute(values['writes-per-minute']);
+    const sharedDrive = values['shared-drive'] ?? process.env.THIDUA_SHARED_DRIVE_FOLDER;
+    return {
+      kind: 'google',
+      registryId,
+      credentials: googleCredentials(values),
+      ...(rootUrl ? { rootUrl } : {}),
+      ...(reads ? { readsPerMinute: reads } : {}),
+      ...(writes ? { writesPerMinute: writes } : {}),
+      ...(sharedDrive ? { sharedDriveFolderId: sharedDrive } : {}),
+    };
+  }
+  if (values.registry) return { kind: 'xlsx', registryPath: resolve(values.registry) };
+  if (values.example) {
+    if (await ensureExample(EXAMPLE_DIR)) process.stderr.write(`${CLI_TEXT.exampleCreated(EXAMPLE_DIR)}\n`);
+    return { kind: 'xlsx', registryPath: resolve(EXAMPLE_DIR, REGISTRY_FILE) };
+  }
+  throw new UsageError(CLI_TEXT.needRegistry());
+}
+
+/**
+ * The default folders of one registry: each registry (the example, a file, a Google spreadsheet)
+ * has its own store and output under `.thidua/`, so one sector never overwrites another's.
+ */
+function registrySlug(sheets: SheetsOption, example: boolean): string {
+  if (example) return 'example';
+  const id = sheets.kind === 'xlsx' ? sheets.registryPath : `google:${sheets.registryId}`;
+  const base = (sheets.kind === 'xlsx' ? basename(dirname(sheets.registryPath)) : 'google')
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9_-]+/g, '')
+    .slice(0, 24);
+  return `${base || 'danh-muc'}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+}
+
+function outRootOf(values: JobValues, sheets: SheetsOption): string {
+  return (
+    values.out ?? join(DATA_DIR, 'out', registrySlug(sheets, values.example === true && !values.registry))
+  );
+}
+
+/** The job context the common options describe (sheet medium, movement, year, store). */
+export async function openFromOptions(values: JobValues): Promise<JobContext> {
+  const year = parseYear(values.year);
+  const sheets = await sheetsOf(values);
+  const slug = registrySlug(sheets, values.example === true && !values.registry);
+  const ctx = await openJob({
+    sheets,
+    ...(values.movement ? { movementPath: values.movement } : {}),
+    ...(year !== undefined ? { year } : {}),
+    storeDir: values.store ?? join(DATA_DIR, 'db', slug),
+    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+    aws: values.aws ?? false,
+    table: values.table ?? 'thidua',
+    outRoot: outRootOf(values, sheets),
+  });
+  // A registry with no unit read (a unit's workbook given as --registry, an empty list) is not a sector.
+  if (ctx.registry.units.size === 0) {
+    await ctx.close();
+    const detail = ctx.registry.problems.map((p) => `${cellRef(p.tab, p.cell)}: ${p.message}`).join('; ');
+    throw new RegistryError(
+      `${CLI_TEXT.emptyRegistry(sheets.kind === 'xlsx' ? sheets.registryPath : sheets.registryId)}${detail ? ` ${detail}` : ''}`,
+    );
+  }
+  const unknown = (values.unit ?? [])
+    .map((u) => u.toUpperCase())
+    .filter((code) => !ctx.registry.units.has(code));
+  if (unknown.length) {
+    await ctx.close();
+    throw new UsageError(CLI_TEXT.unknownUnits(unknown));
+  }
+  return ctx;
+}
+
+/** The registry cannot serve as one (no unit in it): nothing was done. */
+export class RegistryError extends Error {
+  override readonly name = 'RegistryError';
+}
+
+/** Node's parseArgs messages, in the user's language (the option named as typed). */
+export function parseArgsMessage(code: string, message: string): string {
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return CLI_TEXT.unknownOption(option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return CLI_TEXT.missingValue(option);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return CLI_TEXT.extraArgument(/'([^']*)'/.exec(message)?.[1] ?? '');
+  return CLI_TEXT.badOption(option || code);
+}

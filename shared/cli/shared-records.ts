@@ -1,0 +1,60 @@
+/** What several commands read or write besides their own work: the office's award history and the sector status workbook. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
+import { EXAMPLE_DIR, HISTORY_FILE, type JobContext, REGISTRY_FILE } from '../app/context.ts';
+import { type HistoryRecord, parseHistory } from '../domain/history.ts';
+import { cellRef } from '../domain/problems.ts';
+import { formatVietnamTime } from '../present/time.ts';
+import { TABS } from '../text/sheets.ts';
+import { STATUS_BOOK } from '../text/status-book.ts';
+import { spreadsheetLink, statusSpreadsheetOf, writeSectorStatus } from '../usecases/status.ts';
+import type { UnitOutcome } from '../usecases/sync.ts';
+import type { JobValues } from './options.ts';
+
+/**
+ * The award history beside a local registry (`lich-su-khen-thuong.xlsx`, or `--history`), its
+ * problems logged; none on Google or when there is no file.
+ */
+export async function readHistory(
+  values: JobValues,
+  ctx: Pick<JobContext, 'movement' | 'source'>,
+  log: (line: string) => void,
+): Promise<{ records: readonly HistoryRecord[] }> {
+  if (!(ctx.source instanceof XlsxWorkbooks)) {
+    // On Google the award history is a spreadsheet the office keeps: --history names its id.
+    if (!values.history) return { records: [] };
+    const history = parseHistory(await ctx.source.readWorkbook(values.history, [TABS.history]), ctx.movement);
+    for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
+    return history;
+  }
+  const registryDir = dirname(
+    resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
+  );
+  const historyPath = resolve(values.history ?? join(registryDir, HISTORY_FILE));
+  if (!existsSync(historyPath)) return { records: [] };
+  const history = parseHistory(
+    await new XlsxWorkbooks({ baseDir: registryDir }).readWorkbook(historyPath, [TABS.history]),
+    ctx.movement,
+  );
+  for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
+  return history;
+}
+
+/** Writes the sector status workbook (beside the proposals; on Google, where the registry says). */
+export async function sectorStatus(ctx: JobContext, units: readonly UnitOutcome[]): Promise<string | null> {
+  const local = ctx.source instanceof XlsxWorkbooks;
+  const result = await writeSectorStatus(
+    { store: ctx.store, sink: ctx.sink, source: ctx.source },
+    {
+      movement: ctx.movement,
+      year: ctx.year,
+      registry: ctx.registry,
+      outcomes: units,
+      location: local ? join(ctx.outDir, STATUS_BOOK.fileName) : statusSpreadsheetOf(ctx.registry),
+      link: local ? (unit) => unit.workbook : spreadsheetLink,
+      time: formatVietnamTime,
+    },
+  );
+  return result.location;
+}
