@@ -8,10 +8,8 @@
  */
 import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
-import { z } from 'zod';
-import { type Cell, columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
-import { LIMITS } from '../../domain/limits.ts';
-import { csvSafe, matchKey, stripControls } from '../../domain/text.ts';
+import { columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
+import { matchKey, stripControls } from '../../domain/text.ts';
 import {
   type OwnedWrite,
   type SheetSink,
@@ -20,151 +18,29 @@ import {
   WorkbookInaccessibleError,
   WorkbookReadError,
 } from '../../ports/index.ts';
-import type { CellStyle, SheetTab, Validation, WorkbookModel } from '../../present/sheet-model.ts';
+import type { SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { TABS } from '../../text/sheets.ts';
 import { quoteSheet } from './a1.ts';
 import type { GoogleClients } from './auth.ts';
 import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';
-
-/** A layout handed back by the caller: tab title → sheet id (anything else is ignored). */
-const layoutSchema = z.record(z.string(), z.number().int().nonnegative());
-
-function parseLayout(layout: string | undefined): Map<string, number> | undefined {
-  if (!layout) return undefined;
-  try {
-    const parsed = layoutSchema.safeParse(JSON.parse(layout));
-    return parsed.success ? new Map(Object.entries(parsed.data)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const formatLayout = (model: WorkbookModel, ids: ReadonlyMap<string, number>) =>
-  JSON.stringify(Object.fromEntries(model.tabs.map((t) => [t.title, ids.get(t.title) ?? 0])));
-
-/** Whether Google refused the call with a message matching `pattern` (a 400 we know how to handle). */
-const googleSaid = (error: unknown, pattern: RegExp): boolean =>
-  error instanceof WorkbookReadError && pattern.test(String((error.cause as Error)?.message));
-
-/**
- * Sheet ids for every tab of `tabs`: the existing tab's, or a new one (from 7,000 up, clear of the
- * ids in use) for a tab to add; `added` lists those, in order.
- */
-function sheetIdsFor(titles: ReadonlyMap<string, number>, tabs: readonly SheetTab[]) {
-  const ids = new Map(titles);
-  const added: SheetTab[] = [];
-  const used = new Set(titles.values());
-  for (const tab of tabs) {
-    if (ids.has(tab.title)) continue;
-    let sheetId = 7_000 + added.length;
-    while (used.has(sheetId)) sheetId++;
-    used.add(sheetId);
-    ids.set(tab.title, sheetId);
-    added.push(tab);
-  }
-  return { ids, added };
-}
-
-const addSheet = (tab: SheetTab, sheetId: number): sheets_v4.Schema$Request => ({
-  addSheet: {
-    properties: { sheetId, title: tab.title, gridProperties: { frozenRowCount: tab.headerRows ?? 0 } },
-  },
-});
-
-/** How far each tab is read. Wide and deep enough for the largest unit; Google trims empty cells. */
-const TAB_EXTENT: Record<string, string> = {
-  [TABS.info]: 'A1:J60',
-  [TABS.collective]: 'A1:J100',
-  // One row past the limit, so validation can tell the unit that rows were left unread.
-  [TABS.individuals]: `A1:${columnLetters(LIMITS.columnsPerTab - 1)}${LIMITS.rowsPerTab + 1}`,
-  [TABS.feedback]: 'A1:B2',
-  [TABS.registry]: 'A1:Z5000',
-};
-const DEFAULT_EXTENT = 'A1:Z5000';
-
-/** The feedback tab is always written as this many rows × columns, so an old, longer list is cleared. */
-export const FEEDBACK_BLOCK = { rows: 1600, cols: 6 } as const;
-
-const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
-/** Up to this many workbooks, versions are fetched one by one rather than by listing. */
-const FEW = 3;
-
-type CellValue = sheets_v4.Schema$ExtendedValue;
-
-function userValue(cell: Cell): CellValue | undefined {
-  if (cell === null || cell === '') return undefined;
-  if (typeof cell === 'number') return { numberValue: cell };
-  if (typeof cell === 'boolean') return { boolValue: cell };
-  return { stringValue: csvSafe(cell) };
-}
-
-const rawValue = (cell: Cell): string | number | boolean =>
-  typeof cell === 'string' ? csvSafe(cell) : (cell ?? '');
-
-function validationRule(rule: Validation, message: string): sheets_v4.Schema$DataValidationRule {
-  if (rule.kind === 'list')
-    return {
-      condition: { type: 'ONE_OF_LIST', values: rule.values.map((v) => ({ userEnteredValue: v })) },
-      strict: true,
-      showCustomUi: true,
-      inputMessage: message,
-    };
-  return {
-    condition: {
-      type: 'NUMBER_BETWEEN',
-      values: [{ userEnteredValue: String(rule.min) }, { userEnteredValue: String(rule.max) }],
-    },
-    strict: true,
-    inputMessage: message,
-  };
-}
-
-const FILL_RGB: Record<NonNullable<CellStyle['fill']>, sheets_v4.Schema$Color> = {
-  header: { red: 0.906, green: 0.902, blue: 0.902 },
-  input: { red: 1, green: 0.973, blue: 0.863 },
-  note: { red: 0.949, green: 0.949, blue: 0.949 },
-};
-const SOLID = { style: 'SOLID', color: { red: 0.5, green: 0.5, blue: 0.5 } };
-
-/** A model style as a Sheets cell format. */
-function cellFormat(style: CellStyle): sheets_v4.Schema$CellFormat {
-  return {
-    ...(style.bold || style.italic || style.size
-      ? {
-          textFormat: {
-            ...(style.bold ? { bold: true } : {}),
-            ...(style.italic ? { italic: true } : {}),
-            ...(style.size ? { fontSize: style.size } : {}),
-          },
-        }
-      : {}),
-    ...(style.align ? { horizontalAlignment: style.align.toUpperCase() } : {}),
-    ...(style.valign ? { verticalAlignment: style.valign === 'top' ? 'TOP' : 'MIDDLE' } : {}),
-    ...(style.wrap ? { wrapStrategy: 'WRAP' } : {}),
-    ...(style.border ? { borders: { top: SOLID, bottom: SOLID, left: SOLID, right: SOLID } } : {}),
-    ...(style.fill ? { backgroundColor: FILL_RGB[style.fill] } : {}),
-  };
-}
-
-/** A grid range from inclusive 0-based rows and columns. */
-const gridRange = (sheetId: number, fromRow: number, toRow: number, fromCol: number, toCol: number) => ({
-  sheetId,
-  startRowIndex: fromRow,
-  endRowIndex: toRow + 1,
-  startColumnIndex: fromCol,
-  endColumnIndex: toCol + 1,
-});
-
-/** Each styled cell's combined style (later ranges win), by "row:col". */
-function cellStyles(tab: SheetTab): Map<string, CellStyle> {
-  const styles = new Map<string, CellStyle>();
-  for (const range of tab.styles ?? [])
-    for (let r = range.fromRow; r <= range.toRow; r++)
-      for (let c = range.fromCol; c <= range.toCol; c++)
-        styles.set(`${r}:${c}`, { ...styles.get(`${r}:${c}`), ...range.style });
-  return styles;
-}
+import {
+  addSheet,
+  cellRows,
+  DEFAULT_EXTENT,
+  FEEDBACK_BLOCK,
+  FEW,
+  formatLayout,
+  googleSaid,
+  ownedRequests,
+  parseLayout,
+  protection,
+  rawValue,
+  SPREADSHEET_MIME,
+  sheetIdsFor,
+  TAB_EXTENT,
+  validations,
+} from './sheet-requests.ts';
 
 export interface GoogleWorkbooksOptions {
   readonly clients: GoogleClients;
@@ -522,133 +398,6 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     return { titles, created: added.map((t) => t.title) };
   }
 
-  private protection(tab: SheetTab, sheetId: number): sheets_v4.Schema$Request[] {
-    const email = this.options.clients.serviceAccountEmail;
-    const protect = (range: sheets_v4.Schema$GridRange, description: string): sheets_v4.Schema$Request => ({
-      addProtectedRange: {
-        protectedRange: {
-          range,
-          description,
-          // With the service account as the only editor, others cannot type over it; without a
-          // known address, Sheets warns before an edit.
-          ...(email ? { warningOnly: false, editors: { users: [email] } } : { warningOnly: true }),
-        },
-      },
-    });
-    const requests: sheets_v4.Schema$Request[] = [];
-    if (tab.protection === 'all') requests.push(protect({ sheetId }, `thidua: ${tab.title}`));
-    if (tab.protection === 'header') {
-      if (tab.headerRows)
-        requests.push(
-          protect({ sheetId, startRowIndex: 0, endRowIndex: tab.headerRows }, 'thidua: dòng tiêu đề'),
-        );
-      // Locked cells, squeezed into one range per run of rows in a column (a range per cell would be hundreds).
-      const byColumn = new Map<number, number[]>();
-      for (const cell of tab.lockedCells ?? [])
-        byColumn.set(cell.col, [...(byColumn.get(cell.col) ?? []), cell.row]);
-      for (const [col, rows] of byColumn) {
-        rows.sort((a, b) => a - b);
-        let start = rows[0] ?? 0;
-        rows.forEach((row, i) => {
-          const next = rows[i + 1];
-          if (next === row + 1) return;
-          requests.push(
-            protect(
-              {
-                sheetId,
-                startRowIndex: start,
-                endRowIndex: row + 1,
-                startColumnIndex: col,
-                endColumnIndex: col + 1,
-              },
-              'thidua: ô do hệ thống điền',
-            ),
-          );
-          start = next ?? 0;
-        });
-      }
-    }
-    if (tab.headerRows)
-      requests.push({
-        repeatCell: {
-          range: { sheetId, startRowIndex: 0, endRowIndex: tab.headerRows },
-          cell: { userEnteredFormat: { textFormat: { bold: true }, wrapStrategy: 'WRAP' } },
-          fields: 'userEnteredFormat(textFormat,wrapStrategy)',
-        },
-      });
-    return requests;
-  }
-
-  private validations(tab: SheetTab, sheetId: number): sheets_v4.Schema$Request[] {
-    return (tab.validations ?? []).map((v) => ({
-      setDataValidation: {
-        range: gridRange(sheetId, v.fromRow, v.toRow, v.col, v.col),
-        rule: validationRule(v.rule, v.message),
-      },
-    }));
-  }
-
-  /**
-   * The tab's values (and formulas) as typed cell data: a plain value can never be read as a
-   * formula. With `formats`, each cell also carries its format (bold, borders, wrapping, fill).
-   */
-  private cellRows(tab: SheetTab, formats = false): sheets_v4.Schema$RowData[] {
-    const formulas = new Map((tab.formulas ?? []).map((f) => [`${f.row}:${f.col}`, f.formula]));
-    const styles = formats ? cellStyles(tab) : new Map<string, CellStyle>();
-    const styled = [...styles.keys()].map((key) => key.split(':').map(Number) as [number, number]);
-    const height = Math.max(
-      tab.rows.length,
-      ...(tab.formulas ?? []).map((f) => f.row + 1),
-      ...styled.map(([r]) => r + 1),
-    );
-    return Array.from({ length: height }, (_, r) => {
-      const row = tab.rows[r] ?? [];
-      const width = Math.max(
-        row.length,
-        ...(tab.formulas ?? []).filter((f) => f.row === r).map((f) => f.col + 1),
-        ...styled.filter(([sr]) => sr === r).map(([, c]) => c + 1),
-      );
-      return {
-        values: Array.from({ length: width }, (_, c) => {
-          const formula = formulas.get(`${r}:${c}`);
-          const value = formula ? { formulaValue: `=${formula}` } : userValue(row[c] ?? null);
-          const style = styles.get(`${r}:${c}`);
-          return {
-            ...(value ? { userEnteredValue: value } : {}),
-            ...(style ? { userEnteredFormat: cellFormat(style) } : {}),
-          };
-        }),
-      };
-    });
-  }
-
-  /** Column widths, row heights and merged cells of a tab thidua owns (pixels: ~7 a character, 4/3 a point). */
-  private layout(tab: SheetTab, sheetId: number): sheets_v4.Schema$Request[] {
-    return [
-      { unmergeCells: { range: { sheetId } } },
-      ...(tab.columnWidths ?? []).map((width, i) => ({
-        updateDimensionProperties: {
-          range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
-          properties: { pixelSize: Math.round(width * 7 + 5) },
-          fields: 'pixelSize',
-        },
-      })),
-      ...(tab.rowHeights ?? []).map((h) => ({
-        updateDimensionProperties: {
-          range: { sheetId, dimension: 'ROWS', startIndex: h.row, endIndex: h.row + 1 },
-          properties: { pixelSize: Math.round((h.height * 4) / 3) },
-          fields: 'pixelSize',
-        },
-      })),
-      ...(tab.merges ?? []).map((m) => ({
-        mergeCells: {
-          range: gridRange(sheetId, m.fromRow, m.toRow, m.fromCol, m.toCol),
-          mergeType: 'MERGE_ALL',
-        },
-      })),
-    ];
-  }
-
   /**
    * Feedback: when the tab is known to exist, a single `values.batchUpdate` (RAW) of a fixed-size
    * block; otherwise the tab is added first (protected, header in bold). Google cannot say whether a clerk edited the spreadsheet between our read and this write, so
@@ -657,7 +406,9 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
    */
   async writeFeedback(location: string, tab: SheetTab, _readVersion?: string): Promise<string | undefined> {
     if (!this.knownTabs.get(location)?.has(tab.title))
-      await this.ensureTabs(location, [tab], (t, sheetId) => this.protection(t, sheetId));
+      await this.ensureTabs(location, [tab], (t, sheetId) =>
+        protection(t, sheetId, this.options.clients.serviceAccountEmail),
+      );
     const values = Array.from({ length: FEEDBACK_BLOCK.rows }, (_, r) =>
       Array.from({ length: FEEDBACK_BLOCK.cols }, (_, c) => rawValue(tab.rows[r]?.[c] ?? null)),
     );
@@ -692,7 +443,10 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     const known = parseLayout(layout);
     if (known && model.tabs.every((t) => known.has(t.title)))
       try {
-        await this.batchUpdate(location, this.ownedRequests(model, known, new Set()));
+        await this.batchUpdate(
+          location,
+          ownedRequests(model, known, new Set(), this.options.clients.serviceAccountEmail),
+        );
         return { location, layout: formatLayout(model, known) };
       } catch (error) {
         // A tab deleted or renamed since: look, and write again below.
@@ -701,36 +455,21 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     for (let attempt = 1; ; attempt++) {
       const { ids, added } = sheetIdsFor(await this.titles(location), model.tabs);
       try {
-        await this.batchUpdate(location, this.ownedRequests(model, ids, new Set(added.map((t) => t.title))));
+        await this.batchUpdate(
+          location,
+          ownedRequests(
+            model,
+            ids,
+            new Set(added.map((t) => t.title)),
+            this.options.clients.serviceAccountEmail,
+          ),
+        );
         return { location, layout: formatLayout(model, ids) };
       } catch (error) {
         // An earlier attempt whose answer was lost added the tabs: look again and write.
         if (attempt >= 3 || !googleSaid(error, /already exists/)) throw error;
       }
     }
-  }
-
-  /** The requests that make each tab of `model` what it says; `added` tabs are created first. */
-  private ownedRequests(
-    model: WorkbookModel,
-    ids: ReadonlyMap<string, number>,
-    added: ReadonlySet<string>,
-  ): sheets_v4.Schema$Request[] {
-    return model.tabs.flatMap((tab) => {
-      const sheetId = ids.get(tab.title) ?? 0;
-      // Values and formats replace the whole tab; merges are undone and made again (a list's length changes).
-      return [
-        ...(added.has(tab.title) ? [addSheet(tab, sheetId), ...this.protection(tab, sheetId)] : []),
-        {
-          updateCells: {
-            range: { sheetId },
-            rows: this.cellRows(tab, true),
-            fields: 'userEnteredValue,userEnteredFormat',
-          },
-        },
-        ...this.layout(tab, sheetId),
-      ];
-    });
   }
 
   /**
@@ -743,12 +482,12 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
       {
         updateCells: {
           start: { sheetId, rowIndex: 0, columnIndex: 0 },
-          rows: this.cellRows(tab),
+          rows: cellRows(tab),
           fields: 'userEnteredValue',
         },
       },
-      ...this.validations(tab, sheetId),
-      ...this.protection(tab, sheetId),
+      ...validations(tab, sheetId),
+      ...protection(tab, sheetId, this.options.clients.serviceAccountEmail),
     ]);
     return created.length ? 'created' : 'exists';
   }
