@@ -15,11 +15,12 @@ import {
 } from '../movement/movement.ts';
 import { REASONS } from '../text/proposals.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
+import { type Candidate, collectiveIdentity, personIdentity } from './candidates.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import { a1, findTab, type WorkbookGrids } from './grid.ts';
 import type { HistoryRecord } from './history.ts';
 import type { Problem } from './problems.ts';
-import { applyQuota, type Candidate, collectiveIdentity, personIdentity } from './proposals.ts';
+import { applyQuota } from './proposals.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import { type Person, type Submission, toHundredths } from './submission.ts';

@@ -7,8 +7,8 @@
  * Numbers, dates and names left for the office to fill are dotted lines, never guessed.
  */
 
+import type { CouncilProposal, SubjectProposal } from '../domain/candidates.ts';
 import type { Cell } from '../domain/grid.ts';
-import type { CouncilProposal, SubjectProposal } from '../domain/proposals.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
 import { formatDate } from '../domain/text.ts';
 import { legalBasesOn, type Movement } from '../movement/movement.ts';

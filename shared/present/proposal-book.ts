@@ -1,7 +1,8 @@
 /** A council's proposal workbook: summary, proposed collectives and people, ties at the quota line, everyone not proposed with the reason. */
 
+import type { SubjectProposal } from '../domain/candidates.ts';
 import type { Cell } from '../domain/grid.ts';
-import { type SubjectProposal, unitsWithoutPeople } from '../domain/proposals.ts';
+import { unitsWithoutPeople } from '../domain/proposals.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
 import { PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS } from '../text/proposals.ts';
 import { NO, YES } from '../text/sheets.ts';

@@ -1,7 +1,8 @@
 /** The proposal workbook's summary tab (quota arithmetic, who submitted) and the helpers its lists share. */
 
+import type { CouncilProposal } from '../domain/candidates.ts';
+import type { ClusterRanking } from '../domain/council-choices.ts';
 import type { Cell } from '../domain/grid.ts';
-import type { ClusterRanking, CouncilProposal } from '../domain/proposals.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
 import type { Movement } from '../movement/movement.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';

@@ -7,16 +7,15 @@
  * was written there before (digest in the store) and the workbook is still there.
  */
 import { createHash } from 'node:crypto';
-import { findTab } from '../domain/grid.ts';
+import type { CouncilProposal } from '../domain/candidates.ts';
 import {
   applyCouncilChoice,
-  buildProposals,
-  type CouncilProposal,
   rankClusters,
   readTieChoices,
-  unitsWithoutPeople,
   withheldCouncils,
-} from '../domain/proposals.ts';
+} from '../domain/council-choices.ts';
+import { findTab } from '../domain/grid.ts';
+import { buildProposals, unitsWithoutPeople } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { stableStringify } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';

@@ -6,7 +6,8 @@
  * audit who and when. Reopen: needs who and why; audited; the next proposal run rewrites it.
  */
 
-import { applyCouncilChoice, buildProposals } from '../domain/proposals.ts';
+import { applyCouncilChoice } from '../domain/council-choices.ts';
+import { buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import type { Movement } from '../movement/movement.ts';
 import type { PublicationStore, SubmissionStore } from '../ports/index.ts';

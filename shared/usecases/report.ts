@@ -1,12 +1,12 @@
 /** The machine-readable report of a run (`report.json`, `--json`). The schema is the contract. */
 import { z } from 'zod';
-import { problemSchema } from '../domain/problems.ts';
 import {
   type CouncilProposal,
   type RankedCandidate,
   type SubjectProposal,
   sharePercent,
-} from '../domain/proposals.ts';
+} from '../domain/candidates.ts';
+import { problemSchema } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
 import type { RoundCouncil } from '../domain/rounds.ts';
 import type { Counters } from '../ports/index.ts';

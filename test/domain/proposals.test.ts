@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildProposals, type CouncilProposal, rankClusters } from '../../shared/domain/proposals.ts';
+import type { CouncilProposal } from '../../shared/domain/candidates.ts';
+import { rankClusters } from '../../shared/domain/council-choices.ts';
+import { buildProposals } from '../../shared/domain/proposals.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import type { Person, Submission } from '../../shared/domain/submission.ts';
 import type { Movement } from '../../shared/movement/movement.ts';

@@ -1,0 +1,160 @@
+/** What a council decides on thidua's lists: its choice at a tie, cluster rankings, and the councils withheld while the registry is wrong. */
+
+import { catalogFor } from '../movement/movement.ts';
+import { yearLabel } from '../text/common.ts';
+import { REASONS, WITHHELD } from '../text/proposals.ts';
+import {
+  collectiveCandidate,
+  type NotProposed,
+  PolicyMissingError,
+  type ProposalInput,
+  type RankedCandidate,
+  rankContext,
+  type SubjectProposal,
+} from './candidates.ts';
+import { applyQuota } from './proposals.ts';
+import { computeQuota, describeQuota } from './quota.ts';
+import {
+  collectiveCouncilOf,
+  individualCouncilOf,
+  type RegistryFaults,
+  type RegistryUnit,
+} from './registry.ts';
+import type { Submission } from './submission.ts';
+import { compareVietnamese } from './text.ts';
+
+export interface ClusterRanking {
+  readonly cluster: string;
+  /** Ranked collectives (competition ranking by exact share); the ineligible ones after, with the reason. */
+  readonly ranked: RankedCandidate[];
+  readonly notRanked: NotProposed[];
+}
+
+/**
+ * Collectives ranked within each emulation cluster or block (cụm, khối thi đua) of the registry,
+ * across councils, for the sector-level proposal. No quota: the ranking informs the council.
+ */
+export function rankClusters(input: ProposalInput): ClusterRanking[] {
+  const { movement, year, units, submissions } = input;
+  const catalog = catalogFor(movement, year);
+  if (!catalog) throw new PolicyMissingError(REASONS.NO_POLICY(yearLabel(year)));
+  const context = rankContext(movement, catalog, year);
+  const byCluster = new Map<string, RegistryUnit[]>();
+  for (const unit of units.values())
+    if (unit.cluster) {
+      const list = byCluster.get(unit.cluster);
+      if (list) list.push(unit);
+      else byCluster.set(unit.cluster, [unit]);
+    }
+  return [...byCluster]
+    .sort(([a], [b]) => compareVietnamese(a, b))
+    .map(([cluster, members]) => {
+      const candidates = members.map((unit) =>
+        collectiveCandidate(unit, submissions.get(unit.code), context),
+      );
+      // A quota as large as the cluster: everyone eligible is ranked, nobody is cut.
+      const all = computeQuota(candidates.length, { numerator: 1, denominator: 1 }, 'down');
+      const ranking = applyQuota(candidates, all, describeQuota(all), '', false);
+      return {
+        cluster,
+        ranked: [...ranking.proposed, ...ranking.tiedAtLine],
+        notRanked: ranking.notProposed,
+      };
+    });
+}
+
+/**
+ * Takes the council's choice among the candidates tied at the quota line into the list: the
+ * chosen are proposed, the others are not (with the reason). A choice of more than the places
+ * left is not applied (the tie stays, and the workbook says why): the quota is never exceeded.
+ */
+export function applyCouncilChoice(
+  subject: SubjectProposal,
+  chosenIds: ReadonlySet<string>,
+): SubjectProposal {
+  const tied = subject.tiedAtLine;
+  const chosen = tied.filter((c) => chosenIds.has(c.id));
+  if (tied.length === 0 || chosen.length === 0) return subject;
+  const decision = { tied, chosen: chosen.map((c) => c.id), overflow: chosen.length > subject.placesForTied };
+  if (decision.overflow) return { ...subject, decision };
+  const rest = tied.filter((c) => !chosenIds.has(c.id));
+  return {
+    ...subject,
+    proposed: [...subject.proposed, ...chosen],
+    tiedAtLine: [],
+    placesForTied: subject.placesForTied - chosen.length,
+    notProposed: [
+      ...rest.map((candidate) => ({
+        candidate,
+        rank: candidate.rank,
+        code: 'NOT_CHOSEN' as const,
+        reason: REASONS.NOT_CHOSEN(),
+      })),
+      ...subject.notProposed,
+    ],
+    decision,
+  };
+}
+
+/**
+ * The council's choices as recorded in a proposal workbook's tie tab: ids marked “Có” (chosen)
+ * and “Không” (not chosen), by subject. Other rows (titles, notes, signatures) are not candidates.
+ */
+export function readTieChoices(
+  grid: readonly (readonly unknown[])[],
+  labels: { collective: string; individual: string },
+  yes: string,
+  no = '',
+) {
+  const choices = { collective: new Set<string>(), individual: new Set<string>() };
+  const rejected = { collective: new Set<string>(), individual: new Set<string>() };
+  const same = (a: string, b: string) => a.trim().toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
+  for (const row of grid) {
+    const [subject, , id] = row;
+    const choice = row[8];
+    if (typeof id !== 'string' || typeof choice !== 'string') continue;
+    const into = same(choice, yes) ? choices : no && same(choice, no) ? rejected : null;
+    if (!into) continue;
+    if (subject === labels.collective) into.collective.add(id);
+    else if (subject === labels.individual) into.individual.add(id);
+  }
+  return { ...choices, rejected };
+}
+
+/**
+ * Councils whose list cannot be trusted this time, with the reasons: a registry error that leaves
+ * units unplaced (every council), a duplicated unit code or a missing headcount (the councils of
+ * that unit), or a unit whose workbook could not be read (its councils). Their proposal workbooks
+ * are left as they were rather than written smaller or from stale data.
+ */
+export function withheldCouncils(input: {
+  readonly units: ReadonlyMap<string, RegistryUnit>;
+  readonly faults?: RegistryFaults | undefined;
+  readonly submissions: ReadonlyMap<string, Submission>;
+  /** Unit code → the status label of a unit that could not be read. */
+  readonly unsettled: ReadonlyMap<string, string>;
+  readonly councils: readonly string[];
+}): Map<string, string[]> {
+  const withheld = new Map<string, string[]>();
+  const hold = (council: string | null, reason: string) => {
+    if (!council || !input.councils.includes(council)) return;
+    const reasons = withheld.get(council) ?? [];
+    if (!reasons.includes(reason)) reasons.push(reason);
+    withheld.set(council, reasons);
+  };
+  const councilsOf = (code: string) => [
+    collectiveCouncilOf(input.units, code),
+    individualCouncilOf(input.units, code),
+  ];
+  const unplaced = input.faults?.unplaced ?? [];
+  if (unplaced.length)
+    for (const council of input.councils) hold(council, WITHHELD.registryUnplaced(unplaced.join(', ')));
+  for (const code of input.faults?.duplicates ?? [])
+    for (const council of councilsOf(code)) hold(council, WITHHELD.registryDuplicate(code));
+  for (const unit of input.units.values())
+    if (unit.headcount === null && (input.submissions.get(unit.code)?.people.length ?? 0) > 0)
+      hold(individualCouncilOf(input.units, unit.code), WITHHELD.headcountMissing(unit.code));
+  for (const [code, status] of input.unsettled)
+    for (const council of councilsOf(code)) hold(council, WITHHELD.unsettled(code, status));
+  return withheld;
+}
