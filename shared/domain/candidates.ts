@@ -5,7 +5,8 @@ import { REASONS } from '../text/proposals.ts';
 import { WOMAN } from '../text/sheets.ts';
 import type { Quota } from './quota.ts';
 import type { RegistryUnit } from './registry.ts';
-import { type Person, type Submission, toHundredths } from './submission.ts';
+import type { Person, Submission } from './submission.ts';
+import { toHundredths } from './submission-cells.ts';
 import { comparePersonNames, compareVietnamese } from './text.ts';
 
 export type ReasonCode = keyof typeof REASONS;

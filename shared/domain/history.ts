@@ -9,7 +9,7 @@ import { MESSAGES } from '../text/messages.ts';
 import { HISTORY_CHOICES, HISTORY_HEADERS, HISTORY_MESSAGES, TABS } from '../text/sheets.ts';
 import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
 import type { Problem } from './problems.ts';
-import { parseYearLabel } from './submission.ts';
+import { parseYearLabel } from './submission-cells.ts';
 import { cellText, isBlank, matchKey } from './text.ts';
 
 export const historyRecordSchema = z.object({

@@ -23,7 +23,8 @@ import type { Problem } from './problems.ts';
 import { applyQuota } from './proposals.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
-import { type Person, type Submission, toHundredths } from './submission.ts';
+import type { Person, Submission } from './submission.ts';
+import { toHundredths } from './submission-cells.ts';
 import { cellText, isBlank, matchKey } from './text.ts';
 
 /** An award form the round allows for a subject. */
