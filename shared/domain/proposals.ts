@@ -1,4 +1,11 @@
-/** A council's proposals: candidates ranked, the quota applied (never exceeded; ties at the line listed for the council), one award form each, staff ids listed twice kept out. */
+/**
+ * Ranking within quotas, per council. Pure: registry, accepted submissions and the movement in,
+ * a proposal per council out. Output depends only on content, never on row or file order.
+ *
+ * Steps, for each council and each subject (collectives, individuals):
+ *   base from the registry → quota by the policy in force → candidates with exact shares →
+ *   eligibility (veto, discipline, minimum rating) → rank → proposed / tied at the line / below it.
+ */
 
 import {
   catalogFor,

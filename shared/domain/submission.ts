@@ -1,4 +1,11 @@
-/** A unit's submission read from its workbook: the schema of what is stored, `readSubmission` (total: any grid gives an accepted submission or problems with their cells), and the content hash. */
+/**
+ * Reads a unit's score workbook (as grids) into a submission, or into a list of problems.
+ * Total: any grid whatsoever yields one or the other, never an exception. Columns are found by
+ * header, blank rows are skipped, typed totals are recomputed rather than trusted.
+ *
+ * Steps: locate the three tabs → info (unit code bound by the registry, emulation year) →
+ * collective criteria rows → individuals table → accept if no problem is an error.
+ */
 import { createHash } from 'node:crypto';
 import { MESSAGES } from '../text/messages.ts';
 import { TABS } from '../text/sheets.ts';

@@ -2,7 +2,8 @@
 
 import type { Eligibility } from '../domain/eligibility.ts';
 import type { Cell } from '../domain/grid.ts';
-import { NO_FORM, type RoundCouncil, type RoundList } from '../domain/rounds.ts';
+import { NO_FORM } from '../domain/round-choices.ts';
+import type { RoundCouncil, RoundList } from '../domain/rounds.ts';
 import { formatDate } from '../domain/text.ts';
 import type { Campaign, Movement } from '../movement/movement.ts';
 import { yearLabel } from '../text/common.ts';

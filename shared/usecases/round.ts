@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { HistoryRecord } from '../domain/history.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
-import { applyRoundChoices, buildRound, type RoundCouncil, readRoundChoices } from '../domain/rounds.ts';
+import { applyRoundChoices, readRoundChoices } from '../domain/round-choices.ts';
+import { buildRound, type RoundCouncil } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
 import type { Campaign, Movement } from '../movement/movement.ts';
 import {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import type { HistoryRecord } from '../../shared/domain/history.ts';
-import { applyRoundChoices, buildRound, readRoundChoices } from '../../shared/domain/rounds.ts';
+import { applyRoundChoices, readRoundChoices } from '../../shared/domain/round-choices.ts';
+import { buildRound } from '../../shared/domain/rounds.ts';
 import type { Submission } from '../../shared/domain/submission.ts';
 import { campaignOf } from '../../shared/movement/movement.ts';
 import { roundWorkbookModel } from '../../shared/present/round-book.ts';
