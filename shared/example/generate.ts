@@ -12,6 +12,7 @@ import type { WorkbookModel } from '../present/sheet-model.ts';
 import { unitWorkbookModel } from '../present/unit-template.ts';
 import { yearLabel } from '../text/common.ts';
 import { NO, YES } from '../text/sheets.ts';
+import { DEPARTMENTS, FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, PROVINCES } from './names.ts';
 
 export interface ExampleOptions {
   readonly units: number;
@@ -39,102 +40,6 @@ function prng(seed: number) {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
   };
 }
-
-const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-];
-const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Công', 'Xuân'];
-const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Hoài', 'Phương', 'Kim'];
-const GIVEN_M = [
-  'An',
-  'Bình',
-  'Cường',
-  'Dũng',
-  'Đạt',
-  'Giang',
-  'Hải',
-  'Hùng',
-  'Khánh',
-  'Long',
-  'Nam',
-  'Phong',
-  'Quân',
-  'Sơn',
-  'Thắng',
-  'Trung',
-  'Tuấn',
-  'Việt',
-];
-const GIVEN_F = [
-  'Anh',
-  'Chi',
-  'Hà',
-  'Hạnh',
-  'Hoa',
-  'Hương',
-  'Lan',
-  'Linh',
-  'Mai',
-  'Nga',
-  'Ngọc',
-  'Phương',
-  'Quỳnh',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Vân',
-  'Yến',
-];
-const PROVINCES = [
-  'Bắc Ninh',
-  'Hải Phòng',
-  'Đà Nẵng',
-  'Cần Thơ',
-  'Thanh Hóa',
-  'Nghệ An',
-  'Quảng Ninh',
-  'Lâm Đồng',
-  'Đắk Lắk',
-  'Khánh Hòa',
-  'An Giang',
-  'Đồng Nai',
-  'Tây Ninh',
-  'Vĩnh Long',
-  'Cà Mau',
-  'Gia Lai',
-  'Quảng Ngãi',
-  'Huế',
-  'Lào Cai',
-  'Thái Nguyên',
-  'Tuyên Quang',
-  'Phú Thọ',
-  'Ninh Bình',
-  'Hưng Yên',
-  'Lạng Sơn',
-  'Cao Bằng',
-  'Sơn La',
-  'Điện Biên',
-  'Lai Châu',
-  'Quảng Trị',
-  'Hà Tĩnh',
-  'Đồng Tháp',
-];
-const DEPARTMENTS = ['Phòng 1', 'Phòng 2', 'Phòng 7', 'Văn phòng'];
 
 export interface ExampleUnit extends RegistryUnit {
   /** People listed in this unit's workbook (before mistakes are applied). */

@@ -17,14 +17,11 @@ import {
 } from './movement-book-cells.ts';
 import { C, type GeneralKey, OPEN_END, SOURCE_COLUMNS, type Source, TABLES } from './movement-book-layout.ts';
 
-export interface MovementBookResult {
-  /** The movement, when the workbook has no problem; otherwise null. */
-  readonly movement: Movement | null;
-  readonly problems: readonly Problem[];
-}
-
 /** Reads a movement workbook: every problem with its tab and cell, and the movement when there are none. */
-export function readMovementBook(grids: WorkbookGrids): MovementBookResult {
+export function readMovementBook(grids: WorkbookGrids): {
+  movement: Movement | null;
+  problems: readonly Problem[];
+} {
   const problems = new Problems();
   const M = T.messages;
   const general = readGeneral(grids, problems);

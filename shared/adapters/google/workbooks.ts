@@ -1,42 +1,26 @@
-/**
- * Google Sheets behind the sheet ports. Reads: one `values.batchGet` per workbook, fixed ranges,
- * UNFORMATTED_VALUE and SERIAL_NUMBER, a field mask, into the same grids the `.xlsx` adapter
- * gives. Versions: Drive `files.list` (modifiedTime), up to 1,000 files a page, so a nightly sync
- * where nothing changed costs a handful of calls for the whole sector. Writes: plain values only
- * (RAW / typed cell values), so text from users never becomes a formula; text that looks like one
- * is also escaped for CSV export. Every call is paced and retried by the GoogleCaller.
- */
-import type { drive_v3 } from '@googleapis/drive';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
 import { matchKey, stripControls } from '../../domain/text.ts';
-import {
-  type OwnedWrite,
-  type SheetSink,
-  type SheetSource,
-  SourceUnavailableError,
-  WorkbookInaccessibleError,
-  WorkbookReadError,
-} from '../../ports/index.ts';
+import { type OwnedWrite, type SheetSink, type SheetSource, WorkbookReadError } from '../../ports/index.ts';
 import type { SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { TABS } from '../../text/sheets.ts';
 import { quoteSheet } from './a1.ts';
 import type { GoogleClients } from './auth.ts';
-import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';
+import type { GoogleCaller } from './caller.ts';
+import { DriveFiles } from './drive-files.ts';
+import { callMapped } from './google-calls.ts';
 import {
   addSheet,
   cellRows,
   DEFAULT_EXTENT,
   FEEDBACK_BLOCK,
-  FEW,
   formatLayout,
   googleSaid,
   ownedRequests,
   parseLayout,
   protection,
   rawValue,
-  SPREADSHEET_MIME,
   sheetIdsFor,
   TAB_EXTENT,
   validations,
@@ -59,58 +43,39 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   /** Present only when a shared-drive folder is configured. */
   readonly newWorkbook?: (title: string) => Promise<string>;
 
+  /** Drive: versions, changes, spreadsheets made in the shared drive. */
+  private readonly files: DriveFiles;
+
   constructor(private readonly options: GoogleWorkbooksOptions) {
+    this.files = new DriveFiles(options.clients, options.caller);
     const folder = options.sharedDriveFolderId;
-    if (folder) this.newWorkbook = (title) => this.findOrCreate(folder, title);
+    if (folder) this.newWorkbook = (title) => this.files.findOrCreate(folder, title);
   }
 
-  /**
-   * The spreadsheet named `title` in the folder, created if there is none. Looking first makes a
-   * retried creation (after an answer lost on the way) find the first one instead of making two.
-   */
-  private async findOrCreate(folder: string, title: string): Promise<string> {
-    const drive = this.options.clients.driveWrite;
-    if (!drive) throw new Error('this Google adapter was built without the write scope');
-    const escaped = title.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-    const find = async () => {
-      const found = await this.run<{ data: drive_v3.Schema$FileList }>('drive', folder, (o) =>
-        drive.files.list(
-          {
-            q: `'${folder}' in parents and name = '${escaped}' and mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
-            fields: 'files(id)',
-            pageSize: 10,
-            supportsAllDrives: true,
-            includeItemsFromAllDrives: true,
-          },
-          o,
-        ),
-      );
-      return found.data.files?.[0]?.id ?? undefined;
-    };
-    for (let attempt = 1; ; attempt++) {
-      const existing = await find();
-      if (existing) return existing;
-      try {
-        // One attempt only: if the answer is lost, the next round finds what it made.
-        const created = await this.run<{ data: drive_v3.Schema$File }>(
-          'write',
-          folder,
-          (o) =>
-            drive.files.create(
-              {
-                requestBody: { name: title, mimeType: SPREADSHEET_MIME, parents: [folder] },
-                fields: 'id',
-                supportsAllDrives: true,
-              },
-              o,
-            ),
-          1,
-        );
-        if (created.data.id) return created.data.id;
-      } catch (error) {
-        if (!(error instanceof SourceUnavailableError) || attempt >= 5) throw error;
-      }
-    }
+  /** Runs a call; maps Google's answers to the port's errors for one spreadsheet. */
+  private run<T>(
+    kind: 'read' | 'write' | 'drive',
+    location: string,
+    fn: Parameters<GoogleCaller['call']>[1],
+    attempts?: number,
+  ): Promise<T> {
+    return callMapped<T>(this.options.caller, kind, location, fn, attempts);
+  }
+
+  versions(locations: readonly string[]): Promise<Map<string, string>> {
+    return this.files.versions(locations);
+  }
+
+  listVersions(): Promise<Map<string, string>> {
+    return this.files.listVersions();
+  }
+
+  writtenVersions(locations: readonly string[]): Promise<Map<string, string>> {
+    return this.files.writtenVersions(locations);
+  }
+
+  changesSince(token: string | null): Promise<{ token: string; changed: Map<string, string> }> {
+    return this.files.changesSince(token);
   }
 
   private get sheets() {
@@ -121,151 +86,6 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     const writer = this.options.clients.sheetsWrite;
     if (!writer) throw new Error('this Google adapter was built without the write scope');
     return writer;
-  }
-
-  /** Runs a call; maps Google's answers to the port's errors for one spreadsheet. */
-  private async run<T>(
-    kind: 'read' | 'write' | 'drive',
-    location: string,
-    fn: Parameters<GoogleCaller['call']>[1],
-    attempts?: number,
-  ): Promise<T> {
-    try {
-      return (await this.options.caller.call(kind, fn, attempts)) as T;
-    } catch (error) {
-      if (error instanceof GoogleUnavailableError)
-        throw new SourceUnavailableError(error.message, { cause: error });
-      if (error instanceof GoogleRequestError) {
-        if (error.status === 404)
-          throw new WorkbookInaccessibleError(location, MESSAGES.GOOGLE_NOT_FOUND(), { cause: error });
-        if (error.status === 401 || error.status === 403)
-          throw new WorkbookInaccessibleError(location, MESSAGES.NOT_SHARED(), { cause: error });
-        throw new WorkbookReadError(location, MESSAGES.GOOGLE_REFUSED(`${error.status} ${error.message}`), {
-          cause: error,
-        });
-      }
-      throw error;
-    }
-  }
-
-  async versions(locations: readonly string[]): Promise<Map<string, string>> {
-    const wanted = new Set(locations);
-    const result = new Map<string, string>();
-    // A few workbooks (a worker's one unit): one `files.get` each beats listing the whole drive.
-    if (wanted.size <= FEW) {
-      for (const location of wanted) {
-        try {
-          const time = await this.modifiedTime(location);
-          if (time) result.set(location, time);
-        } catch (error) {
-          if (!(error instanceof WorkbookInaccessibleError)) throw error;
-        }
-      }
-      return result;
-    }
-    for (const [id, time] of await this.listVersions()) if (wanted.has(id)) result.set(id, time);
-    return result;
-  }
-
-  /** Every spreadsheet the service account sees, with its modification time (one call per 1,000). */
-  async listVersions(): Promise<Map<string, string>> {
-    const result = new Map<string, string>();
-    for (const file of await this.listFiles(false)) result.set(file.id, file.modifiedTime);
-    return result;
-  }
-
-  /**
-   * The versions of workbooks thidua has just written, for telling a later edit by the council
-   * from its own write: a workbook whose last change Drive does not attribute to this account (a
-   * person saved in it since our write) gets '' — a version no listing will ever match. One
-   * `files.list` per 1,000 spreadsheets (or one `files.get` each for a few), after all the writes.
-   */
-  async writtenVersions(locations: readonly string[]): Promise<Map<string, string>> {
-    const wanted = new Set(locations);
-    const result = new Map<string, string>();
-    const files =
-      wanted.size <= FEW
-        ? (await Promise.all([...wanted].map((id) => this.fileVersion(id, true)))).flatMap((f) =>
-            f ? [f] : [],
-          )
-        : (await this.listFiles(true)).filter((f) => wanted.has(f.id));
-    for (const file of files) result.set(file.id, file.mine ? file.modifiedTime : '');
-    return result;
-  }
-
-  private async listFiles(withModifier: boolean) {
-    const result: { id: string; modifiedTime: string; mine: boolean }[] = [];
-    let pageToken: string | undefined;
-    do {
-      const token = pageToken;
-      const response = await this.run<{ data: drive_v3.Schema$FileList }>('drive', 'files.list', (o) =>
-        this.options.clients.drive.files.list(
-          {
-            q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
-            fields: `nextPageToken, files(id, modifiedTime${withModifier ? ', lastModifyingUser(me)' : ''})`,
-            pageSize: 1000,
-            supportsAllDrives: true,
-            includeItemsFromAllDrives: true,
-            ...(token ? { pageToken: token } : {}),
-          },
-          o,
-        ),
-      );
-      for (const file of response.data.files ?? [])
-        if (file.id && file.modifiedTime)
-          result.push({
-            id: file.id,
-            modifiedTime: file.modifiedTime,
-            mine: file.lastModifyingUser?.me === true,
-          });
-      pageToken = response.data.nextPageToken ?? undefined;
-    } while (pageToken);
-    return result;
-  }
-
-  /**
-   * Spreadsheets changed since `token` (Drive `changes.list`, the files shared with the service
-   * account and those of shared drives), each with its modification time, and the token to ask
-   * from next time. Without a token: only the current one (`changes.getStartPageToken`). An idle
-   * sector costs one call.
-   */
-  async changesSince(token: string | null): Promise<{ token: string; changed: Map<string, string> }> {
-    const drive = this.options.clients.drive;
-    if (!token) {
-      const start = await this.run<{ data: drive_v3.Schema$StartPageToken }>('drive', 'changes', (o) =>
-        drive.changes.getStartPageToken({ supportsAllDrives: true }, o),
-      );
-      return { token: start.data.startPageToken ?? '', changed: new Map() };
-    }
-    const changed = new Map<string, string>();
-    let pageToken = token;
-    for (;;) {
-      const page = pageToken;
-      const response = await this.run<{ data: drive_v3.Schema$ChangeList }>('drive', 'changes', (o) =>
-        drive.changes.list(
-          {
-            pageToken: page,
-            pageSize: 1000,
-            supportsAllDrives: true,
-            includeItemsFromAllDrives: true,
-            fields:
-              'nextPageToken, newStartPageToken, changes(fileId, removed, file(id, mimeType, modifiedTime))',
-          },
-          o,
-        ),
-      );
-      for (const change of response.data.changes ?? [])
-        if (
-          change.fileId &&
-          !change.removed &&
-          change.file?.mimeType === SPREADSHEET_MIME &&
-          change.file.modifiedTime
-        )
-          changed.set(change.fileId, change.file.modifiedTime);
-      if (response.data.newStartPageToken) return { token: response.data.newStartPageToken, changed };
-      pageToken = response.data.nextPageToken ?? '';
-      if (!pageToken) return { token: page, changed };
-    }
   }
 
   private async titles(location: string): Promise<Map<string, number>> {
@@ -341,32 +161,6 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
       return actual ? [{ wanted, actual }] : [];
     });
     return present.length ? this.batchGet(location, present) : {};
-  }
-
-  private async modifiedTime(location: string): Promise<string | undefined> {
-    return (await this.fileVersion(location, false))?.modifiedTime;
-  }
-
-  private async fileVersion(location: string, withModifier: boolean) {
-    try {
-      const response = await this.run<{ data: drive_v3.Schema$File }>('drive', location, (o) =>
-        this.options.clients.drive.files.get(
-          {
-            fileId: location,
-            fields: withModifier ? 'modifiedTime, lastModifyingUser(me)' : 'modifiedTime',
-            supportsAllDrives: true,
-          },
-          o,
-        ),
-      );
-      const time = response.data.modifiedTime;
-      return time
-        ? { id: location, modifiedTime: time, mine: response.data.lastModifyingUser?.me === true }
-        : undefined;
-    } catch (error) {
-      if (withModifier && error instanceof WorkbookInaccessibleError) return undefined;
-      throw error;
-    }
   }
 
   private async batchUpdate(location: string, requests: sheets_v4.Schema$Request[]): Promise<void> {

@@ -1,0 +1,221 @@
+/**
+ * Drive for the Google adapter: the versions of the sector's spreadsheets (one listing per 1,000),
+ * the changes since a page token, and the spreadsheets thidua makes in a shared drive.
+ */
+import type { drive_v3 } from '@googleapis/drive';
+import { SourceUnavailableError, WorkbookInaccessibleError } from '../../ports/index.ts';
+import type { GoogleClients } from './auth.ts';
+import type { GoogleCaller } from './caller.ts';
+import { callMapped } from './google-calls.ts';
+import { FEW, SPREADSHEET_MIME } from './sheet-requests.ts';
+
+export class DriveFiles {
+  constructor(
+    private readonly clients: GoogleClients,
+    private readonly caller: GoogleCaller,
+  ) {}
+
+  private run<T>(
+    kind: 'read' | 'write' | 'drive',
+    location: string,
+    fn: Parameters<GoogleCaller['call']>[1],
+    attempts?: number,
+  ): Promise<T> {
+    return callMapped<T>(this.caller, kind, location, fn, attempts);
+  }
+
+  /**
+   * The spreadsheet named `title` in the folder, created if there is none. Looking first makes a
+   * retried creation (after an answer lost on the way) find the first one instead of making two.
+   */
+  async findOrCreate(folder: string, title: string): Promise<string> {
+    const drive = this.clients.driveWrite;
+    if (!drive) throw new Error('this Google adapter was built without the write scope');
+    const escaped = title.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+    const find = async () => {
+      const found = await this.run<{ data: drive_v3.Schema$FileList }>('drive', folder, (o) =>
+        drive.files.list(
+          {
+            q: `'${folder}' in parents and name = '${escaped}' and mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
+            fields: 'files(id)',
+            pageSize: 10,
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+          },
+          o,
+        ),
+      );
+      return found.data.files?.[0]?.id ?? undefined;
+    };
+    for (let attempt = 1; ; attempt++) {
+      const existing = await find();
+      if (existing) return existing;
+      try {
+        // One attempt only: if the answer is lost, the next round finds what it made.
+        const created = await this.run<{ data: drive_v3.Schema$File }>(
+          'write',
+          folder,
+          (o) =>
+            drive.files.create(
+              {
+                requestBody: { name: title, mimeType: SPREADSHEET_MIME, parents: [folder] },
+                fields: 'id',
+                supportsAllDrives: true,
+              },
+              o,
+            ),
+          1,
+        );
+        if (created.data.id) return created.data.id;
+      } catch (error) {
+        if (!(error instanceof SourceUnavailableError) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async versions(locations: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(locations);
+    const result = new Map<string, string>();
+    // A few workbooks (a worker's one unit): one `files.get` each beats listing the whole drive.
+    if (wanted.size <= FEW) {
+      for (const location of wanted) {
+        try {
+          const time = await this.modifiedTime(location);
+          if (time) result.set(location, time);
+        } catch (error) {
+          if (!(error instanceof WorkbookInaccessibleError)) throw error;
+        }
+      }
+      return result;
+    }
+    for (const [id, time] of await this.listVersions()) if (wanted.has(id)) result.set(id, time);
+    return result;
+  }
+
+  /** Every spreadsheet the service account sees, with its modification time (one call per 1,000). */
+  async listVersions(): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    for (const file of await this.listFiles(false)) result.set(file.id, file.modifiedTime);
+    return result;
+  }
+
+  /**
+   * The versions of workbooks thidua has just written, for telling a later edit by the council
+   * from its own write: a workbook whose last change Drive does not attribute to this account (a
+   * person saved in it since our write) gets '' — a version no listing will ever match. One
+   * `files.list` per 1,000 spreadsheets (or one `files.get` each for a few), after all the writes.
+   */
+  async writtenVersions(locations: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(locations);
+    const result = new Map<string, string>();
+    const files =
+      wanted.size <= FEW
+        ? (await Promise.all([...wanted].map((id) => this.fileVersion(id, true)))).flatMap((f) =>
+            f ? [f] : [],
+          )
+        : (await this.listFiles(true)).filter((f) => wanted.has(f.id));
+    for (const file of files) result.set(file.id, file.mine ? file.modifiedTime : '');
+    return result;
+  }
+
+  private async listFiles(withModifier: boolean) {
+    const result: { id: string; modifiedTime: string; mine: boolean }[] = [];
+    let pageToken: string | undefined;
+    do {
+      const token = pageToken;
+      const response = await this.run<{ data: drive_v3.Schema$FileList }>('drive', 'files.list', (o) =>
+        this.clients.drive.files.list(
+          {
+            q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
+            fields: `nextPageToken, files(id, modifiedTime${withModifier ? ', lastModifyingUser(me)' : ''})`,
+            pageSize: 1000,
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+            ...(token ? { pageToken: token } : {}),
+          },
+          o,
+        ),
+      );
+      for (const file of response.data.files ?? [])
+        if (file.id && file.modifiedTime)
+          result.push({
+            id: file.id,
+            modifiedTime: file.modifiedTime,
+            mine: file.lastModifyingUser?.me === true,
+          });
+      pageToken = response.data.nextPageToken ?? undefined;
+    } while (pageToken);
+    return result;
+  }
+
+  /**
+   * Spreadsheets changed since `token` (Drive `changes.list`, the files shared with the service
+   * account and those of shared drives), each with its modification time, and the token to ask
+   * from next time. Without a token: only the current one (`changes.getStartPageToken`). An idle
+   * sector costs one call.
+   */
+  async changesSince(token: string | null): Promise<{ token: string; changed: Map<string, string> }> {
+    const drive = this.clients.drive;
+    if (!token) {
+      const start = await this.run<{ data: drive_v3.Schema$StartPageToken }>('drive', 'changes', (o) =>
+        drive.changes.getStartPageToken({ supportsAllDrives: true }, o),
+      );
+      return { token: start.data.startPageToken ?? '', changed: new Map() };
+    }
+    const changed = new Map<string, string>();
+    let pageToken = token;
+    for (;;) {
+      const page = pageToken;
+      const response = await this.run<{ data: drive_v3.Schema$ChangeList }>('drive', 'changes', (o) =>
+        drive.changes.list(
+          {
+            pageToken: page,
+            pageSize: 1000,
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+            fields:
+              'nextPageToken, newStartPageToken, changes(fileId, removed, file(id, mimeType, modifiedTime))',
+          },
+          o,
+        ),
+      );
+      for (const change of response.data.changes ?? [])
+        if (
+          change.fileId &&
+          !change.removed &&
+          change.file?.mimeType === SPREADSHEET_MIME &&
+          change.file.modifiedTime
+        )
+          changed.set(change.fileId, change.file.modifiedTime);
+      if (response.data.newStartPageToken) return { token: response.data.newStartPageToken, changed };
+      pageToken = response.data.nextPageToken ?? '';
+      if (!pageToken) return { token: page, changed };
+    }
+  }
+
+  async modifiedTime(location: string): Promise<string | undefined> {
+    return (await this.fileVersion(location, false))?.modifiedTime;
+  }
+
+  async fileVersion(location: string, withModifier: boolean) {
+    try {
+      const response = await this.run<{ data: drive_v3.Schema$File }>('drive', location, (o) =>
+        this.clients.drive.files.get(
+          {
+            fileId: location,
+            fields: withModifier ? 'modifiedTime, lastModifyingUser(me)' : 'modifiedTime',
+            supportsAllDrives: true,
+          },
+          o,
+        ),
+      );
+      const time = response.data.modifiedTime;
+      return time
+        ? { id: location, modifiedTime: time, mine: response.data.lastModifyingUser?.me === true }
+        : undefined;
+    } catch (error) {
+      if (withModifier && error instanceof WorkbookInaccessibleError) return undefined;
+      throw error;
+    }
+  }
+}
