@@ -1,0 +1,147 @@
+/** The stand-in's data (spreadsheets, documents, calls, faults) and the helpers its modules share. */
+import { randomUUID } from 'node:crypto';
+import type { Grid } from '../../shared/domain/grid.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+
+export type Value = string | number | boolean;
+export interface CellData {
+  value: Value;
+  formula?: string;
+}
+export interface SheetData {
+  sheetId: number;
+  title: string;
+  index: number;
+  frozenRowCount: number;
+  cells: Map<number, Map<number, CellData>>;
+  protectedRanges: unknown[];
+  validations: { range: unknown; rule: unknown }[];
+}
+export interface SpreadsheetData {
+  id: string;
+  title: string;
+  sheets: SheetData[];
+  modifiedTime: number;
+  /** Whether the last change came through the API (the service account), not from a person. */
+  modifiedByApi: boolean;
+  nextProtectedRangeId: number;
+  parents: string[];
+}
+
+export type CallKind = 'read' | 'write' | 'drive';
+export interface CallRecord {
+  readonly method: string;
+  readonly path: string;
+  readonly kind: CallKind;
+  /** `values.batchGet`, `spreadsheets.batchUpdate`, `files.list`, … */
+  readonly api: string;
+  readonly spreadsheetId: string | undefined;
+  readonly status: number;
+  /** The query string's parameters, as sent (repeated names kept in order). */
+  readonly query: readonly (readonly [string, string])[];
+  /** The request body's media type (`application/json`, `multipart/related`, …), '' without a body. */
+  readonly contentType: string;
+  /** The top-level keys of a JSON body (its shape), [] for any other body. */
+  readonly bodyKeys: readonly string[];
+}
+
+export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after';
+export interface Fault {
+  readonly kind: FaultKind;
+  /** How many matching requests it hits. */
+  count?: number;
+  readonly kinds?: readonly CallKind[];
+  readonly api?: string;
+  /** For `slow`: real milliseconds to wait before answering. */
+  readonly delayMs?: number;
+}
+
+export interface StandinOptions {
+  readonly token: string;
+  readonly clock?: Clock;
+  /** Requests per minute per user, by kind; Google's defaults are 60/60 for Sheets. */
+  readonly quota?: Partial<Record<CallKind, number>>;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly status: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, 'INVALID_ARGUMENT', message);
+export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+export const DOCUMENT_MIME = 'application/vnd.google-apps.document';
+
+/** A Google Doc made from an uploaded .docx (Drive converts it): its name, folder, and text. */
+export interface DocumentData {
+  id: string;
+  name: string;
+  parents: string[];
+  /** The document's paragraphs as Drive's plain-text export gives them. */
+  text: string;
+  modifiedTime: number;
+  /** How many times its content was uploaded (created, then each update). */
+  uploads: number;
+}
+
+/** A multipart/related upload: the JSON metadata part and the media part's bytes. */
+export function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): { metadata: unknown; media: Buffer | undefined } {
+  const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
+  if (!boundary) throw new ApiError(400, 'INVALID_ARGUMENT', 'Missing multipart boundary.');
+  const parts: Buffer[] = [];
+  const marker = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(marker);
+  while (at >= 0) {
+    const next = body.indexOf(marker, at + marker.length);
+    if (next < 0) break;
+    parts.push(body.subarray(at + marker.length, next));
+    at = next;
+  }
+  const split = (part: Buffer) => {
+    const gap = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, gap).toString('utf8');
+    let content = part.subarray(gap + 4);
+    if (content.subarray(-2).toString() === '\r\n') content = content.subarray(0, -2);
+    return { headers, content };
+  };
+  const [first, second] = parts.map(split);
+  return {
+    metadata: first ? (JSON.parse(first.content.toString('utf8') || '{}') as unknown) : {},
+    media: second?.content,
+  };
+}
+
+export const WINDOW_MS = 60_000;
+
+export function gridToCells(grid: Grid): Map<number, Map<number, CellData>> {
+  const cells = new Map<number, Map<number, CellData>>();
+  grid.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null || value === '') return;
+      const line = cells.get(r) ?? new Map<number, CellData>();
+      line.set(c, { value });
+      cells.set(r, line);
+    });
+  });
+  return cells;
+}
+
+/** Drive's answer to a parameter it cannot use (a bad query, an unknown page token). */
+export function invalidParameter(location: string): ApiError {
+  return new ApiError(400, 'INVALID_ARGUMENT', 'Invalid Value', {
+    errors: [
+      { domain: 'global', reason: 'invalid', message: 'Invalid Value', locationType: 'parameter', location },
+    ],
+  });
+}
+
+export const newSpreadsheetId = () => randomUUID().replace(/-/g, '').slice(0, 28);

@@ -1,0 +1,316 @@
+import { type A1Range, formatA1, parseA1, RangeParseError } from '../../shared/adapters/google/a1.ts';
+import type { GoogleStandin } from './google-server.ts';
+import {
+  badRequest,
+  type CellData,
+  type SheetData,
+  type SpreadsheetData,
+  type Value,
+} from './standin-model.ts';
+
+export function sheetFor(
+  s: GoogleStandin,
+  book: SpreadsheetData,
+  range: string,
+): { sheet: SheetData; a1: A1Range } {
+  let a1: A1Range;
+  try {
+    a1 = parseA1(range);
+  } catch (error) {
+    if (error instanceof RangeParseError) throw badRequest(`Unable to parse range: ${range}`);
+    throw error;
+  }
+  const sheet = book.sheets.find((s) => s.title === a1.sheet);
+  if (!sheet) throw badRequest(`Unable to parse range: ${range}`);
+  return { sheet, a1 };
+}
+
+export function extent(s: GoogleStandin, sheet: SheetData): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const [r, line] of sheet.cells)
+    for (const c of line.keys()) {
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+  return { rows, cols };
+}
+
+export function batchGet(s: GoogleStandin, id: string, q: URLSearchParams) {
+  const book = s.book(id);
+  const ranges = q.getAll('ranges');
+  const render = q.get('valueRenderOption') ?? 'FORMATTED_VALUE';
+  if (!['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'].includes(render))
+    throw badRequest(
+      `Invalid value at 'value_render_option' (type.googleapis.com/google.apps.sheets.v4.ValueRenderOption), "${render}"`,
+    );
+  const dates = q.get('dateTimeRenderOption') ?? 'SERIAL_NUMBER';
+  if (!['SERIAL_NUMBER', 'FORMATTED_STRING'].includes(dates))
+    throw badRequest(`Invalid value at 'date_time_render_option', "${dates}"`);
+  const valueRanges = ranges.map((range) => {
+    const { sheet, a1 } = sheetFor(s, book, range);
+    const { rows, cols } = extent(s, sheet);
+    const endRow = Math.min(a1.endRow ?? Number.MAX_SAFE_INTEGER, Math.max(rows - 1, a1.startRow));
+    const endCol = Math.min(a1.endCol ?? Number.MAX_SAFE_INTEGER, Math.max(cols - 1, a1.startCol));
+    const values: Value[][] = [];
+    for (let r = a1.startRow; r <= endRow; r++) {
+      const line = sheet.cells.get(r);
+      const row: Value[] = [];
+      for (let c = a1.startCol; c <= endCol; c++) {
+        const cell = line?.get(c);
+        if (!cell) row.push('');
+        else if (render === 'FORMULA' && cell.formula) row.push(cell.formula);
+        else if (render === 'FORMATTED_VALUE')
+          row.push(typeof cell.value === 'boolean' ? String(cell.value).toUpperCase() : String(cell.value));
+        else row.push(cell.value);
+      }
+      while (row.length && row[row.length - 1] === '') row.pop(); // trailing empty cells are omitted
+      values.push(row);
+    }
+    while (values.length && values[values.length - 1]?.length === 0) values.pop();
+    const echoed = formatA1(
+      sheet.title,
+      a1.startRow,
+      a1.startCol,
+      a1.endRow ?? Math.max(endRow, a1.startRow),
+      a1.endCol ?? Math.max(endCol, a1.startCol),
+    );
+    return { range: echoed, majorDimension: 'ROWS', ...(values.length ? { values } : {}) };
+  });
+  return { spreadsheetId: id, valueRanges };
+}
+
+export function setCell(
+  s: GoogleStandin,
+  sheet: SheetData,
+  row: number,
+  col: number,
+  cell: CellData | undefined,
+): void {
+  const line = sheet.cells.get(row) ?? new Map<number, CellData>();
+  if (cell) line.set(col, cell);
+  else line.delete(col);
+  if (line.size) sheet.cells.set(row, line);
+  else sheet.cells.delete(row);
+}
+
+export function valuesBatchUpdate(s: GoogleStandin, id: string, body: unknown) {
+  const book = s.book(id);
+  const input = body as {
+    valueInputOption?: string;
+    data?: { range: string; values?: unknown[][]; majorDimension?: string }[];
+  };
+  const option = input?.valueInputOption;
+  if (option !== 'RAW' && option !== 'USER_ENTERED')
+    throw badRequest('Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED');
+  let cells = 0;
+  let maxRows = 0;
+  let maxCols = 0;
+  const writes: { sheet: SheetData; row: number; col: number; cell: CellData | undefined }[] = [];
+  for (const data of input.data ?? []) {
+    const { sheet, a1 } = sheetFor(s, book, data.range);
+    (data.values ?? []).forEach((row, r) => {
+      if (a1.endRow !== undefined && a1.startRow + r > a1.endRow)
+        throw badRequest(
+          `Requested writing within range [${data.range}], but tried writing to row [${a1.startRow + r + 1}]`,
+        );
+      row.forEach((raw, c) => {
+        if (a1.endCol !== undefined && a1.startCol + c > a1.endCol)
+          throw badRequest(
+            `Requested writing within range [${data.range}], but tried writing to column [${a1.startCol + c + 1}]`,
+          );
+        if (raw === null) return; // null leaves the cell as it is
+        if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean')
+          throw badRequest(`Invalid values[${r}][${c}]: ${JSON.stringify(raw)}`);
+        let cell: CellData | undefined;
+        if (raw === '') cell = undefined;
+        else if (option === 'USER_ENTERED' && typeof raw === 'string' && raw.startsWith('='))
+          cell = { value: '#NAME?', formula: raw };
+        else if (option === 'USER_ENTERED' && typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw))
+          cell = { value: Number(raw) };
+        else cell = { value: raw };
+        writes.push({ sheet, row: a1.startRow + r, col: a1.startCol + c, cell });
+        cells++;
+        maxRows = Math.max(maxRows, r + 1);
+        maxCols = Math.max(maxCols, c + 1);
+      });
+    });
+  }
+  for (const w of writes) setCell(s, w.sheet, w.row, w.col, w.cell);
+  book.modifiedTime = s.clock.now();
+  book.modifiedByApi = true;
+  s.changed(id);
+  return {
+    spreadsheetId: id,
+    totalUpdatedRows: maxRows,
+    totalUpdatedColumns: maxCols,
+    totalUpdatedCells: cells,
+    totalUpdatedSheets: (input.data ?? []).length,
+  };
+}
+
+export function getSpreadsheet(s: GoogleStandin, id: string) {
+  const book = s.book(id);
+  return {
+    spreadsheetId: id,
+    properties: { title: book.title, locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' },
+    sheets: book.sheets.map((s) => ({
+      properties: {
+        sheetId: s.sheetId,
+        title: s.title,
+        index: s.index,
+        sheetType: 'GRID',
+        gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: s.frozenRowCount },
+      },
+      protectedRanges: s.protectedRanges,
+    })),
+  };
+}
+
+export function batchUpdate(s: GoogleStandin, id: string, body: unknown) {
+  const original = s.book(id);
+  // Atomic like Google: work on a copy, commit only if every request succeeds.
+  const book: SpreadsheetData = structuredClone(original);
+  const requests = (body as { requests?: Record<string, unknown>[] })?.requests ?? [];
+  const replies: unknown[] = [];
+  const gridOf = (where: string, range: { sheetId?: number } | undefined) => {
+    const sheet = book.sheets.find((s) => s.sheetId === (range?.sheetId ?? 0));
+    if (!sheet) throw badRequest(`Invalid ${where}: No grid with id: ${range?.sheetId ?? 0}`);
+    return sheet;
+  };
+  requests.forEach((request, i) => {
+    const keys = Object.keys(request);
+    const [kind] = keys;
+    const where = `requests[${i}].${kind}`;
+    const r = request[kind ?? ''] as Record<string, unknown>;
+    switch (kind) {
+      case 'addSheet': {
+        const props = (r.properties ?? {}) as {
+          sheetId?: number;
+          title?: string;
+          index?: number;
+          gridProperties?: { frozenRowCount?: number };
+        };
+        const title = props.title ?? `Sheet${book.sheets.length + 1}`;
+        if (book.sheets.some((s) => s.title === title))
+          throw badRequest(
+            `Invalid ${where}: A sheet with the name "${title}" already exists. Please enter another name.`,
+          );
+        if (props.sheetId !== undefined && book.sheets.some((s) => s.sheetId === props.sheetId))
+          throw badRequest(`Invalid ${where}: Sheet with id ${props.sheetId} already exists.`);
+        const sheet: SheetData = {
+          sheetId: props.sheetId ?? Math.floor(Math.random() * 2 ** 31),
+          title,
+          index: props.index ?? book.sheets.length,
+          frozenRowCount: props.gridProperties?.frozenRowCount ?? 0,
+          cells: new Map(),
+          protectedRanges: [],
+          validations: [],
+        };
+        book.sheets.push(sheet);
+        replies.push({ addSheet: { properties: { sheetId: sheet.sheetId, title, index: sheet.index } } });
+        return;
+      }
+      case 'deleteSheet': {
+        const sheet = gridOf(where, r as { sheetId?: number });
+        book.sheets = book.sheets.filter((s) => s !== sheet);
+        replies.push({});
+        return;
+      }
+      case 'updateSheetProperties': {
+        const props = r.properties as {
+          sheetId?: number;
+          title?: string;
+          gridProperties?: { frozenRowCount?: number };
+        };
+        if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
+        const sheet = gridOf(where, props);
+        if (props.gridProperties?.frozenRowCount !== undefined)
+          sheet.frozenRowCount = props.gridProperties.frozenRowCount;
+        if (props.title) sheet.title = props.title;
+        replies.push({});
+        return;
+      }
+      case 'updateCells': {
+        if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
+        const range = (r.range ?? (r.start ? { ...(r.start as object) } : undefined)) as
+          | {
+              sheetId?: number;
+              startRowIndex?: number;
+              endRowIndex?: number;
+              startColumnIndex?: number;
+              endColumnIndex?: number;
+              rowIndex?: number;
+              columnIndex?: number;
+            }
+          | undefined;
+        const sheet = gridOf(where, range);
+        const startRow = range?.startRowIndex ?? range?.rowIndex ?? 0;
+        const startCol = range?.startColumnIndex ?? range?.columnIndex ?? 0;
+        const values =
+          r.fields === '*' || r.fields.split(',').some((f) => f.trim().startsWith('userEnteredValue'));
+        if (values && r.range) {
+          // With a range, cells in it that `rows` does not mention are cleared.
+          const { rows, cols } = extent(s, sheet);
+          for (let row = startRow; row < Math.min(range?.endRowIndex ?? rows, rows); row++)
+            for (let col = startCol; col < Math.min(range?.endColumnIndex ?? cols, cols); col++)
+              setCell(s, sheet, row, col, undefined);
+        }
+        const rows = (r.rows ?? []) as { values?: { userEnteredValue?: Record<string, unknown> }[] }[];
+        rows.forEach((row, ri) => {
+          (row.values ?? []).forEach((cell, ci) => {
+            if (!values || !cell.userEnteredValue) return;
+            const v = cell.userEnteredValue;
+            const at = [startRow + ri, startCol + ci] as const;
+            if ('formulaValue' in v)
+              setCell(s, sheet, at[0], at[1], { value: '', formula: String(v.formulaValue) });
+            else if ('stringValue' in v) setCell(s, sheet, at[0], at[1], { value: String(v.stringValue) });
+            else if ('numberValue' in v) setCell(s, sheet, at[0], at[1], { value: Number(v.numberValue) });
+            else if ('boolValue' in v) setCell(s, sheet, at[0], at[1], { value: Boolean(v.boolValue) });
+            else throw badRequest(`Invalid ${where}: unknown value ${JSON.stringify(v)}`);
+          });
+        });
+        replies.push({});
+        return;
+      }
+      case 'mergeCells':
+      case 'unmergeCells': {
+        gridOf(where, (r.range ?? {}) as { sheetId?: number });
+        replies.push({});
+        return;
+      }
+      case 'repeatCell':
+      case 'updateDimensionProperties':
+      case 'updateBorders': {
+        const range = (r.range ?? {}) as { sheetId?: number };
+        gridOf(where, range);
+        if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
+        replies.push({});
+        return;
+      }
+      case 'setDataValidation': {
+        const sheet = gridOf(where, r.range as { sheetId?: number });
+        sheet.validations.push({ range: r.range, rule: r.rule });
+        replies.push({});
+        return;
+      }
+      case 'addProtectedRange': {
+        const protectedRange = (r.protectedRange ?? {}) as { range?: { sheetId?: number } };
+        const sheet = gridOf(where, protectedRange.range);
+        const added = { ...protectedRange, protectedRangeId: book.nextProtectedRangeId++ };
+        sheet.protectedRanges.push(added);
+        replies.push({ addProtectedRange: { protectedRange: added } });
+        return;
+      }
+      default:
+        throw badRequest(
+          `Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]': Cannot find field.`,
+        );
+    }
+  });
+  book.modifiedTime = s.clock.now();
+  book.modifiedByApi = true;
+  s.books.set(id, book);
+  s.changed(id);
+  return { spreadsheetId: id, replies };
+}
