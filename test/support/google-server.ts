@@ -4,7 +4,6 @@ import { realClock } from '../../shared/adapters/os/clock.ts';
 import type { WorkbookGrids } from '../../shared/domain/grid.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { applyFieldMask } from './fields.ts';
-import { createFile, documentFile, fileOf, listChanges, listFiles, uploadDocument } from './standin-drive.ts';
 import {
   ApiError,
   type CallKind,
@@ -14,12 +13,14 @@ import {
   type FaultKind,
   gridToCells,
   parseMultipart,
+  quotaError,
   type SpreadsheetData,
   type StandinOptions,
   type Value,
   WINDOW_MS,
 } from './standin-model.ts';
-import { batchGet, batchUpdate, getSpreadsheet, setCell, valuesBatchUpdate } from './standin-sheets.ts';
+import { routesOf } from './standin-routes.ts';
+import { setCell } from './standin-sheets.ts';
 
 export type { CallKind, CallRecord, Fault, FaultKind, StandinOptions } from './standin-model.ts';
 export { newSpreadsheetId } from './standin-model.ts';
@@ -223,107 +224,7 @@ export class GoogleStandin {
     res.end(text);
   }
 
-  private readonly routes: readonly {
-    method: string;
-    pattern: RegExp;
-    api: string;
-    kind: CallKind;
-    run: (id: string, q: URLSearchParams, body: unknown) => unknown;
-  }[] = [
-    {
-      method: 'GET',
-      pattern: /^\/v4\/spreadsheets\/([^/:]+)\/values:batchGet$/,
-      api: 'values.batchGet',
-      kind: 'read',
-      run: (id, q) => batchGet(this, id, q),
-    },
-    {
-      method: 'POST',
-      pattern: /^\/v4\/spreadsheets\/([^/:]+)\/values:batchUpdate$/,
-      api: 'values.batchUpdate',
-      kind: 'write',
-      run: (id, _q, body) => valuesBatchUpdate(this, id, body),
-    },
-    {
-      method: 'POST',
-      pattern: /^\/v4\/spreadsheets\/([^/:]+):batchUpdate$/,
-      api: 'spreadsheets.batchUpdate',
-      kind: 'write',
-      run: (id, _q, body) => batchUpdate(this, id, body),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/v4\/spreadsheets\/([^/:]+)$/,
-      api: 'spreadsheets.get',
-      kind: 'read',
-      run: (id) => getSpreadsheet(this, id),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/drive\/v3\/changes\/startPageToken$/,
-      api: 'changes.getStartPageToken',
-      kind: 'drive',
-      run: () => ({ kind: 'drive#startPageToken', startPageToken: String(this.changeLog.length + 1) }),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/drive\/v3\/changes$/,
-      api: 'changes.list',
-      kind: 'drive',
-      run: (_id, q) => listChanges(this, q),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/drive\/v3\/files$/,
-      api: 'files.list',
-      kind: 'drive',
-      run: (_id, q) => listFiles(this, q),
-    },
-    {
-      method: 'POST',
-      pattern: /^\/drive\/v3\/files$/,
-      api: 'files.create',
-      kind: 'drive',
-      run: (_id, _q, body) => createFile(this, body),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/drive\/v3\/files\/([^/]+)$/,
-      api: 'files.get',
-      kind: 'drive',
-      run: (id) => {
-        const doc = this.documents.get(id);
-        return doc ? documentFile(this, doc) : fileOf(this, this.book(id));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/upload\/drive\/v3\/files$/,
-      api: 'files.create',
-      kind: 'drive',
-      run: (_id, q, body) => uploadDocument(this, undefined, q, body),
-    },
-    {
-      method: 'PATCH',
-      pattern: /^\/upload\/drive\/v3\/files\/([^/]+)$/,
-      api: 'files.update',
-      kind: 'drive',
-      run: (id, q, body) => uploadDocument(this, id, q, body),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/drive\/v3\/files\/([^/]+)\/export$/,
-      api: 'files.export',
-      kind: 'drive',
-      run: (id, q) => {
-        const doc = this.documents.get(id);
-        if (!doc) throw new ApiError(404, 'NOT_FOUND', `File not found: ${id}.`);
-        if (q.get('mimeType') !== 'text/plain')
-          throw new ApiError(400, 'INVALID_ARGUMENT', 'The stand-in exports documents as text/plain only.');
-        return { raw: doc.text };
-      },
-    },
-  ];
+  private readonly routes = routesOf(this);
 
   private route(method: string, path: string) {
     for (const route of this.routes) {
@@ -413,7 +314,7 @@ export class GoogleStandin {
       this.send(res, code, {
         error:
           code === 429
-            ? this.quotaError(kind)
+            ? quotaError(kind)
             : {
                 code,
                 message: 'The service is currently unavailable.',
@@ -429,7 +330,7 @@ export class GoogleStandin {
     while (window.length && (window[0] ?? 0) <= now - WINDOW_MS) window.shift();
     if (window.length >= this.quota[kind]) {
       record(api, kind, id, 429);
-      this.send(res, 429, { error: this.quotaError(kind) });
+      this.send(res, 429, { error: quotaError(kind) });
       return;
     }
     window.push(now);
@@ -488,25 +389,4 @@ export class GoogleStandin {
     }
     return undefined;
   }
-
-  private quotaError(kind: CallKind) {
-    const metric = kind === 'write' ? 'Write requests' : kind === 'read' ? 'Read requests' : 'Queries';
-    const service = kind === 'drive' ? 'drive.googleapis.com' : 'sheets.googleapis.com';
-    return {
-      code: 429,
-      message: `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute per user' of service '${service}' for consumer 'project_number:000000000000'.`,
-      status: 'RESOURCE_EXHAUSTED',
-      details: [
-        {
-          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-          reason: 'RATE_LIMIT_EXCEEDED',
-          domain: 'googleapis.com',
-        },
-      ],
-    };
-  }
-
-  // ——— Sheets ———
-
-  // ——— Drive ———
 }

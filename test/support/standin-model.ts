@@ -145,3 +145,21 @@ export function invalidParameter(location: string): ApiError {
 }
 
 export const newSpreadsheetId = () => randomUUID().replace(/-/g, '').slice(0, 28);
+
+/** Google's answer when a user's per-minute quota is spent. */
+export function quotaError(kind: CallKind) {
+  const metric = kind === 'write' ? 'Write requests' : kind === 'read' ? 'Read requests' : 'Queries';
+  const service = kind === 'drive' ? 'drive.googleapis.com' : 'sheets.googleapis.com';
+  return {
+    code: 429,
+    message: `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute per user' of service '${service}' for consumer 'project_number:000000000000'.`,
+    status: 'RESOURCE_EXHAUSTED',
+    details: [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'RATE_LIMIT_EXCEEDED',
+        domain: 'googleapis.com',
+      },
+    ],
+  };
+}
