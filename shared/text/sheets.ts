@@ -1,5 +1,4 @@
 /** Tab titles, column headers and labels of the workbooks people fill and read, and the values their dropdowns offer. */
-import { MESSAGES } from './messages.ts';
 
 export const HISTORY_HEADERS = {
   subject: 'Đối tượng',

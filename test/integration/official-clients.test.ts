@@ -19,7 +19,6 @@ import { getAll, writeAll } from '../../shared/adapters/dynamodb/batches.ts';
 import { createDynamoClient, ensureTable } from '../../shared/adapters/dynamodb/client.ts';
 import { googleClients, SCOPES } from '../../shared/adapters/google/auth.ts';
 import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
-import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 import { newCounters, SourceUnavailableError } from '../../shared/ports/index.ts';
 import { feedbackTab } from '../../shared/present/feedback.ts';

@@ -101,7 +101,7 @@ export class GoogleStandin {
   userEdit(id: string, sheetTitle: string, row: number, col: number, value: Value | null): void {
     const sheet = this.book(id).sheets.find((s) => s.title === sheetTitle);
     if (!sheet) throw new Error(`no sheet ${sheetTitle}`);
-    setCell(this, sheet, row, col, value === null ? undefined : { value });
+    setCell(sheet, row, col, value === null ? undefined : { value });
     this.book(id).modifiedTime = this.clock.now();
     this.book(id).modifiedByApi = false;
     this.changed(id);

@@ -35,7 +35,7 @@ export async function uploadDocument(
     const doc = s.documents.get(id);
     if (!doc) throw new ApiError(404, 'NOT_FOUND', `File not found: ${id}.`);
     Object.assign(doc, { text, modifiedTime: s.clock.now(), uploads: doc.uploads + 1 });
-    return documentFile(s, doc);
+    return documentFile(doc);
   }
   if (metadata.mimeType !== DOCUMENT_MIME)
     throw new ApiError(400, 'INVALID_ARGUMENT', 'The stand-in converts uploads to Google Docs only.');
@@ -48,10 +48,10 @@ export async function uploadDocument(
     uploads: 1,
   };
   s.documents.set(doc.id, doc);
-  return documentFile(s, doc);
+  return documentFile(doc);
 }
 
-export function documentFile(s: GoogleStandin, doc: DocumentData) {
+export function documentFile(doc: DocumentData) {
   return {
     kind: 'drive#file',
     id: doc.id,
@@ -70,10 +70,10 @@ export function createFile(s: GoogleStandin, body: unknown) {
   s.putSpreadsheet(id, file.name ?? 'Untitled spreadsheet', { 'Trang tính1': [] });
   const book = s.book(id);
   book.parents = [...(file.parents ?? [])];
-  return fileOf(s, book);
+  return fileOf(book);
 }
 
-export function fileOf(s: GoogleStandin, book: SpreadsheetData) {
+export function fileOf(book: SpreadsheetData) {
   return {
     kind: 'drive#file',
     id: book.id,
@@ -121,14 +121,14 @@ export function listFiles(s: GoogleStandin, q: URLSearchParams) {
       } else throw invalidParameter('q');
     }
   const entries: Entry[] = [
-    ...[...s.books.values()].map((b) => ({ ...b, mimeType: SPREADSHEET_MIME, file: fileOf(s, b) })),
+    ...[...s.books.values()].map((b) => ({ ...b, mimeType: SPREADSHEET_MIME, file: fileOf(b) })),
     ...[...s.documents.values()].map((d) => ({
       id: d.id,
       title: d.name,
       parents: d.parents,
       modifiedTime: d.modifiedTime,
       mimeType: DOCUMENT_MIME,
-      file: documentFile(s, d),
+      file: documentFile(d),
     })),
   ];
   const all = entries.filter((b) => filters.every((f) => f(b))).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -178,7 +178,7 @@ export function listChanges(s: GoogleStandin, q: URLSearchParams) {
         time: new Date(time).toISOString(),
         removed: false,
         fileId,
-        file: fileOf(s, book),
+        file: fileOf(book),
       },
     ];
   });

@@ -77,7 +77,7 @@ export function routesOf(s: GoogleStandin): readonly Route[] {
       kind: 'drive',
       run: (id) => {
         const doc = s.documents.get(id);
-        return doc ? documentFile(s, doc) : fileOf(s, s.book(id));
+        return doc ? documentFile(doc) : fileOf(s.book(id));
       },
     },
     {

@@ -8,11 +8,7 @@ import {
   type Value,
 } from './standin-model.ts';
 
-export function sheetFor(
-  s: GoogleStandin,
-  book: SpreadsheetData,
-  range: string,
-): { sheet: SheetData; a1: A1Range } {
+export function sheetFor(book: SpreadsheetData, range: string): { sheet: SheetData; a1: A1Range } {
   let a1: A1Range;
   try {
     a1 = parseA1(range);
@@ -25,7 +21,7 @@ export function sheetFor(
   return { sheet, a1 };
 }
 
-export function extent(s: GoogleStandin, sheet: SheetData): { rows: number; cols: number } {
+export function extent(sheet: SheetData): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
   for (const [r, line] of sheet.cells)
@@ -48,8 +44,8 @@ export function batchGet(s: GoogleStandin, id: string, q: URLSearchParams) {
   if (!['SERIAL_NUMBER', 'FORMATTED_STRING'].includes(dates))
     throw badRequest(`Invalid value at 'date_time_render_option', "${dates}"`);
   const valueRanges = ranges.map((range) => {
-    const { sheet, a1 } = sheetFor(s, book, range);
-    const { rows, cols } = extent(s, sheet);
+    const { sheet, a1 } = sheetFor(book, range);
+    const { rows, cols } = extent(sheet);
     const endRow = Math.min(a1.endRow ?? Number.MAX_SAFE_INTEGER, Math.max(rows - 1, a1.startRow));
     const endCol = Math.min(a1.endCol ?? Number.MAX_SAFE_INTEGER, Math.max(cols - 1, a1.startCol));
     const values: Value[][] = [];
@@ -80,13 +76,7 @@ export function batchGet(s: GoogleStandin, id: string, q: URLSearchParams) {
   return { spreadsheetId: id, valueRanges };
 }
 
-export function setCell(
-  s: GoogleStandin,
-  sheet: SheetData,
-  row: number,
-  col: number,
-  cell: CellData | undefined,
-): void {
+export function setCell(sheet: SheetData, row: number, col: number, cell: CellData | undefined): void {
   const line = sheet.cells.get(row) ?? new Map<number, CellData>();
   if (cell) line.set(col, cell);
   else line.delete(col);
@@ -108,7 +98,7 @@ export function valuesBatchUpdate(s: GoogleStandin, id: string, body: unknown) {
   let maxCols = 0;
   const writes: { sheet: SheetData; row: number; col: number; cell: CellData | undefined }[] = [];
   for (const data of input.data ?? []) {
-    const { sheet, a1 } = sheetFor(s, book, data.range);
+    const { sheet, a1 } = sheetFor(book, data.range);
     (data.values ?? []).forEach((row, r) => {
       if (a1.endRow !== undefined && a1.startRow + r > a1.endRow)
         throw badRequest(
@@ -136,7 +126,7 @@ export function valuesBatchUpdate(s: GoogleStandin, id: string, body: unknown) {
       });
     });
   }
-  for (const w of writes) setCell(s, w.sheet, w.row, w.col, w.cell);
+  for (const w of writes) setCell(w.sheet, w.row, w.col, w.cell);
   book.modifiedTime = s.clock.now();
   book.modifiedByApi = true;
   s.changed(id);
@@ -251,10 +241,10 @@ export function batchUpdate(s: GoogleStandin, id: string, body: unknown) {
           r.fields === '*' || r.fields.split(',').some((f) => f.trim().startsWith('userEnteredValue'));
         if (values && r.range) {
           // With a range, cells in it that `rows` does not mention are cleared.
-          const { rows, cols } = extent(s, sheet);
+          const { rows, cols } = extent(sheet);
           for (let row = startRow; row < Math.min(range?.endRowIndex ?? rows, rows); row++)
             for (let col = startCol; col < Math.min(range?.endColumnIndex ?? cols, cols); col++)
-              setCell(s, sheet, row, col, undefined);
+              setCell(sheet, row, col, undefined);
         }
         const rows = (r.rows ?? []) as { values?: { userEnteredValue?: Record<string, unknown> }[] }[];
         rows.forEach((row, ri) => {
@@ -263,10 +253,10 @@ export function batchUpdate(s: GoogleStandin, id: string, body: unknown) {
             const v = cell.userEnteredValue;
             const at = [startRow + ri, startCol + ci] as const;
             if ('formulaValue' in v)
-              setCell(s, sheet, at[0], at[1], { value: '', formula: String(v.formulaValue) });
-            else if ('stringValue' in v) setCell(s, sheet, at[0], at[1], { value: String(v.stringValue) });
-            else if ('numberValue' in v) setCell(s, sheet, at[0], at[1], { value: Number(v.numberValue) });
-            else if ('boolValue' in v) setCell(s, sheet, at[0], at[1], { value: Boolean(v.boolValue) });
+              setCell(sheet, at[0], at[1], { value: '', formula: String(v.formulaValue) });
+            else if ('stringValue' in v) setCell(sheet, at[0], at[1], { value: String(v.stringValue) });
+            else if ('numberValue' in v) setCell(sheet, at[0], at[1], { value: Number(v.numberValue) });
+            else if ('boolValue' in v) setCell(sheet, at[0], at[1], { value: Boolean(v.boolValue) });
             else throw badRequest(`Invalid ${where}: unknown value ${JSON.stringify(v)}`);
           });
         });
