@@ -1,3 +1,5 @@
+/** Reading a score workbook's info and collective tabs: headers found by their labels, scores and years parsed, each problem with its cell. */
+
 import { yearLabel } from '../text/common.ts';
 import { MESSAGES, WHAT } from '../text/messages.ts';
 import { COLLECTIVE_HEADERS, INFO_LABELS, NO, TABS, YES } from '../text/sheets.ts';

@@ -1,3 +1,5 @@
+/** Reading a score workbook's individuals tab: one person a row, columns found by header, each problem with its cell. */
+
 import { MESSAGES, WHAT } from '../text/messages.ts';
 import { GENDERS, INDIVIDUAL_HEADERS, NO, TABS, YES } from '../text/sheets.ts';
 import { a1, type Cell, cellAt, findTab, type WorkbookGrids } from './grid.ts';

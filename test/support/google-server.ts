@@ -1,3 +1,12 @@
+/**
+ * A local stand-in for the Sheets v4 and Drive v3 endpoints thidua uses, on 127.0.0.1.
+ * It holds spreadsheets in memory and answers like Google: the same paths, A1 ranges, field masks,
+ * `valueInputOption` semantics (USER_ENTERED turns "=…" into a formula, RAW never does), atomic
+ * `spreadsheets.batchUpdate`, Google's error bodies, and a per-minute quota per user that answers
+ * 429 RESOURCE_EXHAUSTED, on a clock tests can speed up. Faults can be injected: 429 bursts, 5xx,
+ * slow answers and dropped connections (before or after the request took effect).
+ */
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { realClock } from '../../shared/adapters/os/clock.ts';
@@ -206,8 +215,6 @@ export class GoogleStandin {
       Object.entries(filter).every(([key, value]) => call[key as keyof CallRecord] === value),
     ).length;
   }
-
-  // ——— HTTP ———
 
   book(id: string): SpreadsheetData {
     const book = this.books.get(id);

@@ -1,3 +1,5 @@
+/** The stand-in's Drive v3 methods: files (spreadsheets and uploaded documents) and the change log. */
+
 import { docxText } from './docx-text.ts';
 import type { GoogleStandin } from './google-server.ts';
 import {

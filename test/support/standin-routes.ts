@@ -1,3 +1,5 @@
+/** The Sheets v4 and Drive v3 methods the stand-in answers, by HTTP method and path. */
+
 import type { GoogleStandin } from './google-server.ts';
 import { createFile, documentFile, fileOf, listChanges, listFiles, uploadDocument } from './standin-drive.ts';
 import { ApiError, type CallKind } from './standin-model.ts';

@@ -1,3 +1,5 @@
+/** The stand-in's Sheets v4 methods: values.batchGet and batchUpdate, spreadsheets.get and batchUpdate, as Google answers them. */
+
 import { type A1Range, formatA1, parseA1, RangeParseError } from '../../shared/adapters/google/a1.ts';
 import type { GoogleStandin } from './google-server.ts';
 import {

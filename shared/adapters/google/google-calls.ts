@@ -1,3 +1,5 @@
+/** A Google call through the paced caller, its failures mapped to the ports' errors for one spreadsheet. */
+
 import { SourceUnavailableError, WorkbookInaccessibleError, WorkbookReadError } from '../../ports/index.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';

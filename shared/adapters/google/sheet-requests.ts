@@ -1,3 +1,8 @@
+/**
+ * The Sheets API requests thidua builds from its neutral workbook models: added tabs, values with
+ * their formats, merges, widths, validation and protection. Pure: models in, request bodies out.
+ */
+
 import type { sheets_v4 } from '@googleapis/sheets';
 import { z } from 'zod';
 import { type Cell, columnLetters } from '../../domain/grid.ts';

@@ -1,3 +1,12 @@
+/**
+ * Google Sheets behind the sheet ports. Reads: one `values.batchGet` per workbook, fixed ranges,
+ * UNFORMATTED_VALUE and SERIAL_NUMBER, a field mask, into the same grids the `.xlsx` adapter
+ * gives. Versions: Drive `files.list` (modifiedTime), up to 1,000 files a page, so a nightly sync
+ * where nothing changed costs a handful of calls for the whole sector. Writes: plain values only
+ * (RAW / typed cell values), so text from users never becomes a formula; text that looks like one
+ * is also escaped for CSV export. Every call is paced and retried by the GoogleCaller.
+ */
+
 import type { sheets_v4 } from '@googleapis/sheets';
 import { columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
 import { matchKey, stripControls } from '../../domain/text.ts';
