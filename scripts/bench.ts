@@ -19,10 +19,11 @@ import { XlsxWorkbooks } from '../shared/adapters/xlsx/workbooks.ts';
 import { loadMovement } from '../shared/app/movement.ts';
 import { buildProposals } from '../shared/domain/proposals.ts';
 import type { Registry } from '../shared/domain/registry.ts';
-import { readSubmission, type Submission } from '../shared/domain/submission.ts';
+import type { Submission } from '../shared/domain/submission.ts';
 import { generateExample } from '../shared/example/generate.ts';
 import { catalogFor } from '../shared/movement/movement.ts';
 import { newCounters } from '../shared/ports/index.ts';
+import { readSubmission } from '../shared/present/unit-book-read.ts';
 import { proposeAwards } from '../shared/usecases/propose.ts';
 import { syncUnits } from '../shared/usecases/sync.ts';
 

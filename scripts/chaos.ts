@@ -23,7 +23,7 @@ import { DynamoSubmissionStore } from '../shared/adapters/dynamodb/store.ts';
 import { XlsxWorkbooks } from '../shared/adapters/xlsx/workbooks.ts';
 import { ensureExample, REGISTRY_FILE } from '../shared/app/context.ts';
 import type { WorkbookGrids } from '../shared/domain/grid.ts';
-import { parseRegistry } from '../shared/domain/registry.ts';
+import { parseRegistry } from '../shared/present/registry-read.ts';
 import { TABS } from '../shared/text/sheets.ts';
 import { STATUS_BOOK } from '../shared/text/status-book.ts';
 

@@ -6,10 +6,11 @@
  *   npm run snapshot -- --compare A.json B.json  the files and parts that differ (exit 1 if any)
  * A fingerprint is the SHA-256 of each part of every `.xlsx` / `.docx` (the proposal workbooks,
  * the documents, the sector status, the units' workbooks with their feedback tabs) and of
- * report.json (its paths relative to the run's folder). Left out: the packages' own creation dates (`docProps/core.xml`), which the
+ * report.json (its paths relative to the run's folder); then the same for `thidua run --example
+ * --round midterm|final` (the round workbooks, their JSON output and exit code). Left out: the packages' own creation dates (`docProps/core.xml`), which the
  * libraries set from the clock.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,12 @@ if (values.compare) {
   const registry = join(example, 'danh-muc-don-vi.xlsx');
   const run = ['run', '--registry', registry, '--store', join(work, 'db'), '--out', join(work, 'out')];
   execFileSync(tsx, [join(ROOT, 'shared/cli/main.ts'), ...run], { env, stdio: 'ignore' });
+  // The mid-term and final rounds on the bundled example (earlier years, award history), as JSON too.
+  for (const round of ['midterm', 'final']) {
+    const args = [join(ROOT, 'shared/cli/main.ts'), 'run', '--example', '--round', round, '--json'];
+    const result = spawnSync(tsx, args, { env, cwd: work, encoding: 'utf8' });
+    writeFileSync(join(work, `round-${round}.json`), `${result.stdout}\nexit ${result.status}\n`);
+  }
   writeFileSync(String(values.out), `${JSON.stringify(await fingerprint(work), null, 1)}\n`);
   console.log(`fingerprint of ${work} written to ${values.out}`);
 } else console.log('npm run snapshot -- --out FILE.json | --compare BEFORE.json AFTER.json');

@@ -7,8 +7,9 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
-import { parseHistory, pendingBlocks } from '../../shared/domain/history.ts';
+import { pendingBlocks } from '../../shared/domain/history.ts';
 import type { Registry } from '../../shared/domain/registry.ts';
+import { parseHistory } from '../../shared/present/history-read.ts';
 import { formatVietnamTime, vietnamDate } from '../../shared/present/time.ts';
 import { TABS } from '../../shared/text/sheets.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';

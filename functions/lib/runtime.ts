@@ -21,7 +21,7 @@ import {
 } from '../../shared/adapters/google/auth.ts';
 import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
 import { GoogleWorkbooks } from '../../shared/adapters/google/workbooks.ts';
-import { parseRegistry, type Registry } from '../../shared/domain/registry.ts';
+import type { Registry } from '../../shared/domain/registry.ts';
 import {
   type Catalog,
   catalogFor,
@@ -30,6 +30,7 @@ import {
   yearsOf,
 } from '../../shared/movement/movement.ts';
 import type { Counters } from '../../shared/ports/index.ts';
+import { parseRegistry } from '../../shared/present/registry-read.ts';
 import { TABS } from '../../shared/text/sheets.ts';
 import type { Config } from './config.ts';
 import { noMetrics, type RunMetrics } from './metrics.ts';

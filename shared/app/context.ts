@@ -15,7 +15,7 @@ import { GoogleCaller } from '../adapters/google/caller.ts';
 import { GoogleDocuments } from '../adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../adapters/google/workbooks.ts';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
-import { parseRegistry, type Registry } from '../domain/registry.ts';
+import type { Registry } from '../domain/registry.ts';
 import {
   EXAMPLE_DEFAULTS,
   type ExampleOptions,
@@ -33,6 +33,7 @@ import {
   type SheetSource,
 } from '../ports/index.ts';
 import { historyWorkbookModel, registryWorkbookModel } from '../present/registry-book.ts';
+import { parseRegistry } from '../present/registry-read.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { TABS } from '../text/sheets.ts';
 import { loadMovement } from './movement.ts';

@@ -1,15 +1,12 @@
 /** Candidates for a council's lists: what is compared (the share of the points that apply, exactly), who a collective or a person is, and the order of standing. */
 
 import { type Catalog, eligibilityPolicyFor, type Movement, type Subject } from '../movement/movement.ts';
-import { REASONS } from '../text/proposals.ts';
-import { WOMAN } from '../text/sheets.ts';
 import type { Quota } from './quota.ts';
+import { because, type Reason } from './reasons.ts';
 import type { RegistryUnit } from './registry.ts';
 import type { Person, Submission } from './submission.ts';
-import { toHundredths } from './submission-cells.ts';
+import { toHundredths } from './submission-schema.ts';
 import { comparePersonNames, compareVietnamese } from './text.ts';
-
-export type ReasonCode = keyof typeof REASONS;
 
 export interface Candidate {
   readonly subject: Subject;
@@ -25,19 +22,17 @@ export interface Candidate {
   /** Points obtained and points applicable, in hundredths: the share is points / max, compared exactly. */
   readonly points: number;
   readonly max: number;
-  readonly ineligible: { code: ReasonCode; reason: string } | null;
+  readonly ineligible: Reason | null;
 }
 
 export interface RankedCandidate extends Candidate {
   readonly rank: number;
 }
 
-export interface NotProposed {
+export type NotProposed = {
   readonly candidate: Candidate;
   readonly rank: number | null;
-  readonly code: ReasonCode;
-  readonly reason: string;
-}
+} & Reason;
 
 export interface SubjectProposal {
   readonly quota: Quota;
@@ -81,8 +76,12 @@ export interface ProposalInput {
   readonly pending?: ReadonlyMap<string, string>;
 }
 
+/** The movement has no catalog, quota or eligibility policy for the year asked. */
 export class PolicyMissingError extends Error {
   override readonly name = 'PolicyMissingError';
+  constructor(readonly year: number) {
+    super(`the movement has no policy for the emulation year starting ${year}`);
+  }
 }
 
 /** Exact comparison of a.points/a.max with b.points/b.max: negative when a ranks before b. */
@@ -147,7 +146,7 @@ export function collectiveCandidate(
     return Object.assign(base, {
       points: 0,
       max,
-      ineligible: { code: 'NO_SUBMISSION' as const, reason: REASONS.NO_SUBMISSION() },
+      ineligible: because('NO_SUBMISSION'),
     });
   const points = catalog.collective.items.reduce((sum, item) => {
     const score = submission.collective.items[item.code];
@@ -155,9 +154,7 @@ export function collectiveCandidate(
   }, 0);
   const veto = catalog.collective.vetoItems.find((item) => submission.collective.vetoes[item.code] === true);
   const ineligible =
-    veto && policy?.collective.vetoDisqualifies
-      ? { code: 'VETO' as const, reason: REASONS.VETO(veto.code, veto.title) }
-      : null;
+    veto && policy?.collective.vetoDisqualifies ? because('VETO', veto.code, veto.title) : null;
   return Object.assign(base, { points, max, ineligible });
 }
 
@@ -211,7 +208,7 @@ function personEntry(
     unitName: unit.name,
     position: person.position,
     isLeader: person.isLeader,
-    isWoman: person.gender === WOMAN,
+    isWoman: person.gender === 'female',
     rating: rating?.label ?? person.rating,
     points,
     max,
@@ -233,12 +230,11 @@ export function personCandidate(
   const discipline = context.disciplines.get(person.discipline);
   let ineligible: Candidate['ineligible'] = null;
   // A person belongs to one unit: listed by two, they are ranked by neither until it is resolved.
-  if (alsoListedBy.length)
-    ineligible = { code: 'DUPLICATE_STAFF', reason: REASONS.DUPLICATE_STAFF(alsoListedBy.join(', ')) };
+  if (alsoListedBy.length) ineligible = because('DUPLICATE_STAFF', alsoListedBy.join(', '));
   else if (policy?.individual.disciplineDisqualifies && discipline?.isDiscipline)
-    ineligible = { code: 'DISCIPLINE', reason: REASONS.DISCIPLINE(discipline.label) };
+    ineligible = because('DISCIPLINE', discipline.label);
   else if (rating && minimum && rating.rank < minimum.rank)
-    ineligible = { code: 'RATING_BELOW', reason: REASONS.RATING_BELOW(rating.label, minimum.label) };
+    ineligible = because('RATING_BELOW', rating.label, minimum.label);
   return personEntry(person, unit, rating, points, max, ineligible);
 }
 

@@ -1,8 +1,6 @@
 /** What a council decides on thidua's lists: its choice at a tie, cluster rankings, and the councils withheld while the registry is wrong. */
 
 import { catalogFor } from '../movement/movement.ts';
-import { yearLabel } from '../text/common.ts';
-import { REASONS, WITHHELD } from '../text/proposals.ts';
 import {
   collectiveCandidate,
   type NotProposed,
@@ -14,6 +12,7 @@ import {
 } from './candidates.ts';
 import { applyQuota } from './proposals.ts';
 import { computeQuota, describeQuota } from './quota.ts';
+import { because } from './reasons.ts';
 import {
   collectiveCouncilOf,
   individualCouncilOf,
@@ -37,7 +36,7 @@ export interface ClusterRanking {
 export function rankClusters(input: ProposalInput): ClusterRanking[] {
   const { movement, year, units, submissions } = input;
   const catalog = catalogFor(movement, year);
-  if (!catalog) throw new PolicyMissingError(REASONS.NO_POLICY(yearLabel(year)));
+  if (!catalog) throw new PolicyMissingError(year);
   const context = rankContext(movement, catalog, year);
   const byCluster = new Map<string, RegistryUnit[]>();
   for (const unit of units.values())
@@ -84,12 +83,7 @@ export function applyCouncilChoice(
     tiedAtLine: [],
     placesForTied: subject.placesForTied - chosen.length,
     notProposed: [
-      ...rest.map((candidate) => ({
-        candidate,
-        rank: candidate.rank,
-        code: 'NOT_CHOSEN' as const,
-        reason: REASONS.NOT_CHOSEN(),
-      })),
+      ...rest.map((candidate) => ({ candidate, rank: candidate.rank, ...because('NOT_CHOSEN') })),
       ...subject.notProposed,
     ],
     decision,
@@ -121,6 +115,13 @@ export function readTieChoices(
   return { ...choices, rejected };
 }
 
+/** Why a council's list is held back this time: a code and what its sentence needs (text/proposals.ts). */
+export type WithheldReason =
+  | { readonly code: 'registryUnplaced'; readonly args: readonly [where: string] }
+  | { readonly code: 'registryDuplicate'; readonly args: readonly [unitCode: string] }
+  | { readonly code: 'headcountMissing'; readonly args: readonly [unitCode: string] }
+  | { readonly code: 'unsettled'; readonly args: readonly [unitCode: string, status: string] };
+
 /**
  * Councils whose list cannot be trusted this time, with the reasons: a registry error that leaves
  * units unplaced (every council), a duplicated unit code or a missing headcount (the councils of
@@ -134,12 +135,14 @@ export function withheldCouncils(input: {
   /** Unit code → the status label of a unit that could not be read. */
   readonly unsettled: ReadonlyMap<string, string>;
   readonly councils: readonly string[];
-}): Map<string, string[]> {
-  const withheld = new Map<string, string[]>();
-  const hold = (council: string | null, reason: string) => {
+}): Map<string, WithheldReason[]> {
+  const withheld = new Map<string, WithheldReason[]>();
+  const hold = (council: string | null, reason: WithheldReason) => {
     if (!council || !input.councils.includes(council)) return;
     const reasons = withheld.get(council) ?? [];
-    if (!reasons.includes(reason)) reasons.push(reason);
+    const same = (r: WithheldReason) =>
+      r.code === reason.code && r.args.join('\n') === reason.args.join('\n');
+    if (!reasons.some(same)) reasons.push(reason);
     withheld.set(council, reasons);
   };
   const councilsOf = (code: string) => [
@@ -148,13 +151,14 @@ export function withheldCouncils(input: {
   ];
   const unplaced = input.faults?.unplaced ?? [];
   if (unplaced.length)
-    for (const council of input.councils) hold(council, WITHHELD.registryUnplaced(unplaced.join(', ')));
+    for (const council of input.councils)
+      hold(council, { code: 'registryUnplaced', args: [unplaced.join(', ')] });
   for (const code of input.faults?.duplicates ?? [])
-    for (const council of councilsOf(code)) hold(council, WITHHELD.registryDuplicate(code));
+    for (const council of councilsOf(code)) hold(council, { code: 'registryDuplicate', args: [code] });
   for (const unit of input.units.values())
     if (unit.headcount === null && (input.submissions.get(unit.code)?.people.length ?? 0) > 0)
-      hold(individualCouncilOf(input.units, unit.code), WITHHELD.headcountMissing(unit.code));
+      hold(individualCouncilOf(input.units, unit.code), { code: 'headcountMissing', args: [unit.code] });
   for (const [code, status] of input.unsettled)
-    for (const council of councilsOf(code)) hold(council, WITHHELD.unsettled(code, status));
+    for (const council of councilsOf(code)) hold(council, { code: 'unsettled', args: [code, status] });
   return withheld;
 }

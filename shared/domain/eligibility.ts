@@ -12,25 +12,49 @@ import {
   type Movement,
   type Subject,
 } from '../movement/movement.ts';
-import { yearLabel } from '../text/common.ts';
-import { ELIGIBILITY_TEXT } from '../text/rounds.ts';
 import type { HistoryRecord } from './history.ts';
-import { formatDate } from './text.ts';
 
 export type ConditionState = 'met' | 'missed' | 'unknown';
+
+/** Where a chain of years stopped: a year without data, a disciplined year, a rating below the bar. */
+export type ChainStop =
+  | { readonly kind: 'missingYear'; readonly year: number }
+  | { readonly kind: 'disciplined'; readonly year: number }
+  | { readonly kind: 'rating'; readonly year: number; readonly rating: string };
+
+/** What was found for a condition, as data (the sentences are the text layer's, text/rounds.ts). */
+export type ConditionDetail =
+  | { readonly kind: 'holdsNone'; readonly awards: readonly string[] }
+  | { readonly kind: 'holds'; readonly award: string; readonly year: number }
+  | {
+      readonly kind: 'years';
+      readonly count: number;
+      readonly from: number;
+      readonly to: number;
+      readonly stop: ChainStop | null;
+    }
+  | { readonly kind: 'count'; readonly count: number; readonly needed: number }
+  | { readonly kind: 'manual' }
+  | { readonly kind: 'anyOf'; readonly options: readonly { label: string; state: ConditionState }[] };
+
 export interface ConditionResult {
   readonly label: string;
   readonly state: ConditionState;
-  readonly detail: string;
+  readonly detail: ConditionDetail;
 }
+
+/** Why no condition was weighed: a pending block (discipline, inspection, complaint), or no rule in force. */
+export type EligibilityBlock =
+  | { readonly kind: 'pending'; readonly what: readonly string[] }
+  | { readonly kind: 'noRule'; readonly reviewDate: string };
 
 export interface Eligibility {
   readonly awardForm: string;
   readonly rule: AwardRule | undefined;
   readonly state: 'eligible' | 'ineligible' | 'needsCheck';
   readonly conditions: ConditionResult[];
-  /** Why not eligible, or what to check, in one sentence. */
-  readonly summary: string;
+  /** Set when the conditions were not weighed at all. */
+  readonly block: EligibilityBlock | null;
 }
 
 /** One candidate's record: the yearly results thidua holds and the award history. */
@@ -61,7 +85,7 @@ export function evaluateEligibility(
       rule,
       state: 'ineligible',
       conditions: [],
-      summary: ELIGIBILITY_TEXT.pending(pending.map((p) => p.award).join('; ')),
+      block: { kind: 'pending', what: pending.map((p) => p.award) },
     };
   if (!rule)
     return {
@@ -69,7 +93,7 @@ export function evaluateEligibility(
       rule,
       state: 'needsCheck',
       conditions: [],
-      summary: ELIGIBILITY_TEXT.noRule(formatDate(reviewDate)),
+      block: { kind: 'noRule', reviewDate },
     };
 
   const rank = (code: string) => movement.ratings.find((r) => r.code === code)?.rank ?? 0;
@@ -99,19 +123,19 @@ export function evaluateEligibility(
           return {
             label: condition.label,
             state: 'missed',
-            detail: ELIGIBILITY_TEXT.holdsNone(condition.awards.map(formName).join(', ')),
+            detail: { kind: 'holdsNone', awards: condition.awards.map(formName) },
           };
         chainStart = held.year + 1;
         return {
           label: condition.label,
           state: 'met',
-          detail: ELIGIBILITY_TEXT.holds(formName(held.award), yearLabel(held.year)),
+          detail: { kind: 'holds', award: formName(held.award), year: held.year },
         };
       }
       case 'consecutiveYears': {
         const floor = condition.afterAward ? chainStart : Number.NEGATIVE_INFINITY;
         let count = 0;
-        let stop = '';
+        let stop: ChainStop | null = null;
         let unknown = false;
         // “05 năm … trở lên”: the whole unbroken run back to the award counts (at least `years`),
         // and the later conditions (“trong thời gian đó”) are counted over all of it.
@@ -120,23 +144,23 @@ export function evaluateEligibility(
           if (!result) {
             // A year without data inside a run still too short: the council has to check it.
             if (count < condition.years) {
-              stop = ELIGIBILITY_TEXT.missingYear(yearLabel(year));
+              stop = { kind: 'missingYear', year };
               unknown = true;
             }
             break;
           }
           if (result.disciplined && movement.blockingRules.disciplineBreaksChain) {
-            stop = ELIGIBILITY_TEXT.brokenBy(yearLabel(year), ELIGIBILITY_TEXT.disciplined);
+            stop = { kind: 'disciplined', year };
             break;
           }
           if (rank(result.rating) < rank(condition.minimumRating)) {
-            stop = ELIGIBILITY_TEXT.brokenBy(yearLabel(year), ELIGIBILITY_TEXT.rating(label(result.rating)));
+            stop = { kind: 'rating', year, rating: label(result.rating) };
             break;
           }
           count++;
         }
         window = { from: lastYear - count + 1, to: lastYear };
-        const detail = `${ELIGIBILITY_TEXT.years(count, yearLabel(window.from), yearLabel(window.to))}${stop ? ` ${stop}` : ''}`;
+        const detail: ConditionDetail = { kind: 'years', count, from: window.from, to: window.to, stop };
         const state: ConditionState = count >= condition.years ? 'met' : unknown ? 'unknown' : 'missed';
         return { label: condition.label, state, detail };
       }
@@ -145,7 +169,7 @@ export function evaluateEligibility(
         return {
           label: condition.label,
           state: count >= condition.count ? 'met' : 'missed',
-          detail: ELIGIBILITY_TEXT.count(count, condition.count),
+          detail: { kind: 'count', count, needed: condition.count },
         };
       }
       case 'ratingCount': {
@@ -156,7 +180,7 @@ export function evaluateEligibility(
         return {
           label: condition.label,
           state: count >= condition.count ? 'met' : 'missed',
-          detail: ELIGIBILITY_TEXT.count(count, condition.count),
+          detail: { kind: 'count', count, needed: condition.count },
         };
       }
       case 'consecutiveAward': {
@@ -165,11 +189,11 @@ export function evaluateEligibility(
         return {
           label: condition.label,
           state: count >= condition.count ? 'met' : 'missed',
-          detail: ELIGIBILITY_TEXT.count(count, condition.count),
+          detail: { kind: 'count', count, needed: condition.count },
         };
       }
       case 'manual':
-        return { label: condition.label, state: 'unknown', detail: ELIGIBILITY_TEXT.unknown };
+        return { label: condition.label, state: 'unknown', detail: { kind: 'manual' } };
       case 'anyOf': {
         const results = condition.options.map(evaluate);
         const state: ConditionState = results.some((r) => r.state === 'met')
@@ -180,7 +204,7 @@ export function evaluateEligibility(
         return {
           label: condition.label,
           state,
-          detail: results.map((r) => `${r.label}: ${ELIGIBILITY_TEXT[r.state]}`).join('; '),
+          detail: { kind: 'anyOf', options: results.map((r) => ({ label: r.label, state: r.state })) },
         };
       }
     }
@@ -194,6 +218,6 @@ export function evaluateEligibility(
     rule,
     state: missed.length ? 'ineligible' : unknown.length ? 'needsCheck' : 'eligible',
     conditions,
-    summary: [...missed, ...unknown].map((c) => `${c.label}: ${c.detail}`).join(' '),
+    block: null,
   };
 }

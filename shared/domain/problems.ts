@@ -1,6 +1,8 @@
-/** Validation problems are data: where (tab and A1 cell), a stable code, and the Vietnamese message. */
+/**
+ * Validation problems are data: where (tab and A1 cell), a stable code, and the message the
+ * reader of that workbook wrote for it (`present/*-read.ts`, in the text layer's words).
+ */
 import { z } from 'zod';
-import { MORE_PROBLEMS } from '../text/common.ts';
 
 export const problemCodeSchema = z.enum([
   'TAB_MISSING',
@@ -63,10 +65,15 @@ export function cellRef(tab: string, cell: string): string {
 
 /**
  * At most `max` problems, chosen so that every kind of mistake is shown (the first of each code
- * first, then the next of each, in sheet order), followed by one line that counts the rest. Keeps
- * what is stored per unit bounded whatever a workbook holds; the unit's tab lists them all.
+ * first, then the next of each, in sheet order), followed by one line that counts the rest (its
+ * message from `more`). Keeps what is stored per unit bounded whatever a workbook holds; the
+ * unit's tab lists them all.
  */
-export function capProblems(problems: readonly Problem[], max: number): Problem[] {
+export function capProblems(
+  problems: readonly Problem[],
+  max: number,
+  more: (rest: number) => string,
+): Problem[] {
   if (problems.length <= max) return [...problems];
   const byCode = new Map<string, Problem[]>();
   for (const p of problems) {
@@ -95,7 +102,7 @@ export function capProblems(problems: readonly Problem[], max: number): Problem[
       tab: '',
       cell: '',
       code: 'MORE_PROBLEMS',
-      message: MORE_PROBLEMS(rest),
+      message: more(rest),
     },
   ];
 }

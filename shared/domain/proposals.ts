@@ -14,8 +14,6 @@ import {
   quotaPolicyFor,
   type Subject,
 } from '../movement/movement.ts';
-import { yearLabel } from '../text/common.ts';
-import { REASONS } from '../text/proposals.ts';
 import {
   type Candidate,
   type CouncilProposal,
@@ -31,6 +29,7 @@ import {
   withRank,
 } from './candidates.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
+import { because } from './reasons.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import type { Submission } from './submission.ts';
 
@@ -47,13 +46,7 @@ export function applyQuota(
   const notProposed: NotProposed[] = [];
   const eligible: Candidate[] = [];
   for (const candidate of [...candidates].sort(order)) {
-    if (candidate.ineligible)
-      notProposed.push({
-        candidate,
-        rank: null,
-        code: candidate.ineligible.code,
-        reason: candidate.ineligible.reason,
-      });
+    if (candidate.ineligible) notProposed.push({ candidate, rank: null, ...candidate.ineligible });
     else eligible.push(candidate);
   }
   // Competition ranking: 1, 2, 2, 4. Ranks never decrease down the list, so the line splits it
@@ -82,8 +75,8 @@ export function applyQuota(
   const below = eligible.slice(tiedEnd).map((candidate, i) => ({ candidate, rank: ranks[tiedEnd + i] ?? 0 }));
   const belowLine: NotProposed[] = below.map(({ candidate, rank }) =>
     places === 0
-      ? { candidate, rank, code: 'QUOTA_ZERO', reason: REASONS.QUOTA_ZERO(quotaText) }
-      : { candidate, rank, code: 'BELOW_LINE', reason: REASONS.BELOW_LINE(rank, places) },
+      ? { candidate, rank, ...because('QUOTA_ZERO', quotaText) }
+      : { candidate, rank, ...because('BELOW_LINE', rank, places) },
   );
   // Both lists are already in ranking order: merged, not sorted again.
   const merged: NotProposed[] = [];
@@ -177,8 +170,7 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
   const { movement, year, units, submissions } = input;
   const catalog = catalogFor(movement, year);
   const quotaPolicy = quotaPolicyFor(movement, year);
-  if (!catalog || !quotaPolicy || !eligibilityPolicyFor(movement, year))
-    throw new PolicyMissingError(REASONS.NO_POLICY(yearLabel(year)));
+  if (!catalog || !quotaPolicy || !eligibilityPolicyFor(movement, year)) throw new PolicyMissingError(year);
   const womenPriority = movement.tieBreakers.womenPriority.enabled;
   const context = rankContext(movement, catalog, year);
 
@@ -201,9 +193,7 @@ export function buildProposals(input: ProposalInput): CouncilProposal[] {
   const shared = listedBy.size > 0;
   const blocked = (candidate: Candidate): Candidate => {
     const what = candidate.ineligible ? undefined : input.pending?.get(staffKey(candidate.id));
-    return what
-      ? { ...candidate, ineligible: { code: 'PENDING', reason: REASONS.PENDING(what) } }
-      : candidate;
+    return what ? { ...candidate, ineligible: because('PENDING', what) } : candidate;
   };
 
   const councils = [...units.values()]

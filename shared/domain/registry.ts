@@ -3,11 +3,7 @@
  * which unit a workbook belongs to, which units run a council, and how many people work where.
  */
 import { z } from 'zod';
-import { MESSAGES, REGISTRY_MESSAGES } from '../text/messages.ts';
-import { REGISTRY_ALIASES, REGISTRY_HEADERS, TABS, YES } from '../text/sheets.ts';
-import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from './grid.ts';
-import { cellRef, type Problem } from './problems.ts';
-import { cellText, isBlank, matchKey, parseAmount } from './text.ts';
+import type { Problem } from './problems.ts';
 
 export const registryUnitSchema = z.object({
   code: z.string().min(1),
@@ -47,135 +43,39 @@ const normalizeCode = (value: string) => value.toUpperCase().replace(/\s+/g, '')
 
 export { normalizeCode as normalizeUnitCode };
 
-function registryProblem(cell: string, detail: string): Problem {
-  return {
-    severity: 'error',
-    tab: TABS.registry,
-    cell,
-    code: 'REGISTRY_INVALID',
-    message: MESSAGES.REGISTRY_INVALID(detail),
-  };
+/** A unit whose chain of parents does not reach the top: a parent not listed, or a loop. */
+export interface BrokenChain {
+  readonly code: string;
+  readonly fault: 'unknownParent' | 'cycle';
+  /** The parent code that is not in the registry (for `unknownParent`). */
+  readonly parent: string;
 }
 
-function findHeader(
-  grid: Grid,
-): { row: number; columns: Map<keyof typeof REGISTRY_HEADERS, number> } | undefined {
-  for (let row = 0; row < Math.min(grid.length, 10); row++) {
-    const columns = new Map<keyof typeof REGISTRY_HEADERS, number>();
-    const cells = grid[row] ?? [];
-    for (const [key, label] of Object.entries(REGISTRY_HEADERS) as [
-      keyof typeof REGISTRY_HEADERS,
-      string,
-    ][]) {
-      const names = [label, ...(REGISTRY_ALIASES[key] ?? [])].map(matchKey);
-      const col = cells.findIndex((cell) => typeof cell === 'string' && names.includes(matchKey(cell)));
-      if (col >= 0) columns.set(key, col);
-    }
-    if (columns.has('code') && columns.has('parent')) return { row, columns };
-  }
-  return undefined;
-}
-
-/** Parses the registry tab. Rows with errors are left out (with a problem); the rest stand. */
-export function parseRegistry(grids: WorkbookGrids): Registry {
-  const tab = findTab(grids, TABS.registry, matchKey);
-  const grid = tab ? grids[tab] : undefined;
-  if (!grid)
-    return { units: new Map(), problems: [registryProblem('', REGISTRY_MESSAGES.noTab(TABS.registry))] };
-  const header = findHeader(grid);
-  if (!header) return { units: new Map(), problems: [registryProblem('A1', REGISTRY_MESSAGES.noHeader())] };
-
-  const problems: Problem[] = [];
-  const unplaced: string[] = [];
-  const duplicates: string[] = [];
-  const units = new Map<string, RegistryUnit>();
-  const rowOf = new Map<string, number>();
-  const col = (key: keyof typeof REGISTRY_HEADERS) => header.columns.get(key);
-  const text = (row: number, key: keyof typeof REGISTRY_HEADERS) => {
-    const c = col(key);
-    return c === undefined ? '' : cellText(cellAt(grid, row, c));
-  };
-
-  for (let row = header.row + 1; row < grid.length; row++) {
-    if ((grid[row] ?? []).every(isBlank)) continue;
-    const code = normalizeCode(text(row, 'code'));
-    if (!code) {
-      problems.push(registryProblem(a1(row, col('code') ?? 0), REGISTRY_MESSAGES.noCode()));
-      unplaced.push(`${TABS.registry}!${a1(row, col('code') ?? 0)}`);
-      continue;
-    }
-    if (units.has(code)) {
-      problems.push(registryProblem(a1(row, col('code') ?? 0), REGISTRY_MESSAGES.duplicateCode(code)));
-      duplicates.push(code);
-      continue;
-    }
-    let headcount: number | null = null;
-    const headcountCol = col('headcount');
-    const rawHeadcount = headcountCol === undefined ? null : cellAt(grid, row, headcountCol);
-    if (headcountCol !== undefined && !isBlank(rawHeadcount)) {
-      const parsed = parseAmount(rawHeadcount);
-      if (!parsed.ok || parsed.hundredths < 0 || parsed.hundredths % 100 !== 0) {
-        problems.push(registryProblem(a1(row, headcountCol), REGISTRY_MESSAGES.badHeadcount(code)));
-        unplaced.push(code);
-        continue;
-      }
-      headcount = parsed.hundredths / 100;
-    }
-    const parent = normalizeCode(text(row, 'parent'));
-    units.set(code, {
-      code,
-      name: text(row, 'name') || code,
-      parentCode: parent || null,
-      level: text(row, 'level'),
-      cluster: text(row, 'cluster') || null,
-      runsCouncil: matchKey(text(row, 'council')) === matchKey(YES),
-      workbook: text(row, 'workbook') || null,
-      headcount,
-      proposalWorkbook: text(row, 'proposal') || null,
-      documentsFolder: text(row, 'documents') || null,
-      statusWorkbook: text(row, 'status') || null,
-    });
-    rowOf.set(code, row);
-  }
-
-  // Unknown parents and cycles make a unit unplaceable: leave it out, say where.
-  const invalid = new Set<string>();
+/**
+ * The units that cannot be placed under a council: walking up their parents meets a code the
+ * registry does not hold, or comes back to itself. In registry order; one entry per unit.
+ */
+export function brokenChains(units: ReadonlyMap<string, RegistryUnit>): BrokenChain[] {
+  const broken: BrokenChain[] = [];
   for (const unit of units.values()) {
     const seen = new Set<string>([unit.code]);
     let current = unit.parentCode;
     while (current) {
       const parent = units.get(current);
       if (!parent) {
-        invalid.add(unit.code);
-        problems.push(
-          registryProblem(
-            a1(rowOf.get(unit.code) ?? 0, col('parent') ?? 0),
-            REGISTRY_MESSAGES.unknownParent(current, unit.code),
-          ),
-        );
+        broken.push({ code: unit.code, fault: 'unknownParent', parent: current });
         break;
       }
       if (seen.has(current)) {
-        invalid.add(unit.code);
-        problems.push(
-          registryProblem(
-            a1(rowOf.get(unit.code) ?? 0, col('parent') ?? 0),
-            REGISTRY_MESSAGES.cycle(unit.code),
-          ),
-        );
+        broken.push({ code: unit.code, fault: 'cycle', parent: current });
         break;
       }
       seen.add(current);
       current = parent.parentCode;
     }
   }
-  for (const code of invalid) units.delete(code);
-  unplaced.push(...invalid);
-  return { units, problems, faults: { unplaced, duplicates } };
+  return broken;
 }
-
-/** Formats the cell of a registry problem for display. */
-export const registryCell = (cell: string) => cellRef(TABS.registry, cell);
 
 /** The council that ranks a unit as a collective: the nearest unit strictly above it that runs one. */
 export function collectiveCouncilOf(units: ReadonlyMap<string, RegistryUnit>, code: string): string | null {

@@ -14,15 +14,15 @@ import {
   type Movement,
   type Subject,
 } from '../movement/movement.ts';
-import { REASONS } from '../text/proposals.ts';
 import { type Candidate, collectiveIdentity, personIdentity } from './candidates.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import type { HistoryRecord } from './history.ts';
 import { applyQuota } from './proposals.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
+import { because, type Reason, reasonOf } from './reasons.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
 import type { Person, Submission } from './submission.ts';
-import { toHundredths } from './submission-cells.ts';
+import { toHundredths } from './submission-schema.ts';
 
 /** An award form the round allows for a subject. */
 export interface RoundFormInfo {
@@ -53,8 +53,8 @@ export interface RoundEntry {
   readonly form: string | null;
   /** Each form's conditions (met, missed, to check), with the rule's source: the council's checklist. */
   readonly eligibility: ReadonlyMap<string, Eligibility>;
-  /** Why a candidate is not ranked or not proposed. */
-  readonly reason: string;
+  /** Why a candidate is not ranked or not proposed (null for those proposed or tied). */
+  readonly reason: Reason | null;
 }
 
 export interface RoundList {
@@ -210,10 +210,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
         ...identity,
         points,
         max: denominator * Math.max(1, withData.length),
-        ineligible:
-          withData.length < minYears
-            ? { code: 'TOO_FEW_YEARS' as const, reason: REASONS.TOO_FEW_YEARS(withData.length, minYears) }
-            : null,
+        ineligible: withData.length < minYears ? because('TOO_FEW_YEARS', withData.length, minYears) : null,
       };
     });
     // Without a selection policy every ranked candidate is listed for the council to choose from.
@@ -228,7 +225,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       candidate: Candidate,
       rank: number | null,
       selected: RoundEntry['selection'],
-      reason: string,
+      reason: Reason | null,
     ): RoundEntry => ({
       candidate,
       rank,
@@ -252,10 +249,10 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       quotaText: quota ? describeQuota(quota) : '',
       base,
       entries: [
-        ...ranked.proposed.map((c) => entry(c, c.rank, 'proposed', '')),
-        ...ranked.tiedAtLine.map((c) => entry(c, c.rank, 'tied', '')),
+        ...ranked.proposed.map((c) => entry(c, c.rank, 'proposed', null)),
+        ...ranked.tiedAtLine.map((c) => entry(c, c.rank, 'tied', null)),
         ...ranked.notProposed.map((n) =>
-          entry(n.candidate, n.rank, n.rank === null ? 'unranked' : 'below', n.reason),
+          entry(n.candidate, n.rank, n.rank === null ? 'unranked' : 'below', reasonOf(n)),
         ),
       ],
     };

@@ -2,17 +2,23 @@
 
 import { z } from 'zod';
 import type { Catalog, Movement } from '../movement/movement.ts';
-import { GENDERS } from '../text/sheets.ts';
 import type { Problem } from './problems.ts';
 
 export const hundredths = z.number().int().nonnegative();
+
+/** Points as the movement states them (8.5) → hundredths, the unit every score is kept in. */
+export const toHundredths = (points: number) => Math.round(points * 100);
+
+/** A person's gender as thidua keeps it (the sheets' words for them are the text layer's). */
+export const genderSchema = z.enum(['male', 'female']);
+export type Gender = z.infer<typeof genderSchema>;
 
 export const personSchema = z.object({
   staffId: z.string().min(1),
   name: z.string().min(1),
   position: z.string(),
   isLeader: z.boolean(),
-  gender: z.enum(GENDERS).nullable(),
+  gender: genderSchema.nullable(),
   rating: z.string().min(1),
   discipline: z.string().min(1),
   /** criterion code → score in hundredths of a point; only the items that apply to this person. */

@@ -1,6 +1,5 @@
 /** Text and number handling for what people type into spreadsheets. Pure functions. */
 
-import { NO, YES } from '../text/sheets.ts';
 import type { Cell } from './grid.ts';
 
 /**
@@ -46,7 +45,7 @@ export function matchKey(value: string): string {
     key = cleanText(value)
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
-      .replace(/[đĐ]/g, 'd')
+      .replace(/[\u0111\u0110]/g, 'd') // đ, Đ
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
@@ -58,14 +57,6 @@ export function matchKey(value: string): string {
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cleanText(cell) === '');
-}
-
-/** The text of a cell as a user would read it; numbers without exponent, booleans as Có/Không. */
-export function cellText(cell: Cell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'string') return cleanText(cell);
-  if (typeof cell === 'boolean') return cell ? YES : NO;
-  return Number.isInteger(cell) ? String(cell) : String(Number(cell.toFixed(10)));
 }
 
 /** Spreadsheet error values as the Sheets API and exceljs render them. */

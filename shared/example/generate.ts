@@ -11,7 +11,7 @@ import type { Catalog, Movement } from '../movement/movement.ts';
 import type { WorkbookModel } from '../present/sheet-model.ts';
 import { unitWorkbookModel } from '../present/unit-template.ts';
 import { yearLabel } from '../text/common.ts';
-import { NO, YES } from '../text/sheets.ts';
+import { GENDER_LABELS, NO, YES } from '../text/sheets.ts';
 import { DEPARTMENTS, FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, PROVINCES } from './names.ts';
 
 export interface ExampleOptions {
@@ -187,7 +187,7 @@ export function generateExample(
             : 'Phó Viện trưởng'
           : rng.pick(['Kiểm sát viên', 'Kiểm tra viên', 'Chuyên viên', 'Văn thư']),
         isLeader ? YES : NO,
-        woman ? 'Nữ' : 'Nam',
+        woman ? GENDER_LABELS.female : GENDER_LABELS.male,
         rating,
         perf.next() < 0.02 ? discipline : none,
         ...scores,

@@ -1,10 +1,11 @@
 /** Reading the movement workbook's cells back: each by its column's kind, each problem with its tab and cell. */
 
 import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from '../domain/grid.ts';
-import { cellText, isBlank, matchKey } from '../domain/text.ts';
+import { isBlank, matchKey } from '../domain/text.ts';
 import type { Condition } from '../movement/movement.ts';
 import { MOVEMENT_BOOK as T } from '../text/movement-book.ts';
 import { NO, YES } from '../text/sheets.ts';
+import { cellText } from './cell-text.ts';
 import type { Problems, Where } from './movement-book.ts';
 import {
   type Column,

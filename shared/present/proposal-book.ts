@@ -4,7 +4,7 @@ import type { SubjectProposal } from '../domain/candidates.ts';
 import type { Cell } from '../domain/grid.ts';
 import { unitsWithoutPeople } from '../domain/proposals.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
-import { PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS } from '../text/proposals.ts';
+import { PROPOSAL_LABELS, PROPOSAL_TEXT, reasonText, STATUS_LABELS } from '../text/proposals.ts';
 import { NO, YES } from '../text/sheets.ts';
 import { TEMPLATE_TEXT } from '../text/templates.ts';
 import { listTab } from './print-layout.ts';
@@ -211,7 +211,7 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
       unitColumn(n.candidate),
       n.rank,
       n.code === 'NO_SUBMISSION' ? '' : share(n.candidate),
-      n.reason,
+      reasonText(n),
     ]);
   // People of a unit with no accepted workbook are not known to thidua: the unit is listed for them.
   const unlisted = unitsWithoutPeople(p).map((code): Cell[] => [
@@ -243,7 +243,14 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
           header: PROPOSAL_TEXT.clustersHeader,
           body: input.clusters.flatMap((c) => [
             ...c.ranked.map((r) => [c.cluster, r.rank, r.id, r.name, share(r), '']),
-            ...c.notRanked.map((n) => [c.cluster, null, n.candidate.id, n.candidate.name, null, n.reason]),
+            ...c.notRanked.map((n) => [
+              c.cluster,
+              null,
+              n.candidate.id,
+              n.candidate.name,
+              null,
+              reasonText(n),
+            ]),
           ]),
           widths: [22, 10, 10, 36, 9, 40],
           centered: [1, 2, 4],

@@ -8,8 +8,8 @@ import { formatDate } from '../domain/text.ts';
 import type { Campaign, Movement } from '../movement/movement.ts';
 import { yearLabel } from '../text/common.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
-import { PROPOSAL_TEXT } from '../text/proposals.ts';
-import { ELIGIBILITY_TEXT, ROUND_TEXT } from '../text/rounds.ts';
+import { PROPOSAL_TEXT, reasonText } from '../text/proposals.ts';
+import { conditionText, ELIGIBILITY_TEXT, eligibilitySummary, ROUND_TEXT } from '../text/rounds.ts';
 import { listTab } from './print-layout.ts';
 import { councilChoiceColumn } from './proposal-book.ts';
 import { sourceText, summaryTab } from './proposal-summary.ts';
@@ -30,10 +30,12 @@ const STATE_TEXT: Record<Eligibility['state'], string> = {
 /** One form's checklist for a candidate, in a cell: the verdict, each condition, the rule's source. */
 export function checklistText(e: Eligibility | undefined): string {
   if (!e) return '';
-  const conditions = e.conditions.map((c) => `${c.label}: ${ELIGIBILITY_TEXT[c.state]} — ${c.detail}`);
+  const conditions = e.conditions.map(
+    (c) => `${c.label}: ${ELIGIBILITY_TEXT[c.state]} — ${conditionText(c.detail)}`,
+  );
   return [
     `${STATE_TEXT[e.state]}.`,
-    ...(conditions.length ? conditions : [e.summary]),
+    ...(conditions.length ? conditions : [eligibilitySummary(e)]),
     `${ROUND_TEXT.source}: ${sourceText(e.rule?.source)}`,
   ].join('\n');
 }
@@ -105,7 +107,9 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
           ? ROUND_TEXT.tied
           : e.selection === 'listed'
             ? ROUND_TEXT.listed
-            : e.reason,
+            : e.reason
+              ? reasonText(e.reason)
+              : '',
       formName(list, e.suggested),
       e.choice === null ? null : e.choice === NO_FORM ? ROUND_TEXT.noForm : formName(list, e.choice),
       ...list.forms.map((f) => checklistText(e.eligibility.get(f.code))),

@@ -1,4 +1,6 @@
 /** The proposal and feedback workbooks: statuses, reasons, withheld councils, the proposal tabs' wording. */
+import type { WithheldReason } from '../domain/council-choices.ts';
+import type { Reason } from '../domain/reasons.ts';
 import { yearLabel } from './common.ts';
 
 export const PROGRESS_LABELS = {
@@ -45,6 +47,16 @@ export const WITHHELD = {
   unsettled: (code: string, status: string) =>
     `Chưa đọc được bảng điểm của đơn vị ${code} (${status}); chưa lập lại danh sách cho đến khi đọc được.`,
 } as const;
+
+/** A rule's reason as the council reads it. */
+export function reasonText(reason: Reason): string {
+  return (REASONS[reason.code] as (...args: readonly (string | number)[]) => string)(...reason.args);
+}
+
+/** Why a council's list is held back, as the council reads it. */
+export function withheldText(reason: WithheldReason): string {
+  return (WITHHELD[reason.code] as (...args: readonly string[]) => string)(...reason.args);
+}
 
 export const PROPOSAL_LABELS = {
   summaryTab: 'Tổng hợp',

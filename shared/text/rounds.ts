@@ -1,5 +1,7 @@
 /** Eligibility reasons and the mid-term / final round workbooks. */
-import { quoted, ROUND_KIND_LABEL } from './common.ts';
+import type { ChainStop, ConditionDetail, Eligibility } from '../domain/eligibility.ts';
+import { formatDate } from '../domain/text.ts';
+import { quoted, ROUND_KIND_LABEL, yearLabel } from './common.ts';
 
 export const ELIGIBILITY_TEXT = {
   met: 'Đạt',
@@ -19,6 +21,45 @@ export const ELIGIBILITY_TEXT = {
   count: (count: number, needed: number) => `${count}/${needed} lần trong các năm được tính.`,
   anyOf: 'Ít nhất một trong các điều kiện sau',
 } as const;
+
+const stopText = (stop: ChainStop) =>
+  stop.kind === 'missingYear'
+    ? ELIGIBILITY_TEXT.missingYear(yearLabel(stop.year))
+    : ELIGIBILITY_TEXT.brokenBy(
+        yearLabel(stop.year),
+        stop.kind === 'disciplined' ? ELIGIBILITY_TEXT.disciplined : ELIGIBILITY_TEXT.rating(stop.rating),
+      );
+
+/** What was found for one condition, as the council reads it. */
+export function conditionText(detail: ConditionDetail): string {
+  switch (detail.kind) {
+    case 'holdsNone':
+      return ELIGIBILITY_TEXT.holdsNone(detail.awards.join(', '));
+    case 'holds':
+      return ELIGIBILITY_TEXT.holds(detail.award, yearLabel(detail.year));
+    case 'years': {
+      const years = ELIGIBILITY_TEXT.years(detail.count, yearLabel(detail.from), yearLabel(detail.to));
+      return detail.stop ? `${years} ${stopText(detail.stop)}` : years;
+    }
+    case 'count':
+      return ELIGIBILITY_TEXT.count(detail.count, detail.needed);
+    case 'manual':
+      return ELIGIBILITY_TEXT.unknown;
+    case 'anyOf':
+      return detail.options.map((o) => `${o.label}: ${ELIGIBILITY_TEXT[o.state]}`).join('; ');
+  }
+}
+
+/** Why a candidate is not eligible for a form, or what to check, in one sentence. */
+export function eligibilitySummary(e: Eligibility): string {
+  if (e.block?.kind === 'pending') return ELIGIBILITY_TEXT.pending(e.block.what.join('; '));
+  if (e.block?.kind === 'noRule') return ELIGIBILITY_TEXT.noRule(formatDate(e.block.reviewDate));
+  return e.conditions
+    .filter((c) => c.state === 'missed')
+    .concat(e.conditions.filter((c) => c.state === 'unknown'))
+    .map((c) => `${c.label}: ${conditionText(c.detail)}`)
+    .join(' ');
+}
 
 export const ROUND_TEXT = {
   kinds: { annual: 'hằng năm', midterm: 'sơ kết', final: 'tổng kết' } as Record<string, string>,

@@ -1,4 +1,5 @@
 /** Tab titles, column headers and labels of the workbooks people fill and read, and the values their dropdowns offer. */
+import type { Gender } from '../domain/submission-schema.ts';
 
 export const HISTORY_HEADERS = {
   subject: 'Đối tượng',
@@ -124,6 +125,8 @@ export const REGISTRY_ALIASES: Partial<Record<keyof typeof REGISTRY_HEADERS, rea
 
 export const YES = 'Có';
 export const NO = 'Không';
-export const GENDERS = ['Nam', 'Nữ'] as const;
-export const WOMAN: (typeof GENDERS)[number] = 'Nữ';
+/** The genders as the sheets write them, by the domain's code. */
+export const GENDER_LABELS = { male: 'Nam', female: 'Nữ' } as const satisfies Record<Gender, string>;
+/** The sheets' choice list, in its order. */
+export const GENDERS = Object.values(GENDER_LABELS);
 export const VETO_ANSWERS = [NO, YES] as const;

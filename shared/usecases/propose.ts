@@ -33,7 +33,13 @@ import { silentProgress } from '../ports/index.ts';
 import { councilDocuments } from '../present/documents.ts';
 import type { UnitStatus } from '../present/feedback.ts';
 import { proposalWorkbookModel } from '../present/proposal-book.ts';
-import { PROGRESS_LABELS, PROPOSAL_LABELS, PROPOSAL_TEXT, STATUS_LABELS } from '../text/proposals.ts';
+import {
+  PROGRESS_LABELS,
+  PROPOSAL_LABELS,
+  PROPOSAL_TEXT,
+  STATUS_LABELS,
+  withheldText,
+} from '../text/proposals.ts';
 import { NO, YES } from '../text/sheets.ts';
 import { loadAccepted } from './accepted.ts';
 import { tellSharedStaff } from './cross-check.ts';
@@ -120,13 +126,14 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   for (const state of states.values())
     if (state.lastStatus === 'inaccessible' && !unsettled.has(state.unitCode))
       unsettled.set(state.unitCode, STATUS_LABELS.inaccessible);
-  const withheld = withheldCouncils({
+  const held = withheldCouncils({
     units: registry.units,
     faults: registry.faults,
     submissions,
     unsettled,
     councils: councils.map((c) => c.code),
   });
+  const withheld = new Map([...held].map(([code, reasons]) => [code, reasons.map(withheldText)]));
   const statuses = new Map<string, { status: UnitStatus; errors: number }>();
   for (const code of codes) {
     const state = states.get(code);

@@ -10,7 +10,8 @@ import { problemSchema } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
 import type { RoundCouncil } from '../domain/rounds.ts';
 import type { Counters } from '../ports/index.ts';
-import { ROUND_TEXT } from '../text/rounds.ts';
+import { reasonText } from '../text/proposals.ts';
+import { conditionText, eligibilitySummary, ROUND_TEXT } from '../text/rounds.ts';
 import type { ProposeResult } from './propose.ts';
 import type { UnitOutcome } from './sync.ts';
 
@@ -155,7 +156,7 @@ const subject = (s: SubjectProposal) => ({
     name: n.candidate.name,
     unitCode: n.candidate.unitCode,
     code: n.code,
-    reason: n.reason,
+    reason: reasonText(n),
   })),
 });
 
@@ -202,18 +203,18 @@ export function roundSummary(
               ? null
               : (list.forms.find((f) => f.code === e.choice)?.name ?? ROUND_TEXT.noForm),
           form: list.forms.find((f) => f.code === e.form)?.name ?? null,
-          reason: e.reason,
+          reason: e.reason ? reasonText(e.reason) : '',
           forms: list.forms.map((f) => {
             const el = e.eligibility.get(f.code);
             const source = el?.rule?.source;
             return {
               form: f.name,
               state: el?.state ?? 'needsCheck',
-              summary: el?.summary ?? '',
+              summary: el ? eligibilitySummary(el) : '',
               conditions: (el?.conditions ?? []).map((cond) => ({
                 label: cond.label,
                 state: cond.state,
-                detail: cond.detail,
+                detail: conditionText(cond.detail),
               })),
               source: source ? `${source.document}${source.article ? `, ${source.article}` : ''}` : null,
             };

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { HistoryRecord } from '../domain/history.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
-import { applyRoundChoices, readRoundChoices } from '../domain/round-choices.ts';
+import { applyRoundChoices } from '../domain/round-choices.ts';
 import { buildRound, type RoundCouncil } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
 import type { Campaign, Movement } from '../movement/movement.ts';
@@ -22,6 +22,7 @@ import {
   WorkbookNotFoundError,
 } from '../ports/index.ts';
 import { roundWorkbookModel } from '../present/round-book.ts';
+import { readRoundChoices } from '../present/round-book-read.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';

@@ -19,7 +19,7 @@ import { findTab } from '../domain/grid.ts';
 import { LIMITS } from '../domain/limits.ts';
 import { capProblems, hasErrors, type Problem } from '../domain/problems.ts';
 import type { Registry, RegistryUnit } from '../domain/registry.ts';
-import { readSubmission, stableStringify, submissionHash } from '../domain/submission.ts';
+import { stableStringify, submissionHash } from '../domain/submission.ts';
 import { matchKey } from '../domain/text.ts';
 import type { Catalog, Movement } from '../movement/movement.ts';
 import {
@@ -37,6 +37,8 @@ import {
 } from '../ports/index.ts';
 import { feedbackTab, type UnitStatus } from '../present/feedback.ts';
 import type { SheetTab } from '../present/sheet-model.ts';
+import { readSubmission } from '../present/unit-book-read.ts';
+import { MORE_PROBLEMS } from '../text/common.ts';
 import { MESSAGES } from '../text/messages.ts';
 import { PROGRESS_LABELS } from '../text/proposals.ts';
 import { TABS } from '../text/sheets.ts';
@@ -210,7 +212,7 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     const storedReadKey = unreachable ? null : read ? readKey : (previous?.readKey ?? null);
     // The unit's tab lists every problem; the store and the report keep a bounded digest of them.
     const allProblems = problems;
-    problems = capProblems(problems, LIMITS.storedProblems);
+    problems = capProblems(problems, LIMITS.storedProblems, MORE_PROBLEMS);
     const digest = outcomeDigest(stored(status), problems);
     const outcomeChanged = !previous || outcomeDigest(previous.lastStatus, previous.problems) !== digest;
     const owed = outcomeChanged || feedbackMissing || previous?.feedbackDelivered === false;

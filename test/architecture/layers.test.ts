@@ -1,9 +1,9 @@
 /**
  * The house's shape, held against the code: every import runs down the layers (movement and
  * domain at the ground, then text, present, ports, use cases, adapters, app, and the edges), no
- * product file imports test support, and no product file is over 400 lines. The imports the
- * domain still takes from `text/` are listed by file until its rules return codes instead of
- * sentences (issue 21): the list may only shrink.
+ * product file imports test support, no product file is over 400 lines, and the domain holds
+ * rules only: no sentence for people (its reasons and problems are codes with what the text layer
+ * needs to say them) and at most 3,500 lines.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
@@ -25,24 +25,6 @@ const LAYERS: readonly (readonly [string, number])[] = [
   ['functions/', 7],
   ['infra/', 7],
 ];
-
-/** The domain's rules that still take their Vietnamese messages from text/ (to be emptied). */
-const DOMAIN_TEXT_IMPORTS = new Set([
-  'shared/domain/candidates.ts',
-  'shared/domain/council-choices.ts',
-  'shared/domain/eligibility.ts',
-  'shared/domain/history.ts',
-  'shared/domain/problems.ts',
-  'shared/domain/proposals.ts',
-  'shared/domain/registry.ts',
-  'shared/domain/round-choices.ts',
-  'shared/domain/rounds.ts',
-  'shared/domain/submission-cells.ts',
-  'shared/domain/submission-people.ts',
-  'shared/domain/submission-schema.ts',
-  'shared/domain/submission.ts',
-  'shared/domain/text.ts',
-]);
 
 const layerOf = (file: string) => LAYERS.find(([prefix]) => file.startsWith(prefix))?.[1];
 
@@ -66,19 +48,51 @@ function importsOf(file: string): string[] {
 describe('the house', () => {
   it('has every import run down the layers', () => {
     const up: string[] = [];
-    const domainText: string[] = [];
     for (const file of PRODUCT) {
       const from = layerOf(file);
       for (const target of importsOf(file)) {
         const to = layerOf(target);
-        if (from === undefined || to === undefined || to <= from) continue;
-        if (file.startsWith('shared/domain/') && target.startsWith('shared/text/')) domainText.push(file);
-        else up.push(`${file} → ${target}`);
+        if (from !== undefined && to !== undefined && to > from) up.push(`${file} → ${target}`);
       }
     }
     expect(up).toEqual([]);
-    // The domain → text imports left: only the files listed (fewer is progress: shorten the list).
-    expect([...new Set(domainText)].filter((f) => !DOMAIN_TEXT_IMPORTS.has(f))).toEqual([]);
+  });
+
+  it('has no cycle among the product files', () => {
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...path.slice(path.indexOf(file)), file].join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const target of importsOf(file)) if (PRODUCT.includes(target)) visit(target, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of PRODUCT) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps the domain to rules: no Vietnamese sentence, at most 3,500 lines', () => {
+    const domain = PRODUCT.filter((file) => file.startsWith('shared/domain/'));
+    const vietnamese = /[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝà-ãè-êìíò-õùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]/;
+    const literals = domain.flatMap((file) => {
+      const code = readFileSync(join(ROOT, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      return [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"/g)]
+        .map((m) => m[0])
+        .filter((literal) => vietnamese.test(literal))
+        .map((literal) => `${file}: ${literal}`);
+    });
+    expect(literals).toEqual([]);
+    const lines = domain.reduce(
+      (n, file) => n + readFileSync(join(ROOT, file), 'utf8').split('\n').length,
+      0,
+    );
+    expect(lines).toBeLessThanOrEqual(3500);
   });
 
   it('keeps test support out of the product and every product file under 400 lines', () => {

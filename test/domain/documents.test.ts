@@ -23,7 +23,7 @@ const submission = (code: string, n: number): Submission => ({
     name: `Nguyễn Văn ${String.fromCharCode(65 + i)}`,
     position: 'Kiểm sát viên',
     isLeader: false,
-    gender: 'Nam',
+    gender: 'male',
     rating: 'HTT',
     discipline: 'NONE',
     scores: { CN1: 2000 - i * 10 },

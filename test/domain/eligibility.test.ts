@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type CandidateRecord, evaluateEligibility } from '../../shared/domain/eligibility.ts';
 import type { HistoryRecord } from '../../shared/domain/history.ts';
-import { parseHistory } from '../../shared/domain/history.ts';
+import { parseHistory } from '../../shared/present/history-read.ts';
+import { conditionText, eligibilitySummary } from '../../shared/text/rounds.ts';
 import { movement } from '../helpers/fixtures.ts';
+
+const detailOf = (c: { detail: Parameters<typeof conditionText>[0] } | undefined) =>
+  c ? conditionText(c.detail) : '';
 
 const FINAL = '2025-09-02';
 const award = (award: string, year: number, kind: HistoryRecord['kind'] = 'merit'): HistoryRecord => ({
@@ -44,7 +48,7 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
   it('counts a Bằng khen of another ministry or province as the prior award (“cấp bộ, ban, ngành, tỉnh”)', () => {
     const result = check('BK-TTG', { years: years(2019, 2024), history: [award('BK-BNT', 2018), ...cstd] });
     expect(result.state).toBe('eligible');
-    expect(result.conditions[0]?.detail).toContain('Bằng khen cấp bộ, ban, ngành, tỉnh (khác)');
+    expect(detailOf(result.conditions[0])).toContain('Bằng khen cấp bộ, ban, ngành, tỉnh (khác)');
   });
 
   it('reads “05 năm … trở lên” as at least five: the whole run after the award counts', () => {
@@ -55,14 +59,14 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
       history: [award('BK-VKSTC', 2017), ...early],
     });
     expect(result.conditions.map((c) => c.state)).toEqual(['met', 'met', 'met']);
-    expect(result.conditions[1]?.detail).toContain('7 năm liên tục');
+    expect(detailOf(result.conditions[1])).toContain('7 năm liên tục');
   });
 
   it('misses a person one year short of the chain', () => {
     const result = check('BK-TTG', { years: years(2019, 2024), history: [award('BK-VKSTC', 2020), ...cstd] });
     expect(result.state).toBe('ineligible');
     expect(result.conditions[1]).toMatchObject({ state: 'missed' });
-    expect(result.conditions[1]?.detail).toContain('4 năm liên tục');
+    expect(detailOf(result.conditions[1])).toContain('4 năm liên tục');
   });
 
   it('counts the years again from after a discipline inside the window', () => {
@@ -71,8 +75,8 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
       history: [award('BK-VKSTC', 2018), ...cstd],
     });
     expect(result.state).toBe('ineligible');
-    expect(result.conditions[1]?.detail).toContain('2 năm liên tục');
-    expect(result.conditions[1]?.detail).toContain('bị kỷ luật');
+    expect(detailOf(result.conditions[1])).toContain('2 năm liên tục');
+    expect(detailOf(result.conditions[1])).toContain('bị kỷ luật');
   });
 
   it('does not count a thematic award toward the chain', () => {
@@ -81,7 +85,7 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
       history: [award('BK-VKSTC', 2018, 'thematic'), ...cstd],
     });
     expect(result.conditions[0]).toMatchObject({ state: 'missed' });
-    expect(result.conditions[0]?.detail).toContain('chuyên đề không tính');
+    expect(detailOf(result.conditions[0])).toContain('chuyên đề không tính');
   });
 
   it('asks the council to check when a year of the chain has no data', () => {
@@ -90,7 +94,7 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
     const result = check('BK-TTG', { years: partial, history: [award('BK-VKSTC', 2018), ...cstd] });
     expect(result.state).toBe('ineligible'); // only 3 years counted and the CSTĐ in 2020 falls outside
     expect(result.conditions[1]).toMatchObject({ state: 'unknown' });
-    expect(result.conditions[1]?.detail).toContain('Thiếu kết quả năm thi đua 2021–2022');
+    expect(detailOf(result.conditions[1])).toContain('Thiếu kết quả năm thi đua 2021–2022');
   });
 
   it('blocks anyone with a pending discipline, inspection or complaint', () => {
@@ -99,7 +103,7 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
       history: [award('BK-VKSTC', 2018), ...cstd, award('Đang xem xét kỷ luật', 2024, 'pending')],
     });
     expect(result.state).toBe('ineligible');
-    expect(result.summary).toContain('Đang xem xét kỷ luật');
+    expect(eligibilitySummary(result)).toContain('Đang xem xét kỷ luật');
   });
 
   it('marks “cần kiểm tra” where no rule is encoded for the date (the 2022 mid-term review)', () => {
@@ -109,7 +113,7 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
       '2022-06-30',
     );
     expect(result.state).toBe('needsCheck');
-    expect(result.summary).toContain('Hệ thống chưa có quy định áp dụng tại ngày 30/06/2022');
+    expect(eligibilitySummary(result)).toContain('Hệ thống chưa có quy định áp dụng tại ngày 30/06/2022');
   });
 });
 
@@ -139,7 +143,7 @@ describe('Huân chương Lao động hạng Ba (Điều 44.1.e) and Bằng khen 
       history: [award('CSTDCS', 2022), award('CSTDCS', 2024)],
     });
     expect(none.state).toBe('needsCheck');
-    expect(none.conditions[0]?.detail).toContain('Cần kiểm tra');
+    expect(detailOf(none.conditions[0])).toContain('Cần kiểm tra');
   });
 });
 

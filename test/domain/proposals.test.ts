@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CouncilProposal } from '../../shared/domain/candidates.ts';
 import { rankClusters } from '../../shared/domain/council-choices.ts';
 import { buildProposals } from '../../shared/domain/proposals.ts';
+import { because } from '../../shared/domain/reasons.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import type { Person, Submission } from '../../shared/domain/submission.ts';
 import type { Movement } from '../../shared/movement/movement.ts';
+import { reasonText } from '../../shared/text/proposals.ts';
 import { movement, unit, vetoMovement, YEAR } from '../helpers/fixtures.ts';
 
 interface P {
@@ -35,7 +37,7 @@ function person(p: P): Person {
     name: p.name ?? `Người ${p.id}`,
     position: '',
     isLeader: p.leaderExtra !== undefined,
-    gender: p.woman ? 'Nữ' : 'Nam',
+    gender: p.woman ? 'female' : 'male',
     rating: p.rating ?? 'HTT',
     discipline: p.discipline ?? 'NONE',
     scores,
@@ -114,7 +116,7 @@ describe('individuals within the 10% quota', () => {
     expect(ids(hd?.individuals.proposed ?? [])).toEqual(['a', 'c']);
     const b = hd?.individuals.notProposed.find((n) => n.candidate.id === 'b');
     expect(b?.code).toBe('PENDING');
-    expect(b?.reason).toContain('Đang xem xét kỷ luật');
+    expect(b && reasonText(b)).toContain('Đang xem xét kỷ luật');
   });
 
   it('puts a tie that straddles the line before the council, never over the quota', () => {
@@ -156,7 +158,9 @@ describe('individuals within the 10% quota', () => {
     const [hd] = propose([council(9)], [submission('HD', [{ id: 'a', points: 100 }])]);
     expect(hd?.individuals.quota.quota).toBe(0);
     expect(hd?.individuals.notProposed[0]?.code).toBe('QUOTA_ZERO');
-    expect(hd?.individuals.notProposed[0]?.reason).toContain('1/10 × 9 = 0,9 → 0');
+    expect(reasonText(hd?.individuals.notProposed[0] ?? because('NOT_CHOSEN'))).toContain(
+      '1/10 × 9 = 0,9 → 0',
+    );
   });
 
   it('gives that council one place when the policy says "at least one"', () => {
@@ -183,7 +187,7 @@ describe('individuals within the 10% quota', () => {
     );
     expect(ids(hd?.individuals.proposed ?? [])).toEqual(['b']);
     expect(hd?.individuals.notProposed[0]?.code).toBe(code);
-    expect(hd?.individuals.notProposed[0]?.reason).toContain(text);
+    expect(reasonText(hd?.individuals.notProposed[0] ?? because('NOT_CHOSEN'))).toContain(text);
   });
 
   it('counts declared headcount as the base, whether or not the unit submitted, else the people listed', () => {
@@ -307,7 +311,7 @@ describe('invariants', () => {
               expect(subject.tiedAtLine.length).toBeGreaterThan(subject.placesForTied);
               expect(subject.placesForTied).toBeGreaterThan(0);
             }
-            for (const n of subject.notProposed) expect(n.reason.length).toBeGreaterThan(0);
+            for (const n of subject.notProposed) expect(reasonText(n).length).toBeGreaterThan(0);
           }
         const [hd] = propose(units, subs);
         const people = subs.reduce((sum, sub) => sum + sub.people.length, 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectiveCouncilOf, individualCouncilOf, parseRegistry } from '../../shared/domain/registry.ts';
+import { collectiveCouncilOf, individualCouncilOf } from '../../shared/domain/registry.ts';
 import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
+import { parseRegistry } from '../../shared/present/registry-read.ts';
 import { gridsOf, unit } from '../helpers/fixtures.ts';
 
 const sector = [

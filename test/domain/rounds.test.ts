@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import type { HistoryRecord } from '../../shared/domain/history.ts';
-import { applyRoundChoices, readRoundChoices } from '../../shared/domain/round-choices.ts';
+import { applyRoundChoices } from '../../shared/domain/round-choices.ts';
 import { buildRound } from '../../shared/domain/rounds.ts';
 import type { Submission } from '../../shared/domain/submission.ts';
 import { campaignOf } from '../../shared/movement/movement.ts';
 import { roundWorkbookModel } from '../../shared/present/round-book.ts';
+import { readRoundChoices } from '../../shared/present/round-book-read.ts';
+import { reasonText } from '../../shared/text/proposals.ts';
+import { eligibilitySummary } from '../../shared/text/rounds.ts';
 import { movement, setCell, unit } from '../helpers/fixtures.ts';
+
+const summaryOf = (e: Parameters<typeof eligibilitySummary>[0] | undefined) =>
+  e ? eligibilitySummary(e) : '';
 
 const person = (staffId: string, points: number, rating = 'HTT') => ({
   staffId,
@@ -92,7 +98,7 @@ describe('buildRound (final review)', () => {
     expect(collectives?.entries.map((e) => [e.candidate.id, e.selection, e.suggested])).toEqual([
       ['P1', 'proposed', 'BK-VKSTC'],
     ]);
-    expect(collectives?.entries[0]?.eligibility.get('BK-TTG')?.summary).toContain(
+    expect(summaryOf(collectives?.entries[0]?.eligibility.get('BK-TTG'))).toContain(
       'Hệ thống chưa có quy định áp dụng',
     );
   });
@@ -154,6 +160,6 @@ describe('buildRound (final review)', () => {
     const [hd] = buildRound({ movement, campaign, units, submissions: once, history });
     const n = hd?.lists[0]?.entries[0];
     expect([n?.rank, n?.selection, n?.suggested]).toEqual([null, 'unranked', null]);
-    expect(n?.reason).toContain('cần ít nhất 2 năm');
+    expect(n?.reason ? reasonText(n.reason) : '').toContain('cần ít nhất 2 năm');
   });
 });

@@ -1,8 +1,9 @@
 /** The whole sector's size through validation and ranking, with generated data (no timing asserted). */
 import { describe, expect, it } from 'vitest';
 import { buildProposals } from '../../shared/domain/proposals.ts';
-import { readSubmission, type Submission } from '../../shared/domain/submission.ts';
+import type { Submission } from '../../shared/domain/submission.ts';
 import { generateExample } from '../../shared/example/generate.ts';
+import { readSubmission } from '../../shared/present/unit-book-read.ts';
 import { catalog, gridsOf, movement, YEAR } from '../helpers/fixtures.ts';
 
 describe('a sector of 1,000 units and 20,000 people', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorkbookGrids } from '../../shared/domain/grid.ts';
-import { readSubmission, submissionHash } from '../../shared/domain/submission.ts';
+import { submissionHash } from '../../shared/domain/submission.ts';
+import { readSubmission } from '../../shared/present/unit-book-read.ts';
 import {
   catalog,
   movement,

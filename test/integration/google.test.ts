@@ -1,8 +1,9 @@
 /** The Google adapter with the real Google client against the local stand-in of Sheets and Drive. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
-import { readSubmission, submissionHash } from '../../shared/domain/submission.ts';
+import { submissionHash } from '../../shared/domain/submission.ts';
 import type { SubmissionStore } from '../../shared/ports/index.ts';
+import { readSubmission } from '../../shared/present/unit-book-read.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { catalog, movement, unitGrids, YEAR } from '../helpers/fixtures.ts';

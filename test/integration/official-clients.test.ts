@@ -6,7 +6,7 @@
  * retries where thidua owns them, one request per attempt (the libraries' retries are off), and
  * keyless federation from the role's credentials.
  */
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -228,7 +228,11 @@ describe('SQS and Secrets Manager', () => {
     const key = {
       type: 'service_account',
       client_email: 'thidua@project.iam.gserviceaccount.com',
-      private_key: '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n',
+      // A key made for this test alone: only its way through Secrets Manager is looked at.
+      private_key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+      }),
     };
     const secrets = await recorder(() => ({ json: { Name: 'google', SecretString: JSON.stringify(key) } }));
     vi.stubEnv('AWS_ENDPOINT_URL_SECRETS_MANAGER', secrets.root);

@@ -26,7 +26,7 @@ const submission = (unitCode: string, n = 1): Submission => ({
     name: `Trần Thị Bình ${i}`,
     position: 'Kiểm sát viên',
     isLeader: false,
-    gender: 'Nữ' as const,
+    gender: 'female' as const,
     rating: 'HTT',
     discipline: 'NONE',
     scores: { CN1: 1850 },
@@ -93,6 +93,23 @@ describe('DynamoSubmissionStore on dynalite', () => {
     ]);
     const loaded = await store.loadVersions(2024, [{ unitCode: 'BIG', hash: 'big' }]);
     expect(loaded.get('BIG')?.people).toHaveLength(3000);
+  });
+
+  it('reads a version stored before genders were codes (the sheets’ “Nam”, “Nữ”) as the codes', async () => {
+    const { store } = await freshStore(server);
+    const earlier = submission('OLD', 3);
+    const people = earlier.people.map((p, i) => ({ ...p, gender: ['Nữ', 'Nam', null][i] }));
+    // As an earlier release wrote it: the same item, the sheets' words in the body.
+    await store.putVersions([
+      {
+        unitCode: 'OLD',
+        year: 2024,
+        hash: 'old',
+        submission: { ...earlier, people } as unknown as Submission,
+      },
+    ]);
+    const loaded = await store.loadVersions(2024, [{ unitCode: 'OLD', hash: 'old' }]);
+    expect(loaded.get('OLD')?.people.map((p) => p.gender)).toEqual(['female', 'male', null]);
   });
 
   it('writes state pointers 25 to a request, retrying every UnprocessedItem, the last write winning', async () => {

@@ -6,9 +6,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import type { WorkbookGrids } from '../../shared/domain/grid.ts';
-import { parseRegistry, type Registry, type RegistryUnit } from '../../shared/domain/registry.ts';
+import type { Registry, RegistryUnit } from '../../shared/domain/registry.ts';
 import { type Counters, newCounters, type SubmissionStore } from '../../shared/ports/index.ts';
 import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
+import { parseRegistry } from '../../shared/present/registry-read.ts';
 import { unitWorkbookModel } from '../../shared/present/unit-template.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';

@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { DynamoLeases } from '../../shared/adapters/dynamodb/leases.ts';
 import { MemoryWorkbooks, modelGrids } from '../../shared/adapters/memory/workbooks.ts';
 import { withRunLease } from '../../shared/app/lease.ts';
-import { parseRegistry } from '../../shared/domain/registry.ts';
+import { because } from '../../shared/domain/reasons.ts';
 import { type SheetSource, StoreBusyError } from '../../shared/ports/index.ts';
 import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
+import { parseRegistry } from '../../shared/present/registry-read.ts';
+import { reasonText } from '../../shared/text/proposals.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { movement, unit, unitGrids, YEAR } from '../helpers/fixtures.ts';
@@ -143,8 +145,12 @@ describe('fault 7: the same staff id in two units', () => {
       ['A', 'DUPLICATE_STAFF'],
       ['B', 'DUPLICATE_STAFF'],
     ]);
-    expect(held.find((n) => n.candidate.unitCode === 'A')?.reason).toContain('đơn vị B');
-    expect(held.find((n) => n.candidate.unitCode === 'B')?.reason).toContain('đơn vị A');
+    expect(reasonText(held.find((n) => n.candidate.unitCode === 'A') ?? because('NOT_CHOSEN'))).toContain(
+      'đơn vị B',
+    );
+    expect(reasonText(held.find((n) => n.candidate.unitCode === 'B') ?? because('NOT_CHOSEN'))).toContain(
+      'đơn vị A',
+    );
   });
 });
 

@@ -10,8 +10,15 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { problemSchema } from '../../domain/problems.ts';
 import { type Registry, registryUnitSchema } from '../../domain/registry.ts';
-import { type Submission, submissionSchema } from '../../domain/submission.ts';
+import {
+  type Gender,
+  genderSchema,
+  personSchema,
+  type Submission,
+  submissionSchema,
+} from '../../domain/submission-schema.ts';
 import type { AcceptedVersion, ProposalRecord, SubmissionStore, UnitState } from '../../ports/index.ts';
+import { GENDER_LABELS } from '../../text/sheets.ts';
 import { BATCH_WRITE_LIMIT, getAll, writeAll } from './batches.ts';
 import type { DynamoClient } from './client.ts';
 import { proposalKey, registryCacheKey, unitStateKey, versionKey } from './keys.ts';
@@ -74,6 +81,21 @@ const registryBodySchema = z.object({
   units: z.array(registryUnitSchema),
   problems: z.array(problemSchema),
   faults: z.object({ unplaced: z.array(z.string()), duplicates: z.array(z.string()) }).optional(),
+});
+
+/**
+ * A stored version as written by any release: versions written before genders were kept as codes
+ * carry the sheets' words (“Nam”, “Nữ”), read here as the codes they mean.
+ */
+const LEGACY_GENDERS = new Map<unknown, Gender>(
+  Object.entries(GENDER_LABELS).map(([code, label]) => [label, code as Gender]),
+);
+const storedSubmissionSchema = submissionSchema.extend({
+  people: z.array(
+    personSchema.extend({
+      gender: z.preprocess((value) => LEGACY_GENDERS.get(value) ?? value, genderSchema.nullable()),
+    }),
+  ),
 });
 
 export class DynamoSubmissionStore implements SubmissionStore {
@@ -158,7 +180,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
     const result = new Map<string, Submission>();
     for (const raw of items) {
       const item = versionItemSchema.parse(raw);
-      const submission = submissionSchema.parse(
+      const submission = storedSubmissionSchema.parse(
         JSON.parse(gunzipSync(item.body).toString('utf8')) as unknown,
       );
       result.set(item.unitCode, submission);

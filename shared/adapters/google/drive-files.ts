@@ -6,22 +6,18 @@ import type { drive_v3 } from '@googleapis/drive';
 import { SourceUnavailableError, WorkbookInaccessibleError } from '../../ports/index.ts';
 import type { GoogleClients } from './auth.ts';
 import type { GoogleCaller } from './caller.ts';
-import { callMapped } from './google-calls.ts';
+import { mappedCaller } from './google-calls.ts';
 import { FEW, SPREADSHEET_MIME } from './sheet-requests.ts';
 
 export class DriveFiles {
+  /** Runs a call; maps Google's answers to the port's errors for one spreadsheet. */
+  private readonly run: ReturnType<typeof mappedCaller>;
+
   constructor(
     private readonly clients: GoogleClients,
-    private readonly caller: GoogleCaller,
-  ) {}
-
-  private run<T>(
-    kind: 'read' | 'write' | 'drive',
-    location: string,
-    fn: Parameters<GoogleCaller['call']>[1],
-    attempts?: number,
-  ): Promise<T> {
-    return callMapped<T>(this.caller, kind, location, fn, attempts);
+    caller: GoogleCaller,
+  ) {
+    this.run = mappedCaller(caller);
   }
 
   /**

@@ -29,3 +29,14 @@ export async function callMapped<T>(
     throw error;
   }
 }
+
+/** `callMapped` bound to one caller: what each adapter class keeps as its `run`. */
+export const mappedCaller =
+  (caller: GoogleCaller) =>
+  <T>(
+    kind: 'read' | 'write' | 'drive',
+    location: string,
+    fn: Parameters<GoogleCaller['call']>[1],
+    attempts?: number,
+  ): Promise<T> =>
+    callMapped<T>(caller, kind, location, fn, attempts);

@@ -18,7 +18,7 @@ import { quoteSheet } from './a1.ts';
 import type { GoogleClients } from './auth.ts';
 import type { GoogleCaller } from './caller.ts';
 import { DriveFiles } from './drive-files.ts';
-import { callMapped } from './google-calls.ts';
+import { mappedCaller } from './google-calls.ts';
 import {
   addSheet,
   cellRows,
@@ -55,20 +55,14 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   /** Drive: versions, changes, spreadsheets made in the shared drive. */
   private readonly files: DriveFiles;
 
+  /** Runs a call; maps Google's answers to the port's errors for one spreadsheet. */
+  private readonly run: ReturnType<typeof mappedCaller>;
+
   constructor(private readonly options: GoogleWorkbooksOptions) {
+    this.run = mappedCaller(options.caller);
     this.files = new DriveFiles(options.clients, options.caller);
     const folder = options.sharedDriveFolderId;
     if (folder) this.newWorkbook = (title) => this.files.findOrCreate(folder, title);
-  }
-
-  /** Runs a call; maps Google's answers to the port's errors for one spreadsheet. */
-  private run<T>(
-    kind: 'read' | 'write' | 'drive',
-    location: string,
-    fn: Parameters<GoogleCaller['call']>[1],
-    attempts?: number,
-  ): Promise<T> {
-    return callMapped<T>(this.options.caller, kind, location, fn, attempts);
   }
 
   versions(locations: readonly string[]): Promise<Map<string, string>> {

@@ -10,8 +10,8 @@ import {
   UsageError,
 } from '../../app/context.ts';
 import { cellRef } from '../../domain/problems.ts';
-import { parseRegistry } from '../../domain/registry.ts';
 import { type Campaign, campaignKindSchema, campaignOf, catalogFor } from '../../movement/movement.ts';
+import { parseRegistry } from '../../present/registry-read.ts';
 import { CLI_TEXT } from '../../text/console.ts';
 import { TABS } from '../../text/sheets.ts';
 import { type Report, roundCouncilSchema, roundSummary } from '../../usecases/report.ts';

@@ -1,9 +1,12 @@
 /** Reading a score workbook's individuals tab: one person a row, columns found by header, each problem with its cell. */
 
+import { a1, type Cell, cellAt, findTab, type WorkbookGrids } from '../domain/grid.ts';
+import { cellRef } from '../domain/problems.ts';
+import { genderSchema, type Person, type ReadContext, toHundredths } from '../domain/submission-schema.ts';
+import { formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from '../domain/text.ts';
 import { MESSAGES, WHAT } from '../text/messages.ts';
-import { GENDERS, INDIVIDUAL_HEADERS, NO, TABS, YES } from '../text/sheets.ts';
-import { a1, type Cell, cellAt, findTab, type WorkbookGrids } from './grid.ts';
-import { cellRef } from './problems.ts';
+import { GENDER_LABELS, GENDERS, INDIVIDUAL_HEADERS, NO, TABS, YES } from '../text/sheets.ts';
+import { cellText } from './cell-text.ts';
 import {
   choose,
   criterionHeaderCode,
@@ -11,11 +14,8 @@ import {
   headerMatches,
   type ProblemList,
   readScore,
-  toHundredths,
   yesNo,
-} from './submission-cells.ts';
-import type { Person, ReadContext } from './submission-schema.ts';
-import { cellText, formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from './text.ts';
+} from './unit-book-cells.ts';
 
 export function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: ProblemList): Person[] {
   const tab = findTab(grids, TABS.individuals, matchKey);
@@ -127,7 +127,8 @@ export function readPeople(grids: WorkbookGrids, ctx: ReadContext, problems: Pro
     let gender: Person['gender'] = null;
     const genderCell = get(col('gender'));
     if (!isBlank(genderCell)) {
-      gender = GENDERS.find((g) => matchKey(g) === matchKey(cellText(genderCell))) ?? null;
+      const typed = matchKey(cellText(genderCell));
+      gender = genderSchema.options.find((g) => matchKey(GENDER_LABELS[g]) === typed) ?? null;
       if (!gender)
         problems.error(
           tab,

@@ -1,13 +1,14 @@
 /** Reading a score workbook's info and collective tabs: headers found by their labels, scores and years parsed, each problem with its cell. */
 
+import { a1, type Cell, cellAt, findTab, type Grid, parseA1, type WorkbookGrids } from '../domain/grid.ts';
+import type { Problem, ProblemCode } from '../domain/problems.ts';
+import { normalizeUnitCode } from '../domain/registry.ts';
+import { type ReadContext, type Submission, toHundredths } from '../domain/submission-schema.ts';
+import { formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from '../domain/text.ts';
 import { yearLabel } from '../text/common.ts';
 import { MESSAGES, WHAT } from '../text/messages.ts';
 import { COLLECTIVE_HEADERS, INFO_LABELS, NO, TABS, YES } from '../text/sheets.ts';
-import { a1, type Cell, cellAt, findTab, type Grid, parseA1, type WorkbookGrids } from './grid.ts';
-import type { Problem, ProblemCode } from './problems.ts';
-import { normalizeUnitCode } from './registry.ts';
-import type { ReadContext, Submission } from './submission-schema.ts';
-import { cellText, formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from './text.ts';
+import { cellText } from './cell-text.ts';
 
 export class ProblemList {
   readonly items: Problem[] = [];
@@ -182,8 +183,6 @@ export function readScore(
   }
   return parsed.hundredths;
 }
-
-export const toHundredths = (points: number) => Math.round(points * 100);
 
 export function readCollective(
   grids: WorkbookGrids,
