@@ -69,7 +69,7 @@ if (values.compare) {
   // The mid-term and final rounds on the bundled example (earlier years, award history), as JSON too.
   for (const round of ['midterm', 'final']) {
     const args = [join(ROOT, 'shared/cli/main.ts'), 'run', '--example', '--round', round, '--json'];
-    const result = spawnSync(tsx, args, { env, cwd: work, encoding: 'utf8' });
+    const result = spawnSync(tsx, args, { env, cwd: work, encoding: 'utf8', maxBuffer: 1 << 30 });
     writeFileSync(join(work, `round-${round}.json`), `${result.stdout}\nexit ${result.status}\n`);
   }
   writeFileSync(String(values.out), `${JSON.stringify(await fingerprint(work), null, 1)}\n`);

@@ -19,12 +19,31 @@ import {
 } from './proposal-summary.ts';
 import type { SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
 
+/** A council's proposal workbook: summary, the proposed lists, those tied at the line, those not proposed (and, for the sector, the clusters). */
 export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel {
+  return {
+    tabs: [
+      proposalSummary(input),
+      ...proposedTabs(input),
+      tiedTab(input),
+      notProposedTab(input),
+      ...clustersTab(input),
+    ],
+  };
+}
+
+/** The lines above a list: the council, the list's title, the year. */
+const headingOf = (input: ProposalRenderInput, title: string) => [
+  DOCUMENT_TEXT.councilUpper(input.proposal.name),
+  title,
+  DOCUMENT_TEXT.year(input.year),
+];
+
+/** The summary: the quota arithmetic of each subject, then every unit with its ranks and status. */
+function proposalSummary(input: ProposalRenderInput): SheetTab {
   const { proposal: p, movement, year, units, statuses } = input;
   const policyNote = movement.quotaPolicies[0]?.source;
   const rounding = PROPOSAL_TEXT.rounding[p.individuals.quota.rounding];
-  const councilLine = DOCUMENT_TEXT.councilUpper(p.name);
-  const yearLine = DOCUMENT_TEXT.year(year);
   // Every ranked collective's rank (proposed, tied, or below the line), for the summary.
   const collectiveRank = new Map<string, number>([
     ...p.collectives.proposed.map((c) => [c.id, c.rank] as const),
@@ -61,10 +80,10 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
   ];
   const collectiveSection = 2;
   const individualSection = collectiveSection + subjectLines('', '', p.collectives).length;
-  const summary = summaryTab({
+  return summaryTab({
     councilName: p.name,
     title: PROPOSAL_TEXT.summaryTitle,
-    subtitle: yearLine,
+    subtitle: DOCUMENT_TEXT.year(year),
     widths: [17, 30, 10, 14, 22, 7],
     lines,
     sections: [collectiveSection, individualSection],
@@ -82,9 +101,14 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
     }),
     centered: [0, 2, 3, 5],
   });
+}
+
+/** The proposed collectives and individuals, read-only, with the signature block. */
+function proposedTabs(input: ProposalRenderInput): SheetTab[] {
+  const p = input.proposal;
   const collectives = readOnlyList({
     title: PROPOSAL_LABELS.collectivesTab,
-    heading: [councilLine, PROPOSAL_TEXT.collectivesTitle, yearLine],
+    heading: headingOf(input, PROPOSAL_TEXT.collectivesTitle),
     header: PROPOSAL_TEXT.collectiveHeader,
     body: p.collectives.proposed.map((c, i) => [
       i + 1,
@@ -101,7 +125,7 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
   });
   const individuals = readOnlyList({
     title: PROPOSAL_LABELS.individualsTab,
-    heading: [councilLine, PROPOSAL_TEXT.individualsTitle, yearLine],
+    heading: headingOf(input, PROPOSAL_TEXT.individualsTitle),
     header: PROPOSAL_TEXT.individualHeader,
     body: p.individuals.proposed.map((c, i) => [
       i + 1,
@@ -119,6 +143,12 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
     centered: [0, 1, 5, 6, 7],
     signature: true,
   });
+  return [collectives, individuals];
+}
+
+/** Those tied at the line, with the one column the council fills: its choice among them. */
+function tiedTab(input: ProposalRenderInput): SheetTab {
+  const p = input.proposal;
   // The council records its choice among those tied in the last column; thidua reads it back.
   const rejected = {
     collective: new Set(input.rejected?.collective ?? []),
@@ -158,7 +188,7 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
   });
   const tiedLayout = listTab({
     title: PROPOSAL_LABELS.tiedTab,
-    heading: [councilLine, PROPOSAL_TEXT.tiedTitle, yearLine],
+    heading: headingOf(input, PROPOSAL_TEXT.tiedTitle),
     header: PROPOSAL_TEXT.tiedHeader,
     body: tiedBody,
     widths: [9, 6, 11, 22, 28, 7, 8, 8, 12],
@@ -170,7 +200,7 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
   const tiedTab = tiedLayout.tab;
   const candidateRow = (r: number) =>
     r >= tiedLayout.bodyFrom && r <= tiedLayout.bodyTo && !!tiedTab.rows[r]?.[2];
-  const tied: SheetTab = {
+  return {
     ...tiedTab,
     // Only the choice column of a tied candidate is open to the council (shaded as a cell to fill).
     protection: 'header',
@@ -203,6 +233,11 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
         : [],
     ),
   };
+}
+
+/** Everyone not proposed, with the reason; units whose people thidua does not know are listed. */
+function notProposedTab(input: ProposalRenderInput): SheetTab {
+  const { proposal: p, units, statuses } = input;
   const notProposedRows = (label: string, s: SubjectProposal): Cell[][] =>
     s.notProposed.map((n) => [
       label,
@@ -223,9 +258,9 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
     '',
     PROPOSAL_TEXT.unitNotAccepted(STATUS_LABELS[statuses.get(code)?.status ?? 'missing']),
   ]);
-  const notProposed = readOnlyList({
+  return readOnlyList({
     title: PROPOSAL_LABELS.notProposedTab,
-    heading: [councilLine, PROPOSAL_TEXT.notProposedTitle, yearLine],
+    heading: headingOf(input, PROPOSAL_TEXT.notProposedTitle),
     header: PROPOSAL_TEXT.notProposedHeader,
     body: [
       ...notProposedRows(PROPOSAL_TEXT.collectives, p.collectives),
@@ -235,11 +270,15 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
     widths: [9, 10, 22, 28, 6, 8, 52],
     centered: [1, 4, 5],
   });
-  const clusterTab: SheetTab[] = input.clusters?.length
+}
+
+/** For the sector's council: the collectives ranked within each emulation cluster. */
+function clustersTab(input: ProposalRenderInput): SheetTab[] {
+  return input.clusters?.length
     ? [
         readOnlyList({
           title: PROPOSAL_TEXT.clustersTab,
-          heading: [councilLine, PROPOSAL_TEXT.clustersTitle, yearLine],
+          heading: headingOf(input, PROPOSAL_TEXT.clustersTitle),
           header: PROPOSAL_TEXT.clustersHeader,
           body: input.clusters.flatMap((c) => [
             ...c.ranked.map((r) => [c.cluster, r.rank, r.id, r.name, share(r), '']),
@@ -257,7 +296,6 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
         }),
       ]
     : [];
-  return { tabs: [summary, collectives, individuals, tied, notProposed, ...clusterTab] };
 }
 
 /**

@@ -60,7 +60,12 @@ export function individualColumns(catalog: Catalog): string[] {
 
 /** The score workbook of one unit for one year: info, collective criteria, individuals. */
 export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
-  const { movement, catalog, year, unit } = input;
+  return { tabs: [infoTab(input), collectiveTab(input), individualsTab(input), feedbackPlaceholder()] };
+}
+
+/** The info tab: the unit, the year, who fills it, and the guide to filling the workbook. */
+function infoTab(input: UnitTemplateInput): SheetTab {
+  const { movement, year, unit } = input;
   const infoWidths = [26, 90];
   const guide = TEMPLATE_TEXT.guideSteps;
   const infoRows: Cell[][] = [
@@ -77,7 +82,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
   ];
   const guideFrom = 8;
   const guideTo = infoRows.length - 1;
-  const info: SheetTab = {
+  return {
     title: TABS.info,
     rows: infoRows,
     columnWidths: infoWidths,
@@ -119,7 +124,10 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
     ],
     print: { orientation: 'portrait', footer: DOCUMENT_TEXT.pageFooter },
   };
+}
 
+/** The collective tab: one row per criterion of the unit, then the veto questions. */
+function collectiveTab({ catalog, collectiveScores }: UnitTemplateInput): SheetTab {
   const collectiveRows: Cell[][] = [
     [
       COLLECTIVE_HEADERS.code,
@@ -137,7 +145,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       item.code,
       item.title,
       item.maxPoints,
-      input.collectiveScores?.[index] ?? null,
+      collectiveScores?.[index] ?? null,
       null,
       null,
       null,
@@ -153,7 +161,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       item.code,
       item.title,
       TEMPLATE_TEXT.vetoMax,
-      input.collectiveScores?.[row - 1] ?? NO,
+      collectiveScores?.[row - 1] ?? NO,
       null,
       null,
       null,
@@ -168,7 +176,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
   });
   const collectiveWidths = [10, 60, 10, 12, 12, 34, 34];
   const lastCollective = collectiveRows.length - 1;
-  const collective: SheetTab = {
+  return {
     title: TABS.collective,
     rows: collectiveRows,
     columnWidths: collectiveWidths,
@@ -197,7 +205,11 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
     rowHeights: wrappedHeights(collectiveRows, collectiveWidths, 0, lastCollective),
     print: { orientation: 'landscape', repeatRows: { from: 0, to: 0 }, footer: DOCUMENT_TEXT.pageFooter },
   };
+}
 
+/** The individuals tab: one row per person, a column per criterion, the legend on the right. */
+function individualsTab(input: UnitTemplateInput): SheetTab {
+  const { movement, catalog } = input;
   const headers = individualColumns(catalog);
   const firstScoreCol = 8;
   const lastScoreCol = firstScoreCol + catalog.individual.items.length - 1;
@@ -227,7 +239,7 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
     row.push(...line);
     rows[r] = row;
   });
-  const individuals: SheetTab = {
+  return {
     title: TABS.individuals,
     rows,
     columnWidths: [...widths, 3, ...legendWidths],
@@ -314,5 +326,4 @@ export function unitWorkbookModel(input: UnitTemplateInput): WorkbookModel {
       columns: { from: 0, to: noteCol },
     },
   };
-  return { tabs: [info, collective, individuals, feedbackPlaceholder()] };
 }
