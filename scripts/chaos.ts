@@ -3,14 +3,15 @@
  *
  *  1. A clean run of a generated sector (unit workbooks as .xlsx, the embedded store) is the reference.
  *  2. The same sector, fresh: `thidua run` is killed (SIGKILL) at random moments, `--kills` times,
- *     then two runs are started at the same instant (one must be refused with exit 4), then a last
- *     run completes.
+ *     each next run starting the moment the killed one is gone (it must take the dead run's lease
+ *     and folder lock at once, never refuse with exit 4); then two runs are started at the same
+ *     instant (one must be refused with exit 4), then a last run completes.
  *  3. Compared with the reference: every unit's stored state (accepted version, status, problems),
  *     `report.json` (without times and counters), every proposal workbook (cell for cell), every
  *     unit workbook (each of its parts but the feedback tab byte for byte, exactly one feedback
  *     tab, the same feedback rows but the check time) and the folders (no temporary file left).
  *
- * Prints the figures; exits 1 if any of lost, duplicated, different is not 0.
+ * Prints the figures; exits 1 if any of lost, duplicated, different, refused after a kill is not 0.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
@@ -222,6 +223,9 @@ async function main() {
 
   let runs = 1;
   let kills = 0;
+  // A run started right after a killed one must take the dead run's lease and lock, not refuse.
+  let refusedAfterKill = 0;
+  let killedBefore = false;
   for (let i = 0; i < KILLS; i++) {
     const touched = i === 0 ? 0 : await touchSome(chaos);
     const run = startRun(chaos);
@@ -232,6 +236,8 @@ async function main() {
     const code = await run.done;
     clearTimeout(timer);
     if (code === -1) kills++;
+    if (code === 4 && killedBefore) refusedAfterKill++;
+    killedBefore = code === -1;
     process.stdout.write(
       `  run ${i + 1} (${touched} workbooks saved again): ${code === -1 ? `killed after ${(at / 1000).toFixed(1)} s` : `exit ${code}`}\n`,
     );
@@ -291,6 +297,7 @@ async function main() {
   console.log(
     `runs: ${runs}, kills: ${kills}, refused while another ran: ${race.filter((c) => c === 4).length}`,
   );
+  console.log(`refused after a kill: ${refusedAfterKill}`);
   console.log(`units lost: ${lost}`);
   console.log(`duplicated (a unit workbook without exactly one feedback tab): ${duplicated.length}`);
   console.log(
@@ -322,8 +329,13 @@ async function main() {
   if (!raceOk)
     console.log(`  the race did not end with one run done and one refused (exit 4): ${race.join(', ')}`);
   const ok =
-    lost === 0 && duplicated.length === 0 && different === 0 && got.temporaries.length === 0 && raceOk;
-  console.log(ok ? 'all 0: nothing lost, duplicated or different' : 'FAILED');
+    lost === 0 &&
+    duplicated.length === 0 &&
+    different === 0 &&
+    got.temporaries.length === 0 &&
+    raceOk &&
+    refusedAfterKill === 0;
+  console.log(ok ? 'all 0: nothing lost, duplicated, different or refused after a kill' : 'FAILED');
   await rm(work, { recursive: true, force: true });
   // Exit explicitly: a handle of a killed run's store (LevelDB in dynalite) may keep the loop alive.
   process.exit(ok ? 0 : 1);

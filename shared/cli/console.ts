@@ -68,6 +68,8 @@ export const EXIT = {
   partial: 3,
   /** Another run holds the store: nothing was done. */
   busy: 4,
+  /** Stopped by Ctrl-C (SIGINT) or SIGTERM: what was done is kept, the next run goes on from there. */
+  interrupted: 130,
 } as const;
 
 /** A unit the medium did not answer for (or whose tab could not be written): one line on stderr. */

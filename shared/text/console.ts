@@ -20,6 +20,11 @@ export const CLI_TEXT = {
     `${time}  ${code}: ${status}${errors ? ` (${errors} lỗi)` : ''}`,
   watchProposal: (council: string) => `        bảng đề nghị của Hội đồng ${council} đã cập nhật`,
   watchStopped: () => 'Đã dừng theo dõi.',
+  stopping: () =>
+    'Đang dừng: các bảng điểm đang đọc được đọc xong và lưu lại, không bắt đầu bảng điểm nào nữa (bấm Ctrl-C lần nữa để dừng ngay).',
+  stoppedNow: () => 'Đã dừng ngay. Lần chạy sau tiếp tục từ những gì đã lưu.',
+  interrupted: (done: number, total: number, proposed: boolean) =>
+    `Đã dừng theo yêu cầu: đã đọc và lưu ${done}/${total} bảng điểm${proposed ? ', đã lập đề nghị' : '; chưa lập đề nghị khen thưởng'}. Chạy lại lệnh để tiếp tục: lần chạy sau bắt đầu từ những gì đã lưu.`,
   watchNeedsFiles: () =>
     'thidua watch theo dõi các tệp .xlsx (--registry hoặc --example); trên Google, hàm poll của hệ thống kiểm tra bảng tính vừa sửa sau vài phút.',
   badNow: (value: string) =>
@@ -216,7 +221,8 @@ Liệt kê mọi lần khóa sổ và mở lại danh sách của một Hội đ
 
 Mã thoát: 0 xong hết; 3 xong một phần (có đơn vị chưa đọc được bảng điểm, hoặc có Hội đồng chưa
 lập lại danh sách vì Danh mục có lỗi — xem báo cáo); 4 một lần chạy khác đang dùng kho dữ liệu
-(không làm gì); 1 lỗi; 2 dùng sai lệnh.
+(không làm gì); 130 đã dừng bằng Ctrl-C (các bảng điểm đang đọc được đọc xong và lưu; chạy lại
+để tiếp tục); 1 lỗi; 2 dùng sai lệnh.
 
 Dùng Google Sheets thay cho tệp .xlsx (--google):
   --registry-id MÃ        bảng tính Danh mục đơn vị; cột “Bảng điểm” ghi mã bảng tính của từng đơn

@@ -54,6 +54,8 @@ export interface SyncDeps {
   readonly progress?: Progress;
   /** Called with unexpected per-unit failures, for the edge to log once. */
   readonly onUnitError?: (unitCode: string, error: unknown) => void;
+  /** Asked before each unit: true stops the sync there (those being read finish and are stored). */
+  readonly stopRequested?: () => boolean;
 }
 
 export interface SyncInput {
@@ -84,6 +86,8 @@ export interface UnitOutcome {
 export interface SyncResult {
   readonly units: UnitOutcome[];
   readonly states: Map<string, UnitState>;
+  /** Stopped on request before every unit was looked at: `units` holds those that were. */
+  readonly stopped: boolean;
 }
 
 /** Changing the criteria or the validation rules must make every workbook be read again. */
@@ -354,11 +358,12 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
       progress.tick(unit.code);
       if (pending.length >= flushEvery) flush();
     },
-    () => failure !== undefined,
+    () => failure !== undefined || deps.stopRequested?.() === true,
   );
   flush();
   await flushing;
   if (failure) throw failure.error;
   progress.done();
-  return { units: outcomes.sort((a, b) => (a.code < b.code ? -1 : 1)), states };
+  const sorted = outcomes.sort((a, b) => (a.code < b.code ? -1 : 1));
+  return { units: sorted, states, stopped: sorted.length < units.length };
 }

@@ -12,6 +12,7 @@ import { type ProposeResult, proposeAwards } from '../../usecases/propose.ts';
 import { buildReport } from '../../usecases/report.ts';
 import { syncUnits, type UnitOutcome } from '../../usecases/sync.ts';
 import { EXIT, printSummary, unitNotSynced } from '../console.ts';
+import { listenForInterrupt } from '../interrupt.ts';
 import { type JobValues, openFromOptions, runNow } from '../options.ts';
 import { terminalProgress } from '../progress.ts';
 import { readHistory, sectorStatus } from '../shared-records.ts';
@@ -20,11 +21,18 @@ import { round } from './round.ts';
 type JobCommand = 'sync' | 'propose' | 'run' | 'documents';
 
 export async function job(command: JobCommand, values: JobValues): Promise<number> {
-  const ctx = await openFromOptions(values);
+  const interrupt = listenForInterrupt();
   try {
-    return await withRunLease(ctx.leases, {}, () => jobUnderLease(ctx, command, values));
+    const ctx = await openFromOptions(values);
+    try {
+      return await withRunLease(ctx.leases, {}, () =>
+        jobUnderLease(ctx, command, values, interrupt.requested),
+      );
+    } finally {
+      await ctx.close();
+    }
   } finally {
-    await ctx.close();
+    interrupt.dispose();
   }
 }
 
@@ -32,6 +40,7 @@ export async function jobUnderLease(
   ctx: JobContext,
   command: JobCommand,
   values: JobValues,
+  stopRequested: () => boolean = () => false,
 ): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const log = values.json ? () => {} : out;
@@ -48,6 +57,7 @@ export async function jobUnderLease(
         store: ctx.store,
         progress,
         onUnitError: unitNotSynced,
+        stopRequested,
       },
       {
         movement: ctx.movement,
@@ -60,6 +70,11 @@ export async function jobUnderLease(
       },
     );
     units = result.units;
+  }
+  const total = values.unit?.length ?? ctx.registry.units.size;
+  if (stopRequested()) {
+    process.stderr.write(`${CLI_TEXT.interrupted(units?.length ?? 0, total, false)}\n`);
+    return EXIT.interrupted;
   }
   // What no single workbook shows: a person listed by two units; each unit is told in its tab.
   // The annual proposals do it on the data they load; without them, it is done here.
@@ -139,6 +154,10 @@ export async function jobUnderLease(
       process.stderr.write(`${CLI_TEXT.noDocuments(council)}\n`);
       return EXIT.partial;
     }
+  }
+  if (stopRequested()) {
+    process.stderr.write(`${CLI_TEXT.interrupted(units?.length ?? 0, total, true)}\n`);
+    return EXIT.interrupted;
   }
   const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible');
   const withheld = report.councils.filter((c) => c.withheld.length > 0);
