@@ -11,7 +11,6 @@
  * read per unit workbook and the registry; one write per feedback tab, per council proposal and
  * for the sector status. Reads and writes have quotas of their own, so the floor is the larger.
  */
-import { parseArgs } from 'node:util';
 import { dispatch } from '../functions/app/dispatcher.ts';
 import { propose } from '../functions/app/propose.ts';
 import { work } from '../functions/app/worker.ts';
@@ -32,6 +31,11 @@ import { registryWorkbookModel } from '../shared/present/registry-book.ts';
 import { TABS } from '../shared/text/sheets.ts';
 import { variableClock } from '../test/support/clocks.ts';
 import { GoogleStandin } from '../test/support/google-server.ts';
+import { scriptArgs } from './args.ts';
+
+const USAGE = `npx tsx scripts/bench-lambda.ts [--units 1000] [--people 20000] [--speed 3]
+  The Lambda functions on Google through the stand-in: calls per idle poll and per unchanged night,
+  the first run's quota time against its floor.`;
 
 const SYNC = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-sync';
 const PROPOSE = 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/thidua-propose';
@@ -183,16 +187,17 @@ export async function lambdaRows(options: {
   ]);
 
   clock.setSpeed(40);
-  // 2. The next night reads again each workbook whose tab was written (Google cannot vouch that
-  //    only the tab changed); it writes nothing.
+  // 2. The night after the first run, no clerk having edited: our own feedback writes changed
+  //    every workbook's modifiedTime, but Drive vouched for each (nothing else changed since the
+  //    read, and the last change is ours), so nothing is read again.
   standin.calls.length = 0;
   const second = clock.now();
   await dispatch(dispatcher, { kind: 'scheduled-sync' }, now(), 'night-2');
   await drain();
   const c2 = calls();
   rows.push([
-    '  the night after (reads back our own tabs)',
-    `${c2.all} calls: ${c2.reads} reads, ${c2.writes} writes, ${c2.drive} Drive; ${minutes(clock.now() - second)} of quota time`,
+    '  the night after the first run (goal ≤ 2 calls)',
+    `${c2.all} calls: ${c2.reads} reads, ${c2.writes} writes, ${c2.drive} Drive; ${minutes(clock.now() - second)} of quota time ${c2.all <= 2 ? '✓' : '✗'}`,
   ]);
 
   // 3. An unchanged night, and the fallback proposal after it.
@@ -230,7 +235,7 @@ export async function lambdaRows(options: {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+  const { values } = scriptArgs(USAGE, {
     options: {
       units: { type: 'string', default: '1000' },
       people: { type: 'string', default: '20000' },

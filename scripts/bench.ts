@@ -10,7 +10,6 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { createDynamoClient, ensureTable, startDynalite } from '../shared/adapters/dynamodb/local.ts';
 import { DynamoSubmissionStore } from '../shared/adapters/dynamodb/store.ts';
@@ -26,9 +25,13 @@ import { newCounters } from '../shared/ports/index.ts';
 import { readSubmission } from '../shared/present/unit-book-read.ts';
 import { proposeAwards } from '../shared/usecases/propose.ts';
 import { syncUnits } from '../shared/usecases/sync.ts';
+import { scriptArgs } from './args.ts';
+
+const USAGE = `npm run bench [-- --units 1000] [--people 20000] [--repeats 3]
+  The benchmarks and the table of figures with goals (never asserted in tests); about 15 minutes.`;
 
 process.removeAllListeners('warning');
-const { values } = parseArgs({
+const { values } = scriptArgs(USAGE, {
   options: {
     units: { type: 'string', default: '1000' },
     people: { type: 'string', default: '20000' },

@@ -17,7 +17,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import JSZip from 'jszip';
 import { createDynamoClient, startDynalite } from '../shared/adapters/dynamodb/local.ts';
 import { DynamoSubmissionStore } from '../shared/adapters/dynamodb/store.ts';
@@ -27,11 +26,16 @@ import type { WorkbookGrids } from '../shared/domain/grid.ts';
 import { parseRegistry } from '../shared/present/registry-read.ts';
 import { TABS } from '../shared/text/sheets.ts';
 import { STATUS_BOOK } from '../shared/text/status-book.ts';
+import { scriptArgs } from './args.ts';
+
+const USAGE = `npm run chaos [-- --units 300] [--people 3000] [--kills 20] [--seed 7]
+  Kills \`thidua run\` at random moments, then compares with a clean run: nothing lost, duplicated,
+  different or refused after a kill (exit 1 otherwise).`;
 
 // The AWS SDK's notice that its 2027 releases need Node 22 is not a finding of this script.
 process.removeAllListeners('warning');
 
-const { values } = parseArgs({
+const { values } = scriptArgs(USAGE, {
   options: {
     units: { type: 'string', default: '300' },
     people: { type: 'string', default: '3000' },

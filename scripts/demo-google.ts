@@ -7,15 +7,20 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { modelGrids } from '../shared/adapters/memory/workbooks.ts';
 import { DATA_DIR, resolveMovement } from '../shared/app/context.ts';
 import { main } from '../shared/cli/main.ts';
 import { generateExample } from '../shared/example/generate.ts';
 import { registryWorkbookModel } from '../shared/present/registry-book.ts';
 import { GoogleStandin } from '../test/support/google-server.ts';
+import { scriptArgs } from './args.ts';
 
-const { values } = parseArgs({
+const USAGE = `npm run demo:google [-- --serve] [--per-minute 600]
+  The whole job against the local stand-in of Sheets and Drive, with the real Google clients.
+  --serve          keep the stand-in running afterwards, to look at the sheets
+  --per-minute N   the stand-in's read and write quota per minute (default 600)`;
+
+const { values } = scriptArgs(USAGE, {
   options: { serve: { type: 'boolean', default: false }, 'per-minute': { type: 'string', default: '600' } },
 });
 const TOKEN = 'demo-token';

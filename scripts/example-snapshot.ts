@@ -15,10 +15,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import JSZip from 'jszip';
+import { scriptArgs } from './args.ts';
 
-const { values, positionals } = parseArgs({
+const USAGE = `npm run snapshot -- --out FILE.json | --compare BEFORE.json AFTER.json
+  --out FILE.json      run the example (and its rounds) as of a fixed instant, fingerprint every file written
+  --compare A.json B.json   the files and parts that differ (exit 1 if any)`;
+
+const { values, positionals } = scriptArgs(USAGE, {
   options: { out: { type: 'string' }, compare: { type: 'boolean' } },
   allowPositionals: true,
 });

@@ -3,11 +3,19 @@
  *   npm run example -- [--dir DIR] [--units 30] [--people 600] [--seed 2024] [--clean] [--force]
  * Same options, same files: the generator is deterministic.
  */
-import { parseArgs } from 'node:util';
 import { EXAMPLE_DIR, ensureExample } from '../shared/app/context.ts';
 import { EXAMPLE_DEFAULTS } from '../shared/example/generate.ts';
+import { scriptArgs } from './args.ts';
 
-const { values } = parseArgs({
+const USAGE = `npm run example -- [--dir DIR] [--units 30] [--people 600] [--seed 2024] [--clean] [--force]
+  Writes an example sector (registry + one score workbook per unit) as .xlsx files; same options, same files.
+  --dir DIR      where (default .thidua/example)
+  --units N      units (default 30)      --people N   people in all (default 600)
+  --seed N       the generator's seed (default 2024)
+  --clean        no mistakes in the workbooks (by default a few units carry some, as clerks make them)
+  --force        write over a sector already there`;
+
+const { values } = scriptArgs(USAGE, {
   options: {
     dir: { type: 'string', default: EXAMPLE_DIR },
     units: { type: 'string', default: String(EXAMPLE_DEFAULTS.units) },

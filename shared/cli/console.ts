@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { GoogleCredentialsError } from '../adapters/google/auth.ts';
 import { UsageError } from '../app/context.ts';
-import { cellRef } from '../domain/problems.ts';
+import { cellRef, type Problem } from '../domain/problems.ts';
 import { MovementConfigError } from '../movement/movement.ts';
 import {
   SourceUnavailableError,
@@ -18,12 +18,21 @@ import { UnknownCouncilError } from '../usecases/publish.ts';
 import type { Report } from '../usecases/report.ts';
 import { HELP, parseArgsMessage, RegistryError } from './options.ts';
 
+/**
+ * One problem as a clerk reads it: the tab and cell, the sentence, and whom and which criterion
+ * the cell is about. The code stays in `--json` and report.json.
+ */
+export function problemLine(p: Problem): string {
+  const about = [p.who, p.criterion].filter(Boolean).join('; ');
+  return `  ${cellRef(p.tab, p.cell) || '—'}: ${p.message}${about ? ` (${about})` : ''}`;
+}
+
 export function printSummary(report: Report, outDir: string | null, out: (line: string) => void) {
   const counts: Record<string, number> = {};
   for (const unit of report.units) counts[unit.status] = (counts[unit.status] ?? 0) + 1;
   if (report.registryProblems.length) {
     out(CLI_TEXT.registryProblems(report.registryProblems.length));
-    for (const p of report.registryProblems) out(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
+    for (const p of report.registryProblems) out(problemLine(p));
   }
   if (report.units.length) {
     out(CLI_TEXT.units(report.units.length, counts));
@@ -75,7 +84,7 @@ export const EXIT = {
 /** A unit the medium did not answer for (or whose tab could not be written): one line on stderr. */
 export function unitNotSynced(unit: string, error: unknown): void {
   process.stderr.write(
-    `${JSON.stringify({ level: 'warn', msg: 'unit not synced', unit, error: error instanceof Error ? error.message : String(error) })}\n`,
+    `${CLI_TEXT.unitNotSynced(unit, error instanceof Error ? error.message : String(error))}\n`,
   );
 }
 

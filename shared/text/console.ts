@@ -20,6 +20,8 @@ export const CLI_TEXT = {
     `${time}  ${code}: ${status}${errors ? ` (${errors} lỗi)` : ''}`,
   watchProposal: (council: string) => `        bảng đề nghị của Hội đồng ${council} đã cập nhật`,
   watchStopped: () => 'Đã dừng theo dõi.',
+  unitNotSynced: (unit: string, detail: string) =>
+    `Đơn vị ${unit}: chưa xử lý xong (${detail}); lần chạy sau sẽ làm lại.`,
   stopping: () =>
     'Đang dừng: các bảng điểm đang đọc được đọc xong và lưu lại, không bắt đầu bảng điểm nào nữa (bấm Ctrl-C lần nữa để dừng ngay).',
   stoppedNow: () => 'Đã dừng ngay. Lần chạy sau tiếp tục từ những gì đã lưu.',

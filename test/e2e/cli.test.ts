@@ -343,7 +343,9 @@ describe('thidua run --example', () => {
   it('checks one workbook with a non-zero exit code when it has errors', async () => {
     const bad = await thidua('check', example('bang-diem/T01-KV3.xlsx'));
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain('Cá nhân!I2');
+    // The cell and the sentence, as a clerk reads them; the codes are for --json.
+    expect(bad.stdout).toMatch(/ {2}Cá nhân!I2: Điểm .* nằm ngoài khoảng cho phép/);
+    expect(bad.stdout).not.toMatch(/\[[A-Z_]+\]/);
     const good = await thidua(
       'check',
       example('bang-diem/T01-KV2.xlsx'),
@@ -357,7 +359,16 @@ describe('thidua run --example', () => {
       '--registry',
       example('danh-muc-don-vi.xlsx'),
     );
-    expect(claimed.stdout).toContain('UNIT_CODE_MISMATCH');
+    expect(claimed.stdout).toContain('theo Danh mục đơn vị đây là bảng điểm của đơn vị');
+    expect(claimed.stdout).not.toContain('UNIT_CODE_MISMATCH');
+    const asJson = await thidua(
+      'check',
+      example('bang-diem/T02-KV2.xlsx'),
+      '--registry',
+      example('danh-muc-don-vi.xlsx'),
+      '--json',
+    );
+    expect(asJson.stdout).toContain('"code": "UNIT_CODE_MISMATCH"');
   });
 
   it('answers --help and refuses unknown commands and options', async () => {

@@ -81,22 +81,14 @@ describe('dispatcher → worker → propose', () => {
       'Biên',
     ]);
 
-    // Our own feedback write changed each workbook's modifiedTime, and Google cannot tell whether
-    // a clerk edited it between our read and that write: the next night reads each once more…
-    const recheck = await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-2');
-    expect(recheck.enqueued).toBe(6);
-    const rechecked = await work(
-      rt,
-      sqsEvent(sent<SyncMessage>(SYNC).filter((m) => m.runId === 'run-2')),
-      now,
-    );
-    expect(rechecked.batchItemFailures).toEqual([]);
-    expect(google.standin.count({ api: 'values.batchUpdate' })).toBe(6); // same outcome: no tab rewritten
-    const run2 = sent<ProposeMessage>(PROPOSE).filter((m) => m.runId === 'run-2');
-    expect(run2).toHaveLength(1);
-    await propose(rt, sqsEvent(run2)); // the run is over: its lease is released
-    // …and the night after, with nothing changed, enqueues nothing.
+    // Our own feedback write changed each workbook's modifiedTime, but Drive vouched that it was
+    // the only change (the version read was still there just before, and the last change after
+    // it is ours): the next night, with no clerk's edit, enqueues nothing and reads nothing.
+    const reads = google.standin.count({ api: 'values.batchGet' });
+    const night = google.standin.calls.length;
     const quiet = await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-2b');
+    expect(google.standin.calls.length - night).toBeLessThanOrEqual(2);
+    expect(google.standin.count({ api: 'values.batchGet' })).toBe(reads);
     expect(quiet).toEqual({ runId: 'run-2b', enqueued: 0, units: 7 });
 
     // A published council's spreadsheet is left alone by later proposal runs.
@@ -280,14 +272,15 @@ describe('polling Drive for changes (every 2 minutes)', () => {
     const runOf = (runId: string) => sent<ProposeMessage>(PROPOSE).filter((m) => m.runId === runId);
     expect(runOf('poll-3')).toHaveLength(1);
     await propose(rt, sqsEvent(runOf('poll-3')));
-    // Drive cannot vouch that only the feedback tab changed: the workbook is read once more (its
-    // feedback is the same, so nothing is written), and then the sector is idle again.
-    expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-5')).toMatchObject({ enqueued: 1 });
-    const writesBefore = google.standin.count({ kind: 'write' });
-    await work(rt, sqsEvent(sent<SyncMessage>(SYNC).filter((m) => m.runId === 'poll-5')), later);
-    expect(google.standin.count({ kind: 'write', spreadsheetId: 'ss-U001' })).toBeGreaterThan(0);
-    expect(google.standin.count({ kind: 'write' }) - writesBefore).toBe(0);
-    await propose(rt, sqsEvent(runOf('poll-5')));
+    // Drive vouches that our feedback write was the only change: the next poll finds nothing…
+    expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-5')).toMatchObject({ enqueued: 0 });
+    // …while the clerk's correction, saved after our write, is seen by the poll after it.
+    google.standin.userEdit('ss-U001', 'Cá nhân', 1, 8, 9);
+    expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-5b')).toMatchObject({ enqueued: 1 });
+    await work(rt, sqsEvent(sent<SyncMessage>(SYNC).filter((m) => m.runId === 'poll-5b')), later);
+    const corrected = google.standin.cells('ss-U001', 'Kiểm tra dữ liệu').flat().join(' ');
+    expect(corrected).not.toContain('“tám” không phải là số');
+    await propose(rt, sqsEvent(runOf('poll-5b')));
     expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-6')).toMatchObject({ enqueued: 0 });
     const idleCalls = google.standin.calls.length;
     expect(await dispatch(rt, { kind: 'poll' }, later, 'poll-7')).toMatchObject({ enqueued: 0 });

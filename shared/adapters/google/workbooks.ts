@@ -196,12 +196,16 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   }
 
   /**
-   * Feedback: when the tab is known to exist, a single `values.batchUpdate` (RAW) of a fixed-size
-   * block; otherwise the tab is added first (protected, header in bold). Google cannot say whether a clerk edited the spreadsheet between our read and this write, so
-   * no version is returned: the next sync reads the workbook once more (an edit is never missed),
-   * finds the same content, and writes nothing to it.
+   * The unit's feedback tab: when the tab is known to exist, a single `values.batchUpdate` (RAW)
+   * of a fixed-size block; otherwise the tab is added first (protected, header in bold). Returns the workbook's
+   * version after the write when Drive vouches that the write is the only change since the read:
+   * the version is still the one read just before (one `files.get`), and just after, the last
+   * change is this account's (one more). Then the next look skips a workbook whose only change is
+   * our tab; a clerk's save before the write, or after it, leaves the version unvouched (or not
+   * ours) and the workbook is read again.
    */
-  async writeFeedback(location: string, tab: SheetTab, _readVersion?: string): Promise<string | undefined> {
+  async writeFeedback(location: string, tab: SheetTab, readVersion?: string): Promise<string | undefined> {
+    const unchanged = readVersion !== undefined && (await this.files.modifiedTime(location)) === readVersion;
     if (!this.knownTabs.get(location)?.has(tab.title))
       await this.ensureTabs(location, [tab], (t, sheetId) =>
         protection(t, sheetId, this.options.clients.serviceAccountEmail),
@@ -226,7 +230,9 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
         o,
       ),
     );
-    return undefined;
+    if (!unchanged) return undefined;
+    const after = await this.files.fileVersion(location, true);
+    return after?.mine ? after.modifiedTime : undefined;
   }
 
   /**

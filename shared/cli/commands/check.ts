@@ -4,14 +4,14 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { XlsxWorkbooks } from '../../adapters/xlsx/workbooks.ts';
 import { resolveMovement, UsageError } from '../../app/context.ts';
-import { cellRef, hasErrors } from '../../domain/problems.ts';
+import { hasErrors } from '../../domain/problems.ts';
 import { matchKey } from '../../domain/text.ts';
 import { parseRegistry } from '../../present/registry-read.ts';
 import { readSubmission } from '../../present/unit-book-read.ts';
 import { CLI_TEXT } from '../../text/console.ts';
 import { INFO_LABELS, TABS } from '../../text/sheets.ts';
 import { UNIT_TABS } from '../../usecases/sync.ts';
-import { help } from '../console.ts';
+import { help, problemLine } from '../console.ts';
 import { COMMON, parseYear } from '../options.ts';
 
 export async function check(args: string[]): Promise<number> {
@@ -59,8 +59,7 @@ export async function check(args: string[]): Promise<number> {
     process.stdout.write(
       `${errors ? CLI_TEXT.checkFailed(basename(path), errors, result.problems.length - errors) : bound ? CLI_TEXT.checkOk(basename(path)) : CLI_TEXT.checkOkUnbound(basename(path), unitCode)}\n`,
     );
-    for (const p of result.problems)
-      process.stdout.write(`  ${cellRef(p.tab, p.cell)} [${p.code}] ${p.message}\n`);
+    for (const p of result.problems) process.stdout.write(`${problemLine(p)}\n`);
   }
   return errors ? 1 : 0;
 }

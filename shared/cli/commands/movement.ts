@@ -5,14 +5,14 @@ import { parseArgs } from 'node:util';
 import { XlsxWorkbooks } from '../../adapters/xlsx/workbooks.ts';
 import { openSheets, UsageError } from '../../app/context.ts';
 import { loadMovement } from '../../app/movement.ts';
-import { cellRef, type Problem } from '../../domain/problems.ts';
+import type { Problem } from '../../domain/problems.ts';
 import { movementKind } from '../../movement/files.ts';
 import { type Movement, MovementConfigError, yearsOf } from '../../movement/movement.ts';
 import { MOVEMENT_BOOK_TABS, movementBookModel } from '../../present/movement-book.ts';
 import { readMovementBook } from '../../present/movement-book-read.ts';
 import { CLI_TEXT } from '../../text/console.ts';
 import { MOVEMENT_BOOK } from '../../text/movement-book.ts';
-import { EXIT, help } from '../console.ts';
+import { EXIT, help, problemLine } from '../console.ts';
 import { COMMON, sheetsOf } from '../options.ts';
 
 /**
@@ -76,7 +76,7 @@ export async function movementCommand(args: string[]): Promise<number> {
     );
   } else {
     process.stdout.write(`${CLI_TEXT.movementFailed(location, problems.length)}\n`);
-    for (const p of problems) process.stdout.write(`  ${cellRef(p.tab, p.cell)} [${p.code}] ${p.message}\n`);
+    for (const p of problems) process.stdout.write(`${problemLine(p)}\n`);
   }
   return movement ? EXIT.done : 1;
 }
