@@ -14,6 +14,7 @@ import { type GoogleCredentials, googleClients } from '../adapters/google/auth.t
 import { GoogleCaller } from '../adapters/google/caller.ts';
 import { GoogleDocuments } from '../adapters/google/documents.ts';
 import { GoogleWorkbooks } from '../adapters/google/workbooks.ts';
+import { WorkPool } from '../adapters/threads/pool.ts';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import type { Registry } from '../domain/registry.ts';
 import {
@@ -117,12 +118,14 @@ export function openSheets(
   sheets: SheetsOption,
   counters?: Counters,
   write = true,
+  work?: WorkPool,
 ): { source: SheetSource; sink: SheetSink; registryLocation: string; documents?: DocumentSink } {
   if (sheets.kind === 'xlsx') {
     const registryPath = resolve(sheets.registryPath);
     const workbooks = new XlsxWorkbooks({
       baseDir: dirname(registryPath),
       ...(counters ? { counters } : {}),
+      ...(work ? { work } : {}),
     });
     return { source: workbooks, sink: workbooks, registryLocation: registryPath };
   }
@@ -163,7 +166,22 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
   if (options.sheets.kind === 'xlsx' && !existsSync(resolve(options.sheets.registryPath)))
     throw new UsageError(CLI_TEXT.noRegistry(resolve(options.sheets.registryPath)));
   const counters = newCounters();
-  const { source, sink, registryLocation, documents } = openSheets(options.sheets, counters);
+  // A job reads and writes many packages: that CPU work is spread over the cores (threads start on first use).
+  const parsing = options.sheets.kind === 'xlsx' ? new WorkPool() : undefined;
+  try {
+    return await openJobWith(options, counters, parsing, openSheets(options.sheets, counters, true, parsing));
+  } catch (error) {
+    await parsing?.close(); // its threads would keep the process alive
+    throw error;
+  }
+}
+
+async function openJobWith(
+  options: JobOptions,
+  counters: Counters,
+  parsing: WorkPool | undefined,
+  { source, sink, registryLocation, documents }: ReturnType<typeof openSheets>,
+): Promise<JobContext> {
   const { movement, catalog, year } = await resolveMovement(options.movementPath, options.year, source);
   const registry = parseRegistry(await source.readWorkbook(registryLocation, [TABS.registry]));
 
@@ -204,11 +222,12 @@ export async function openJob(options: JobOptions): Promise<JobContext> {
     leases: new DynamoLeases(leaseClient, options.table),
     counters,
     outDir: resolve(options.outRoot, String(year)),
-    documents: local ? new DocxFiles(resolve(options.outRoot, String(year))) : documents,
+    documents: local ? new DocxFiles(resolve(options.outRoot, String(year)), parsing?.docx) : documents,
     proposalLocation: (council) =>
       registry.units.get(council)?.proposalWorkbook ??
       (local ? join(resolve(options.outRoot), String(year), `de-nghi-${council}.xlsx`) : null),
     async close() {
+      await parsing?.close();
       await embedded?.close();
     },
   };

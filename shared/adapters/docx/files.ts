@@ -10,19 +10,24 @@ import { replaceFile } from '../fs/atomic.ts';
 import { renderDocx } from './render.ts';
 
 export class DocxFiles implements DocumentSink {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    /** Renders a document (by default on this thread; a `WorkPool` spreads it over the cores). */
+    private readonly render: (doc: DocumentModel) => Promise<Uint8Array> = renderDocx,
+  ) {}
 
   async writeDocuments(
     _council: { readonly code: string; readonly folder: string | null },
     documents: readonly DocumentModel[],
   ): Promise<string[]> {
-    const paths: string[] = [];
-    for (const doc of documents) {
-      const path = join(this.dir, `${doc.name}.docx`);
-      await replaceFile(path, await renderDocx(doc));
-      paths.push(path);
-    }
-    return paths;
+    // Rendered side by side (on the pool's threads when there is one), each written atomically.
+    return Promise.all(
+      documents.map(async (doc) => {
+        const path = join(this.dir, `${doc.name}.docx`);
+        await replaceFile(path, await this.render(doc));
+        return path;
+      }),
+    );
   }
 
   async exists(locations: readonly string[]): Promise<Set<string>> {

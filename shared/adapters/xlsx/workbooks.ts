@@ -10,9 +10,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Cell, columnLetters, type Grid, type WorkbookGrids } from '../../domain/grid.ts';
+import { columnLetters, type WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
-import { stripControls } from '../../domain/text.ts';
 import {
   type Counters,
   type OwnedWrite,
@@ -25,54 +24,32 @@ import {
 import type { CellStyle, SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { replaceFile } from '../fs/atomic.ts';
+import { parseWorkbook } from './parse.ts';
 import { patchSheet } from './sheet-part.ts';
-import { zipDirectory } from './zip-directory.ts';
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** An exceljs cell value → a Sheets-API-like unformatted value. */
-export function toCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return stripControls(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
-  if (typeof value === 'object') {
-    if ('error' in value && typeof value.error === 'string') return value.error;
-    if ('richText' in value && Array.isArray(value.richText))
-      return stripControls(value.richText.map((part) => part.text).join(''));
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: ExcelJS.CellValue }).result;
-      return toCell(result ?? null);
-    }
-    if ('text' in value && typeof value.text === 'string') return stripControls(value.text);
-  }
-  return null;
-}
 
 /**
- * A tab's grid, cut one row past the row limit (validation sees that there was more and says so,
- * without the rest being carried along); columns past the column limit are not read.
+ * What turns packages into grids and models into packages: pure CPU work, no I/O. (The feedback
+ * patch stays on the main thread: it runs beside the parsing, which keeps the workers busy.)
  */
-function worksheetGrid(sheet: ExcelJS.Worksheet): Grid {
-  const grid: Grid = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > LIMITS.rowsPerTab + 1) return;
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (colNumber > LIMITS.columnsPerTab) return; // columns past the limit are not read
-      // Sheets returns a merged area's value once, in its top-left cell; so do we.
-      const isMergedTail = cell.isMerged && cell.master.address !== cell.address;
-      cells[colNumber - 1] = isMergedTail ? null : toCell(cell.value);
-    });
-    grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
-  });
-  return Array.from(grid, (row) => row ?? []);
+export interface PackageWork {
+  parse(bytes: Uint8Array, location: string): Promise<WorkbookGrids>;
+  render(model: WorkbookModel): Promise<Uint8Array>;
+}
+
+/** A workbook thidua owns, from its model: every tab rendered, the package written. */
+export async function renderWorkbook(model: WorkbookModel): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'thidua';
+  for (const tab of model.tabs) renderTab(workbook, tab);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 export interface XlsxOptions {
   /** Relative locations are resolved against this folder (the registry's). */
   readonly baseDir: string;
   readonly counters?: Counters;
+  /** The CPU work on packages (parse, patch, render); by default on this thread (`WorkPool` spreads it over the cores). */
+  readonly work?: PackageWork;
 }
 
 const FILLS: Record<NonNullable<CellStyle['fill']>, string> = {
@@ -282,36 +259,11 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     }
   }
 
-  private async load(location: string): Promise<ExcelJS.Workbook> {
-    const bytes = await this.bytes(location);
-    if (bytes.length > LIMITS.fileBytes)
-      throw new WorkbookReadError(location, MESSAGES.FILE_TOO_LARGE(LIMITS.fileBytes));
-    const directory = zipDirectory(bytes);
-    if (!directory) throw new WorkbookReadError(location, MESSAGES.NOT_XLSX());
-    const unzipped = directory
-      .filter((entry) => /\.(xml|rels|vml)$/i.test(entry.name))
-      .reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-    if (directory.length > LIMITS.zipEntries || unzipped > LIMITS.unzippedBytes)
-      throw new WorkbookReadError(location, MESSAGES.UNZIPPED_TOO_LARGE(LIMITS.unzippedBytes));
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (error) {
-      // The library's own message (about zip directories) means nothing to a clerk; it stays in `cause`.
-      throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(), { cause: error });
-    }
-    return workbook;
-  }
-
   /** Reads every tab (a whole file costs one read whatever the tabs wanted). */
   async readWorkbook(location: string, _tabs?: readonly string[]): Promise<WorkbookGrids> {
     if (this.options.counters) this.options.counters.sheetReads++;
-    const workbook = await this.load(location);
-    const grids: WorkbookGrids = {};
-    workbook.eachSheet((sheet) => {
-      grids[sheet.name] = worksheetGrid(sheet);
-    });
-    return grids;
+    const bytes = await this.bytes(location);
+    return (this.options.work?.parse ?? parseWorkbook)(bytes, location);
   }
 
   /** Puts `bytes` at the location atomically (see replaceFile); returns the new version. */
@@ -320,11 +272,6 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     await replaceFile(path, bytes);
     if (this.options.counters) this.options.counters.sheetWrites++;
     return (await this.version(path)) ?? '';
-  }
-
-  private async save(workbook: ExcelJS.Workbook, location: string): Promise<string> {
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    return this.replaceFile(location, bytes);
   }
 
   /**
@@ -352,10 +299,7 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
   }
 
   async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<OwnedWrite> {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'thidua';
-    for (const tab of model.tabs) renderTab(workbook, tab);
-    await this.save(workbook, location);
+    await this.replaceFile(location, await (this.options.work?.render ?? renderWorkbook)(model));
     return { location: this.resolve(location) };
   }
 
