@@ -14,14 +14,23 @@ export interface Interrupt {
   readonly dispose: () => void;
 }
 
+/**
+ * A second signal this soon after the first is the same Ctrl-C: a terminal sends it to the whole
+ * process group, and tsx (npm start, npm run thidua) passes its copy on to the node it runs.
+ */
+const SAME_PRESS_MS = 1000;
+
 export function listenForInterrupt(): Interrupt {
   let requested = false;
+  let firstAt = 0;
   const onSignal = () => {
+    if (requested && Date.now() - firstAt < SAME_PRESS_MS) return;
     if (requested) {
       process.stderr.write(`\n${CLI_TEXT.stoppedNow()}\n`);
       process.exit(EXIT.interrupted);
     }
     requested = true;
+    firstAt = Date.now();
     process.stderr.write(`\n${CLI_TEXT.stopping()}\n`);
   };
   process.on('SIGINT', onSignal);
