@@ -27,6 +27,7 @@ interface Profile {
 /** Markers, innermost first within a stack; the first that a frame matches names the step. */
 const STEPS: readonly (readonly [string, RegExp])[] = [
   ['garbage collection', /^\(garbage collector\)/],
+  ['idle (waiting for files, the store, or a worker for its next task)', /atomicsWaitLoop/],
   ['feedback tabs (patching the unit packages)', /sheet-part\.ts|writeFeedback|patchSheet/],
   ['documents (docx)', /node_modules\/docx\/|adapters\/docx\//],
   [
@@ -56,7 +57,7 @@ const PACKAGES: readonly (readonly [string, RegExp])[] = [
     /node_modules\/(dynalite|classic-level|abstract-level|level|@aws-sdk|@smithy)/,
   ],
   ['start-up (loading modules)', /node:internal\/modules|node_modules\/(tsx|esbuild)\//],
-  ['idle (waiting for files or the store)', /^\(idle\)/],
+  ['idle (waiting for files, the store, or a worker for its next task)', /^\(idle\)|atomicsWaitLoop/],
 ];
 
 export function breakdown(path: string): { step: string; seconds: number }[] {
@@ -85,6 +86,7 @@ export function breakdown(path: string): { step: string; seconds: number }[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  process.stdout.on('error', () => process.exit(0)); // output cut short (| head): done
   const rows = breakdown(process.argv[2] ?? '');
   const total = rows.reduce((s, r) => s + r.seconds, 0);
   for (const r of rows)
