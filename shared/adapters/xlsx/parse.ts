@@ -53,7 +53,34 @@ export function worksheetGrid(sheet: ExcelJS.Worksheet): Grid {
   return Array.from(grid, (row) => row ?? []);
 }
 
-/** The package within the limits, loaded by exceljs; a clear problem for anything else. */
+/**
+ * What reading the values does not need, left unparsed (exceljs' documented `ignoreNodes`): the
+ * template's data validations above all, which exceljs expands cell by cell, then formats, print
+ * settings and drawings. The values (`sheetData`) and the merged areas (`mergeCells`) are read.
+ */
+const NOT_READ = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'hyperlinks',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'pageMargins',
+  'rowBreaks',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'autoFilter',
+  'sheetViews',
+  'cols',
+  'sheetFormatPr',
+  'sheetPr',
+  'dimension',
+];
+
+/** The package within the limits, loaded by exceljs for its values; a clear problem for anything else. */
 export async function loadWorkbook(bytes: Uint8Array, location: string): Promise<ExcelJS.Workbook> {
   if (bytes.length > LIMITS.fileBytes)
     throw new WorkbookReadError(location, MESSAGES.FILE_TOO_LARGE(LIMITS.fileBytes));
@@ -66,7 +93,7 @@ export async function loadWorkbook(bytes: Uint8Array, location: string): Promise
     throw new WorkbookReadError(location, MESSAGES.UNZIPPED_TOO_LARGE(LIMITS.unzippedBytes));
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: NOT_READ });
   } catch (error) {
     // The library's own message (about zip directories) means nothing to a clerk; it stays in `cause`.
     throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(), { cause: error });
