@@ -86,8 +86,6 @@ export interface UnitOutcome {
 export interface SyncResult {
   readonly units: UnitOutcome[];
   readonly states: Map<string, UnitState>;
-  /** Stopped on request before every unit was looked at: `units` holds those that were. */
-  readonly stopped: boolean;
 }
 
 /** Changing the criteria or the validation rules must make every workbook be read again. */
@@ -364,6 +362,6 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
   await flushing;
   if (failure) throw failure.error;
   progress.done();
-  const sorted = outcomes.sort((a, b) => (a.code < b.code ? -1 : 1));
-  return { units: sorted, states, stopped: sorted.length < units.length };
+  // Stopped on request: `units` holds those that were looked at.
+  return { units: outcomes.sort((a, b) => (a.code < b.code ? -1 : 1)), states };
 }

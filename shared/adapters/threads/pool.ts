@@ -25,14 +25,11 @@ export class WorkPool implements PackageWork {
   constructor(private readonly threads = Number(process.env.THIDUA_THREADS) || availableParallelism()) {}
 
   private async run<T>(name: string, job: object, transfer: ArrayBuffer[], location = ''): Promise<T> {
-    const withTsx = process.execArgv.some((flag) => flag.includes('tsx'));
+    // Workers inherit this process's flags; `work-entry.mjs` registers tsx for them either way.
     this.pool ??= new Piscina({
       filename: new URL('./work-entry.mjs', import.meta.url).href,
       minThreads: this.threads,
       maxThreads: this.threads,
-      execArgv: withTsx
-        ? process.execArgv
-        : [...process.execArgv, '--import', import.meta.resolve('tsx/esm')],
     });
     const answer = (await this.pool.run(job, { name, transferList: transfer })) as Answer<T>;
     if ('value' in answer) return answer.value;

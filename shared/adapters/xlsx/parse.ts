@@ -2,7 +2,7 @@
  * A unit workbook's bytes → its grids: the package checked against the limits first (size, the
  * zip directory's entries and unzipped size, read from the directory alone), then exceljs loads
  * it and each tab becomes a grid of Sheets-API-like values. CPU work only, no I/O: it runs on the
- * caller's thread, or in a worker of `ParsePool` (parse-worker.ts).
+ * caller's thread, or on a worker thread of `WorkPool` (adapters/threads).
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Grid, WorkbookGrids } from '../../domain/grid.ts';
