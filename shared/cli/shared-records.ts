@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import { EXAMPLE_DIR, HISTORY_FILE, type JobContext, REGISTRY_FILE } from '../app/context.ts';
-import type { HistoryRecord } from '../domain/history.ts';
+import type { History } from '../domain/history.ts';
 import { cellRef } from '../domain/problems.ts';
-import { parseHistory } from '../present/history-read.ts';
+import { HISTORY_TABS, parseHistory } from '../present/history-read.ts';
 import { formatVietnamTime } from '../present/time.ts';
 import { TABS } from '../text/sheets.ts';
 import { STATUS_BOOK } from '../text/status-book.ts';
@@ -21,11 +21,11 @@ export async function readHistory(
   values: JobValues,
   ctx: Pick<JobContext, 'movement' | 'source'>,
   log: (line: string) => void,
-): Promise<{ records: readonly HistoryRecord[] }> {
+): Promise<Omit<History, 'problems'>> {
   if (!(ctx.source instanceof XlsxWorkbooks)) {
     // On Google the award history is a spreadsheet the office keeps: --history names its id.
-    if (!values.history) return { records: [] };
-    const history = parseHistory(await ctx.source.readWorkbook(values.history, [TABS.history]), ctx.movement);
+    if (!values.history) return { records: [], initiatives: null };
+    const history = parseHistory(await ctx.source.readWorkbook(values.history, HISTORY_TABS), ctx.movement);
     for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
     return history;
   }
@@ -33,9 +33,9 @@ export async function readHistory(
     resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
   );
   const historyPath = resolve(values.history ?? join(registryDir, HISTORY_FILE));
-  if (!existsSync(historyPath)) return { records: [] };
+  if (!existsSync(historyPath)) return { records: [], initiatives: null };
   const history = parseHistory(
-    await new XlsxWorkbooks({ baseDir: registryDir }).readWorkbook(historyPath, [TABS.history]),
+    await new XlsxWorkbooks({ baseDir: registryDir }).readWorkbook(historyPath, HISTORY_TABS),
     ctx.movement,
   );
   for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);

@@ -10,9 +10,10 @@ import {
   awardRuleFor,
   type Condition,
   type Movement,
+  type RuleBasis,
   type Subject,
 } from '../movement/movement.ts';
-import type { HistoryRecord } from './history.ts';
+import { CHAIN_KINDS, type HistoryRecord } from './history.ts';
 
 export type ConditionState = 'met' | 'missed' | 'unknown';
 
@@ -34,6 +35,17 @@ export type ConditionDetail =
       readonly stop: ChainStop | null;
     }
   | { readonly kind: 'count'; readonly count: number; readonly needed: number }
+  /** A condition that needs data thidua does not hold (the initiatives tab of the history workbook). */
+  | { readonly kind: 'noData'; readonly data: 'initiatives' }
+  | {
+      readonly kind: 'run';
+      readonly years: number;
+      readonly needed: number;
+      readonly initiatives: number;
+      readonly neededInitiatives: number;
+    }
+  | { readonly kind: 'movementYears'; readonly from: number; readonly to: number; readonly needed: number }
+  | { readonly kind: 'disciplined'; readonly years: readonly number[] }
   | { readonly kind: 'manual' }
   | { readonly kind: 'anyOf'; readonly options: readonly { label: string; state: ConditionState }[] };
 
@@ -50,6 +62,8 @@ export type EligibilityBlock =
 
 export interface Eligibility {
   readonly awardForm: string;
+  /** A movement award's standard (checked), or a career-merit chain (information for the council). */
+  readonly basis: RuleBasis;
   readonly rule: AwardRule | undefined;
   readonly state: 'eligible' | 'ineligible' | 'needsCheck';
   readonly conditions: ConditionResult[];
@@ -62,6 +76,8 @@ export interface CandidateRecord {
   /** Emulation year → rating code and whether a discipline was recorded; absent = no accepted data. */
   readonly years: ReadonlyMap<number, { rating: string; disciplined: boolean }>;
   readonly history: readonly HistoryRecord[];
+  /** Emulation years of the candidate's recognised initiatives; absent or null: the history keeps none. */
+  readonly initiatives?: readonly number[] | null;
 }
 
 interface Window {
@@ -76,12 +92,14 @@ export function evaluateEligibility(
   candidate: CandidateRecord,
   lastYear: number,
   reviewDate: string,
+  basis: RuleBasis = 'merit',
 ): Eligibility {
-  const rule = awardRuleFor(movement, awardForm, subject, reviewDate);
+  const rule = awardRuleFor(movement, awardForm, subject, reviewDate, basis);
   const pending = candidate.history.filter((h) => h.kind === 'pending');
   if (pending.length)
     return {
       awardForm,
+      basis,
       rule,
       state: 'ineligible',
       conditions: [],
@@ -90,6 +108,7 @@ export function evaluateEligibility(
   if (!rule)
     return {
       awardForm,
+      basis,
       rule,
       state: 'needsCheck',
       conditions: [],
@@ -99,8 +118,8 @@ export function evaluateEligibility(
   const rank = (code: string) => movement.ratings.find((r) => r.code === code)?.rank ?? 0;
   const label = (code: string) => movement.ratings.find((r) => r.code === code)?.label ?? code;
   const formName = (code: string) => movement.awardForms.find((f) => f.code === code)?.name ?? code;
-  // Only merit-based awards count toward chains.
-  const merit = candidate.history.filter((h) => h.kind === 'merit' && h.year <= lastYear);
+  // Only merit-based awards and yearly titles count toward chains (never a movement's own awards).
+  const merit = candidate.history.filter((h) => CHAIN_KINDS.has(h.kind) && h.year <= lastYear);
   const hasAward = (award: string, year: number) => merit.some((h) => h.award === award && h.year === year);
 
   let chainStart = Number.NEGATIVE_INFINITY;
@@ -192,6 +211,45 @@ export function evaluateEligibility(
           detail: { kind: 'count', count, needed: condition.count },
         };
       }
+      case 'ratingRunWithInitiatives': {
+        let run = 0;
+        for (let year = lastYear; ; year--) {
+          const result = candidate.years.get(year);
+          if (!result || result.disciplined || rank(result.rating) < rank(condition.rating)) break;
+          run++;
+        }
+        if (run >= condition.years && !candidate.initiatives)
+          return { label: condition.label, state: 'unknown', detail: { kind: 'noData', data: 'initiatives' } };
+        const initiatives = (candidate.initiatives ?? []).filter((y) => y > lastYear - run && y <= lastYear).length;
+        return {
+          label: condition.label,
+          state: run >= condition.years && initiatives >= condition.initiatives ? 'met' : 'missed',
+          detail: {
+            kind: 'run',
+            years: run,
+            needed: condition.years,
+            initiatives,
+            neededInitiatives: condition.initiatives,
+          },
+        };
+      }
+      case 'movementYears': {
+        const from = Number(movement.period.from.slice(0, 4));
+        const to = Number(movement.period.to.slice(0, 4));
+        return {
+          label: condition.label,
+          state: to - from >= condition.years ? 'met' : 'missed',
+          detail: { kind: 'movementYears', from, to, needed: condition.years },
+        };
+      }
+      case 'noDiscipline': {
+        const years = [...candidate.years].filter(([, r]) => r.disciplined).map(([y]) => y).sort();
+        return {
+          label: condition.label,
+          state: years.length ? 'missed' : 'met',
+          detail: { kind: 'disciplined', years },
+        };
+      }
       case 'manual':
         return { label: condition.label, state: 'unknown', detail: { kind: 'manual' } };
       case 'anyOf': {
@@ -215,6 +273,7 @@ export function evaluateEligibility(
   const unknown = conditions.filter((c) => c.state === 'unknown');
   return {
     awardForm,
+    basis,
     rule,
     state: missed.length ? 'ineligible' : unknown.length ? 'needsCheck' : 'eligible',
     conditions,

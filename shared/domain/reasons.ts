@@ -13,6 +13,8 @@ export interface ReasonArgs {
   readonly BELOW_LINE: readonly [rank: number, quota: number];
   readonly PENDING: readonly [what: string];
   readonly TOO_FEW_YEARS: readonly [years: number, needed: number];
+  /** A round's candidate who misses the standard of every form the round allows (e.g. disciplined in its years). */
+  readonly NO_STANDARD_MET: readonly [];
   readonly NOT_CHOSEN: readonly [];
   readonly DUPLICATE_STAFF: readonly [others: string];
 }

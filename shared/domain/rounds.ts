@@ -3,8 +3,9 @@
  * any year of the round, ranked per council on the movement's stated policy (the mean share over
  * the years with a result; a year without one is listed, never counted as 0). The movement file may
  * propose a selection (thidua's proposal, the council decides). Each candidate gets one form: the
- * council's choice, read back from the round workbook, else thidua's suggestion — with every form's
- * conditions as the council's checklist, never a gate.
+ * council's choice, read back from the round workbook, else thidua's suggestion — the form its
+ * place in the council's list gives (`round-tiers.ts`), one lower where the movement award's own
+ * standard is missed. Career-merit chains are shown as information, never used to choose a form.
  */
 
 import {
@@ -16,11 +17,12 @@ import {
 } from '../movement/movement.ts';
 import { type Candidate, collectiveIdentity, personIdentity } from './candidates.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
-import type { HistoryRecord } from './history.ts';
+import type { HistoryRecord, Initiative } from './history.ts';
 import { applyQuota } from './proposals.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { because, type Reason, reasonOf } from './reasons.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
+import { applySectorLimits, assignTiers, type StepDown, tiersOf } from './round-tiers.ts';
 import type { Person, Submission } from './submission.ts';
 import { toHundredths } from './submission-schema.ts';
 
@@ -45,14 +47,21 @@ export interface RoundEntry {
    * `listed` when the file sets no selection (ranked, the council chooses from the whole list).
    */
   readonly selection: 'proposed' | 'tied' | 'below' | 'unranked' | 'listed';
-  /** The one form thidua suggests (proposed, tied or listed): the highest whose every condition is met, else the first. */
+  /**
+   * The one form thidua suggests (proposed, tied or listed): the one its place in the list gives,
+   * or the next lower whose movement-award standard is not missed.
+   */
   readonly suggested: string | null;
+  /** Why the suggestion is below what the place gives (a tie at a tier's line, a sector limit, a standard). */
+  readonly stepDown: StepDown | null;
   /** The council's decision in the round workbook: a form's code, `none` (not proposed), or null (not decided). */
   readonly choice: string | null;
   /** The one form the candidate is proposed for: the council's choice, else thidua's suggestion for those proposed. */
   readonly form: string | null;
-  /** Each form's conditions (met, missed, to check), with the rule's source: the council's checklist. */
+  /** Each form's standard as a movement award (met, missed, to check), with the rule's source: checked. */
   readonly eligibility: ReadonlyMap<string, Eligibility>;
+  /** Each form's career-merit chain (theo công trạng): information for the council, never a gate. */
+  readonly reference: ReadonlyMap<string, Eligibility>;
   /** Why a candidate is not ranked or not proposed (null for those proposed or tied). */
   readonly reason: Reason | null;
 }
@@ -81,6 +90,14 @@ export interface RoundInput {
   /** Emulation year → unit → accepted submission. */
   readonly submissions: ReadonlyMap<number, ReadonlyMap<string, Submission>>;
   readonly history: readonly HistoryRecord[];
+  /** The initiatives on record (the history workbook's tab); null or absent when it keeps none. */
+  readonly initiatives?: readonly Initiative[] | null;
+}
+
+/** A pending discipline, inspection or complaint that blocks every form, as the reason. */
+function pendingOf(standards: ReadonlyMap<string, Eligibility>): Reason | null {
+  const block = [...standards.values()].find((e) => e.block?.kind === 'pending')?.block;
+  return block?.kind === 'pending' ? because('PENDING', block.what.join('; ')) : null;
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -101,6 +118,9 @@ function share(person: Person, catalog: Catalog): { points: number; max: number 
 
 export function buildRound(input: RoundInput): RoundCouncil[] {
   const { movement, campaign, units, submissions, history } = input;
+  const initiativeYears = new Map<string, number[]>();
+  for (const i of input.initiatives ?? []) initiativeYears.set(i.staffId, [...(initiativeYears.get(i.staffId) ?? []), i.year]);
+  const onRecord = (id: string) => (input.initiatives ? (initiativeYears.get(id) ?? []) : null);
   const years = Array.from(
     { length: campaign.toYear - campaign.fromYear + 1 },
     (_, i) => campaign.fromYear + i,
@@ -191,17 +211,29 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       : null;
     const info = new Map<
       string,
-      { years: number[]; missing: number[]; eligibility: Map<string, Eligibility> }
+      {
+        years: number[];
+        missing: number[];
+        eligibility: Map<string, Eligibility>;
+        reference: Map<string, Eligibility>;
+      }
     >();
     const candidates: Candidate[] = entrants.map(({ identity, record, perYear }) => {
       const withData = years.filter((y) => perYear.has(y));
-      const eligibility = new Map(
-        forms.map((f) => [
-          f.code,
-          evaluateEligibility(movement, f.code, subject, record, lastYear, reviewDate),
-        ]),
-      );
-      info.set(identity.id, { years: withData, missing: years.filter((y) => !perYear.has(y)), eligibility });
+      const judge = (basis: 'movement' | 'merit') =>
+        new Map(
+          forms.map((f) => [
+            f.code,
+            evaluateEligibility(movement, f.code, subject, record, lastYear, reviewDate, basis),
+          ]),
+        );
+      const standards = judge('movement');
+      info.set(identity.id, {
+        years: withData,
+        missing: years.filter((y) => !perYear.has(y)),
+        eligibility: standards,
+        reference: judge('merit'),
+      });
       const points = withData.reduce((sum, y) => {
         const r = perYear.get(y);
         return sum + (r ? (r.points * denominator) / r.max : 0);
@@ -210,38 +242,60 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
         ...identity,
         points,
         max: denominator * Math.max(1, withData.length),
-        ineligible: withData.length < minYears ? because('TOO_FEW_YEARS', withData.length, minYears) : null,
+        ineligible:
+          withData.length < minYears
+            ? because('TOO_FEW_YEARS', withData.length, minYears)
+            : pendingOf(standards) ??
+              (forms.length && forms.every((f) => standards.get(f.code)?.state === 'ineligible')
+                ? because('NO_STANDARD_MET')
+                : null),
       };
     });
     // Without a selection policy every ranked candidate is listed for the council to choose from.
     const all = computeQuota(candidates.length, { numerator: 1, denominator: 1 }, 'down');
     const ranked = applyQuota(candidates, quota ?? all, describeQuota(quota ?? all), '', womenPriority);
-    const suggest = (id: string) => {
-      const eligibility = info.get(id)?.eligibility;
-      const met = [...forms].reverse().find((f) => eligibility?.get(f.code)?.state === 'eligible');
-      return (met ?? forms[0])?.code ?? null;
+    // The forms by place: tiers over the proposed (or, with no selection, the listed) candidates.
+    const placed = quota ? ranked.proposed : [...ranked.proposed, ...ranked.tiedAtLine];
+    const tiers = tiersOf(campaign, subject).filter((t) => forms.some((f) => f.code === t.form));
+    const order = tiers.length ? tiers.map((t) => t.form) : forms.map((f) => f.code).slice(0, 1);
+    const byPlace = assignTiers(placed, tiers, forms[0]?.code ?? '');
+    /** The form its place gives, or the next lower one whose movement standard is not missed. */
+    const suggest = (id: string): { form: string | null; stepDown: StepDown | null } => {
+      const place = byPlace.get(id) ?? { form: order.at(-1) ?? forms[0]?.code ?? null, stepDown: null };
+      if (!place.form) return { form: null, stepDown: null };
+      const standards = info.get(id)?.eligibility;
+      const from = order.indexOf(place.form);
+      const fits = order.slice(Math.max(0, from)).find((f) => standards?.get(f)?.state !== 'ineligible');
+      return fits && fits !== place.form
+        ? { form: fits, stepDown: place.stepDown ?? { from: place.form, why: 'standard' } }
+        : place;
     };
     const entry = (
       candidate: Candidate,
       rank: number | null,
       selected: RoundEntry['selection'],
       reason: Reason | null,
-    ): RoundEntry => ({
-      candidate,
-      rank,
-      years: info.get(candidate.id)?.years ?? [],
-      missingYears: info.get(candidate.id)?.missing ?? [],
-      selection: quota || selected === 'unranked' ? selected : 'listed',
+    ): RoundEntry => {
       // The proposed and those tied at the line (the council picks among them) each get one form.
-      suggested:
+      const suggested =
         selected === 'proposed' || selected === 'tied' || (!quota && selected !== 'unranked')
           ? suggest(candidate.id)
-          : null,
-      choice: null,
-      form: quota && selected === 'proposed' ? suggest(candidate.id) : null,
-      eligibility: info.get(candidate.id)?.eligibility ?? new Map(),
-      reason,
-    });
+          : { form: null, stepDown: null };
+      return {
+        candidate,
+        rank,
+        years: info.get(candidate.id)?.years ?? [],
+        missingYears: info.get(candidate.id)?.missing ?? [],
+        selection: quota || selected === 'unranked' ? selected : 'listed',
+        suggested: suggested.form,
+        stepDown: suggested.stepDown,
+        choice: null,
+        form: quota && selected === 'proposed' ? suggested.form : null,
+        eligibility: info.get(candidate.id)?.eligibility ?? new Map(),
+        reference: info.get(candidate.id)?.reference ?? new Map(),
+        reason,
+      };
+    };
     return {
       subject,
       forms,
@@ -283,7 +337,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
   const councils = [...units.values()]
     .filter((u) => u.runsCouncil)
     .sort((a, b) => (a.code < b.code ? -1 : 1));
-  return councils.map((council) => {
+  const built = councils.map((council): RoundCouncil => {
     const members = byIndividualCouncil.get(council.code) ?? [];
     const staff = members.reduce(
       (sum, unit) => sum + (unit.headcount ?? current.get(unit.code)?.people.length ?? 0),
@@ -300,6 +354,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
               [...perYear].map(([y, r]) => [y, { rating: r.rating, disciplined: r.disciplined }]),
             ),
             history: byPerson.get(person.staffId) ?? [],
+            initiatives: onRecord(person.staffId),
           },
           perYear,
         };
@@ -322,4 +377,5 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
     );
     return { code: council.code, name: council.name, lists: [people, collectives] };
   });
+  return applySectorLimits(built, campaign);
 }

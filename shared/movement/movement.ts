@@ -106,6 +106,22 @@ const eligibilityPolicySchema = z.object({
 export const subjectSchema = z.enum(['collective', 'individual']);
 export const campaignKindSchema = z.enum(['annual', 'midterm', 'final']);
 
+/**
+ * One tier of a round's forms: how many of a council's proposed list (a share of it, or a count)
+ * get this form, and the sector-wide limit the central council announced, if any. A tier with
+ * neither share nor count takes the rest of the list.
+ */
+const formTierSchema = z.object({
+  subject: subjectSchema,
+  form: z.string().min(1),
+  share: fractionSchema.optional(),
+  count: z.number().int().nonnegative().optional(),
+  rounding: roundingSchema.default('down'),
+  sectorLimit: z.number().int().nonnegative().optional(),
+  source: sourceSchema,
+});
+export type FormTier = z.infer<typeof formTierSchema>;
+
 const label = z.string().min(1);
 const baseConditionSchema = z.discriminatedUnion('kind', [
   /** Holds one of these merit-based awards; the chain that follows counts from the year after it. */
@@ -129,6 +145,21 @@ const baseConditionSchema = z.discriminatedUnion('kind', [
     count: z.number().int().positive(),
     label,
   }),
+  /**
+   * So many consecutive years up to the round's last rated at least `rating`, with at least
+   * `initiatives` recognised initiatives (sáng kiến) within those years.
+   */
+  z.object({
+    kind: z.literal('ratingRunWithInitiatives'),
+    years: z.number().int().positive(),
+    rating: z.string(),
+    initiatives: z.number().int().positive(),
+    label,
+  }),
+  /** The movement runs at least this many years (its plan's period): a standard of some movement awards. */
+  z.object({ kind: z.literal('movementYears'), years: z.number().int().positive(), label }),
+  /** No disciplined year among the round's years. */
+  z.object({ kind: z.literal('noDiscipline'), label }),
   /** Not something the system can check: the council does (“cần kiểm tra”). */
   z.object({ kind: z.literal('manual'), label }),
 ]);
@@ -138,10 +169,20 @@ export const conditionSchema = z.union([
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
 
+/**
+ * Which kind of award a rule is the standard of: `movement` — an award at a movement's review
+ * (khen thưởng theo phong trào, theo đợt): its conditions are checked; `merit` — career merit
+ * (theo công trạng): its chains are shown to the council as information, never used to choose or
+ * block a movement award.
+ */
+export const ruleBasisSchema = z.enum(['movement', 'merit']);
+export type RuleBasis = z.infer<typeof ruleBasisSchema>;
+
 const awardRuleSchema = z.object({
   id: z.string().min(1),
   awardForm: z.string().min(1),
   subject: subjectSchema,
+  basis: ruleBasisSchema.default('merit'),
   validFrom: isoDate,
   validTo: isoDate,
   source: sourceSchema,
@@ -216,6 +257,12 @@ export const movementSchema = z
           /** The date a round's award rules are taken at (the rules in force then). */
           reviewDate: isoDate.optional(),
           awardForms: z.array(z.string()).min(1),
+          /**
+           * How a round's proposed list is split among its forms, top-down: the first tier's form
+           * for the first places, then the next. Empty: every proposed candidate gets the round's
+           * first form.
+           */
+          formTiers: z.array(formTierSchema).default([]),
           source: sourceSchema,
         }),
       )
@@ -260,6 +307,13 @@ export const movementSchema = z
             code: 'custom',
             message: `campaign ${campaign.kind} names unknown award form ${form}`,
           });
+    for (const campaign of movement.campaigns)
+      for (const tier of campaign.formTiers)
+        if (!campaign.awardForms.includes(tier.form))
+          ctx.addIssue({
+            code: 'custom',
+            message: `campaign ${campaign.kind} splits its list into ${tier.form}, not one of its forms`,
+          });
     const ratings = new Set(movement.ratings.map((rating) => rating.code));
     for (const policy of movement.eligibilityPolicies)
       if (!ratings.has(policy.individual.minimumRating))
@@ -285,17 +339,19 @@ export type Subject = z.infer<typeof subjectSchema>;
 export type CampaignKind = z.infer<typeof campaignKindSchema>;
 export type Campaign = Movement['campaigns'][number];
 
-/** The award rule for a form and subject in force on a date, if one is encoded. */
+/** The award rule of a basis for a form and subject in force on a date, if one is encoded. */
 export function awardRuleFor(
   movement: Movement,
   awardForm: string,
   subject: Subject,
   date: string,
+  basis: RuleBasis = 'merit',
 ): AwardRule | undefined {
   return movement.awardRules.find(
     (rule) =>
       rule.awardForm === awardForm &&
       rule.subject === subject &&
+      rule.basis === basis &&
       rule.validFrom <= date &&
       date <= rule.validTo,
   );

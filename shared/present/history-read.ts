@@ -1,43 +1,79 @@
-/** Reads the award history (Lịch sử khen thưởng) from its grid; bad rows are left out with a problem naming their cell. */
+/**
+ * Reads the award history workbook: the prior awards (Lịch sử khen thưởng) and the recognised
+ * initiatives (Sáng kiến). A bad row is left out with a problem naming its tab and cell; a
+ * workbook without the initiatives tab reads as “no initiatives on record” (null), never as zero.
+ */
 import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from '../domain/grid.ts';
-import type { History, HistoryRecord } from '../domain/history.ts';
+import type { History, HistoryRecord, Initiative } from '../domain/history.ts';
 import type { Problem } from '../domain/problems.ts';
 import { isBlank, matchKey } from '../domain/text.ts';
 import type { Movement } from '../movement/movement.ts';
 import { MESSAGES } from '../text/messages.ts';
-import { HISTORY_CHOICES, HISTORY_HEADERS, HISTORY_MESSAGES, TABS } from '../text/sheets.ts';
-import { cellText } from './cell-text.ts';
+import {
+  HISTORY_CHOICES,
+  HISTORY_HEADERS,
+  HISTORY_LEGACY_THEMATIC,
+  HISTORY_MESSAGES,
+  INITIATIVE_HEADERS,
+  INITIATIVE_LEVELS,
+  TABS,
+} from '../text/sheets.ts';
+import { cellText, dateCell } from './cell-text.ts';
 import { parseYearLabel } from './unit-book-cells.ts';
 
-function problem(cell: string, detail: string): Problem {
-  return {
-    severity: 'error',
-    tab: TABS.history,
-    cell,
-    code: 'HISTORY_INVALID',
-    message: MESSAGES.HISTORY_INVALID(detail),
-  };
+function problem(tab: string, cell: string, detail: string): Problem {
+  return { severity: 'error', tab, cell, code: 'HISTORY_INVALID', message: MESSAGES.HISTORY_INVALID(detail) };
 }
 
-export function parseHistory(grids: WorkbookGrids, movement: Movement): History {
-  const tab = findTab(grids, TABS.history, matchKey);
-  const grid: Grid = tab ? (grids[tab] ?? []) : [];
-  if (!tab) return { records: [], problems: [problem('', HISTORY_MESSAGES.noTab(TABS.history))] };
+/** A table tab found by its header row: the rows after it, each cell read by its header's key. */
+function table<H extends Record<string, string>>(
+  grids: WorkbookGrids,
+  tab: string,
+  headers: H,
+  anchor: keyof H,
+): { tab: string; grid: Grid; headerRow: number; cols: Record<keyof H, number> } | 'noTab' | 'noHeader' {
+  const found = findTab(grids, tab, matchKey);
+  if (!found) return 'noTab';
+  const grid: Grid = grids[found] ?? [];
   const headerRow = grid.findIndex((row) =>
-    row.some((c) => typeof c === 'string' && matchKey(c) === matchKey(HISTORY_HEADERS.award)),
+    row.some((c) => typeof c === 'string' && matchKey(c) === matchKey(String(headers[anchor]))),
   );
-  if (headerRow < 0) return { records: [], problems: [problem('A1', HISTORY_MESSAGES.noHeader())] };
+  if (headerRow < 0) return 'noHeader';
   const header = grid[headerRow] ?? [];
-  const col = (label: string) =>
-    header.findIndex((c) => typeof c === 'string' && matchKey(c) === matchKey(label));
   const cols = Object.fromEntries(
-    Object.entries(HISTORY_HEADERS).map(([k, label]) => [k, col(label)]),
-  ) as Record<keyof typeof HISTORY_HEADERS, number>;
+    Object.entries(headers).map(([k, label]) => [
+      k,
+      header.findIndex((c) => typeof c === 'string' && matchKey(c) === matchKey(label)),
+    ]),
+  ) as Record<keyof H, number>;
+  return { tab: found, grid, headerRow, cols };
+}
+
+const yearOf = (cell: ReturnType<typeof cellAt>) =>
+  typeof cell === 'number' && Number.isInteger(cell) ? cell : parseYearLabel(cell);
+
+const KINDS: readonly [string, HistoryRecord['kind']][] = [
+  [HISTORY_CHOICES.merit, 'merit'],
+  [HISTORY_CHOICES.achievement, 'achievement'],
+  [HISTORY_CHOICES.thematic, 'thematic'],
+  [HISTORY_CHOICES.sudden, 'sudden'],
+  [HISTORY_LEGACY_THEMATIC, 'thematic'],
+];
+
+function readAwards(grids: WorkbookGrids, movement: Movement, problems: Problem[]): HistoryRecord[] {
+  const t = table(grids, TABS.history, HISTORY_HEADERS, 'award');
+  if (t === 'noTab') {
+    problems.push(problem(TABS.history, '', HISTORY_MESSAGES.noTab(TABS.history)));
+    return [];
+  }
+  if (t === 'noHeader') {
+    problems.push(problem(TABS.history, 'A1', HISTORY_MESSAGES.noHeader()));
+    return [];
+  }
+  const { grid, headerRow, cols, tab } = t;
   const forms = movement.awardForms;
   const pending = movement.blockingRules.pendingBlocks;
-
   const records: HistoryRecord[] = [];
-  const problems: Problem[] = [];
   for (let row = headerRow + 1; row < grid.length; row++) {
     if ((grid[row] ?? []).every(isBlank)) continue;
     const text = (key: keyof typeof HISTORY_HEADERS) =>
@@ -47,13 +83,12 @@ export function parseHistory(grids: WorkbookGrids, movement: Movement): History 
       matchKey(text('subject')) === matchKey(HISTORY_CHOICES.collective) ? 'collective' : 'individual';
     const id = text('id').toUpperCase().replace(/\s+/g, '');
     if (!id) {
-      problems.push(problem(at('id'), HISTORY_MESSAGES.noId()));
+      problems.push(problem(tab, at('id'), HISTORY_MESSAGES.noId()));
       continue;
     }
-    const rawYear = cols.year < 0 ? null : cellAt(grid, row, cols.year);
-    const year = typeof rawYear === 'number' && Number.isInteger(rawYear) ? rawYear : parseYearLabel(rawYear);
+    const year = cols.year < 0 ? null : yearOf(cellAt(grid, row, cols.year));
     if (year === null) {
-      problems.push(problem(at('year'), HISTORY_MESSAGES.badYear(text('year'))));
+      problems.push(problem(tab, at('year'), HISTORY_MESSAGES.badYear(text('year'))));
       continue;
     }
     const awardText = text('award');
@@ -62,20 +97,106 @@ export function parseHistory(grids: WorkbookGrids, movement: Movement): History 
     );
     const block = pending.find((p) => matchKey(p) === matchKey(awardText));
     if (!form && !block) {
-      problems.push(problem(at('award'), HISTORY_MESSAGES.unknownAward(awardText)));
+      problems.push(problem(tab, at('award'), HISTORY_MESSAGES.unknownAward(awardText)));
       continue;
     }
-    const thematic = matchKey(text('kind')) === matchKey(HISTORY_CHOICES.thematic);
+    // A blank kind is a yearly result (theo thành tích), as older workbooks meant it.
+    const kindText = text('kind');
+    const kind = kindText ? KINDS.find(([label]) => matchKey(label) === matchKey(kindText))?.[1] : 'achievement';
+    if (!kind && !block) {
+      problems.push(
+        problem(
+          tab,
+          at('kind'),
+          HISTORY_MESSAGES.unknownKind(kindText, [
+            HISTORY_CHOICES.merit,
+            HISTORY_CHOICES.achievement,
+            HISTORY_CHOICES.thematic,
+            HISTORY_CHOICES.sudden,
+          ]),
+        ),
+      );
+      continue;
+    }
     records.push({
       subject,
       id,
       name: text('name'),
       year,
       award: form?.code ?? block ?? awardText,
-      kind: block ? 'pending' : thematic ? 'thematic' : 'merit',
+      kind: block ? 'pending' : (kind ?? 'achievement'),
       decision: text('decision'),
       decisionDate: text('decisionDate'),
     });
   }
-  return { records, problems };
+  return records;
 }
+
+const LEVELS = Object.entries(INITIATIVE_LEVELS) as [Initiative['level'], string][];
+
+function readInitiatives(grids: WorkbookGrids, problems: Problem[]): Initiative[] | null {
+  const t = table(grids, TABS.initiatives, INITIATIVE_HEADERS, 'title');
+  if (t === 'noTab') return null;
+  if (t === 'noHeader') {
+    problems.push(problem(TABS.initiatives, 'A1', HISTORY_MESSAGES.noHeader()));
+    return null;
+  }
+  const { grid, headerRow, cols, tab } = t;
+  const initiatives: Initiative[] = [];
+  for (let row = headerRow + 1; row < grid.length; row++) {
+    if ((grid[row] ?? []).every(isBlank)) continue;
+    const text = (key: keyof typeof INITIATIVE_HEADERS) =>
+      cols[key] < 0 ? '' : cellText(cellAt(grid, row, cols[key]));
+    const at = (key: keyof typeof INITIATIVE_HEADERS) => a1(row, Math.max(0, cols[key]));
+    const staffId = text('staffId').toUpperCase().replace(/\s+/g, '');
+    if (!staffId) {
+      problems.push(problem(tab, at('staffId'), HISTORY_MESSAGES.noStaffId()));
+      continue;
+    }
+    const title = text('title');
+    if (!title) {
+      problems.push(problem(tab, at('title'), HISTORY_MESSAGES.noTitle()));
+      continue;
+    }
+    const year = cols.year < 0 ? null : yearOf(cellAt(grid, row, cols.year));
+    if (year === null) {
+      problems.push(problem(tab, at('year'), HISTORY_MESSAGES.badYear(text('year'))));
+      continue;
+    }
+    const levelText = text('level');
+    const level = LEVELS.find(([, label]) => matchKey(label) === matchKey(levelText))?.[0];
+    if (!level) {
+      problems.push(
+        problem(tab, at('level'), HISTORY_MESSAGES.badLevel(levelText, Object.values(INITIATIVE_LEVELS))),
+      );
+      continue;
+    }
+    const rawDate = cols.decisionDate < 0 ? null : cellAt(grid, row, cols.decisionDate);
+    const decisionDate = isBlank(rawDate) ? '' : dateCell(rawDate);
+    if (decisionDate === undefined) {
+      problems.push(problem(tab, at('decisionDate'), HISTORY_MESSAGES.badDate(text('decisionDate'))));
+      continue;
+    }
+    initiatives.push({
+      staffId,
+      name: text('name'),
+      title,
+      year,
+      level,
+      decision: text('decision'),
+      decisionDate,
+    });
+  }
+  return initiatives;
+}
+
+/** The history workbook's two tabs, read; every bad row named by tab and cell. */
+export function parseHistory(grids: WorkbookGrids, movement: Movement): History {
+  const problems: Problem[] = [];
+  const records = readAwards(grids, movement, problems);
+  const initiatives = readInitiatives(grids, problems);
+  return { records, initiatives, problems };
+}
+
+/** The tabs `parseHistory` reads (one read of the workbook). */
+export const HISTORY_TABS: readonly string[] = [TABS.history, TABS.initiatives];

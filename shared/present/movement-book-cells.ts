@@ -5,7 +5,7 @@ import { isBlank, matchKey } from '../domain/text.ts';
 import type { Condition } from '../movement/movement.ts';
 import { MOVEMENT_BOOK as T } from '../text/movement-book.ts';
 import { NO, YES } from '../text/sheets.ts';
-import { cellText } from './cell-text.ts';
+import { cellText, dateCell } from './cell-text.ts';
 import type { Problems, Where } from './movement-book.ts';
 import {
   type Column,
@@ -23,14 +23,6 @@ import {
 
 type Parsed = { ok: true; value: Value } | { ok: false; message: string };
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-function isoOf(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
-  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
-}
 
 function toFraction(x: number): { numerator: number; denominator: number } | undefined {
   if (!(x >= 0 && x <= 1)) return undefined;
@@ -66,17 +58,7 @@ function parseCell(kind: Kind, cell: Cell): Parsed {
         : { ok: false, message: M.notNumber(text) };
     }
     case 'date': {
-      if (typeof cell === 'number' && Number.isFinite(cell)) {
-        const d = new Date(EXCEL_EPOCH + Math.round(cell) * 86_400_000);
-        return { ok: true, value: d.toISOString().slice(0, 10) };
-      }
-      const vn = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text);
-      const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      const value = vn
-        ? isoOf(Number(vn[3]), Number(vn[2]), Number(vn[1]))
-        : iso
-          ? isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]))
-          : undefined;
+      const value = dateCell(cell);
       return value ? { ok: true, value } : { ok: false, message: M.notDate(text) };
     }
     case 'dayMonth': {
@@ -369,6 +351,26 @@ export function readCondition(
         ? { kind: 'ratingCount', rating: rating as string, count: count as number, label }
         : undefined;
     }
+    case 'ratingRunWithInitiatives': {
+      const c = needCount();
+      const r = needRating();
+      const initiatives = v.initiatives as number | undefined;
+      if (initiatives === undefined && !row.failed.has('initiatives'))
+        problems.add(row.at('initiatives'), M.needInitiatives(), 'REQUIRED');
+      return c && r && initiatives !== undefined && ok
+        ? {
+            kind: 'ratingRunWithInitiatives',
+            years: count as number,
+            rating: rating as string,
+            initiatives,
+            label,
+          }
+        : undefined;
+    }
+    case 'movementYears':
+      return needCount() && ok ? { kind: 'movementYears', years: count as number, label } : undefined;
+    case 'noDiscipline':
+      return { kind: 'noDiscipline', label };
     case 'manual':
       return { kind: 'manual', label };
     default:

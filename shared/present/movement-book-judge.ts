@@ -42,6 +42,7 @@ export interface MovementTables {
   readonly eligibility: Row[];
   readonly campaigns: Row[];
   readonly legal: Row[];
+  readonly tiers: Row[];
   readonly rules: RuleDraft[];
 }
 
@@ -82,6 +83,7 @@ function assembleMovement(tables: MovementTables) {
     campaigns,
     legal,
     rules,
+    tiers,
   } = tables;
   const g = general.values;
   const where = new Map<string, Where>();
@@ -202,6 +204,21 @@ function assembleMovement(tables: MovementTables) {
         ...(v.reviewYear !== undefined ? { reviewYear: v.reviewYear } : {}),
         ...(v.reviewDate !== undefined ? { reviewDate: v.reviewDate } : {}),
         awardForms: v.awardForms,
+        formTiers: tiers
+          .filter((t) => t.values.kind === v.kind)
+          .map((t, k) => {
+            mark(`campaigns.${i}.formTiers.${k}`, t, { form: 'form', share: 'share', count: 'count' });
+            const tv = t.values;
+            return {
+              subject: tv.subject,
+              form: String(tv.form).toUpperCase(),
+              ...(tv.share !== undefined ? { share: tv.share } : {}),
+              ...(tv.count !== undefined ? { count: tv.count } : {}),
+              rounding: tv.rounding ?? 'down',
+              ...(tv.sectorLimit !== undefined ? { sectorLimit: tv.sectorLimit } : {}),
+              source: sourceOf(t),
+            };
+          }),
         source: sourceOf(row),
       };
     }),
@@ -234,6 +251,7 @@ function assembleMovement(tables: MovementTables) {
         id: rule.id,
         awardForm: String(v.awardForm).toUpperCase(),
         subject: v.subject,
+        basis: v.basis ?? 'merit',
         validFrom: v.validFrom,
         validTo: v.validTo ?? OPEN_END,
         source: sourceOf(rule.first),

@@ -182,7 +182,22 @@ export const TABLES = {
       col('count', C.rules.count, K.int, 9),
       col('rating', C.rules.rating, K.text, 9),
       col('afterAward', C.rules.afterAward, K.yesNo, 10),
+      col('initiatives', C.rules.initiatives, K.int, 9),
+      col('basis', C.rules.basis, choice(T.choices.basis), 18),
       col('label', C.rules.label, K.long, 44, true),
+    ],
+  },
+  tiers: {
+    tab: T.tabs.tiers,
+    withSource: true,
+    columns: [
+      col('kind', C.tiers.kind, choice(T.choices.campaign), 11, true),
+      col('subject', C.tiers.subject, choice(T.choices.subject), 10, true),
+      col('form', C.tiers.form, K.text, 12, true),
+      col('share', C.tiers.share, K.fraction, 12),
+      col('count', C.tiers.count, K.int, 12),
+      col('rounding', C.tiers.rounding, choice(T.choices.rounding), 16),
+      col('sectorLimit', C.tiers.sectorLimit, K.int, 12),
     ],
   },
 } as const satisfies Record<string, Table>;

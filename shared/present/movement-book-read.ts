@@ -152,7 +152,17 @@ function readPolicies(grids: WorkbookGrids, problems: Problems, ref: Reference) 
   }
   const legal = complete(readTable(grids, TABLES.legal, problems), TABLES.legal, problems);
   checkDated(problems, legal);
-  return { quotas, eligibility, campaigns, legal };
+  // Older workbooks have no tiers tab: their rounds give every proposed candidate the first form.
+  const tiers = grids[TABLES.tiers.tab]
+    ? complete(readTable(grids, TABLES.tiers, problems), TABLES.tiers, problems)
+    : [];
+  for (const row of tiers) {
+    const form = String(row.values.form).toUpperCase();
+    const campaign = campaigns.find((c) => c.values.kind === row.values.kind);
+    if (campaign && !(campaign.values.awardForms as readonly string[]).includes(form))
+      problems.add(row.at('form'), M.notTierForm(form, String(T.choices.campaign[row.values.kind as 'final'] ?? '')));
+  }
+  return { quotas, eligibility, campaigns, legal, tiers };
 }
 
 /**

@@ -188,6 +188,7 @@ function conditionRecord(c: Condition, number: string, rule?: Movement['awardRul
     number,
     kind: c.kind,
     label: c.label,
+    basis: rule?.basis,
   };
   switch (c.kind) {
     case 'holdsAward':
@@ -199,6 +200,10 @@ function conditionRecord(c: Condition, number: string, rule?: Movement['awardRul
       return { ...base, awards: [c.award], count: c.count };
     case 'ratingCount':
       return { ...base, count: c.count, rating: c.rating };
+    case 'ratingRunWithInitiatives':
+      return { ...base, count: c.years, rating: c.rating, initiatives: c.initiatives };
+    case 'movementYears':
+      return { ...base, count: c.years };
     default:
       return base;
   }
@@ -328,6 +333,11 @@ export function movementBookModel(m: Movement): WorkbookModel {
         TABLES.rules,
         rules.map((r) => r.record),
         rules.map((r) => r.source),
+      ),
+      tableTab(
+        TABLES.tiers,
+        m.campaigns.flatMap((c) => c.formTiers.map((t) => ({ ...t, kind: c.kind }))),
+        m.campaigns.flatMap((c) => c.formTiers.map((t) => t.source)),
       ),
     ],
   };

@@ -28,6 +28,8 @@ export const REASONS = {
   NO_POLICY: (year: string) => `Chưa có chính sách áp dụng cho năm thi đua ${year}.`,
   NEEDS_CHECK: (detail: string) => `Cần kiểm tra: ${detail}`,
   PENDING: (what: string) => `${what} (Lịch sử khen thưởng): chưa xét khen thưởng trong thời gian này.`,
+  NO_STANDARD_MET: () =>
+    'Chưa đạt tiêu chuẩn của hình thức nào trong đợt (xem cột điều kiện của từng hình thức).',
   TOO_FEW_YEARS: (years: number, needed: number) =>
     `Có kết quả ${years} năm trong đợt, cần ít nhất ${needed} năm để được xếp hạng.`,
   NOT_CHOSEN: () => 'Đồng điểm tại ngưỡng; Hội đồng không chọn.',

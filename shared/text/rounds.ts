@@ -19,6 +19,16 @@ export const ELIGIBILITY_TEXT = {
   disciplined: 'bị kỷ luật',
   rating: (label: string) => `xếp loại ${label}`,
   count: (count: number, needed: number) => `${count}/${needed} lần trong các năm được tính.`,
+  noData: {
+    initiatives:
+      'Chưa có dữ liệu sáng kiến: ghi các sáng kiến được công nhận vào trang “Sáng kiến” của tệp lịch sử khen thưởng.',
+  },
+  run: (years: number, needed: number, initiatives: number, neededInitiatives: number) =>
+    `${years}/${needed} năm liên tục đạt mức xếp loại yêu cầu; ${initiatives}/${neededInitiatives} sáng kiến được công nhận trong các năm đó.`,
+  movementYears: (from: number, to: number, needed: number) =>
+    `Phong trào thực hiện từ năm ${from} đến năm ${to} (${to - from} năm; cần từ ${needed} năm).`,
+  noDiscipline: 'Không bị kỷ luật trong các năm của đợt.',
+  disciplinedIn: (years: string) => `Bị kỷ luật trong năm thi đua ${years}.`,
   anyOf: 'Ít nhất một trong các điều kiện sau',
 } as const;
 
@@ -43,6 +53,16 @@ export function conditionText(detail: ConditionDetail): string {
     }
     case 'count':
       return ELIGIBILITY_TEXT.count(detail.count, detail.needed);
+    case 'noData':
+      return ELIGIBILITY_TEXT.noData[detail.data];
+    case 'run':
+      return ELIGIBILITY_TEXT.run(detail.years, detail.needed, detail.initiatives, detail.neededInitiatives);
+    case 'movementYears':
+      return ELIGIBILITY_TEXT.movementYears(detail.from, detail.to, detail.needed);
+    case 'disciplined':
+      return detail.years.length
+        ? ELIGIBILITY_TEXT.disciplinedIn(detail.years.map((y) => yearLabel(y)).join(', '))
+        : ELIGIBILITY_TEXT.noDiscipline;
     case 'manual':
       return ELIGIBILITY_TEXT.unknown;
     case 'anyOf':

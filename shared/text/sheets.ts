@@ -19,13 +19,55 @@ export const HISTORY_MESSAGES = {
   noId: () => 'dòng không có mã cán bộ hoặc mã đơn vị.',
   badYear: (value: string) => `năm thi đua “${value}” không hợp lệ (ví dụ: 2023–2024).`,
   unknownAward: (value: string) => `hình thức “${value}” không có trong danh mục khen thưởng của phong trào.`,
+  unknownKind: (value: string, kinds: readonly string[]) =>
+    `loại khen thưởng “${value}” không hợp lệ (chọn một trong: ${kinds.join('; ')}).`,
+  noTitle: () => 'dòng không có tên sáng kiến.',
+  badLevel: (value: string, levels: readonly string[]) =>
+    `cấp công nhận “${value}” không hợp lệ (chọn một trong: ${levels.join('; ')}).`,
+  badDate: (value: string) => `ngày quyết định “${value}” không hợp lệ (ví dụ: 15/07/2023).`,
+  noStaffId: () => 'dòng không có mã cán bộ.',
 } as const;
 
+/** The kinds of a prior award (Luật Thi đua, khen thưởng 2022, Điều 9, as the office records them), and the subjects. */
 export const HISTORY_CHOICES = {
   individual: 'Cá nhân',
   collective: 'Tập thể',
-  merit: 'Theo thành tích',
-  thematic: 'Chuyên đề, đột xuất',
+  merit: 'Theo công trạng',
+  achievement: 'Theo thành tích',
+  thematic: 'Chuyên đề, theo đợt',
+  sudden: 'Đột xuất',
+} as const;
+
+/** Older history workbooks' label for thematic and sudden awards together: read as thematic. */
+export const HISTORY_LEGACY_THEMATIC = 'Chuyên đề, đột xuất';
+
+/** The initiatives tab (Sáng kiến) of the history workbook. */
+export const INITIATIVE_HEADERS = {
+  staffId: 'Mã cán bộ',
+  name: 'Họ và tên',
+  title: 'Tên sáng kiến',
+  year: 'Năm thi đua',
+  level: 'Cấp công nhận',
+  decision: 'Số quyết định',
+  decisionDate: 'Ngày quyết định',
+} as const;
+
+export const INITIATIVE_LEVELS = {
+  base: 'Cơ sở',
+  ministry: 'Bộ, ngành, tỉnh',
+  national: 'Toàn quốc',
+} as const;
+
+/** The history workbook's guide tab. */
+export const HISTORY_GUIDE = {
+  tab: 'Hướng dẫn',
+  title: 'LỊCH SỬ KHEN THƯỞNG VÀ SÁNG KIẾN',
+  lines: [
+    'Trang “Lịch sử khen thưởng”: mỗi dòng một danh hiệu hoặc hình thức khen thưởng đã nhận (hoặc một việc đang xem xét: kỷ luật, thanh tra, khiếu nại). Mã là mã cán bộ (cá nhân) hoặc mã đơn vị (tập thể); hình thức ghi đúng tên hoặc mã trong danh mục của phong trào.',
+    'Loại khen thưởng: “Theo công trạng”, “Theo thành tích” (danh hiệu hằng năm), “Chuyên đề, theo đợt” (khen thưởng phong trào) hoặc “Đột xuất”. Khen thưởng chuyên đề, theo đợt và đột xuất không được tính vào các điều kiện khen thưởng theo công trạng.',
+    'Trang “Sáng kiến”: mỗi dòng một sáng kiến được công nhận — mã cán bộ, tên sáng kiến, năm thi đua được công nhận, cấp công nhận (Cơ sở; Bộ, ngành, tỉnh; Toàn quốc), số và ngày quyết định.',
+    'thidua đọc hai trang này khi lập danh sách sơ kết, tổng kết và báo cáo thành tích; dòng có lỗi được bỏ qua và ghi rõ ô lỗi ở trang “Kiểm tra dữ liệu”.',
+  ],
 } as const;
 
 export const TABS = {
@@ -37,6 +79,7 @@ export const TABS = {
   registry: 'Đơn vị',
   registryGuide: 'Hướng dẫn',
   history: 'Lịch sử khen thưởng',
+  initiatives: 'Sáng kiến',
 } as const;
 
 export const INFO_LABELS = {

@@ -7,7 +7,7 @@
  */
 
 import { z } from 'zod';
-import type { HistoryRecord } from '../domain/history.ts';
+import type { HistoryRecord, Initiative } from '../domain/history.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
 import { applyRoundChoices } from '../domain/round-choices.ts';
@@ -81,6 +81,8 @@ export interface RoundRunInput {
   campaign: Campaign;
   registry: Registry;
   history: readonly HistoryRecord[];
+  /** The initiatives on record (null: the history keeps none). */
+  initiatives?: readonly Initiative[] | null;
   /** Where a council's round workbook is (a file, or a spreadsheet found or made by title); null: nowhere. */
   location: (councilCode: string, councilName: string) => string | null | Promise<string | null>;
   /** Only these councils (publishing one); all when absent. */
@@ -124,6 +126,7 @@ export async function rankRound(
     units: registry.units,
     submissions,
     history: [...history, ...published],
+    initiatives: input.initiatives ?? null,
   }).filter((c) => !input.councils || input.councils.includes(c.code));
   const councils: RoundCouncil[] = [];
   const problems: Problem[] = [];

@@ -37,7 +37,18 @@ describe('the movement workbook', () => {
     expect(rules.filter((row) => row[0] === 'bk-vkstc-2022').map((row) => [row[5], row[6]])).toEqual([
       ['1', 'Một trong các điều kiện sau'],
       ['1.1', 'Số lần liên tục được tặng'],
-      ['1.2', 'Hội đồng kiểm tra'],
+      ['1.2', 'Số năm liên tục đạt xếp loại, có số sáng kiến'],
+    ]);
+    // A rule says which kind of award it is the standard of; the rounds' tiers have their own tab.
+    const header = rules[0] ?? [];
+    const basis = header.indexOf('Loại khen thưởng');
+    expect(rules.find((row) => row[0] === 'pt-bk-ttg-cn-2022')?.[basis]).toBe('Theo phong trào (kiểm tra)');
+    expect(rules.find((row) => row[0] === 'bk-ttg-2022')?.[basis]).toBe('Theo công trạng (tham khảo)');
+    const tiers = grids['Hình thức theo thứ hạng'] ?? [];
+    expect(tiers.filter((row) => row[0] === 'Tổng kết' && row[1] === 'Cá nhân').map((row) => row.slice(0, 5))).toEqual([
+      ['Tổng kết', 'Cá nhân', 'HCLD3', '1/10', null],
+      ['Tổng kết', 'Cá nhân', 'BK-TTG', '1/4', null],
+      ['Tổng kết', 'Cá nhân', 'BK-VKSTC', null, null],
     ]);
   });
 

@@ -132,6 +132,7 @@ async function publishRoundCommand(
       campaign,
       registry: ctx.registry,
       history: history.records,
+      initiatives: history.initiatives,
       location:
         ctx.source instanceof XlsxWorkbooks
           ? roundLocation(ctx, campaign)

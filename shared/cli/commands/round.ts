@@ -80,6 +80,7 @@ export async function round(
       campaign,
       registry: ctx.registry,
       history: history.records,
+      initiatives: history.initiatives,
       location: local ? roundLocation(ctx, campaign) : roundWorkbookOnMedium(ctx.sink, campaign),
     },
   );
