@@ -33,7 +33,8 @@ import {
   type SheetSink,
   type SheetSource,
 } from '../ports/index.ts';
-import { historyWorkbookModel, registryWorkbookModel } from '../present/registry-book.ts';
+import { historyWorkbookModel } from '../present/history-book.ts';
+import { registryWorkbookModel } from '../present/registry-book.ts';
 import { parseRegistry } from '../present/registry-read.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { TABS } from '../text/sheets.ts';
@@ -286,7 +287,10 @@ export async function ensureExampleYears(
   if (!existsSync(join(dir, HISTORY_FILE)))
     await new XlsxWorkbooks({ baseDir: dir }).writeOwnedWorkbook(
       HISTORY_FILE,
-      historyWorkbookModel(generateHistory(sectors, movement, EXAMPLE_DEFAULTS.seed)),
+      (() => {
+        const history = generateHistory(sectors, movement, EXAMPLE_DEFAULTS.seed);
+        return historyWorkbookModel(history.awards, history.initiatives);
+      })(),
     );
   return folders;
 }

@@ -47,7 +47,10 @@ export type ConditionDetail =
   | { readonly kind: 'movementYears'; readonly from: number; readonly to: number; readonly needed: number }
   | { readonly kind: 'disciplined'; readonly years: readonly number[] }
   | { readonly kind: 'manual' }
-  | { readonly kind: 'anyOf'; readonly options: readonly { label: string; state: ConditionState }[] };
+  | {
+      readonly kind: 'anyOf';
+      readonly options: readonly { label: string; state: ConditionState; detail: ConditionDetail }[];
+    };
 
 export interface ConditionResult {
   readonly label: string;
@@ -219,8 +222,14 @@ export function evaluateEligibility(
           run++;
         }
         if (run >= condition.years && !candidate.initiatives)
-          return { label: condition.label, state: 'unknown', detail: { kind: 'noData', data: 'initiatives' } };
-        const initiatives = (candidate.initiatives ?? []).filter((y) => y > lastYear - run && y <= lastYear).length;
+          return {
+            label: condition.label,
+            state: 'unknown',
+            detail: { kind: 'noData', data: 'initiatives' },
+          };
+        const initiatives = (candidate.initiatives ?? []).filter(
+          (y) => y > lastYear - run && y <= lastYear,
+        ).length;
         return {
           label: condition.label,
           state: run >= condition.years && initiatives >= condition.initiatives ? 'met' : 'missed',
@@ -243,7 +252,10 @@ export function evaluateEligibility(
         };
       }
       case 'noDiscipline': {
-        const years = [...candidate.years].filter(([, r]) => r.disciplined).map(([y]) => y).sort();
+        const years = [...candidate.years]
+          .filter(([, r]) => r.disciplined)
+          .map(([y]) => y)
+          .sort();
         return {
           label: condition.label,
           state: years.length ? 'missed' : 'met',
@@ -262,7 +274,10 @@ export function evaluateEligibility(
         return {
           label: condition.label,
           state,
-          detail: { kind: 'anyOf', options: results.map((r) => ({ label: r.label, state: r.state })) },
+          detail: {
+            kind: 'anyOf',
+            options: results.map((r) => ({ label: r.label, state: r.state, detail: r.detail })),
+          },
         };
       }
     }

@@ -61,7 +61,8 @@ export function assignTiers(
       left = sizes[tier] ?? null;
     }
     const form = tiers[tier]?.form ?? fallback;
-    for (const id of group.ids) out.set(id, { form, stepDown: tiedOut ? { from: tiedOut, why: 'tie' } : null });
+    for (const id of group.ids)
+      out.set(id, { form, stepDown: tiedOut ? { from: tiedOut, why: 'tie' } : null });
     tiedOut = null;
     if (left !== null) left -= group.ids.length;
   }

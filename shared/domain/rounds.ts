@@ -119,7 +119,8 @@ function share(person: Person, catalog: Catalog): { points: number; max: number 
 export function buildRound(input: RoundInput): RoundCouncil[] {
   const { movement, campaign, units, submissions, history } = input;
   const initiativeYears = new Map<string, number[]>();
-  for (const i of input.initiatives ?? []) initiativeYears.set(i.staffId, [...(initiativeYears.get(i.staffId) ?? []), i.year]);
+  for (const i of input.initiatives ?? [])
+    initiativeYears.set(i.staffId, [...(initiativeYears.get(i.staffId) ?? []), i.year]);
   const onRecord = (id: string) => (input.initiatives ? (initiativeYears.get(id) ?? []) : null);
   const years = Array.from(
     { length: campaign.toYear - campaign.fromYear + 1 },
@@ -245,10 +246,10 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
         ineligible:
           withData.length < minYears
             ? because('TOO_FEW_YEARS', withData.length, minYears)
-            : pendingOf(standards) ??
+            : (pendingOf(standards) ??
               (forms.length && forms.every((f) => standards.get(f.code)?.state === 'ineligible')
                 ? because('NO_STANDARD_MET')
-                : null),
+                : null)),
       };
     });
     // Without a selection policy every ranked candidate is listed for the council to choose from.

@@ -11,7 +11,7 @@ import type { Catalog, Movement } from '../movement/movement.ts';
 import type { WorkbookModel } from '../present/sheet-model.ts';
 import { unitWorkbookModel } from '../present/unit-template.ts';
 import { yearLabel } from '../text/common.ts';
-import { GENDER_LABELS, NO, YES } from '../text/sheets.ts';
+import { GENDER_LABELS, HISTORY_CHOICES, INITIATIVE_LEVELS, NO, TABS, YES } from '../text/sheets.ts';
 import { DEPARTMENTS, FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, PROVINCES } from './names.ts';
 
 export interface ExampleOptions {
@@ -294,88 +294,99 @@ function applyMistakes(code: string, t: MistakeTarget): void {
 }
 
 /**
- * The award history of the example sector up to `lastYear`, consistent with the yearly results:
- * CSTĐ cơ sở for those rated xuất sắc, a ministry Bằng khen or a Prime Minister's one for a few
- * before the movement, a pending discipline for one person, and thematic awards that must not
- * count toward any chain.
+ * The award history of the example sector, consistent with the yearly results: CSTĐ cơ sở for
+ * those rated xuất sắc (theo thành tích), a ministry Bằng khen or a Prime Minister's one for a few
+ * before the movement (theo công trạng), thematic awards that must not count toward any chain, a
+ * pending discipline for one person; and initiatives recognised for about half of those rated
+ * xuất sắc two years running — a realistic mix for the rounds' checklists and reports.
  */
 export function generateHistory(
   yearly: ReadonlyMap<number, ExampleSector>,
   movement: Movement,
   seed: number,
-): Cell[][] {
+): { awards: Cell[][]; initiatives: Cell[][] } {
   const rng = prng(seed * 104_729);
   const excellent = movement.ratings[0]?.label;
   const rows: Cell[][] = [];
+  const initiatives: Cell[][] = [];
   const years = [...yearly.keys()].sort();
   const first = years[0] ?? 2019;
   const people = new Map<string, string>();
-  for (const [year, sector] of yearly)
+  const excellentYears = new Map<string, number[]>();
+  for (const [year, sector] of [...yearly].sort(([a], [b]) => a - b))
     for (const model of sector.workbooks.values()) {
-      const individuals = model.tabs.find((t) => t.title === 'Cá nhân');
+      const individuals = model.tabs.find((t) => t.title === TABS.individuals);
       for (const row of individuals?.rows.slice(1) ?? []) {
         const id = String(row[1] ?? '');
         if (!id || !row[2]) continue;
         people.set(id, String(row[2]));
-        if (row[6] === excellent)
+        if (row[6] === excellent) {
+          excellentYears.set(id, [...(excellentYears.get(id) ?? []), year]);
           rows.push([
-            'Cá nhân',
+            HISTORY_CHOICES.individual,
             id,
             String(row[2]),
             `${year}–${year + 1}`,
             'CSTDCS',
-            'Theo thành tích',
+            HISTORY_CHOICES.achievement,
             `${100 + (year % 100)}/QĐ-VKSTC`,
             `15/07/${year + 1}`,
           ]);
+        }
       }
     }
+  const award = (
+    id: string,
+    name: string,
+    year: number,
+    form: string,
+    kind: string,
+    decision: string,
+    date: string,
+  ) => rows.push([HISTORY_CHOICES.individual, id, name, `${year}–${year + 1}`, form, kind, decision, date]);
   for (const [id, name] of [...people].sort()) {
     const roll = rng.next();
     if (roll < 0.12)
-      rows.push([
-        'Cá nhân',
-        id,
-        name,
-        `${first - 1}–${first}`,
-        'BK-VKSTC',
-        'Theo thành tích',
-        '88/QĐ-VKSTC',
-        `20/08/${first}`,
-      ]);
+      award(id, name, first - 1, 'BK-VKSTC', HISTORY_CHOICES.merit, '88/QĐ-VKSTC', `20/08/${first}`);
     else if (roll < 0.16)
-      rows.push([
-        'Cá nhân',
-        id,
-        name,
-        `${first - 1}–${first}`,
-        'BK-TTG',
-        'Theo thành tích',
-        '1234/QĐ-TTg',
-        `02/09/${first}`,
-      ]);
+      award(id, name, first - 1, 'BK-TTG', HISTORY_CHOICES.merit, '1234/QĐ-TTg', `02/09/${first}`);
     else if (roll < 0.2)
-      rows.push([
-        'Cá nhân',
-        id,
-        name,
-        `${first + 1}–${first + 2}`,
-        'BK-VKSTC',
-        'Chuyên đề, đột xuất',
-        '45/QĐ-VKSTC',
-        `10/10/${first + 2}`,
-      ]);
+      award(id, name, first + 1, 'BK-VKSTC', HISTORY_CHOICES.thematic, '45/QĐ-VKSTC', `10/10/${first + 2}`);
     else if (roll < 0.202)
       rows.push([
-        'Cá nhân',
+        HISTORY_CHOICES.individual,
         id,
         name,
         `${first + 5}–${first + 6}`,
         'Đang xem xét kỷ luật',
-        'Theo thành tích',
+        '',
         '',
         '',
       ]);
+    // Two excellent years in a row: an initiative recognised in each, for about half of them.
+    const excellentRun = excellentYears.get(id) ?? [];
+    const pair = excellentRun.find((y) => excellentRun.includes(y + 1));
+    if (pair !== undefined && rng.next() < 0.5)
+      for (const year of [pair, pair + 1])
+        initiatives.push([
+          id,
+          name,
+          INITIATIVE_TITLES[Math.floor(rng.next() * INITIATIVE_TITLES.length)] ?? '',
+          `${year}–${year + 1}`,
+          INITIATIVE_LEVELS.base,
+          `${20 + (year % 100)}/QĐ-HĐSK`,
+          `30/06/${year + 1}`,
+        ]);
   }
-  return rows;
+  return { awards: rows, initiatives };
 }
+
+/** Titles of the example's initiatives (sáng kiến) — the kind of work the procuracy recognises. */
+const INITIATIVE_TITLES = [
+  'Số hóa hồ sơ kiểm sát án hình sự',
+  'Sổ tay kiểm sát việc tạm giữ, tạm giam',
+  'Mẫu phiếu kiểm sát bản án dân sự',
+  'Quy trình tiếp công dân trực tuyến',
+  'Bảng theo dõi thời hạn tố tụng tự động',
+  'Hướng dẫn kỹ năng xét hỏi tại phiên tòa',
+];

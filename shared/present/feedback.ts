@@ -21,6 +21,8 @@ export interface FeedbackInput {
   /** Whether an earlier workbook of the unit is accepted (and is what the councils use meanwhile). */
   readonly hasAccepted?: boolean;
   readonly unit?: { readonly code: string; readonly name: string };
+  /** A workbook that is not a unit's (the award history): its own title and what its status means. */
+  readonly own?: { readonly title: string; readonly summary: string };
 }
 
 /** Columns of the feedback tab: STT, level, cell, person, criterion, what to do. Landscape, one page wide. */
@@ -93,8 +95,9 @@ const FEEDBACK_MAX_PROBLEMS = LIMITS.feedbackProblems;
 export function feedbackTab(input: FeedbackInput): SheetTab {
   const errors = input.problems.filter((p) => p.severity === 'error').length;
   const warnings = input.problems.length - errors;
-  const summary =
-    input.status === 'rejected'
+  const summary = input.own
+    ? input.own.summary
+    : input.status === 'rejected'
       ? input.hasAccepted === false
         ? FEEDBACK_TEXT.notAccepted
         : FEEDBACK_TEXT.keptPrevious
@@ -104,7 +107,13 @@ export function feedbackTab(input: FeedbackInput): SheetTab {
   // A label runs over the narrow first columns; its value sits under “Cán bộ”.
   const line = (label: string, value: string): Cell[] => [label, null, null, value];
   const head: Cell[][] = [
-    [input.unit ? FEEDBACK_TEXT.titleOf(input.unit.code, input.unit.name) : FEEDBACK_TEXT.title],
+    [
+      input.own
+        ? input.own.title
+        : input.unit
+          ? FEEDBACK_TEXT.titleOf(input.unit.code, input.unit.name)
+          : FEEDBACK_TEXT.title,
+    ],
     line(FEEDBACK_TEXT.status, STATUS_LABELS[input.status]),
     line(FEEDBACK_TEXT.year, yearLabel(input.year)),
     line(FEEDBACK_TEXT.checkedAt, formatVietnamTime(input.checkedAt)),

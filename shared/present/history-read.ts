@@ -49,6 +49,15 @@ function table<H extends Record<string, string>>(
   return { tab: found, grid, headerRow, cols };
 }
 
+/** Labels compared loosely: “Bộ, ngành, tỉnh” reads as “Bộ - ngành - tỉnh”. */
+const loose = (s: string) =>
+  matchKey(
+    s
+      .replace(/[,\-–/()]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+
 const yearOf = (cell: ReturnType<typeof cellAt>) =>
   typeof cell === 'number' && Number.isInteger(cell) ? cell : parseYearLabel(cell);
 
@@ -102,7 +111,7 @@ function readAwards(grids: WorkbookGrids, movement: Movement, problems: Problem[
     }
     // A blank kind is a yearly result (theo thành tích), as older workbooks meant it.
     const kindText = text('kind');
-    const kind = kindText ? KINDS.find(([label]) => matchKey(label) === matchKey(kindText))?.[1] : 'achievement';
+    const kind = kindText ? KINDS.find(([label]) => loose(label) === loose(kindText))?.[1] : 'achievement';
     if (!kind && !block) {
       problems.push(
         problem(
@@ -164,7 +173,7 @@ function readInitiatives(grids: WorkbookGrids, problems: Problem[]): Initiative[
       continue;
     }
     const levelText = text('level');
-    const level = LEVELS.find(([, label]) => matchKey(label) === matchKey(levelText))?.[0];
+    const level = LEVELS.find(([, label]) => loose(label) === loose(levelText))?.[0];
     if (!level) {
       problems.push(
         problem(tab, at('level'), HISTORY_MESSAGES.badLevel(levelText, Object.values(INITIATIVE_LEVELS))),

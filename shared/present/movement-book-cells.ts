@@ -23,7 +23,6 @@ import {
 
 type Parsed = { ok: true; value: Value } | { ok: false; message: string };
 
-
 function toFraction(x: number): { numerator: number; denominator: number } | undefined {
   if (!(x >= 0 && x <= 1)) return undefined;
   for (let d = 1; d <= 10_000; d++) {

@@ -160,7 +160,10 @@ function readPolicies(grids: WorkbookGrids, problems: Problems, ref: Reference) 
     const form = String(row.values.form).toUpperCase();
     const campaign = campaigns.find((c) => c.values.kind === row.values.kind);
     if (campaign && !(campaign.values.awardForms as readonly string[]).includes(form))
-      problems.add(row.at('form'), M.notTierForm(form, String(T.choices.campaign[row.values.kind as 'final'] ?? '')));
+      problems.add(
+        row.at('form'),
+        M.notTierForm(form, String(T.choices.campaign[row.values.kind as 'final'] ?? '')),
+      );
   }
   return { quotas, eligibility, campaigns, legal, tiers };
 }

@@ -1,17 +1,9 @@
-/** The office's workbooks of record: the registry (Danh mục đơn vị) and the award history. */
+/** The office's registry workbook (Danh mục đơn vị); the award history's is `history-book.ts`. */
 
 import type { Cell } from '../domain/grid.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
-import {
-  HISTORY_HEADERS,
-  NO,
-  REGISTRY_HEADERS,
-  REGISTRY_LEVELS,
-  REGISTRY_NOTES,
-  TABS,
-  YES,
-} from '../text/sheets.ts';
+import { NO, REGISTRY_HEADERS, REGISTRY_LEVELS, REGISTRY_NOTES, TABS, YES } from '../text/sheets.ts';
 import { TEMPLATE_TEXT } from '../text/templates.ts';
 import { HEADER_STYLE, wrappedHeight, wrappedHeights } from './print-layout.ts';
 import type { WorkbookModel } from './sheet-model.ts';
@@ -88,21 +80,6 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
         ],
         rowHeights: wrappedHeights([[], [], ...guide.map((line) => [line])], [110], 2, guide.length + 1),
         print: { orientation: 'portrait', footer: DOCUMENT_TEXT.pageFooter },
-      },
-    ],
-  };
-}
-
-/** The office's award history workbook (Lịch sử khen thưởng). */
-export function historyWorkbookModel(rows: readonly (readonly Cell[])[]): WorkbookModel {
-  return {
-    tabs: [
-      {
-        title: TABS.history,
-        rows: [Object.values(HISTORY_HEADERS), ...rows],
-        columnWidths: [12, 14, 30, 14, 40, 22, 20, 16],
-        headerRows: 1,
-        protection: 'none',
       },
     ],
   };

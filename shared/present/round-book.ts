@@ -3,7 +3,8 @@
 import type { Eligibility } from '../domain/eligibility.ts';
 import type { Cell } from '../domain/grid.ts';
 import { NO_FORM } from '../domain/round-choices.ts';
-import type { RoundCouncil, RoundList } from '../domain/rounds.ts';
+import { tiersOf } from '../domain/round-tiers.ts';
+import type { RoundCouncil, RoundEntry, RoundList } from '../domain/rounds.ts';
 import { formatDate } from '../domain/text.ts';
 import type { Campaign, Movement } from '../movement/movement.ts';
 import { yearLabel } from '../text/common.ts';
@@ -27,17 +28,58 @@ const STATE_TEXT: Record<Eligibility['state'], string> = {
   needsCheck: ROUND_TEXT.toCheck,
 };
 
-/** One form's checklist for a candidate, in a cell: the verdict, each condition, the rule's source. */
-export function checklistText(e: Eligibility | undefined): string {
-  if (!e) return '';
+const lines = (e: Eligibility) => {
   const conditions = e.conditions.map(
     (c) => `${c.label}: ${ELIGIBILITY_TEXT[c.state]} — ${conditionText(c.detail)}`,
   );
   return [
-    `${STATE_TEXT[e.state]}.`,
     ...(conditions.length ? conditions : [eligibilitySummary(e)]),
     `${ROUND_TEXT.source}: ${sourceText(e.rule?.source)}`,
+  ];
+};
+
+/**
+ * One form's checklist for a candidate, in a cell: the movement award's standard (checked: the
+ * verdict, each condition, its source), then the career-merit chain as information only.
+ */
+export function checklistText(e: Eligibility | undefined, reference?: Eligibility): string {
+  if (!e) return '';
+  return [
+    `${ROUND_TEXT.standard}: ${STATE_TEXT[e.state]}.`,
+    ...lines(e),
+    ...(reference
+      ? ['', `${ROUND_TEXT.reference}: ${STATE_TEXT[reference.state]}.`, ...lines(reference)]
+      : []),
   ].join('\n');
+}
+
+/** The suggested form, and why it is below what the place gives, if it is. */
+function suggestedText(list: RoundList, e: RoundEntry): string {
+  const name = (code: string | null) => list.forms.find((f) => f.code === code)?.name ?? '';
+  if (!e.suggested) return '';
+  if (!e.stepDown) return name(e.suggested);
+  const from = list.forms.find((f) => f.code === e.stepDown?.from)?.shortName ?? e.stepDown.from;
+  return `${name(e.suggested)} (${ROUND_TEXT.stepDown[e.stepDown.why](from)})`;
+}
+
+/** How the movement file splits a round's list among its forms, as the summary says it. */
+export function tiersText(campaign: Campaign, list: RoundList): string {
+  const tiers = tiersOf(campaign, list.subject);
+  if (!tiers.length) return ROUND_TEXT.noTiers;
+  return tiers
+    .map((t) => {
+      const form = list.forms.find((f) => f.code === t.form)?.name ?? t.form;
+      const size = t.share
+        ? ROUND_TEXT.tierShare(t.share.numerator, t.share.denominator, t.rounding === 'atLeastOne')
+        : t.count !== undefined
+          ? ROUND_TEXT.tierCount(t.count)
+          : ROUND_TEXT.tierRest;
+      return (
+        ROUND_TEXT.tierPart(form, size) +
+        (t.sectorLimit !== undefined ? ROUND_TEXT.tierLimit(t.sectorLimit) : '')
+      );
+    })
+    .join('; ');
 }
 
 const yearsText = (years: readonly number[]) => years.map((y) => yearLabel(y)).join(', ');
@@ -79,6 +121,10 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
       [ROUND_TEXT.ranking, movement.roundRanking.note],
       [ROUND_TEXT.selection, selection?.source.note ?? ROUND_TEXT.noSelection],
       ...council.lists.map((list): [string, Cell] => [
+        `${ROUND_TEXT.tiers} (${(list.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals).toLocaleLowerCase('vi')})`,
+        tiersText(campaign, list),
+      ]),
+      ...council.lists.map((list): [string, Cell] => [
         list.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals,
         ROUND_TEXT.listLine(
           list.entries.length,
@@ -110,9 +156,9 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
             : e.reason
               ? reasonText(e.reason)
               : '',
-      formName(list, e.suggested),
+      suggestedText(list, e),
       e.choice === null ? null : e.choice === NO_FORM ? ROUND_TEXT.noForm : formName(list, e.choice),
-      ...list.forms.map((f) => checklistText(e.eligibility.get(f.code))),
+      ...list.forms.map((f) => checklistText(e.eligibility.get(f.code), e.reference.get(f.code))),
     ]);
     const header = [
       ...(collective ? ROUND_TEXT.collectiveHeader : ROUND_TEXT.header),

@@ -38,6 +38,11 @@ export const CLI_TEXT = {
   templateCreated: (created: number, existing: number) =>
     `Đã tạo ${created} bảng điểm; ${existing} bảng điểm đã có từ trước được giữ nguyên.`,
   checkOk: (path: string) => `${path}: hợp lệ, có thể tiếp nhận.`,
+  historyCreated: (path: string) =>
+    `Đã tạo tệp Lịch sử khen thưởng và Sáng kiến trống tại ${path}. Điền rồi kiểm tra: thidua check --history ${path}`,
+  historyExists: (path: string) => `${path} đã có; không ghi đè.`,
+  historyChecked: (path: string, awards: number, initiatives: number | null, errors: number) =>
+    `${path}: ${awards} dòng khen thưởng${initiatives === null ? '' : `, ${initiatives} sáng kiến`} được dùng; ${errors ? `${errors} dòng có lỗi chưa được dùng (đã ghi vào trang “Kiểm tra dữ liệu”):` : 'không có lỗi.'}`,
   movementCreated: (path: string, name: string) =>
     `Đã tạo tệp cấu hình phong trào ${path} (từ “${name}”). Sửa tệp trong Excel hoặc Google Sheets, rồi kiểm tra: thidua movement check ${path}`,
   movementExists: (path: string) => `${path} đã có; không ghi đè. Chọn tên tệp khác.`,

@@ -66,7 +66,12 @@ export function conditionText(detail: ConditionDetail): string {
     case 'manual':
       return ELIGIBILITY_TEXT.unknown;
     case 'anyOf':
-      return detail.options.map((o) => `${o.label}: ${ELIGIBILITY_TEXT[o.state]}`).join('; ');
+      return detail.options
+        .map(
+          (o) =>
+            `${o.label}: ${ELIGIBILITY_TEXT[o.state]}${o.state === 'met' || o.detail.kind === 'manual' ? '' : ` (${conditionText(o.detail).replace(/\.$/, '')})`}`,
+        )
+        .join('; ');
   }
 }
 
@@ -138,5 +143,22 @@ export const ROUND_TEXT = {
   someMissed: 'Chưa đạt',
   toCheck: 'Cần kiểm tra',
   source: 'Căn cứ',
+  standard: 'Tiêu chuẩn khen thưởng theo phong trào',
+  reference: 'Thông tin tham khảo — khen thưởng theo công trạng (không dùng để chọn hình thức)',
+  unverified: 'chưa kiểm chứng văn bản',
+  stepDown: {
+    tie: (form: string) => `đồng hạng tại ngưỡng ${form}: Hội đồng quyết định`,
+    sectorLimit: (form: string) => `vượt giới hạn toàn Ngành của ${form}`,
+    standard: (form: string) => `chưa đạt tiêu chuẩn ${form}`,
+  },
+  tiers: 'Hình thức theo thứ hạng',
+  tierPart: (form: string, size: string) => `${form}: ${size}`,
+  tierShare: (n: number, d: number, atLeastOne: boolean) =>
+    `${n}/${d} danh sách đề nghị${atLeastOne ? ' (tối thiểu 1)' : ''}`,
+  tierCount: (n: number) => `${n} người (tập thể) đầu danh sách`,
+  tierRest: 'phần còn lại',
+  tierLimit: (n: number) => `, toàn Ngành không quá ${n}`,
+  noTiers:
+    'Tệp phong trào không chia hình thức theo thứ hạng: mọi người được đề xuất hình thức đầu tiên của đợt.',
   noRule: 'Hệ thống chưa có quy định áp dụng; Hội đồng đối chiếu văn bản hiện hành',
 } as const;

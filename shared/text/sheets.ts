@@ -34,14 +34,14 @@ export const HISTORY_CHOICES = {
   collective: 'Tập thể',
   merit: 'Theo công trạng',
   achievement: 'Theo thành tích',
-  thematic: 'Chuyên đề, theo đợt',
+  thematic: 'Chuyên đề - theo đợt',
   sudden: 'Đột xuất',
 } as const;
 
 /** Older history workbooks' label for thematic and sudden awards together: read as thematic. */
 export const HISTORY_LEGACY_THEMATIC = 'Chuyên đề, đột xuất';
 
-/** The initiatives tab (Sáng kiến) of the history workbook. */
+/** The initiatives tab (Sáng kiến) of the history workbook. Choices hold no comma: a spreadsheet's dropdown splits on it. */
 export const INITIATIVE_HEADERS = {
   staffId: 'Mã cán bộ',
   name: 'Họ và tên',
@@ -54,8 +54,18 @@ export const INITIATIVE_HEADERS = {
 
 export const INITIATIVE_LEVELS = {
   base: 'Cơ sở',
-  ministry: 'Bộ, ngành, tỉnh',
+  ministry: 'Bộ - ngành - tỉnh',
   national: 'Toàn quốc',
+} as const;
+
+/** What thidua says of the history workbook: its feedback tab and the console. */
+export const HISTORY_FEEDBACK = {
+  title: 'KẾT QUẢ KIỂM TRA LỊCH SỬ KHEN THƯỞNG VÀ SÁNG KIẾN',
+  allGood: 'Không có lỗi: mọi dòng được dùng khi lập danh sách sơ kết, tổng kết.',
+  someBad: (errors: number) =>
+    `${errors} dòng có lỗi chưa được dùng (xem danh sách dưới đây); các dòng khác được dùng khi lập danh sách sơ kết, tổng kết.`,
+  noInitiatives:
+    'Tệp chưa có trang “Sáng kiến”: các điều kiện cần sáng kiến sẽ ghi “Chưa có dữ liệu sáng kiến”. Tạo tệp mẫu mới bằng thidua template --history TỆP_MỚI để có trang này.',
 } as const;
 
 /** The history workbook's guide tab. */
@@ -64,8 +74,8 @@ export const HISTORY_GUIDE = {
   title: 'LỊCH SỬ KHEN THƯỞNG VÀ SÁNG KIẾN',
   lines: [
     'Trang “Lịch sử khen thưởng”: mỗi dòng một danh hiệu hoặc hình thức khen thưởng đã nhận (hoặc một việc đang xem xét: kỷ luật, thanh tra, khiếu nại). Mã là mã cán bộ (cá nhân) hoặc mã đơn vị (tập thể); hình thức ghi đúng tên hoặc mã trong danh mục của phong trào.',
-    'Loại khen thưởng: “Theo công trạng”, “Theo thành tích” (danh hiệu hằng năm), “Chuyên đề, theo đợt” (khen thưởng phong trào) hoặc “Đột xuất”. Khen thưởng chuyên đề, theo đợt và đột xuất không được tính vào các điều kiện khen thưởng theo công trạng.',
-    'Trang “Sáng kiến”: mỗi dòng một sáng kiến được công nhận — mã cán bộ, tên sáng kiến, năm thi đua được công nhận, cấp công nhận (Cơ sở; Bộ, ngành, tỉnh; Toàn quốc), số và ngày quyết định.',
+    'Loại khen thưởng: “Theo công trạng”, “Theo thành tích” (danh hiệu hằng năm), “Chuyên đề - theo đợt” (khen thưởng phong trào) hoặc “Đột xuất”. Khen thưởng chuyên đề, theo đợt và đột xuất không được tính vào các điều kiện khen thưởng theo công trạng.',
+    'Trang “Sáng kiến”: mỗi dòng một sáng kiến được công nhận — mã cán bộ, tên sáng kiến, năm thi đua được công nhận, cấp công nhận (Cơ sở; Bộ - ngành - tỉnh; Toàn quốc), số và ngày quyết định.',
     'thidua đọc hai trang này khi lập danh sách sơ kết, tổng kết và báo cáo thành tích; dòng có lỗi được bỏ qua và ghi rõ ô lỗi ở trang “Kiểm tra dữ liệu”.',
   ],
 } as const;

@@ -6,6 +6,7 @@ import {
   type SubjectProposal,
   sharePercent,
 } from '../domain/candidates.ts';
+import type { Eligibility } from '../domain/eligibility.ts';
 import { problemSchema } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
 import type { RoundCouncil } from '../domain/rounds.ts';
@@ -45,6 +46,33 @@ const subjectSchema = z.object({
 });
 
 /** One council's round lists as the report (and a published round's snapshot) holds them. */
+const formCheckSchema = z.object({
+  form: z.string(),
+  state: z.enum(['eligible', 'ineligible', 'needsCheck']),
+  summary: z.string(),
+  conditions: z.array(z.object({ label: z.string(), state: z.string(), detail: z.string() })),
+  source: z.string().nullable(),
+  /** Whether the rule's text was seen (verified), or is still to be checked against the law. */
+  verified: z.boolean().default(false),
+});
+
+/** One form's check as the report says it: its state, each condition, the rule's source. */
+function formCheck(form: string, el: Eligibility | undefined) {
+  const source = el?.rule?.source;
+  return {
+    form,
+    state: el?.state ?? ('needsCheck' as const),
+    summary: el ? eligibilitySummary(el) : '',
+    conditions: (el?.conditions ?? []).map((cond) => ({
+      label: cond.label,
+      state: cond.state,
+      detail: conditionText(cond.detail),
+    })),
+    source: source ? `${source.document}${source.article ? `, ${source.article}` : ''}` : null,
+    verified: source?.status === 'verified',
+  };
+}
+
 export const roundCouncilSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -72,15 +100,12 @@ export const roundCouncilSchema = z.object({
           /** The one form proposed: the council's choice, else thidua's suggestion for those proposed. */
           form: z.string().nullable(),
           reason: z.string(),
-          forms: z.array(
-            z.object({
-              form: z.string(),
-              state: z.enum(['eligible', 'ineligible', 'needsCheck']),
-              summary: z.string(),
-              conditions: z.array(z.object({ label: z.string(), state: z.string(), detail: z.string() })),
-              source: z.string().nullable(),
-            }),
-          ),
+          /** Why the suggested form is below the one the place gives (a tie, a sector limit, a standard). */
+          stepDown: z.string().nullable().default(null),
+          /** Each form's standard as a movement award: what is checked. */
+          forms: z.array(formCheckSchema),
+          /** Each form's career-merit chain: information for the council, never used to choose. */
+          reference: z.array(formCheckSchema).default([]),
         }),
       ),
     }),
@@ -204,21 +229,13 @@ export function roundSummary(
               : (list.forms.find((f) => f.code === e.choice)?.name ?? ROUND_TEXT.noForm),
           form: list.forms.find((f) => f.code === e.form)?.name ?? null,
           reason: e.reason ? reasonText(e.reason) : '',
-          forms: list.forms.map((f) => {
-            const el = e.eligibility.get(f.code);
-            const source = el?.rule?.source;
-            return {
-              form: f.name,
-              state: el?.state ?? 'needsCheck',
-              summary: el ? eligibilitySummary(el) : '',
-              conditions: (el?.conditions ?? []).map((cond) => ({
-                label: cond.label,
-                state: cond.state,
-                detail: conditionText(cond.detail),
-              })),
-              source: source ? `${source.document}${source.article ? `, ${source.article}` : ''}` : null,
-            };
-          }),
+          stepDown: e.stepDown
+            ? ROUND_TEXT.stepDown[e.stepDown.why](
+                list.forms.find((f) => f.code === e.stepDown?.from)?.shortName ?? e.stepDown.from,
+              )
+            : null,
+          forms: list.forms.map((f) => formCheck(f.name, e.eligibility.get(f.code))),
+          reference: list.forms.map((f) => formCheck(f.name, e.reference.get(f.code))),
         })),
       })),
     })),

@@ -132,18 +132,86 @@ describe('Huân chương Lao động hạng Ba (Điều 44.1.e) and Bằng khen 
     expect(check('HCLD3', { years: excellent, history }).state).toBe('eligible');
   });
 
-  it('accepts two consecutive CSTĐ cơ sở; otherwise leaves the initiatives route to the council', () => {
+  it('accepts two consecutive CSTĐ cơ sở, or two excellent years with two initiatives on record', () => {
     const two = check('BK-VKSTC', {
       years: years(2019, 2024),
       history: [award('CSTDCS', 2023), award('CSTDCS', 2024)],
     });
     expect(two.state).toBe('eligible');
-    const none = check('BK-VKSTC', {
+    const excellent = years(2019, 2024, 'HTT', [], { 2023: 'HTXS', 2024: 'HTXS' });
+    const gapped = [award('CSTDCS', 2022), award('CSTDCS', 2024)];
+    // No initiatives tab in the history: the condition says which data is missing, in plain words.
+    const unknown = check('BK-VKSTC', { years: excellent, history: gapped });
+    expect(unknown.state).toBe('needsCheck');
+    expect(eligibilitySummary(unknown)).toContain('Chưa có dữ liệu sáng kiến');
+    expect(eligibilitySummary(unknown)).toContain('trang “Sáng kiến”');
+    // Two initiatives within the two excellent years: met; one of them earlier: missed.
+    expect(check('BK-VKSTC', { years: excellent, history: gapped, initiatives: [2023, 2024] }).state).toBe(
+      'eligible',
+    );
+    const early = check('BK-VKSTC', { years: excellent, history: gapped, initiatives: [2020, 2024] });
+    expect(early.state).toBe('ineligible');
+    expect(detailOf(early.conditions[0])).toContain('2 năm liên tục hoàn thành xuất sắc');
+  });
+});
+
+describe('movement awards at a review (theo phong trào)', () => {
+  const standard = (form: string, record: CandidateRecord) =>
+    evaluateEligibility(movement, form, 'individual', record, 2024, FINAL, 'movement');
+
+  it('checks what the law asks of a movement award, never a career chain', () => {
+    const clean = standard('BK-TTG', { years: years(2019, 2024), history: [] });
+    expect(clean.state).toBe('eligible');
+    expect(clean.basis).toBe('movement');
+    expect(clean.rule?.source).toMatchObject({ article: 'Điều 73.1.a', status: 'verified' });
+    const hcld = standard('HCLD3', { years: years(2019, 2024), history: [] });
+    expect(hcld.conditions.map((c) => [c.state, detailOf(c)])).toEqual([
+      ['met', 'Phong trào thực hiện từ năm 2019 đến năm 2025 (6 năm; cần từ 5 năm).'],
+      ['met', 'Không bị kỷ luật trong các năm của đợt.'],
+    ]);
+  });
+
+  it('misses a person disciplined in a year of the round, naming the year', () => {
+    const result = standard('BK-VKSTC', { years: years(2019, 2024, 'HTT', [2021]), history: [] });
+    expect(result.state).toBe('ineligible');
+    expect(eligibilitySummary(result)).toContain('Bị kỷ luật trong năm thi đua 2021–2022');
+  });
+
+  it('applies the rules in force at the review: the 2022 mid-term has its own, unverified', () => {
+    const mid = evaluateEligibility(
+      movement,
+      'BK-TTG',
+      'individual',
+      { years: years(2019, 2021), history: [] },
+      2021,
+      '2022-06-30',
+      'movement',
+    );
+    expect(mid.rule?.id).toBe('pt-bk-ttg-cn-2013');
+    expect(mid.rule?.source.status).toBe('not-found');
+  });
+
+  it('never counts a movement’s own awards toward a chain, and keeps each kind', () => {
+    const thematic = check('BK-TTG', {
       years: years(2019, 2024),
-      history: [award('CSTDCS', 2022), award('CSTDCS', 2024)],
+      history: [
+        award('BK-VKSTC', 2018, 'thematic'),
+        award('CSTDCS', 2020),
+        award('CSTDCS', 2022),
+        award('CSTDCS', 2023),
+      ],
     });
-    expect(none.state).toBe('needsCheck');
-    expect(detailOf(none.conditions[0])).toContain('Cần kiểm tra');
+    expect(thematic.conditions[0]?.state).toBe('missed');
+    const achievement = check('BK-TTG', {
+      years: years(2019, 2024),
+      history: [
+        award('BK-VKSTC', 2018, 'achievement'),
+        award('CSTDCS', 2020, 'achievement'),
+        award('CSTDCS', 2022, 'achievement'),
+        award('CSTDCS', 2023, 'achievement'),
+      ],
+    });
+    expect(achievement.state).toBe('eligible');
   });
 });
 
@@ -175,17 +243,55 @@ describe('parseHistory', () => {
         ['Cá nhân', 'CB2', 'Trần Thị Bình', '2021–2022', 'BK-VKSTC', 'Chuyên đề, đột xuất', '9/QĐ', ''],
         ['Cá nhân', 'CB3', 'Lê Văn Cường', 'năm ngoái', 'CSTDCS', 'Theo thành tích', '', ''],
         ['Cá nhân', 'CB4', 'Phạm Thu', '2023–2024', 'Huy chương vàng', 'Theo thành tích', '', ''],
+        ['Cá nhân', 'CB5', 'Đỗ Hà', '2020–2021', 'BK-VKSTC', 'Theo công trạng', '7/QĐ', ''],
+        ['Cá nhân', 'CB6', 'Vũ Lan', '2020–2021', 'BK-VKSTC', 'Khen miệng', '', ''],
+        ['Tập thể', 'T01', 'VKSND tỉnh A', '2022–2023', 'BK-TTG', 'Đột xuất', '8/QĐ-TTg', ''],
+      ],
+      'Sáng kiến': [
+        [
+          'Mã cán bộ',
+          'Họ và tên',
+          'Tên sáng kiến',
+          'Năm thi đua',
+          'Cấp công nhận',
+          'Số quyết định',
+          'Ngày quyết định',
+        ],
+        ['cb1', 'Nguyễn Văn An', 'Số hóa hồ sơ kiểm sát', '2023–2024', 'Cơ sở', '12/QĐ', '15/07/2024'],
+        ['CB1', 'Nguyễn Văn An', 'Mẫu cáo trạng', 2022, 'bộ, ngành, tỉnh', '3/QĐ', 45500],
+        ['', 'Không mã', 'Một sáng kiến', 2022, 'Cơ sở', '', ''],
+        ['CB2', 'Trần Thị Bình', '', 2022, 'Cơ sở', '', ''],
+        ['CB2', 'Trần Thị Bình', 'Lịch trực', 2022, 'Cấp xã', '', ''],
+        ['CB2', 'Trần Thị Bình', 'Sổ tay', 2022, 'Cơ sở', '4/QĐ', '31/02/2023'],
       ],
     };
     const history = parseHistory(grids, movement);
     expect(history.records.map((r) => [r.id, r.year, r.award, r.kind])).toEqual([
-      ['CB1', 2018, 'BK-VKSTC', 'merit'],
-      ['CB1', 2021, 'CSTDCS', 'merit'],
-      ['CB2', 2021, 'BK-VKSTC', 'thematic'],
+      ['CB1', 2018, 'BK-VKSTC', 'achievement'],
+      ['CB1', 2021, 'CSTDCS', 'achievement'],
+      ['CB2', 2021, 'BK-VKSTC', 'thematic'], // an older workbook's “Chuyên đề, đột xuất”
+      ['CB5', 2020, 'BK-VKSTC', 'merit'],
+      ['T01', 2022, 'BK-TTG', 'sudden'],
+    ]);
+    expect(history.initiatives?.map((i) => [i.staffId, i.year, i.level, i.decisionDate])).toEqual([
+      ['CB1', 2023, 'base', '2024-07-15'],
+      ['CB1', 2022, 'ministry', '2024-07-27'],
     ]);
     expect(history.problems.map((p) => `${p.tab}!${p.cell}`)).toEqual([
       'Lịch sử khen thưởng!D5',
       'Lịch sử khen thưởng!E6',
+      'Lịch sử khen thưởng!F8',
+      'Sáng kiến!A4',
+      'Sáng kiến!C5',
+      'Sáng kiến!E6',
+      'Sáng kiến!G7',
     ]);
+    expect(history.problems.find((p) => p.cell === 'E6' && p.tab === 'Sáng kiến')?.message).toContain(
+      'cấp công nhận “Cấp xã” không hợp lệ',
+    );
+    // A workbook without the initiatives tab: none on record (null), not zero.
+    expect(
+      parseHistory({ 'Lịch sử khen thưởng': grids['Lịch sử khen thưởng'] }, movement).initiatives,
+    ).toBeNull();
   });
 });

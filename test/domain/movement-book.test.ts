@@ -45,7 +45,9 @@ describe('the movement workbook', () => {
     expect(rules.find((row) => row[0] === 'pt-bk-ttg-cn-2022')?.[basis]).toBe('Theo phong trào (kiểm tra)');
     expect(rules.find((row) => row[0] === 'bk-ttg-2022')?.[basis]).toBe('Theo công trạng (tham khảo)');
     const tiers = grids['Hình thức theo thứ hạng'] ?? [];
-    expect(tiers.filter((row) => row[0] === 'Tổng kết' && row[1] === 'Cá nhân').map((row) => row.slice(0, 5))).toEqual([
+    expect(
+      tiers.filter((row) => row[0] === 'Tổng kết' && row[1] === 'Cá nhân').map((row) => row.slice(0, 5)),
+    ).toEqual([
       ['Tổng kết', 'Cá nhân', 'HCLD3', '1/10', null],
       ['Tổng kết', 'Cá nhân', 'BK-TTG', '1/4', null],
       ['Tổng kết', 'Cá nhân', 'BK-VKSTC', null, null],

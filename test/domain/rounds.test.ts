@@ -73,13 +73,52 @@ describe('buildRound (final review)', () => {
     // 10% of 20 staff = 2 proposed (thidua's suggestion in the movement file; the council decides).
     expect(people?.quota?.quota).toBe(2);
     expect(people?.entries.map((e) => e.selection)).toEqual(['proposed', 'proposed']);
-    // One form each: the highest whose every condition is met (A's chain), else the first.
+    // Two places: 1/10 and 1/4 of 2 round down to none, so both get the round's lowest form.
     const byId = new Map(people?.entries.map((e) => [e.candidate.id, e]));
-    expect(byId.get('A')?.suggested).toBe('BK-TTG');
+    expect(byId.get('A')?.suggested).toBe('BK-VKSTC');
     expect(byId.get('B')?.suggested).toBe('BK-VKSTC');
-    // The law as a checklist on the row: B misses the chain for Bằng khen Thủ tướng, with its source.
-    expect(byId.get('B')?.eligibility.get('BK-TTG')?.conditions[0]?.state).toBe('missed');
-    expect(byId.get('A')?.eligibility.get('BK-TTG')?.rule?.source.article).toBe('Điều 73.1.b');
+    // The movement award's standard is checked, with its source …
+    expect(byId.get('B')?.eligibility.get('BK-TTG')?.rule?.source.article).toBe('Điều 73.1.a');
+    expect(byId.get('B')?.eligibility.get('BK-TTG')?.state).toBe('eligible');
+    // … and the career-merit chain is information: B misses it, A holds it.
+    expect(byId.get('B')?.reference.get('BK-TTG')?.conditions[0]?.state).toBe('missed');
+    expect(byId.get('A')?.reference.get('BK-TTG')?.state).toBe('eligible');
+    expect(byId.get('A')?.reference.get('BK-TTG')?.rule?.source.article).toBe('Điều 73.1.b');
+  });
+
+  it('gives the highest form to the first places, whatever the career chains say', () => {
+    // One place for each higher form: B (first, no chain) gets the Huân chương, A (chain) the next.
+    const tiers = campaign.formTiers.map((t) =>
+      t.form === 'BK-VKSTC' ? t : { ...t, share: undefined, count: 1 },
+    );
+    const [hd] = buildRound({
+      movement,
+      campaign: { ...campaign, formTiers: tiers },
+      units,
+      submissions,
+      history,
+    });
+    const byId = new Map(hd?.lists[0]?.entries.map((e) => [e.candidate.id, e]));
+    expect([byId.get('B')?.suggested, byId.get('B')?.form]).toEqual(['HCLD3', 'HCLD3']);
+    expect([byId.get('A')?.suggested, byId.get('A')?.form]).toEqual(['BK-TTG', 'BK-TTG']);
+    // A discipline in the round's years misses the movement standard: one form lower.
+    const disciplined = new Map(submissions);
+    disciplined.set(
+      2023,
+      new Map([['HD', submission([person('A', 8), { ...person('B', 10), discipline: 'KT' }])]]),
+    );
+    const [again] = buildRound({
+      movement,
+      campaign: { ...campaign, formTiers: tiers },
+      units,
+      submissions: disciplined,
+      history,
+    });
+    const b = again?.lists[0]?.entries.find((e) => e.candidate.id === 'B');
+    expect(b?.eligibility.get('HCLD3')?.state).toBe('ineligible');
+    // Every form's standard missed: not ranked, with the reason; A takes the first place's form.
+    expect([b?.rank, b?.reason?.code, b?.suggested]).toEqual([null, 'NO_STANDARD_MET', null]);
+    expect(again?.lists[0]?.entries.find((e) => e.candidate.id === 'A')?.suggested).toBe('HCLD3');
   });
 
   it('ranks collectives too, leaving the conditions to the council where none is encoded', () => {
@@ -98,7 +137,9 @@ describe('buildRound (final review)', () => {
     expect(collectives?.entries.map((e) => [e.candidate.id, e.selection, e.suggested])).toEqual([
       ['P1', 'proposed', 'BK-VKSTC'],
     ]);
-    expect(summaryOf(collectives?.entries[0]?.eligibility.get('BK-TTG'))).toContain(
+    // The collective standards are not encoded beyond what the council checks itself.
+    expect(summaryOf(collectives?.entries[0]?.eligibility.get('BK-TTG'))).toContain('Cần kiểm tra');
+    expect(summaryOf(collectives?.entries[0]?.reference.get('BK-TTG'))).toContain(
       'Hệ thống chưa có quy định áp dụng',
     );
   });
@@ -124,7 +165,7 @@ describe('buildRound (final review)', () => {
     expect(people?.quota).toBeNull();
     expect(people?.entries.map((e) => [e.candidate.id, e.selection, e.suggested, e.form])).toEqual([
       ['B', 'listed', 'BK-VKSTC', null],
-      ['A', 'listed', 'BK-TTG', null],
+      ['A', 'listed', 'BK-VKSTC', null],
     ]);
   });
 

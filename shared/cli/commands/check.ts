@@ -12,15 +12,18 @@ import { CLI_TEXT } from '../../text/console.ts';
 import { INFO_LABELS, TABS } from '../../text/sheets.ts';
 import { UNIT_TABS } from '../../usecases/sync.ts';
 import { help, problemLine } from '../console.ts';
-import { COMMON, parseYear } from '../options.ts';
+import { COMMON, parseYear, runNow } from '../options.ts';
+import { historyCheck } from './history.ts';
 
 export async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...COMMON, unit: { type: 'string' } },
+    options: { ...COMMON, unit: { type: 'string' }, history: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
+  if (values.history && !values.help && positionals.length === 0)
+    return historyCheck(values.history, values, runNow());
   if (values.help || positionals.length !== 1) return help('check', !values.help);
   const path = resolve(positionals[0] ?? '');
   const year = parseYear(values.year);

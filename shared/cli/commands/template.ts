@@ -14,11 +14,13 @@ import { CLI_TEXT } from '../../text/console.ts';
 import { TABS } from '../../text/sheets.ts';
 import { help } from '../console.ts';
 import { COMMON, parseYear, sheetsOf } from '../options.ts';
+import { historyTemplate } from './history.ts';
 import { movementCommand } from './movement.ts';
 
 export async function template(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: COMMON, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON, history: { type: 'string' } }, strict: true });
   if (values.help) return help('template');
+  if (values.history) return historyTemplate(values.history);
   // A movement workbook named but not there yet: write it (from the default plan) for the office to edit.
   if (values.movement && movementKind(values.movement) === 'xlsx' && !existsSync(resolve(values.movement)))
     return movementCommand(['template', values.movement]);
