@@ -7,7 +7,6 @@ import type { History } from '../domain/history.ts';
 import { cellRef } from '../domain/problems.ts';
 import { HISTORY_TABS, parseHistory } from '../present/history-read.ts';
 import { formatVietnamTime } from '../present/time.ts';
-import { TABS } from '../text/sheets.ts';
 import { STATUS_BOOK } from '../text/status-book.ts';
 import { spreadsheetLink, statusSpreadsheetOf, writeSectorStatus } from '../usecases/status.ts';
 import type { UnitOutcome } from '../usecases/sync.ts';

@@ -42,6 +42,8 @@ export interface RoundEntry {
   /** Years of the round with an accepted result, and those without (listed, never counted as 0). */
   readonly years: readonly number[];
   readonly missingYears: readonly number[];
+  /** Each year with a result: the rating (people) and the points over the points applicable. */
+  readonly results: readonly RoundYearResult[];
   /**
    * Within the selection the movement file proposes, tied at its line, below it, or not ranked;
    * `listed` when the file sets no selection (ranked, the council chooses from the whole list).
@@ -64,6 +66,13 @@ export interface RoundEntry {
   readonly reference: ReadonlyMap<string, Eligibility>;
   /** Why a candidate is not ranked or not proposed (null for those proposed or tied). */
   readonly reason: Reason | null;
+}
+
+export interface RoundYearResult {
+  readonly year: number;
+  readonly rating: string | null;
+  readonly points: number;
+  readonly max: number;
 }
 
 export interface RoundList {
@@ -215,6 +224,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       {
         years: number[];
         missing: number[];
+        results: RoundYearResult[];
         eligibility: Map<string, Eligibility>;
         reference: Map<string, Eligibility>;
       }
@@ -232,6 +242,12 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
       info.set(identity.id, {
         years: withData,
         missing: years.filter((y) => !perYear.has(y)),
+        results: withData.map((year) => ({
+          year,
+          rating: record.years.get(year)?.rating ?? null,
+          points: perYear.get(year)?.points ?? 0,
+          max: perYear.get(year)?.max ?? 0,
+        })),
         eligibility: standards,
         reference: judge('merit'),
       });
@@ -287,6 +303,7 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
         rank,
         years: info.get(candidate.id)?.years ?? [],
         missingYears: info.get(candidate.id)?.missing ?? [],
+        results: info.get(candidate.id)?.results ?? [],
         selection: quota || selected === 'unranked' ? selected : 'listed',
         suggested: suggested.form,
         stepDown: suggested.stepDown,

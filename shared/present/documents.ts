@@ -94,7 +94,7 @@ const percent = (c: { points: number; max: number }) =>
 const points = (hundredths: number) => (hundredths / 100).toLocaleString('vi-VN');
 
 /** The council whose Hội đồng a proposal goes to: the nearest unit above that runs one. */
-function recipientOf(units: ReadonlyMap<string, RegistryUnit>, code: string): string {
+export function recipientOf(units: ReadonlyMap<string, RegistryUnit>, code: string): string {
   let parent = units.get(code)?.parentCode ?? null;
   while (parent) {
     const unit = units.get(parent);

@@ -14,7 +14,6 @@ import {
   K,
   type Kind,
   OPTIONAL_GROUPS,
-  pad,
   SOURCE_COLUMNS,
   type Source,
   type Table,

@@ -41,6 +41,8 @@ export const CLI_TEXT = {
   historyCreated: (path: string) =>
     `Đã tạo tệp Lịch sử khen thưởng và Sáng kiến trống tại ${path}. Điền rồi kiểm tra: thidua check --history ${path}`,
   historyExists: (path: string) => `${path} đã có; không ghi đè.`,
+  roundDocuments: (council: string, n: number, dir: string) =>
+    `Hội đồng ${council}: đã viết Tờ trình, Danh sách đề nghị và ${n - 2} báo cáo thành tích dự thảo${dir ? ` vào ${dir}` : ''}.`,
   historyChecked: (path: string, awards: number, initiatives: number | null, errors: number) =>
     `${path}: ${awards} dòng khen thưởng${initiatives === null ? '' : `, ${initiatives} sáng kiến`} được dùng; ${errors ? `${errors} dòng có lỗi chưa được dùng (đã ghi vào trang “Kiểm tra dữ liệu”):` : 'không có lỗi.'}`,
   movementCreated: (path: string, name: string) =>

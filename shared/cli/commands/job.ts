@@ -85,7 +85,16 @@ export async function jobUnderLease(
       { year: ctx.year, registry: ctx.registry, now },
     );
   // A round replaces the annual proposals of this run; the sync's report is written either way.
-  const rounds = values.round ? await round(ctx, values, now, progress, log) : undefined;
+  const rounds = values.round
+    ? await round(
+        ctx,
+        values,
+        now,
+        progress,
+        log,
+        command === 'documents' ? values.unit?.[0]?.toUpperCase() : undefined,
+      )
+    : undefined;
   let proposals: ProposeResult | undefined;
   if (annualProposals) {
     proposals = await proposeAwards(
@@ -148,7 +157,7 @@ export async function jobUnderLease(
       out(CLI_TEXT.statusWorkbook(relative(process.cwd(), report.statusWorkbook) || report.statusWorkbook));
     out(CLI_TEXT.report(relative(process.cwd(), reportPath)));
   }
-  if (command === 'documents') {
+  if (command === 'documents' && !values.round) {
     const council = values.unit?.[0]?.toUpperCase() ?? '';
     if (!proposals?.documents.has(council)) {
       process.stderr.write(`${CLI_TEXT.noDocuments(council)}\n`);

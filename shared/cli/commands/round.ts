@@ -1,6 +1,7 @@
 /** `thidua run --round midterm|final`: the earlier years, then each council's round list. */
 
 import { dirname, join, relative, resolve } from 'node:path';
+import { DocxFiles } from '../../adapters/docx/files.ts';
 import { XlsxWorkbooks } from '../../adapters/xlsx/workbooks.ts';
 import {
   EXAMPLE_DIR,
@@ -12,10 +13,12 @@ import {
 import { cellRef } from '../../domain/problems.ts';
 import { type Campaign, campaignKindSchema, campaignOf, catalogFor } from '../../movement/movement.ts';
 import { parseRegistry } from '../../present/registry-read.ts';
+import { vietnamDate } from '../../present/time.ts';
 import { CLI_TEXT } from '../../text/console.ts';
 import { TABS } from '../../text/sheets.ts';
 import { type Report, roundCouncilSchema, roundSummary } from '../../usecases/report.ts';
 import { proposeRound, roundKey, roundWorkbookOnMedium } from '../../usecases/round.ts';
+import { writeRoundDocuments } from '../../usecases/round-documents.ts';
 import { syncUnits } from '../../usecases/sync.ts';
 import type { JobValues } from '../options.ts';
 import type { terminalProgress } from '../progress.ts';
@@ -45,6 +48,8 @@ export async function round(
   now: string,
   progress: ReturnType<typeof terminalProgress>,
   log: (line: string) => void,
+  /** `documents --round`: the council whose round papers are written. */
+  documentsFor?: string,
 ): Promise<NonNullable<Report['round']>> {
   const campaign = campaignFor(ctx, values.round);
   const registryDir = dirname(
@@ -108,6 +113,29 @@ export async function round(
         )
         .join('; ')}`,
     );
+  if (documentsFor) {
+    const council = result.councils.find((c) => c.code === documentsFor);
+    if (!council) throw new UsageError(CLI_TEXT.noDocuments(documentsFor));
+    const sink = local ? new DocxFiles(roundDir) : ctx.documents;
+    if (!sink) throw new UsageError(CLI_TEXT.noDocuments(documentsFor));
+    const paths = await writeRoundDocuments(sink, {
+      movement: ctx.movement,
+      campaign,
+      council,
+      units: ctx.registry.units,
+      history: history.records,
+      initiatives: history.initiatives,
+      date: vietnamDate(now),
+      folder: ctx.registry.units.get(council.code)?.documentsFolder ?? null,
+    });
+    log(
+      CLI_TEXT.roundDocuments(
+        council.code,
+        paths.length,
+        local ? relative(process.cwd(), roundDir) || '.' : '',
+      ),
+    );
+  }
   const summary = roundSummary(
     { kind: campaign.kind, fromYear: campaign.fromYear, toYear: campaign.toYear },
     result.councils,
