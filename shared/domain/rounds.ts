@@ -22,6 +22,7 @@ import { applyQuota } from './proposals.ts';
 import { computeQuota, describeQuota, type Quota } from './quota.ts';
 import { because, type Reason, reasonOf } from './reasons.ts';
 import { collectiveCouncilOf, individualCouncilOf, type RegistryUnit } from './registry.ts';
+import { commonDenominator, pendingOf, share } from './round-results.ts';
 import { applySectorLimits, assignTiers, type StepDown, tiersOf } from './round-tiers.ts';
 import type { Person, Submission } from './submission.ts';
 import { toHundredths } from './submission-schema.ts';
@@ -101,28 +102,6 @@ export interface RoundInput {
   readonly history: readonly HistoryRecord[];
   /** The initiatives on record (the history workbook's tab); null or absent when it keeps none. */
   readonly initiatives?: readonly Initiative[] | null;
-}
-
-/** A pending discipline, inspection or complaint that blocks every form, as the reason. */
-function pendingOf(standards: ReadonlyMap<string, Eligibility>): Reason | null {
-  const block = [...standards.values()].find((e) => e.block?.kind === 'pending')?.block;
-  return block?.kind === 'pending' ? because('PENDING', block.what.join('; ')) : null;
-}
-
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-
-/** The least common multiple of every yearly maximum: each mean becomes an exact fraction of small integers. */
-function commonDenominator(results: ReadonlyMap<string, ReadonlyMap<number, { max: number }>>): number {
-  const maxes = new Set([...results.values()].flatMap((m) => [...m.values()].map((r) => r.max)));
-  return [...maxes].reduce((l, m) => (l * m) / gcd(l, m), 1);
-}
-
-function share(person: Person, catalog: Catalog): { points: number; max: number } {
-  const items = catalog.individual.items.filter((item) => !item.leaderOnly || person.isLeader);
-  return {
-    points: items.reduce((sum, item) => sum + (person.scores[item.code] ?? 0), 0),
-    max: items.reduce((sum, item) => sum + toHundredths(item.maxPoints), 0),
-  };
 }
 
 export function buildRound(input: RoundInput): RoundCouncil[] {

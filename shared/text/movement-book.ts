@@ -162,6 +162,8 @@ export const MOVEMENT_BOOK = {
     'Bắt đầu phong trào mới (ví dụ 2026–2030): sao chép tệp này, sửa trang “Phong trào” (mã, tên, số kế hoạch, ngày bắt đầu và kết thúc), “Bộ tiêu chí” và “Tiêu chí” (năm áp dụng, tiêu chí, điểm), “Tỷ lệ khen thưởng” và “Điều kiện xét” (ngày áp dụng), “Đợt xét” (các năm của đợt hằng năm, sơ kết, tổng kết).',
     'Sau mỗi lần sửa, chạy “thidua movement check TỆP”: lệnh liệt kê từng lỗi với trang và ô. Các lệnh khác không chạy với tệp còn lỗi.',
     'Tiêu chí loại trừ (ví dụ để xảy ra tham nhũng, lãng phí) chỉ được hỏi trong bảng điểm khi cột “Áp dụng” là “Có”.',
+    'Trang “Hình thức theo thứ hạng”: đợt sơ kết, tổng kết chia danh sách đề nghị của mỗi Hội đồng từ trên xuống — mỗi dòng một hình thức, từ cao đến thấp, với phần của danh sách (1/10) hoặc số người; dòng để trống cả hai nhận phần còn lại. “Giới hạn toàn Ngành” ghi khi Hội đồng Thi đua - Khen thưởng Trung ương thông báo số lượng.',
+    'Trang “Điều kiện khen thưởng”: cột “Loại khen thưởng” phân biệt tiêu chuẩn khen thưởng theo phong trào (thidua kiểm tra khi đề xuất hình thức) với điều kiện khen thưởng theo công trạng (chỉ để Hội đồng tham khảo, không dùng để chọn hình thức).',
   ],
   messages: {
     tabMissing: (tab: string) => `Không tìm thấy trang “${tab}”.`,

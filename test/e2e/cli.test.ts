@@ -1,8 +1,11 @@
 /** The CLI end to end on the bundled example sector, as the emulation office runs it. */
+
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
@@ -417,14 +420,36 @@ describe('thidua run --round', () => {
     expect(kv3.length).toBeGreaterThan(20);
     expect(kv3[0]?.missingYears).toEqual([2024]);
     expect(people.filter((c) => c.selection === 'proposed').length).toBeGreaterThan(0);
-    // Bằng khen Thủ tướng: each condition, met or not, with the article it comes from.
+    // Bằng khen Thủ tướng as a movement award: its standard checked, with the clause and whether
+    // its text was seen; the career chain (Điều 73.1.b) beside it as information only.
     const pm = people[0]?.forms.find((f) => f.form === 'Bằng khen của Thủ tướng Chính phủ');
-    expect(pm?.source).toBe('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 73.1.b');
-    expect(pm?.conditions.map((c) => c.label)).toEqual([
+    expect([pm?.source, pm?.verified]).toEqual(['Luật Thi đua, khen thưởng 06/2022/QH15, Điều 73.1.a', true]);
+    const chain = people[0]?.reference.find((f) => f.form === 'Bằng khen của Thủ tướng Chính phủ');
+    expect(chain?.source).toBe('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 73.1.b');
+    expect(chain?.conditions.map((c) => c.label)).toEqual([
       'Đã được tặng Bằng khen cấp bộ, ban, ngành, tỉnh',
       'Sau đó, 5 năm liên tục hoàn thành tốt nhiệm vụ trở lên',
       'Trong thời gian đó có 3 lần Chiến sĩ thi đua cơ sở',
     ]);
+    // The forms by the councils' ranking: all three somewhere in the sector, the highest for the
+    // first places of a list, never a better form for a worse place unless the council chose it.
+    const ORDER = [
+      'Huân chương Lao động hạng Ba',
+      'Bằng khen của Thủ tướng Chính phủ',
+      'Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao',
+    ];
+    const proposed = (round?.councils ?? []).flatMap((c) =>
+      c.lists.map((l) => l.candidates.filter((x) => x.selection === 'proposed')),
+    );
+    expect(new Set(proposed.flat().map((c) => c.suggestedForm)).size).toBe(3);
+    for (const list of proposed) {
+      const forms = list.map((c) => ORDER.indexOf(c.suggestedForm ?? ''));
+      expect(forms).toEqual([...forms].sort((x, y) => x - y));
+    }
+    expect(people.find((c) => c.rank === 1)?.suggestedForm).toBe('Huân chương Lao động hạng Ba');
+    // No form was chosen by a career chain: a top place holds the Huân chương without its chain.
+    const top = people.find((c) => c.rank === 1);
+    expect(top?.reference.find((f) => f.form === 'Huân chương Lao động hạng Ba')?.state).not.toBe('eligible');
     // The workbook: its own folder, a list per subject with the checklist columns.
     const grids = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(
       join(cwd, '.thidua/out/example/final-2019-2025/de-nghi-TC-final.xlsx'),
@@ -548,6 +573,98 @@ describe('thidua run --round', () => {
     for (const line of lines) expect(Number(/cá nhân đề xuất (\d+)/.exec(line)?.[1])).toBeGreaterThan(0);
     expect(run.stdout).toContain('còn điều kiện Hội đồng cần kiểm tra');
     expect(existsSync(join(cwd, '.thidua/out/example/midterm-2019-2022/de-nghi-TC-midterm.xlsx'))).toBe(true);
+    // Its two forms only, the Prime Minister's for the first places.
+    expect(run.stdout).toContain('Bằng khen Thủ tướng');
+    expect(run.stdout).not.toContain('HCLĐ hạng Ba');
+  }, 120_000);
+
+  it('documents --round final: the Tờ trình and Danh sách by form, one achievement report per nominee, each a PDF in LibreOffice', async () => {
+    const run = await thidua('documents', '--example', '--round', 'final', '--council', 'T01');
+    expect(run.code).toBe(0);
+    const report = await readReport();
+    const nominees = (report.round?.councils.find((c) => c.code === 'T01')?.lists ?? []).flatMap((l) =>
+      l.candidates.filter((c) => c.form !== null),
+    );
+    const dir = join(cwd, '.thidua/out/example/final-2019-2025');
+    const reports = (await readdir(dir)).filter((f) => /^bao-cao-T01-final-.*\.docx$/.test(f));
+    expect(reports).toHaveLength(nominees.length);
+    expect(run.stdout).toContain(
+      `đã viết Tờ trình, Danh sách đề nghị và ${nominees.length} báo cáo thành tích`,
+    );
+    const submission = await docxText(join(dir, 'to-trinh-T01-final.docx'));
+    expect(submission).toContain('Về việc đề nghị khen thưởng tổng kết phong trào thi đua');
+    expect(submission).toMatch(/- Huân chương Lao động hạng Ba: 1 cá nhân\./);
+    const list = await docxText(join(dir, 'danh-sach-T01-final.docx'));
+    expect(list.indexOf('I. HUÂN CHƯƠNG LAO ĐỘNG HẠNG BA')).toBeLessThan(
+      list.indexOf('II. BẰNG KHEN CỦA THỦ TƯỚNG'),
+    );
+    // A nominee's draft: identity, the movement's years with ratings and shares, awards and
+    // initiatives on record; the narrative left to the person.
+    const top = nominees.find((c) => c.rank === 1 && c.form === 'Huân chương Lao động hạng Ba');
+    const draft = await docxText(join(dir, `bao-cao-T01-final-${top?.id.toLowerCase()}.docx`));
+    expect(draft).toContain('ĐỀ NGHỊ TẶNG HUÂN CHƯƠNG LAO ĐỘNG HẠNG BA');
+    expect(draft).toContain(`Họ và tên: ${top?.name}`);
+    expect(draft).toContain('2019–2020');
+    expect(draft).toContain('Hoàn thành');
+    expect(draft).toContain('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG');
+    expect(draft).toContain('(người được đề nghị viết)');
+    // Every paper opens in LibreOffice and converts to PDF.
+    const pdf = await mkdtemp(join(tmpdir(), 'thidua-pdf-'));
+    const papers = ['to-trinh-T01-final.docx', 'danh-sach-T01-final.docx', ...reports].map((f) =>
+      join(dir, f),
+    );
+    await promisify(execFile)(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${pdf}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdf,
+        ...papers,
+      ],
+      { timeout: 300_000 },
+    );
+    const pdfs = (await readdir(pdf)).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(papers.length);
+    await rm(pdf, { recursive: true, force: true });
+  }, 400_000);
+});
+
+describe('the award history workbook', () => {
+  it('template --history writes its tabs; check --history names each bad cell and writes its feedback tab', async () => {
+    const path = join(cwd, 'lich-su-moi.xlsx');
+    const made = await thidua('template', '--history', path);
+    expect(made.code).toBe(0);
+    expect((await thidua('template', '--history', path)).stdout).toContain('đã có; không ghi đè');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Lịch sử khen thưởng', 'Sáng kiến', 'Hướng dẫn']);
+    // As a clerk types them: in the rows under the header.
+    const tab = book.getWorksheet('Sáng kiến');
+    if (tab) {
+      tab.getRow(2).values = [
+        'CB1',
+        'Nguyễn Văn An',
+        'Sổ tay kiểm sát',
+        '2023–2024',
+        'Cơ sở',
+        '1/QĐ',
+        '15/07/2024',
+      ];
+      tab.getRow(3).values = ['CB2', 'Trần Bình', 'Mẫu biên bản', 'năm ngoái', 'Cơ sở', '', ''];
+    }
+    await book.xlsx.writeFile(path);
+    const checked = await thidua('check', '--history', path);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain('0 dòng khen thưởng, 1 sáng kiến được dùng');
+    expect(checked.stdout).toContain(
+      'Sáng kiến!D3: Lịch sử khen thưởng: năm thi đua “năm ngoái” không hợp lệ',
+    );
+    const after = await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(path);
+    expect(Object.keys(after)).toContain('Kiểm tra dữ liệu');
+    expect(after['Kiểm tra dữ liệu']?.flat()).toContain('Sáng kiến!D3');
   }, 120_000);
 });
 
