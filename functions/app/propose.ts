@@ -9,9 +9,8 @@ import { GoogleDocuments } from '../../shared/adapters/google/documents.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
 import { pendingBlocks } from '../../shared/domain/history.ts';
 import type { Registry } from '../../shared/domain/registry.ts';
-import { parseHistory } from '../../shared/present/history-read.ts';
+import { HISTORY_TABS, parseHistory } from '../../shared/present/history-read.ts';
 import { formatVietnamTime, vietnamDate } from '../../shared/present/time.ts';
-import { TABS } from '../../shared/text/sheets.ts';
 import { proposeAwards } from '../../shared/usecases/propose.ts';
 import { proposeRound, roundWorkbookOnMedium } from '../../shared/usecases/round.ts';
 import { spreadsheetLink, statusSpreadsheetOf, writeSectorStatus } from '../../shared/usecases/status.ts';
@@ -42,13 +41,13 @@ const documentsOf = (rt: Runtime) =>
 
 /** The award history spreadsheet, when the office keeps one (its problems logged, never fatal). */
 async function historyOf(rt: Runtime) {
-  if (!rt.config.HISTORY_ID) return [];
+  if (!rt.config.HISTORY_ID) return { records: [], initiatives: null };
   const history = parseHistory(
-    await rt.workbooks.readWorkbook(rt.config.HISTORY_ID, [TABS.history]),
+    await rt.workbooks.readWorkbook(rt.config.HISTORY_ID, HISTORY_TABS),
     rt.movement,
   );
   if (history.problems.length) logger.warn('award history problems', { problems: history.problems.length });
-  return history.records;
+  return history;
 }
 
 /** A mid-term or final round: each council's round spreadsheet in the shared drive, its choices kept. */
@@ -61,7 +60,7 @@ async function proposeRoundLists(rt: Runtime, message: ProposeMessage, registry:
       movement: rt.movement,
       campaign,
       registry,
-      history: await historyOf(rt),
+      ...(await historyOf(rt).then((h) => ({ history: h.records, initiatives: h.initiatives }))),
       location: roundWorkbookOnMedium(rt.workbooks, campaign),
       ...(message.councils ? { councils: message.councils } : {}),
     },
@@ -121,7 +120,7 @@ async function proposeRecord(
         proposalLocation: (council) => registry.units.get(council)?.proposalWorkbook ?? null,
         ...(message.councils ? { only: message.councils } : {}),
         // Pending discipline, inspection, complaint (the award history) keep a candidate out.
-        ...(rt.config.HISTORY_ID ? { pending: pendingBlocks(await historyOf(rt)) } : {}),
+        ...(rt.config.HISTORY_ID ? { pending: pendingBlocks((await historyOf(rt)).records) } : {}),
         // A person listed by two units: each unit is told in its tab (the proposals hold the person).
         crossCheckAt: now,
         documentsDate: vietnamDate(now),

@@ -8,13 +8,7 @@
  * standard is missed. Career-merit chains are shown as information, never used to choose a form.
  */
 
-import {
-  type Campaign,
-  type Catalog,
-  catalogFor,
-  type Movement,
-  type Subject,
-} from '../movement/movement.ts';
+import { type Campaign, catalogFor, type Movement, type Subject } from '../movement/movement.ts';
 import { type Candidate, collectiveIdentity, personIdentity } from './candidates.ts';
 import { type CandidateRecord, type Eligibility, evaluateEligibility } from './eligibility.ts';
 import type { HistoryRecord, Initiative } from './history.ts';
