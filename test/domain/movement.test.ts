@@ -53,6 +53,45 @@ describe('the default movement file (plan 123/KH-VKSTC)', () => {
       final: ['BK-VKSTC', 'BK-TTG', 'HCLD3'],
     });
   });
+
+  it('gives every form of each round a movement-award standard in force at its review, naming its clause and whether its text was read', () => {
+    for (const campaign of movement.campaigns.filter((c) => c.kind !== 'annual'))
+      for (const form of campaign.awardForms)
+        for (const subject of ['individual', 'collective'] as const) {
+          const rule = movement.awardRules.find(
+            (r) =>
+              r.basis === 'movement' &&
+              r.awardForm === form &&
+              r.subject === subject &&
+              r.validFrom <= (campaign.reviewDate ?? '') &&
+              (campaign.reviewDate ?? '') <= r.validTo,
+          );
+          // The mid-term's collectives are left to the council (no standard encoded): only people there.
+          if (campaign.kind === 'midterm' && subject === 'collective') continue;
+          expect(rule, `${campaign.kind} ${form} ${subject}`).toBeDefined();
+          expect(rule?.source.article, rule?.id).toMatch(/Điều \d+/);
+          expect(['verified', 'secondary', 'not-found'], rule?.id).toContain(rule?.source.status);
+          // A rule marked verified quotes the text it was read in.
+          if (rule?.source.status === 'verified') expect(rule.source.note).toMatch(/“.+”/);
+        }
+  });
+
+  it('splits each round’s list among its forms, highest first, the lowest taking the rest', () => {
+    const tiers = (kind: 'midterm' | 'final') =>
+      movement.campaigns
+        .find((c) => c.kind === kind)
+        ?.formTiers.filter((t) => t.subject === 'individual')
+        .map((t) => [t.form, t.share ? `${t.share.numerator}/${t.share.denominator}` : 'rest']);
+    expect(tiers('final')).toEqual([
+      ['HCLD3', '1/10'],
+      ['BK-TTG', '1/4'],
+      ['BK-VKSTC', 'rest'],
+    ]);
+    expect(tiers('midterm')).toEqual([
+      ['BK-TTG', '1/4'],
+      ['BK-VKSTC', 'rest'],
+    ]);
+  });
 });
 
 describe('parseMovement', () => {
