@@ -284,13 +284,12 @@ export async function ensureExampleYears(
     for (const [location, model] of sector.workbooks) await workbooks.writeOwnedWorkbook(location, model);
     await workbooks.writeOwnedWorkbook(REGISTRY_FILE, registryWorkbookModel(sector.units));
   }
-  if (!existsSync(join(dir, HISTORY_FILE)))
+  if (!existsSync(join(dir, HISTORY_FILE))) {
+    const history = generateHistory(sectors, movement, EXAMPLE_DEFAULTS.seed);
     await new XlsxWorkbooks({ baseDir: dir }).writeOwnedWorkbook(
       HISTORY_FILE,
-      (() => {
-        const history = generateHistory(sectors, movement, EXAMPLE_DEFAULTS.seed);
-        return historyWorkbookModel(history.awards, history.initiatives);
-      })(),
+      historyWorkbookModel(history.awards, history.initiatives),
     );
+  }
   return folders;
 }

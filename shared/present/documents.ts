@@ -81,7 +81,8 @@ export interface DocumentsInput {
   readonly published?: { readonly version: number; readonly at: string } | undefined;
 }
 
-const p = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({
+/** A body paragraph: justified, first line indented, unless `extra` says otherwise. */
+export const p = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({
   kind: 'paragraph',
   runs: [text],
   align: 'justify',
@@ -89,9 +90,11 @@ const p = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> =
   ...extra,
 });
 
-const percent = (c: { points: number; max: number }) =>
+/** A share in percent as the documents print it (91,67). */
+export const percent = (c: { points: number; max: number }) =>
   c.max === 0 ? '0' : (Math.round((c.points * 10_000) / c.max) / 100).toLocaleString('vi-VN');
-const points = (hundredths: number) => (hundredths / 100).toLocaleString('vi-VN');
+/** Points kept in hundredths, as the documents print them (12,5). */
+export const points = (hundredths: number) => (hundredths / 100).toLocaleString('vi-VN');
 
 /** The council whose Hội đồng a proposal goes to: the nearest unit above that runs one. */
 export function recipientOf(units: ReadonlyMap<string, RegistryUnit>, code: string): string {
@@ -103,6 +106,25 @@ export function recipientOf(units: ReadonlyMap<string, RegistryUnit>, code: stri
     parent = unit.parentCode;
   }
   return DOCUMENTS.head(units.get(code)?.name ?? code);
+}
+
+/**
+ * How a Tờ trình opens: to whom, then the laws in force on its date and the movement's plan as
+ * its grounds (“Căn cứ …”).
+ */
+export function submissionGrounds(movement: Movement, date: string, recipient: string): Block[] {
+  return [
+    { kind: 'paragraph', runs: [{ text: DOCUMENTS.to, italic: false }, recipient], align: 'center' },
+    ...legalBasesOn(movement, date).map((b) => p(DOCUMENTS.basis(b.text))),
+    p(
+      DOCUMENTS.planBasis(
+        movement.plan.number,
+        formatDate(movement.plan.date),
+        movement.plan.issuer,
+        movement.name,
+      ),
+    ),
+  ];
 }
 
 /** The three documents of one council. */
@@ -164,16 +186,7 @@ export function councilDocuments(input: DocumentsInput): DocumentModel[] {
     blocks: [
       letterhead(DOCUMENTS.number('TTr')),
       { kind: 'title', lines: [DOCUMENTS.submissionTitle, DOCUMENTS.submissionAbout(year)] },
-      { kind: 'paragraph', runs: [{ text: DOCUMENTS.to, italic: false }, recipient], align: 'center' },
-      ...legalBasesOn(movement, input.date).map((b) => p(DOCUMENTS.basis(b.text))),
-      p(
-        DOCUMENTS.planBasis(
-          movement.plan.number,
-          formatDate(movement.plan.date),
-          movement.plan.issuer,
-          movement.name,
-        ),
-      ),
+      ...submissionGrounds(movement, input.date, recipient),
       p(DOCUMENTS.resultBasis(year, council)),
       p(DOCUMENTS.propose(council, recipient, year, movement.name)),
       ...(nCollectives

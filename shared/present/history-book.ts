@@ -15,7 +15,7 @@ import {
   TABS,
 } from '../text/sheets.ts';
 import { TEMPLATE_TEXT } from '../text/templates.ts';
-import { HEADER_STYLE, wrappedHeight, wrappedHeights } from './print-layout.ts';
+import { guideTab, HEADER_STYLE, wrappedHeight } from './print-layout.ts';
 import type { SheetTab, WorkbookModel } from './sheet-model.ts';
 
 const LAST_ROW = 5000;
@@ -52,7 +52,6 @@ export function historyWorkbookModel(
   initiatives: readonly (readonly Cell[])[] = [],
 ): WorkbookModel {
   const awards = Object.values(HISTORY_HEADERS);
-  const guide = HISTORY_GUIDE.lines;
   return {
     tabs: [
       table(
@@ -80,19 +79,7 @@ export function historyWorkbookModel(
         [14, 26, 44, 14, 18, 18, 16],
         [{ col: 4, values: Object.values(INITIATIVE_LEVELS) }],
       ),
-      {
-        title: HISTORY_GUIDE.tab,
-        rows: [[HISTORY_GUIDE.title], [], ...guide.map((line): Cell[] => [line])],
-        columnWidths: [110],
-        headerRows: 1,
-        protection: 'all',
-        styles: [
-          { fromRow: 0, toRow: 0, fromCol: 0, toCol: 0, style: { bold: true, size: 13 } },
-          { fromRow: 2, toRow: guide.length + 1, fromCol: 0, toCol: 0, style: { wrap: true, valign: 'top' } },
-        ],
-        rowHeights: wrappedHeights([[], [], ...guide.map((line) => [line])], [110], 2, guide.length + 1),
-        print: { orientation: 'portrait', footer: DOCUMENT_TEXT.pageFooter },
-      },
+      guideTab(HISTORY_GUIDE.tab, HISTORY_GUIDE.title, HISTORY_GUIDE.lines),
     ],
   };
 }

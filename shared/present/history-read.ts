@@ -3,7 +3,7 @@
  * initiatives (Sáng kiến). A bad row is left out with a problem naming its tab and cell; a
  * workbook without the initiatives tab reads as “no initiatives on record” (null), never as zero.
  */
-import { a1, cellAt, findTab, type Grid, type WorkbookGrids } from '../domain/grid.ts';
+import { a1, type Cell, cellAt, findTab, type Grid, type WorkbookGrids } from '../domain/grid.ts';
 import type { History, HistoryRecord, Initiative } from '../domain/history.ts';
 import type { Problem } from '../domain/problems.ts';
 import { isBlank, matchKey } from '../domain/text.ts';
@@ -25,13 +25,20 @@ function problem(tab: string, cell: string, detail: string): Problem {
   return { severity: 'error', tab, cell, code: 'HISTORY_INVALID', message: MESSAGES.HISTORY_INVALID(detail) };
 }
 
-/** A table tab found by its header row: the rows after it, each cell read by its header's key. */
+/** One filled row of a table: a cell by its column's key (null where the column is missing), its text, its A1 reference. */
+interface TableRow<K> {
+  cell(key: K): Cell;
+  text(key: K): string;
+  at(key: K): string;
+}
+
+/** A table tab found by its header row: the filled rows after it, each cell read by its header's key. */
 function table<H extends Record<string, string>>(
   grids: WorkbookGrids,
   tab: string,
   headers: H,
   anchor: keyof H,
-): { tab: string; grid: Grid; headerRow: number; cols: Record<keyof H, number> } | 'noTab' | 'noHeader' {
+): { tab: string; rows: TableRow<keyof H>[] } | 'noTab' | 'noHeader' {
   const found = findTab(grids, tab, matchKey);
   if (!found) return 'noTab';
   const grid: Grid = grids[found] ?? [];
@@ -46,7 +53,13 @@ function table<H extends Record<string, string>>(
       header.findIndex((c) => typeof c === 'string' && matchKey(c) === matchKey(label)),
     ]),
   ) as Record<keyof H, number>;
-  return { tab: found, grid, headerRow, cols };
+  const rows: TableRow<keyof H>[] = [];
+  for (let row = headerRow + 1; row < grid.length; row++) {
+    if ((grid[row] ?? []).every(isBlank)) continue;
+    const cell = (key: keyof H) => (cols[key] < 0 ? null : cellAt(grid, row, cols[key]));
+    rows.push({ cell, text: (key) => cellText(cell(key)), at: (key) => a1(row, Math.max(0, cols[key])) });
+  }
+  return { tab: found, rows };
 }
 
 /** Labels compared loosely: “Bộ, ngành, tỉnh” reads as “Bộ - ngành - tỉnh”. */
@@ -58,7 +71,7 @@ const loose = (s: string) =>
       .trim(),
   );
 
-const yearOf = (cell: ReturnType<typeof cellAt>) =>
+const yearOf = (cell: Cell) =>
   typeof cell === 'number' && Number.isInteger(cell) ? cell : parseYearLabel(cell);
 
 const KINDS: readonly [string, HistoryRecord['kind']][] = [
@@ -79,15 +92,11 @@ function readAwards(grids: WorkbookGrids, movement: Movement, problems: Problem[
     problems.push(problem(TABS.history, 'A1', HISTORY_MESSAGES.noHeader()));
     return [];
   }
-  const { grid, headerRow, cols, tab } = t;
+  const { tab } = t;
   const forms = movement.awardForms;
   const pending = movement.blockingRules.pendingBlocks;
   const records: HistoryRecord[] = [];
-  for (let row = headerRow + 1; row < grid.length; row++) {
-    if ((grid[row] ?? []).every(isBlank)) continue;
-    const text = (key: keyof typeof HISTORY_HEADERS) =>
-      cols[key] < 0 ? '' : cellText(cellAt(grid, row, cols[key]));
-    const at = (key: keyof typeof HISTORY_HEADERS) => a1(row, Math.max(0, cols[key]));
+  for (const { cell, text, at } of t.rows) {
     const subject =
       matchKey(text('subject')) === matchKey(HISTORY_CHOICES.collective) ? 'collective' : 'individual';
     const id = text('id').toUpperCase().replace(/\s+/g, '');
@@ -95,7 +104,7 @@ function readAwards(grids: WorkbookGrids, movement: Movement, problems: Problem[
       problems.push(problem(tab, at('id'), HISTORY_MESSAGES.noId()));
       continue;
     }
-    const year = cols.year < 0 ? null : yearOf(cellAt(grid, row, cols.year));
+    const year = yearOf(cell('year'));
     if (year === null) {
       problems.push(problem(tab, at('year'), HISTORY_MESSAGES.badYear(text('year'))));
       continue;
@@ -150,13 +159,9 @@ function readInitiatives(grids: WorkbookGrids, problems: Problem[]): Initiative[
     problems.push(problem(TABS.initiatives, 'A1', HISTORY_MESSAGES.noHeader()));
     return null;
   }
-  const { grid, headerRow, cols, tab } = t;
+  const { tab } = t;
   const initiatives: Initiative[] = [];
-  for (let row = headerRow + 1; row < grid.length; row++) {
-    if ((grid[row] ?? []).every(isBlank)) continue;
-    const text = (key: keyof typeof INITIATIVE_HEADERS) =>
-      cols[key] < 0 ? '' : cellText(cellAt(grid, row, cols[key]));
-    const at = (key: keyof typeof INITIATIVE_HEADERS) => a1(row, Math.max(0, cols[key]));
+  for (const { cell, text, at } of t.rows) {
     const staffId = text('staffId').toUpperCase().replace(/\s+/g, '');
     if (!staffId) {
       problems.push(problem(tab, at('staffId'), HISTORY_MESSAGES.noStaffId()));
@@ -167,7 +172,7 @@ function readInitiatives(grids: WorkbookGrids, problems: Problem[]): Initiative[
       problems.push(problem(tab, at('title'), HISTORY_MESSAGES.noTitle()));
       continue;
     }
-    const year = cols.year < 0 ? null : yearOf(cellAt(grid, row, cols.year));
+    const year = yearOf(cell('year'));
     if (year === null) {
       problems.push(problem(tab, at('year'), HISTORY_MESSAGES.badYear(text('year'))));
       continue;
@@ -180,7 +185,7 @@ function readInitiatives(grids: WorkbookGrids, problems: Problem[]): Initiative[
       );
       continue;
     }
-    const rawDate = cols.decisionDate < 0 ? null : cellAt(grid, row, cols.decisionDate);
+    const rawDate = cell('decisionDate');
     const decisionDate = isBlank(rawDate) ? '' : dateCell(rawDate);
     if (decisionDate === undefined) {
       problems.push(problem(tab, at('decisionDate'), HISTORY_MESSAGES.badDate(text('decisionDate'))));

@@ -337,3 +337,20 @@ export function nationalHeading(governingBody: string, cols: number) {
   ];
   return { rows, merges, styles };
 }
+
+/** A guide tab: a bold title, a blank row, then each line wrapped in one wide column, locked, portrait. */
+export function guideTab(title: string, heading: string, lines: readonly string[]): SheetTab {
+  return {
+    title,
+    rows: [[heading], [], ...lines.map((line): Cell[] => [line])],
+    columnWidths: [110],
+    headerRows: 1,
+    protection: 'all',
+    styles: [
+      { fromRow: 0, toRow: 0, fromCol: 0, toCol: 0, style: { bold: true, size: 13 } },
+      { fromRow: 2, toRow: lines.length + 1, fromCol: 0, toCol: 0, style: { wrap: true, valign: 'top' } },
+    ],
+    rowHeights: wrappedHeights([[], [], ...lines.map((line) => [line])], [110], 2, lines.length + 1),
+    print: { orientation: 'portrait', footer: DOCUMENT_TEXT.pageFooter },
+  };
+}

@@ -1,11 +1,10 @@
 /** The office's registry workbook (Danh mục đơn vị); the award history's is `history-book.ts`. */
 
-import type { Cell } from '../domain/grid.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
 import { NO, REGISTRY_HEADERS, REGISTRY_LEVELS, REGISTRY_NOTES, TABS, YES } from '../text/sheets.ts';
 import { TEMPLATE_TEXT } from '../text/templates.ts';
-import { HEADER_STYLE, wrappedHeight, wrappedHeights } from './print-layout.ts';
+import { guideTab, HEADER_STYLE, wrappedHeight } from './print-layout.ts';
 import type { WorkbookModel } from './sheet-model.ts';
 
 /** The registry workbook (Danh mục đơn vị) with its header, a note on what each column takes, and the units given. */
@@ -15,7 +14,6 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
   const widths = [14, 44, 14, 18, 24, 12, 34, 18, 34, 30, 30];
   const lastRow = Math.max(units.length + 500, 2000);
   const col = (key: keyof typeof REGISTRY_HEADERS) => keys.indexOf(key);
-  const guide = TEMPLATE_TEXT.registryGuide;
   return {
     tabs: [
       {
@@ -68,19 +66,7 @@ export function registryWorkbookModel(units: readonly RegistryUnit[]): WorkbookM
         rowHeights: [{ row: 0, height: wrappedHeight(header, widths) ?? 30 }],
         print: { orientation: 'landscape', repeatRows: { from: 0, to: 0 }, footer: DOCUMENT_TEXT.pageFooter },
       },
-      {
-        title: TABS.registryGuide,
-        rows: [[TEMPLATE_TEXT.registryTitle], [], ...guide.map((line): Cell[] => [line])],
-        columnWidths: [110],
-        headerRows: 1,
-        protection: 'all',
-        styles: [
-          { fromRow: 0, toRow: 0, fromCol: 0, toCol: 0, style: { bold: true, size: 13 } },
-          { fromRow: 2, toRow: guide.length + 1, fromCol: 0, toCol: 0, style: { wrap: true, valign: 'top' } },
-        ],
-        rowHeights: wrappedHeights([[], [], ...guide.map((line) => [line])], [110], 2, guide.length + 1),
-        print: { orientation: 'portrait', footer: DOCUMENT_TEXT.pageFooter },
-      },
+      guideTab(TABS.registryGuide, TEMPLATE_TEXT.registryTitle, TEMPLATE_TEXT.registryGuide),
     ],
   };
 }

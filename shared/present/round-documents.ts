@@ -11,13 +11,22 @@ import type { HistoryRecord, Initiative } from '../domain/history.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
 import type { RoundCouncil, RoundEntry, RoundList } from '../domain/rounds.ts';
 import { formatDate } from '../domain/text.ts';
-import { type Campaign, legalBasesOn, type Movement } from '../movement/movement.ts';
+import type { Campaign, Movement } from '../movement/movement.ts';
 import { yearLabel } from '../text/common.ts';
 import { DOCUMENT_TEXT, DOCUMENTS } from '../text/documents.ts';
 import { ROUND_DOCUMENTS as T } from '../text/round-documents.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import { HISTORY_CHOICES, INITIATIVE_LEVELS } from '../text/sheets.ts';
-import { type Block, type DocumentModel, recipientOf, type SignerBox } from './documents.ts';
+import {
+  type Block,
+  type DocumentModel,
+  p,
+  percent,
+  points,
+  recipientOf,
+  type SignerBox,
+  submissionGrounds,
+} from './documents.ts';
 
 export interface RoundDocumentsInput {
   readonly movement: Movement;
@@ -31,17 +40,7 @@ export interface RoundDocumentsInput {
   readonly date: string;
 }
 
-const p = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({
-  kind: 'paragraph',
-  runs: [text],
-  align: 'justify',
-  indent: true,
-  ...extra,
-});
 const heading = (text: string): Block => p(text, { bold: true, indent: false });
-const percent = (points: number, max: number) =>
-  max === 0 ? '0' : (Math.round((points * 10_000) / max) / 100).toLocaleString('vi-VN');
-const score = (hundredths: number) => (hundredths / 100).toLocaleString('vi-VN');
 
 const KIND_LABEL: Record<HistoryRecord['kind'], string> = {
   merit: HISTORY_CHOICES.merit,
@@ -91,16 +90,7 @@ export function roundDocuments(input: RoundDocumentsInput): DocumentModel[] {
     blocks: [
       letterhead(DOCUMENTS.number('TTr')),
       { kind: 'title', lines: [DOCUMENTS.submissionTitle, T.submissionAbout(kindWord)] },
-      { kind: 'paragraph', runs: [{ text: DOCUMENTS.to }, recipient], align: 'center' },
-      ...legalBasesOn(movement, input.date).map((b) => p(DOCUMENTS.basis(b.text))),
-      p(
-        DOCUMENTS.planBasis(
-          movement.plan.number,
-          formatDate(movement.plan.date),
-          movement.plan.issuer,
-          movement.name,
-        ),
-      ),
+      ...submissionGrounds(movement, input.date, recipient),
       p(T.resultBasis(kindWord, councilName)),
       p(T.propose(councilName, recipient, round)),
       ...(byForm.length
@@ -117,7 +107,7 @@ export function roundDocuments(input: RoundDocumentsInput): DocumentModel[] {
   };
 
   const yearsOf = (e: RoundEntry) => `${e.years.length}/${e.years.length + e.missingYears.length}`;
-  const share = (e: RoundEntry) => percent(e.candidate.points, e.candidate.max);
+  const share = (e: RoundEntry) => percent(e.candidate);
   const list: DocumentModel = {
     name: `danh-sach-${suffix}`,
     title: T.listName(kindWord, council.name),
@@ -225,7 +215,7 @@ function achievementReport(
   );
   const resultRows = years.map((year) => {
     const r = byYear.get(year);
-    const cells = r ? [`${score(r.points)} / ${score(r.max)}`, percent(r.points, r.max)] : [T.noResult, ''];
+    const cells = r ? [`${points(r.points)} / ${points(r.max)}`, percent(r)] : [T.noResult, ''];
     return collective ? [yearLabel(year), ...cells] : [yearLabel(year), r ? rating(r.rating) : '', ...cells];
   });
   const own = input.history.filter((h) => h.id === c.id && h.subject === c.subject && h.kind !== 'pending');
@@ -294,7 +284,7 @@ function achievementReport(
         widths: collective ? [30, 40, 30] : [22, 30, 28, 20],
         centered: collective ? [0, 1, 2] : [0, 2, 3],
       },
-      p(T.summary(percent(c.points, c.max), String(e.rank ?? '—'), DOCUMENT_TEXT.council(council.name))),
+      p(T.summary(percent(c), String(e.rank ?? '—'), DOCUMENT_TEXT.council(council.name))),
       ...initiativeBlocks,
       heading(T.narrative(collective ? 2 : 3)),
       ...Array.from({ length: 6 }, () => p(T.blank, { indent: false, align: 'left' })),
