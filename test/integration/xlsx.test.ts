@@ -54,7 +54,7 @@ describe('XlsxWorkbooks reading', () => {
 
     const grids = await new XlsxWorkbooks({ baseDir: dir }).readWorkbook('a.xlsx');
     expect(grids['Cá nhân']).toEqual([
-      ['Gộp ô', null, null],
+      ['Gộp ô'], // the merged area's other cells are empty, and trailing empty cells are not returned
       [17.5, 8.5, '9'],
       [45808, 'Nguyễn Văn An', '#REF!', 'minh chứng'],
       [true],

@@ -1,37 +1,18 @@
 /**
  * A unit workbook's bytes → its grids: the package checked against the limits first (size, the
- * zip directory's entries and unzipped size, read from the directory alone), then exceljs loads
- * it and each tab becomes a grid of Sheets-API-like values. CPU work only, no I/O: it runs on the
- * caller's thread, or on a worker thread of `WorkPool` (adapters/threads).
+ * zip directory's entries and unzipped size, read from the directory alone), then exceljs reads
+ * it — streamed, or loaded whole where streaming cannot be trusted — and each tab becomes a grid
+ * of Sheets-API-like values. CPU work (and the streaming reader's temporary files, see
+ * `stream-read.ts`): it runs on the caller's thread, or on a worker thread of `WorkPool`.
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Grid, WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
-import { stripControls } from '../../domain/text.ts';
 import { WorkbookReadError } from '../../ports/index.ts';
 import { MESSAGES } from '../../text/messages.ts';
+import { toCell } from './cell-value.ts';
+import { streamGrids } from './stream-read.ts';
 import { zipDirectory } from './zip-directory.ts';
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** An exceljs cell value → a Sheets-API-like unformatted value. */
-export function toCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return stripControls(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
-  if (typeof value === 'object') {
-    if ('error' in value && typeof value.error === 'string') return value.error;
-    if ('richText' in value && Array.isArray(value.richText))
-      return stripControls(value.richText.map((part) => part.text).join(''));
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: ExcelJS.CellValue }).result;
-      return toCell(result ?? null);
-    }
-    if ('text' in value && typeof value.text === 'string') return stripControls(value.text);
-  }
-  return null;
-}
 
 /**
  * A tab's grid, cut one row past the row limit (validation sees that there was more and says so,
@@ -80,8 +61,8 @@ const NOT_READ = [
   'dimension',
 ];
 
-/** The package within the limits, loaded by exceljs for its values; a clear problem for anything else. */
-export async function loadWorkbook(bytes: Uint8Array, location: string): Promise<ExcelJS.Workbook> {
+/** The package within the limits (size, entries, unzipped size from the directory alone), or a clear problem. */
+function checkPackage(bytes: Uint8Array, location: string): void {
   if (bytes.length > LIMITS.fileBytes)
     throw new WorkbookReadError(location, MESSAGES.FILE_TOO_LARGE(LIMITS.fileBytes));
   const directory = zipDirectory(bytes);
@@ -91,6 +72,10 @@ export async function loadWorkbook(bytes: Uint8Array, location: string): Promise
     .reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (directory.length > LIMITS.zipEntries || unzipped > LIMITS.unzippedBytes)
     throw new WorkbookReadError(location, MESSAGES.UNZIPPED_TOO_LARGE(LIMITS.unzippedBytes));
+}
+
+/** A checked package loaded whole by exceljs for its values; a clear problem for anything else. */
+async function loadWorkbook(bytes: Uint8Array, location: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: NOT_READ });
@@ -101,12 +86,21 @@ export async function loadWorkbook(bytes: Uint8Array, location: string): Promise
   return workbook;
 }
 
-/** Every tab of the workbook as a grid. */
-export async function parseWorkbook(bytes: Uint8Array, location: string): Promise<WorkbookGrids> {
+/** Every tab of a checked package as a grid, the workbook loaded whole. */
+export async function wholeGrids(bytes: Uint8Array, location: string): Promise<WorkbookGrids> {
   const workbook = await loadWorkbook(bytes, location);
   const grids: WorkbookGrids = {};
   workbook.eachSheet((sheet) => {
     grids[sheet.name] = worksheetGrid(sheet);
   });
   return grids;
+}
+
+/**
+ * Every tab of the workbook as a grid: through the streaming reader (`stream-read.ts`), or, for a
+ * file it cannot be trusted with or fails on, loaded whole — which also names a damaged package.
+ */
+export async function parseWorkbook(bytes: Uint8Array, location: string): Promise<WorkbookGrids> {
+  checkPackage(bytes, location);
+  return (await streamGrids(bytes).catch(() => undefined)) ?? wholeGrids(bytes, location);
 }
