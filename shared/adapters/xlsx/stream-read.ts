@@ -12,8 +12,8 @@
  * The reader can only parse a worksheet at once when the workbook part and the shared strings came
  * before it in the zip; otherwise it parks the worksheet in a temporary file, and a thousand
  * workbooks' worth of temporary files keeps the threads waiting on the disk. Excel and exceljs
- * write the worksheets first, so the package is first re-packed with those parts in front (JSZip
- * copies each entry's compressed bytes: nothing is inflated or deflated again).
+ * write the worksheets first, so the package is first re-packed with those parts in front (stored
+ * uncompressed, see `partsFirst`).
  *
  * What the streaming reader cannot tell, it says by answering `undefined`, and the caller loads
  * the workbook whole: a workbook or shared-strings part it did not find (it knows them only by
@@ -23,8 +23,10 @@
  * result did not come through).
  */
 import { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { z } from 'zod';
 import type { Cell, Grid, WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
 import { toCell } from './cell-value.ts';
@@ -63,13 +65,31 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   return toCell(value);
 }
 
-/** An error value in a worksheet part's XML (`t="e"`): cheap to look for in the inflated bytes. */
+/** An error value's type in a worksheet part's XML (`t="e"`): cheap to look for in the inflated bytes. */
 const ERROR_TYPE = Buffer.from('t="e"');
 
-/** Whether any worksheet part holds an error value (inflating the parts once more). */
+/** What JSZip keeps of an entry it has not inflated (not in its typings). */
+const rawEntrySchema = z.object({
+  _data: z.object({
+    compression: z.object({ magic: z.literal('\x08\x00') }),
+    compressedContent: z.instanceof(Uint8Array),
+  }),
+});
+
+/**
+ * A worksheet part's XML. JSZip has no public way to the compressed bytes of an entry, and its own
+ * inflating (pako, in small chunks) costs more than the whole streaming read of the part; so where
+ * the entry's deflated bytes are there, node's zlib inflates them, and JSZip does otherwise.
+ */
+async function partBytes(entry: JSZip.JSZipObject): Promise<Buffer> {
+  const raw = rawEntrySchema.safeParse(entry);
+  return raw.success ? inflateRawSync(raw.data._data.compressedContent) : entry.async('nodebuffer');
+}
+
+/** Whether any worksheet part holds an error value. */
 async function holdsErrors(zip: JSZip): Promise<boolean> {
   for (const entry of zip.file(/^xl\/worksheets\/[^/]+\.xml$/))
-    if ((await entry.async('nodebuffer')).includes(ERROR_TYPE)) return true;
+    if ((await partBytes(entry)).includes(ERROR_TYPE)) return true;
   return false;
 }
 
@@ -78,8 +98,9 @@ const FIRST = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedString
 
 /**
  * The same package with the workbook part, its relationships and the shared strings moved before
- * the worksheets: JSZip writes the entries in the order of its `files`, each with its compressed
- * bytes as they were.
+ * the worksheets (JSZip writes the entries in the order of its `files`), and stored rather than
+ * compressed: JSZip inflates each part once, and the reader then has no inflating of its own to
+ * do (its stream of zlib chunks costs more than the inflating itself).
  */
 async function partsFirst(zip: JSZip): Promise<Buffer> {
   for (const name of Object.keys(zip.files)) {
