@@ -36,7 +36,7 @@ const STEPS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'read (exceljs loading, unzip, XML)',
-    /exceljs\/lib\/xlsx\/xlsx\.js.*\bload\b|\b(readWorkbook|worksheetGrid)\b/,
+    /exceljs\/lib\/xlsx\/xlsx\.js.*\bload\b|\b(readWorkbook|worksheetGrid|streamGrids|wholeGrids)\b/,
   ],
   ['check (validation against the criteria)', /present\/unit-book-|domain\/(submission|text)\.ts/],
   [
@@ -51,7 +51,7 @@ const STEPS: readonly (readonly [string, RegExp])[] = [
 /** For samples with no marker (an async continuation): the package they run in. */
 const PACKAGES: readonly (readonly [string, RegExp])[] = [
   ['read (exceljs loading, unzip, XML)', /node_modules\/(exceljs|saxes|sax)\//],
-  ['zip and deflate (reading and writing packages)', /node_modules\/(jszip|pako|fflate|archiver|unzipper)\//],
+  ['zip and deflate (reading and writing packages)', /node_modules\/(jszip|pako|fflate|archiver|unzipper)\/| node:zlib$/],
   [
     'store (embedded DynamoDB)',
     /node_modules\/(dynalite|classic-level|abstract-level|level|@aws-sdk|@smithy)/,
