@@ -2,8 +2,8 @@
  * A workbook's values through exceljs' streaming reader (`stream.xlsx.WorkbookReader`, the
  * library's documented way to read a large file): rows are handed over as they are parsed and no
  * document model is built — no styles, no cell objects kept, no data validations expanded — which
- * costs about 40 % less CPU than `workbook.xlsx.load` on a unit workbook, and most of the first
- * run's time is reading a thousand of them.
+ * costs about half the CPU of `workbook.xlsx.load` on a unit workbook (3.2 s against 6.4 s for
+ * 200 of the example's), and most of a first run's time is reading a thousand of them.
  *
  * Styles are not read, so a date comes as its serial number: what the Sheets API gives with
  * SERIAL_NUMBER. Merged areas are not read either: Excel, LibreOffice and Google keep a merged
@@ -12,8 +12,8 @@
  * The reader can only parse a worksheet at once when the workbook part and the shared strings came
  * before it in the zip; otherwise it parks the worksheet in a temporary file, and a thousand
  * workbooks' worth of temporary files keeps the threads waiting on the disk. Excel and exceljs
- * write the worksheets first, so the package is first re-packed with those parts in front (stored
- * uncompressed, see `partsFirst`).
+ * write the worksheets first, so the package is first re-packed with those parts in front (see
+ * `partsFirst`).
  *
  * What the streaming reader cannot tell, it says by answering `undefined`, and the caller loads
  * the workbook whole: a workbook or shared-strings part it did not find (it knows them only by
@@ -68,7 +68,7 @@ function cellOf(value: ExcelJS.CellValue): Cell {
 /** An error value's type in a worksheet part's XML (`t="e"`): cheap to look for in the inflated bytes. */
 const ERROR_TYPE = Buffer.from('t="e"');
 
-/** What JSZip keeps of an entry it has not inflated (not in its typings). */
+/** What JSZip keeps of a deflated entry it has not inflated (not in its typings; 8 is deflate). */
 const rawEntrySchema = z.object({
   _data: z.object({
     compression: z.object({ magic: z.literal('\x08\x00') }),
@@ -98,9 +98,8 @@ const FIRST = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedString
 
 /**
  * The same package with the workbook part, its relationships and the shared strings moved before
- * the worksheets (JSZip writes the entries in the order of its `files`), and stored rather than
- * compressed: JSZip inflates each part once, and the reader then has no inflating of its own to
- * do (its stream of zlib chunks costs more than the inflating itself).
+ * the worksheets: JSZip writes the entries in the order of its `files`, each with its compressed
+ * bytes as they were (nothing is inflated or deflated again).
  */
 async function partsFirst(zip: JSZip): Promise<Buffer> {
   for (const name of Object.keys(zip.files)) {
