@@ -1,7 +1,8 @@
 /**
  * The streaming read of a workbook against the whole load: the same grids for every workbook of
  * the example sector (clerks' mistakes included), and the whole load wherever streaming cannot be
- * trusted — a formula's error, a worksheet part with an unusual name; tabs in the workbook's order.
+ * trusted — a formula's error, a worksheet part with an unusual name, no shared strings; tabs in
+ * the workbook's order.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -80,7 +81,7 @@ describe('reading a workbook by streaming', () => {
     const zip = await JSZip.loadAsync(
       await bytesOf((workbook) => {
         workbook.addWorksheet('Một').getCell('A1').value = 1;
-        workbook.addWorksheet('Hai').getCell('A1').value = 2;
+        workbook.addWorksheet('Hai').getCell('A1').value = 'hai';
       }),
     );
     const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
@@ -90,6 +91,15 @@ describe('reading a workbook by streaming', () => {
     const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
     const grids = await streamGrids(bytes);
     expect(Object.keys(grids ?? {})).toEqual(['Hai', 'Một']);
-    expect(grids).toEqual({ Hai: [[2]], Một: [[1]] });
+    expect(grids).toEqual({ Hai: [['hai']], Một: [[1]] });
+  });
+
+  it('leaves a package without shared strings to the whole load', async () => {
+    const bytes = await bytesOf((workbook) => {
+      workbook.addWorksheet('Số').getCell('A1').value = 1;
+    });
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files)).not.toContain('xl/sharedStrings.xml');
+    expect(await streamGrids(bytes)).toBeUndefined();
+    expect(await parseWorkbook(bytes, 'a.xlsx')).toEqual({ Số: [[1]] });
   });
 });

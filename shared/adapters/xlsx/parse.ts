@@ -2,9 +2,8 @@
  * A unit workbook's bytes → its grids: the package checked against the limits first (size, the
  * zip directory's entries and unzipped size, read from the directory alone), then exceljs reads
  * it — streamed, or loaded whole where streaming cannot be trusted — and each tab becomes a grid
- * of Sheets-API-like values. CPU work (only a package without a shared-strings part sends the
- * streaming reader to temporary files, see `stream-read.ts`): it runs on the caller's thread, or
- * on a worker thread of `WorkPool`.
+ * of Sheets-API-like values. CPU work, no file written: it runs on the caller's thread, or on a
+ * worker thread of `WorkPool`.
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Grid, WorkbookGrids } from '../../domain/grid.ts';

@@ -10,17 +10,16 @@
  * area's value in its top-left cell only, so the other cells read empty as the Sheets API has them.
  *
  * The reader can only parse a worksheet at once when the workbook part and the shared strings came
- * before it in the zip; otherwise it parks the worksheet in a temporary file, and a thousand
- * workbooks' worth of temporary files keeps the threads waiting on the disk. Excel and exceljs
- * write the worksheets first, so the package is first re-packed with those parts in front (see
- * `partsFirst`).
+ * before it in the zip; otherwise it parks the worksheet in a temporary file. Excel and exceljs
+ * write the worksheets first, so the reader is handed a package of its own (see `readerPackage`):
+ * only the parts it reads, those two in front, each stored rather than deflated.
  *
  * What the streaming reader cannot tell, it says by answering `undefined`, and the caller loads
- * the workbook whole: a workbook or shared-strings part it did not find (it knows them only by
- * their usual names), a tab it could not name or did not find (a worksheet part named otherwise
- * than `xl/worksheets/sheetN.xml`), or a formula whose cached result is an error (the reader drops it,
- * and the clerk's message must quote it; looked for in the sheets' XML only when some formula's
- * result did not come through).
+ * the workbook whole: a package without a workbook or shared-strings part under its usual name
+ * (the reader knows no other), a tab it could not name or did not find (a worksheet part named
+ * otherwise than `xl/worksheets/sheetN.xml`), or a formula whose cached result is an error (the
+ * reader drops it, and the clerk's message must quote it; looked for in the sheets' XML only when
+ * some formula's result did not come through).
  */
 import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
@@ -86,29 +85,39 @@ async function partBytes(entry: JSZip.JSZipObject): Promise<Buffer> {
   return raw.success ? inflateRawSync(raw.data._data.compressedContent) : entry.async('nodebuffer');
 }
 
-/** Whether any worksheet part holds an error value. */
-async function holdsErrors(zip: JSZip): Promise<boolean> {
-  for (const entry of zip.file(/^xl\/worksheets\/[^/]+\.xml$/))
-    if ((await partBytes(entry)).includes(ERROR_TYPE)) return true;
-  return false;
-}
-
 /** The parts the reader needs before any worksheet, in the order it needs them. */
 const FIRST = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml'];
+/** What the reader takes for a worksheet part (its own test, unanchored as it is). */
+const WORKSHEET = /xl\/worksheets\/sheet\d+[.]xml/;
 
 /**
- * The same package with the workbook part, its relationships and the shared strings moved before
- * the worksheets: JSZip writes the entries in the order of its `files`, each with its compressed
- * bytes as they were (nothing is inflated or deflated again).
+ * The package as the reader is given it: only the parts it reads — the workbook part, its
+ * relationships and the shared strings first, then the worksheets — each stored, not deflated.
+ * Every part is inflated once, here, by one synchronous call; inflated by the reader's unzip, a
+ * part goes through node's zlib in 16 KB steps, each a round trip to libuv's thread pool, some
+ * forty per workbook, and the parts it does not read (theme, styles, drawings) are inflated too.
  */
-async function partsFirst(zip: JSZip): Promise<Buffer> {
-  for (const name of Object.keys(zip.files)) {
-    if (FIRST.includes(name)) continue;
-    const entry = zip.files[name];
-    delete zip.files[name];
-    if (entry) zip.files[name] = entry;
+async function readerPackage(zip: JSZip): Promise<{ bytes: Buffer; sheets: Buffer[] } | undefined> {
+  if (FIRST.some((name) => !zip.file(name))) return undefined;
+  const out = new JSZip();
+  const sheets: Buffer[] = [];
+  const names = [...FIRST, ...Object.keys(zip.files).filter((n) => WORKSHEET.test(n) && !FIRST.includes(n))];
+  for (const name of names) {
+    const entry = zip.file(name);
+    if (!entry) continue;
+    const bytes = await partBytes(entry);
+    if (WORKSHEET.test(name)) sheets.push(bytes);
+    out.file(name, bytes, { compression: 'STORE' });
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return { bytes: await out.generateAsync({ type: 'nodebuffer', compression: 'STORE' }), sheets };
+}
+
+/**
+ * The package in the 16 KB pieces an inflater would have handed over (views, not copies): parsed
+ * in one piece, a worksheet's events all live at once and outlast the young generation.
+ */
+function* slices(bytes: Buffer, size = 16 * 1024): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
 /**
@@ -116,8 +125,9 @@ async function partsFirst(zip: JSZip): Promise<Buffer> {
  * be trusted with this file (see above). Throws what the reader throws on a damaged package.
  */
 export async function streamGrids(bytes: Uint8Array): Promise<WorkbookGrids | undefined> {
-  const zip = await JSZip.loadAsync(bytes);
-  const input = Readable.from([await partsFirst(zip)]);
+  const parts = await readerPackage(await JSZip.loadAsync(bytes));
+  if (!parts) return undefined;
+  const input = Readable.from(slices(parts.bytes));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -128,7 +138,7 @@ export async function streamGrids(bytes: Uint8Array): Promise<WorkbookGrids | un
   const read = new Map<string, Grid>();
   let trusted = true;
   let resultsMissing = false;
-  // Read to the end even once untrusted: the reader removes its temporary files as it goes.
+  // Read to the end even once untrusted, so that the reader's streams are all closed.
   for await (const sheet of reader) {
     const name = (sheet as unknown as { name?: unknown }).name;
     const grid: Grid = [];
@@ -153,7 +163,7 @@ export async function streamGrids(bytes: Uint8Array): Promise<WorkbookGrids | un
   const tabs = (reader as unknown as ReaderState).model?.sheets ?? [];
   if (!trusted || tabs.length === 0 || tabs.length !== read.size) return undefined;
   // A saved workbook's blank totals have empty results: only an error among them needs the whole load.
-  if (resultsMissing && (await holdsErrors(zip))) return undefined;
+  if (resultsMissing && parts.sheets.some((xml) => xml.includes(ERROR_TYPE))) return undefined;
   const grids: WorkbookGrids = {};
   for (const { name } of tabs) {
     const grid = name === undefined ? undefined : read.get(name);
