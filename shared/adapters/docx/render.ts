@@ -64,8 +64,7 @@ const text = (t: string, o: RunStyle = {}): TextRun[] =>
       (part, i) =>
         new TextRun({
           text: part,
-          font: FONT,
-          size: o.size ?? SIZE.body,
+          ...(o.size !== undefined && o.size !== SIZE.body ? { size: o.size } : {}),
           ...(i > 0 ? { break: 1 } : {}),
           ...(o.bold ? { bold: true } : {}),
           ...(o.italic ? { italics: true } : {}),
@@ -165,7 +164,10 @@ function paragraph(b: Extract<Block, { kind: 'paragraph' }>): Paragraph {
   });
 }
 
+/** Every cell's padding, said once for the table. */
 const PADDING = { top: 40, bottom: 40, left: 80, right: 80 };
+/** The tables' paragraph style (11 pt), said once in the styles rather than on every run. */
+const TABLE_TEXT = 'TableText';
 
 function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
   const total = b.widths.reduce((a, x) => a + x, 0);
@@ -177,18 +179,17 @@ function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
       cantSplit: true,
       children: widths.map((w, i) => {
         const v = values[i];
+        const t = v === null || v === undefined ? '' : String(v);
         return cell(
           [
             new Paragraph({
+              // An empty cell keeps the body's line height: room for a signature in a list to sign.
+              ...(t ? { style: TABLE_TEXT } : {}),
               alignment: header || centered.has(i) ? AlignmentType.CENTER : AlignmentType.LEFT,
-              children: text(v === null || v === undefined ? '' : String(v), {
-                bold: header,
-                size: SIZE.table,
-              }),
+              children: text(t, { bold: header }),
             }),
           ],
           w,
-          { margins: PADDING },
         );
       }),
     });
@@ -196,6 +197,7 @@ function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: PADDING,
     rows: [row(b.header, true), ...b.rows.map((r) => row(r, false))],
   });
 }
@@ -274,6 +276,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
           paragraph: { spacing: { after: 0, ...SINGLE } },
         },
       },
+      paragraphStyles: [{ id: TABLE_TEXT, name: 'Table Text', run: { size: SIZE.table } }],
     },
     sections: [
       {
