@@ -51,7 +51,10 @@ const STEPS: readonly (readonly [string, RegExp])[] = [
 /** For samples with no marker (an async continuation): the package they run in. */
 const PACKAGES: readonly (readonly [string, RegExp])[] = [
   ['read (exceljs loading, unzip, XML)', /node_modules\/(exceljs|saxes|sax)\//],
-  ['zip and deflate (reading and writing packages)', /node_modules\/(jszip|pako|fflate|archiver|unzipper)\/| node:zlib$/],
+  [
+    'zip and deflate (reading and writing packages)',
+    /node_modules\/(jszip|pako|fflate|archiver|unzipper)\/| node:zlib$/,
+  ],
   [
     'store (embedded DynamoDB)',
     /node_modules\/(dynalite|classic-level|abstract-level|level|@aws-sdk|@smithy)/,
