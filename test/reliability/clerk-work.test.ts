@@ -11,11 +11,15 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** A disk that fails the rename of a finished temporary file, as a full disk or a crash would. */
-const disk = vi.hoisted(() => ({ failRename: false }));
+const disk = vi.hoisted(() => ({ failRename: false, listings: 0 }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   return {
     ...real,
+    readdir: ((...args: Parameters<typeof real.readdir>) => {
+      disk.listings++;
+      return real.readdir(...args);
+    }) as typeof real.readdir,
     rename: async (from: string, to: string) => {
       if (disk.failRename)
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
@@ -275,19 +279,32 @@ describe('fault 3: the feedback tab is the only thing written into a unit’s fi
     await writeUnitXlsx(files, 'A');
     const path = files.resolve('bang-diem/A.xlsx');
     const original = await readFile(path);
-    // A process killed mid-write leaves its temporary file behind.
+    // A process killed mid-write leaves its temporary file behind; the next process finds it.
     await writeFile(join(dir, 'bang-diem', '.A.xlsx.thidua-dead.tmp'), '');
+    const next = new XlsxWorkbooks({ baseDir: dir });
     // A write that fails midway: the temporary file is written, the rename fails.
     disk.failRename = true;
     try {
-      await expect(files.writeFeedback('bang-diem/A.xlsx', tab(1))).rejects.toThrow('ENOSPC');
+      await expect(next.writeFeedback('bang-diem/A.xlsx', tab(1))).rejects.toThrow('ENOSPC');
     } finally {
       disk.failRename = false;
     }
     expect((await readFile(path)).equals(original)).toBe(true);
     expect((await readdir(join(dir, 'bang-diem'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 
-    await files.writeFeedback('bang-diem/A.xlsx', tab(1));
+    await next.writeFeedback('bang-diem/A.xlsx', tab(1));
+    expect((await readdir(join(dir, 'bang-diem'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+  it('cleans every file’s leftovers in a folder it lists once, however many files it writes there', async () => {
+    dir = await tempDir('leftovers');
+    const first = new XlsxWorkbooks({ baseDir: dir });
+    for (const code of ['A', 'B', 'C']) await writeUnitXlsx(first, code);
+    for (const code of ['A', 'B', 'C'])
+      await writeFile(join(dir, 'bang-diem', `.${code}.xlsx.thidua-dead.tmp`), '');
+    const next = new XlsxWorkbooks({ baseDir: dir });
+    const before = disk.listings;
+    for (const code of ['A', 'B', 'C']) await next.writeFeedback(`bang-diem/${code}.xlsx`, tab(1));
+    expect(disk.listings - before).toBe(1);
     expect((await readdir(join(dir, 'bang-diem'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -6,10 +6,12 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentSink } from '../../ports/index.ts';
 import type { DocumentModel } from '../../present/documents.ts';
-import { replaceFile } from '../fs/atomic.ts';
+import { Leftovers, replaceFile } from '../fs/atomic.ts';
 import { renderDocx } from './render.ts';
 
 export class DocxFiles implements DocumentSink {
+  private readonly leftovers = new Leftovers();
+
   constructor(
     private readonly dir: string,
     /** Renders a document (by default on this thread; a `WorkPool` spreads it over the cores). */
@@ -24,7 +26,7 @@ export class DocxFiles implements DocumentSink {
     return Promise.all(
       documents.map(async (doc) => {
         const path = join(this.dir, `${doc.name}.docx`);
-        await replaceFile(path, await this.render(doc));
+        await replaceFile(path, await this.render(doc), this.leftovers);
         return path;
       }),
     );

@@ -8,13 +8,47 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function replaceFile(path: string, bytes: Uint8Array | string): Promise<void> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
-  const prefix = `.${basename(path)}.thidua-`;
-  for (const name of await readdir(folder).catch(() => [] as string[]))
-    if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(join(folder, name)).catch(() => {});
-  const temporary = join(folder, `${prefix}${randomUUID()}.tmp`);
+/** A temporary file of `replaceFile`: `.NAME.thidua-UUID.tmp` beside the file NAME. */
+const temporaryOf = (path: string) => `.${basename(path)}.thidua-`;
+const isTemporary = (name: string) =>
+  name.startsWith('.') && name.includes('.thidua-') && name.endsWith('.tmp');
+
+/**
+ * The leftovers of killed writes, each folder listed once: a writer that puts a thousand files in
+ * a folder of a thousand would otherwise list it a thousand times. Leftovers are there before the
+ * writer starts (a killed process's), so one listing per writer — an adapter instance — finds them.
+ */
+export class Leftovers {
+  private readonly listed = new Map<string, Promise<Set<string>>>();
+
+  async remove(path: string): Promise<void> {
+    const folder = dirname(path);
+    let names = this.listed.get(folder);
+    if (!names) {
+      names = readdir(folder).then(
+        (all) => new Set(all.filter(isTemporary)),
+        () => new Set<string>(),
+      );
+      this.listed.set(folder, names);
+    }
+    const prefix = temporaryOf(path);
+    for (const name of await names)
+      if (name.startsWith(prefix)) {
+        (await names).delete(name);
+        await unlink(join(folder, name)).catch(() => {});
+      }
+  }
+}
+
+/** Puts `bytes` at `path` atomically; `leftovers` lists the folder once for many writes. */
+export async function replaceFile(
+  path: string,
+  bytes: Uint8Array | string,
+  leftovers = new Leftovers(),
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await leftovers.remove(path);
+  const temporary = join(dirname(path), `${temporaryOf(path)}${randomUUID()}.tmp`);
   try {
     const handle = await open(temporary, 'w');
     try {

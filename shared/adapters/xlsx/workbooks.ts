@@ -23,7 +23,7 @@ import {
 } from '../../ports/index.ts';
 import type { CellStyle, SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
-import { replaceFile } from '../fs/atomic.ts';
+import { Leftovers, replaceFile } from '../fs/atomic.ts';
 import { parseWorkbook } from './parse.ts';
 import { patchSheet } from './sheet-part.ts';
 
@@ -215,6 +215,8 @@ export function compactValidations(sheet: ExcelJS.Worksheet): void {
 }
 
 export class XlsxWorkbooks implements SheetSource, SheetSink {
+  private readonly leftovers = new Leftovers();
+
   constructor(private readonly options: XlsxOptions) {}
 
   resolve(location: string): string {
@@ -269,7 +271,7 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
   /** Puts `bytes` at the location atomically (see replaceFile); returns the new version. */
   private async replaceFile(location: string, bytes: Uint8Array): Promise<string> {
     const path = this.resolve(location);
-    await replaceFile(path, bytes);
+    await replaceFile(path, bytes, this.leftovers);
     if (this.options.counters) this.options.counters.sheetWrites++;
     return (await this.version(path)) ?? '';
   }
