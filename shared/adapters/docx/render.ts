@@ -276,7 +276,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
           paragraph: { spacing: { after: 0, ...SINGLE } },
         },
       },
-      paragraphStyles: [{ id: TABLE_TEXT, name: 'Table Text', run: { size: SIZE.table } }],
+      paragraphStyles: [{ id: TABLE_TEXT, name: 'Chữ trong bảng', run: { size: SIZE.table } }],
     },
     sections: [
       {
