@@ -11,6 +11,7 @@ import { parseWorkbook, wholeGrids } from '../../shared/adapters/xlsx/parse.ts';
 import { streamGrids } from '../../shared/adapters/xlsx/stream-read.ts';
 import { renderWorkbook } from '../../shared/adapters/xlsx/workbooks.ts';
 import type { WorkbookGrids } from '../../shared/domain/grid.ts';
+import { LIMITS } from '../../shared/domain/limits.ts';
 import { EXAMPLE_DEFAULTS, generateExample } from '../../shared/example/generate.ts';
 import { catalog, movement, YEAR } from '../helpers/fixtures.ts';
 
@@ -92,6 +93,23 @@ describe('reading a workbook by streaming', () => {
     const grids = await streamGrids(bytes);
     expect(Object.keys(grids ?? {})).toEqual(['Hai', 'Một']);
     expect(grids).toEqual({ Hai: [['hai']], Một: [[1]] });
+  });
+
+  it('stops inflating a part at the unzipped limit, whatever the zip directory says', async () => {
+    const zip = await JSZip.loadAsync(
+      await bytesOf((workbook) => {
+        workbook.addWorksheet('Một').getCell('A1').value = 'một';
+      }),
+    );
+    const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    // Valid XML, past the limit once inflated (blanks compress to almost nothing).
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      xml.replace('<sheetData>', `${' '.repeat(LIMITS.unzippedBytes)}<sheetData>`),
+    );
+    const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    expect(bytes.length).toBeLessThan(LIMITS.fileBytes);
+    await expect(streamGrids(bytes)).rejects.toThrow(RangeError);
   });
 
   it('leaves a package without shared strings to the whole load', async () => {

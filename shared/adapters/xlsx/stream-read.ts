@@ -76,13 +76,20 @@ const rawEntrySchema = z.object({
 });
 
 /**
- * A worksheet part's XML. JSZip has no public way to the compressed bytes of an entry, and its own
- * inflating (pako, in small chunks) costs more than the whole streaming read of the part; so where
- * the entry's deflated bytes are there, node's zlib inflates them, and JSZip does otherwise.
+ * A part's XML, at most `room` bytes of it. JSZip has no public way to the compressed bytes of an
+ * entry, and its own inflating (pako, in small chunks) costs more than the whole streaming read of
+ * the part; so where the entry's deflated bytes are there, node's zlib inflates them, and JSZip
+ * does otherwise. The zip directory's sizes were checked against the limits, but a damaged or
+ * hostile package can understate them: more than `room` throws, and the caller's whole load turns
+ * it away.
  */
-async function partBytes(entry: JSZip.JSZipObject): Promise<Buffer> {
+async function partBytes(entry: JSZip.JSZipObject, room: number): Promise<Buffer> {
   const raw = rawEntrySchema.safeParse(entry);
-  return raw.success ? inflateRawSync(raw.data._data.compressedContent) : entry.async('nodebuffer');
+  const bytes = raw.success
+    ? inflateRawSync(raw.data._data.compressedContent, { maxOutputLength: Math.max(1, room) })
+    : await entry.async('nodebuffer');
+  if (bytes.length > room) throw new RangeError(`part ${entry.name} inflates past the limit`);
+  return bytes;
 }
 
 /** The parts the reader needs before any worksheet, in the order it needs them. */
@@ -101,11 +108,13 @@ async function readerPackage(zip: JSZip): Promise<{ bytes: Buffer; sheets: Buffe
   if (FIRST.some((name) => !zip.file(name))) return undefined;
   const out = new JSZip();
   const sheets: Buffer[] = [];
+  let room = LIMITS.unzippedBytes;
   const names = [...FIRST, ...Object.keys(zip.files).filter((n) => WORKSHEET.test(n) && !FIRST.includes(n))];
   for (const name of names) {
     const entry = zip.file(name);
     if (!entry) continue;
-    const bytes = await partBytes(entry);
+    const bytes = await partBytes(entry, room);
+    room -= bytes.length;
     if (WORKSHEET.test(name)) sheets.push(bytes);
     out.file(name, bytes, { compression: 'STORE' });
   }
