@@ -32,9 +32,10 @@ export class Leftovers {
       this.listed.set(folder, names);
     }
     const prefix = temporaryOf(path);
-    for (const name of await names)
+    const found = await names;
+    for (const name of found)
       if (name.startsWith(prefix)) {
-        (await names).delete(name);
+        found.delete(name);
         await unlink(join(folder, name)).catch(() => {});
       }
   }
