@@ -55,7 +55,8 @@ export const MESSAGES = {
   WORKBOOK_INACCESSIBLE: (detail: string) =>
     `Không truy cập được bảng điểm: ${detail}. Đây không phải lỗi của đơn vị; Vụ Thi đua – Khen thưởng kiểm tra việc chia sẻ, hệ thống sẽ đọc lại ở lần đồng bộ sau.`,
   GOOGLE_REFUSED: (detail: string) => `Google từ chối yêu cầu (${detail})`,
-  NOT_XLSX: () => 'tệp không phải bảng tính .xlsx hợp lệ (có thể bị hỏng hoặc lưu sai định dạng)',
+  /** Why a file is not a workbook thidua can read, and what to do about it. */
+  NOT_XLSX: (kind: NotXlsxKind = 'damaged') => NOT_XLSX_TEXT[kind],
   FILE_TOO_LARGE: (bytes: number) =>
     `tệp lớn hơn ${Math.round(bytes / 1024 / 1024)} MB, vượt quá giới hạn của một bảng điểm; xin xóa các trang, hình ảnh không cần thiết`,
   UNZIPPED_TOO_LARGE: (bytes: number) =>
@@ -66,6 +67,21 @@ export const MESSAGES = {
     `Mã cán bộ ${quoted(staffId)} (${quoted(name)}) cũng có trong bảng điểm của đơn vị ${others}. Mỗi người chỉ thuộc một đơn vị: người này chưa được xét đề nghị cho đến khi các đơn vị thống nhất và sửa bảng điểm.`,
   HISTORY_INVALID: (detail: string) => `Lịch sử khen thưởng: ${detail}`,
 } as const;
+
+/** What a file that is not a readable `.xlsx` turned out to be. */
+export type NotXlsxKind = 'empty' | 'legacy' | 'ods' | 'text' | 'notWorkbook' | 'damaged';
+
+const NOT_XLSX_TEXT: Record<NotXlsxKind, string> = {
+  empty: 'tệp trống (0 byte) — có thể đang được lưu hoặc chép dở; lưu lại tệp rồi chạy lại',
+  legacy:
+    'tệp là bảng tính Excel 97–2003 (.xls) hoặc đã được đặt mật khẩu mở tệp; mở tệp bằng Excel hoặc LibreOffice, bỏ mật khẩu (nếu có) và lưu lại dạng “Sổ làm việc Excel (.xlsx)”',
+  ods: 'tệp là bảng tính OpenDocument (.ods) mang đuôi .xlsx; mở bằng LibreOffice và lưu lại dạng .xlsx (Tệp → Lưu thành… → “Excel 2007-365 (.xlsx)”)',
+  text: 'tệp là văn bản (CSV hoặc trang web), không phải bảng tính .xlsx; mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx',
+  notWorkbook:
+    'tệp nén không chứa bảng tính Excel (có thể là tệp khác được đổi đuôi thành .xlsx); lưu lại bảng tính dạng .xlsx',
+  damaged:
+    'tệp .xlsx bị hỏng nên không đọc được; mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx (nếu không mở được, dùng bản sao gần nhất)',
+};
 
 /** Details of registry problems (each wrapped by MESSAGES.REGISTRY_INVALID). */
 export const REGISTRY_MESSAGES = {

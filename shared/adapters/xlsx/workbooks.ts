@@ -24,7 +24,7 @@ import {
 import type { CellStyle, SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { Leftovers, replaceFile } from '../fs/atomic.ts';
-import { parseWorkbook } from './parse.ts';
+import { notXlsxKind, parseWorkbook } from './parse.ts';
 import { patchSheet } from './sheet-part.ts';
 
 /**
@@ -292,7 +292,7 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
       try {
         patched = await patchSheet(bytes, tab);
       } catch (error) {
-        throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(), { cause: error });
+        throw new WorkbookReadError(location, MESSAGES.NOT_XLSX(notXlsxKind(bytes)), { cause: error });
       }
       if (attempt < 3 && (await this.version(path)) !== before) continue; // saved meanwhile: patch the new file
       const after = await this.replaceFile(location, patched);
