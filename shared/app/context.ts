@@ -39,10 +39,10 @@ import { parseRegistry } from '../present/registry-read.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { TABS } from '../text/sheets.ts';
 import { loadMovement } from './movement.ts';
+import { DATA_DIR, type Office, REGISTRY_FILE } from './office.ts';
 
-export const DATA_DIR = '.thidua';
+export { DATA_DIR, REGISTRY_FILE } from './office.ts';
 export const EXAMPLE_DIR = join(DATA_DIR, 'example');
-export const REGISTRY_FILE = 'danh-muc-don-vi.xlsx';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -75,6 +75,8 @@ export interface JobOptions {
   readonly table: string;
   /** Where local proposal workbooks and the report go, in a folder per year. */
   readonly outRoot: string;
+  /** The office folder of a local registry (its years, its history). */
+  readonly office?: Office;
 }
 
 export interface JobContext {
@@ -91,6 +93,8 @@ export interface JobContext {
   readonly counters: Counters;
   /** This year's output folder (proposal workbooks, report.json). */
   readonly outDir: string;
+  /** The office folder of a local registry (its years, its history); undefined on Google. */
+  readonly office: Office | undefined;
   /** Where the councils' documents go (beside the workbooks locally; the council's Drive folder on Google). */
   readonly documents: DocumentSink | undefined;
   /** Where a council's proposal workbook goes; null when there is nowhere to write it. */
@@ -223,6 +227,7 @@ async function openJobWith(
     leases: new DynamoLeases(leaseClient, options.table),
     counters,
     outDir: resolve(options.outRoot, String(year)),
+    office: options.office,
     documents: local ? new DocxFiles(resolve(options.outRoot, String(year)), parsing?.docx) : documents,
     proposalLocation: (council) =>
       registry.units.get(council)?.proposalWorkbook ??

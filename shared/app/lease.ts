@@ -46,7 +46,8 @@ export async function withRunLease<T>(
   heartbeat.unref();
   try {
     const result = await job();
-    if (lost) throw new StoreBusyError('another run (this run’s lease expired)', null);
+    // This run's lease expired and another run took the store: neither can be named here.
+    if (lost) throw new StoreBusyError(null, null);
     return result;
   } finally {
     clearInterval(heartbeat);

@@ -7,10 +7,11 @@ import { dirname, resolve } from 'node:path';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
 import { cellRef } from '../domain/problems.ts';
 import { DEFAULT_MOVEMENT_FILE, movementKind } from '../movement/files.ts';
-import { type Movement, MovementConfigError, parseMovement } from '../movement/movement.ts';
+import { type Movement, MovementConfigError, movementSchema } from '../movement/movement.ts';
 import type { SheetSource } from '../ports/index.ts';
 import { MOVEMENT_BOOK_TABS } from '../present/movement-book.ts';
 import { readMovementBook } from '../present/movement-book-read.ts';
+import { movementIssueText } from '../present/movement-issues.ts';
 import { MOVEMENT_BOOK } from '../text/movement-book.ts';
 
 /**
@@ -23,7 +24,17 @@ export async function loadMovement(
   sheets?: SheetSource,
 ): Promise<Movement> {
   const kind = movementKind(location);
-  if (kind === 'json') return parseMovement(JSON.parse(await readFile(location, 'utf8')) as unknown);
+  if (kind === 'json') {
+    const parsed = movementSchema.safeParse(JSON.parse(await readFile(location, 'utf8')) as unknown);
+    if (parsed.success) return parsed.data;
+    // The JSON file is the developers' form of the movement: its paths, in the office's words.
+    throw new MovementConfigError(
+      MOVEMENT_BOOK.messages.hasProblems(
+        location,
+        parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${movementIssueText(issue)}`),
+      ),
+    );
+  }
   const source = kind === 'xlsx' ? new XlsxWorkbooks({ baseDir: dirname(resolve(location)) }) : sheets;
   if (!source) throw new MovementConfigError(MOVEMENT_BOOK.messages.notAFile(location));
   const grids = await source.readWorkbook(kind === 'xlsx' ? resolve(location) : location, MOVEMENT_BOOK_TABS);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { GoogleCredentialsError } from '../adapters/google/auth.ts';
 import { UsageError } from '../app/context.ts';
+import { PolicyMissingError } from '../domain/candidates.ts';
 import { cellRef, type Problem } from '../domain/problems.ts';
 import { MovementConfigError } from '../movement/movement.ts';
 import {
@@ -27,9 +28,19 @@ export function problemLine(p: Problem): string {
   return `  ${cellRef(p.tab, p.cell) || '—'}: ${p.message}${about ? ` (${about})` : ''}`;
 }
 
-export function printSummary(report: Report, outDir: string | null, out: (line: string) => void) {
+/** Whether some unit's workbook is of the run's year (read now or before). */
+export const anyOfThisYear = (units: readonly { status: string }[]) =>
+  units.some((u) => u.status === 'accepted' || u.status === 'unchanged' || u.status === 'rejected');
+
+/** How many units ended in each status. */
+export function statusCounts(units: readonly { status: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const unit of report.units) counts[unit.status] = (counts[unit.status] ?? 0) + 1;
+  for (const unit of units) counts[unit.status] = (counts[unit.status] ?? 0) + 1;
+  return counts;
+}
+
+export function printSummary(report: Report, outDir: string | null, out: (line: string) => void) {
+  const counts = statusCounts(report.units);
   if (report.registryProblems.length) {
     out(CLI_TEXT.registryProblems(report.registryProblems.length));
     for (const p of report.registryProblems) out(problemLine(p));
@@ -57,6 +68,9 @@ export function printSummary(report: Report, outDir: string | null, out: (line: 
     for (const c of report.councils.filter((c) => c.withheld.length > 0))
       out(CLI_TEXT.withheld(c.code, c.withheld));
   }
+  const otherYear = report.units.filter((u) => u.status === 'otherYear');
+  for (const unit of otherYear) out(CLI_TEXT.otherYearUnit(unit.code, unit.problems[0]?.message ?? ''));
+  if (otherYear.length) out(CLI_TEXT.otherYear(otherYear.length, report.year, anyOfThisYear(report.units)));
   const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible').length;
   if (unread) out(CLI_TEXT.unread(unread));
   const k = report.counters;
@@ -121,10 +135,17 @@ export function reportFailure(error: unknown): number {
     process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.unavailable(error.message))}\n`);
     return 1;
   }
+  if (error instanceof GoogleCredentialsError) {
+    process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.badCredentials(error.reason))}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof PolicyMissingError) {
+    process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.noPolicy(error.year))}\n`);
+    return EXIT.usage;
+  }
   if (
     error instanceof UsageError ||
     error instanceof MovementConfigError ||
-    error instanceof GoogleCredentialsError ||
     error instanceof UnknownCouncilError
   ) {
     process.stderr.write(`${CLI_TEXT.failed(error.message)}\n`);

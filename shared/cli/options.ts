@@ -1,8 +1,7 @@
 /** The command line's options: their parsing, the sheet medium and store they name, the instant a command takes as now. */
 
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type GoogleCredentials, parseCredentialsJson } from '../adapters/google/auth.ts';
 import {
@@ -15,6 +14,15 @@ import {
   type SheetsOption,
   UsageError,
 } from '../app/context.ts';
+import {
+  findRegistry,
+  type Office,
+  officeOf,
+  officeOutput,
+  officeStore,
+  yearFolder,
+  yearRegistries,
+} from '../app/office.ts';
 import { cellRef } from '../domain/problems.ts';
 import { CLI_HELP, CLI_TEXT } from '../text/console.ts';
 
@@ -93,6 +101,7 @@ type CommonValues = {
   'reads-per-minute'?: string | undefined;
   'writes-per-minute'?: string | undefined;
   'shared-drive'?: string | undefined;
+  year?: string | undefined;
 };
 
 function googleCredentials(values: CommonValues): GoogleCredentials {
@@ -125,7 +134,10 @@ const perMinute = (value: string | undefined) => {
   return n;
 };
 
-/** Which sheet medium the options name: Google, a registry file, or the bundled example. */
+/**
+ * Which sheet medium the options name: Google, a registry file, the bundled example — or, with none
+ * of them, the registry of the office folder the command is run in (`nam-<year>/`, see office.ts).
+ */
 export async function sheetsOf(values: CommonValues): Promise<SheetsOption> {
   if (values.google) {
     const registryId = values['registry-id'] ?? process.env.THIDUA_REGISTRY_ID;
@@ -149,43 +161,63 @@ export async function sheetsOf(values: CommonValues): Promise<SheetsOption> {
     if (await ensureExample(EXAMPLE_DIR)) process.stderr.write(`${CLI_TEXT.exampleCreated(EXAMPLE_DIR)}\n`);
     return { kind: 'xlsx', registryPath: resolve(EXAMPLE_DIR, REGISTRY_FILE) };
   }
+  const year = parseYear(values.year);
+  const found = findRegistry(process.cwd(), year);
+  if (found) return { kind: 'xlsx', registryPath: found };
+  if (year !== undefined && yearRegistries(process.cwd()).size > 0)
+    throw new UsageError(CLI_TEXT.noYearFolder(year, yearFolder('.', year)));
   throw new UsageError(CLI_TEXT.needRegistry());
 }
 
-/**
- * The default folders of one registry: each registry (the example, a file, a Google spreadsheet)
- * has its own store and output under `.thidua/`, so one sector never overwrites another's.
- */
-function registrySlug(sheets: SheetsOption, example: boolean): string {
-  if (example) return 'example';
-  const id = sheets.kind === 'xlsx' ? sheets.registryPath : `google:${sheets.registryId}`;
-  const base = (sheets.kind === 'xlsx' ? basename(dirname(sheets.registryPath)) : 'google')
-    .normalize('NFD')
-    .replace(/[^A-Za-z0-9_-]+/g, '')
-    .slice(0, 24);
-  return `${base || 'danh-muc'}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+/** The office of a local registry (none for Google or the bundled example's own folders). */
+export function officeOfSheets(sheets: SheetsOption): Office | undefined {
+  return sheets.kind === 'xlsx' ? officeOf(sheets.registryPath) : undefined;
 }
 
-function outRootOf(values: JobValues, sheets: SheetsOption): string {
-  return (
-    values.out ?? join(DATA_DIR, 'out', registrySlug(sheets, values.example === true && !values.registry))
-  );
+/**
+ * The emulation year a command works on: `--year`, or the year the registry's folder names
+ * (`nam-2024/`); the two must agree, or nothing is done. Undefined: the movement's last.
+ */
+export function yearOf(values: { year?: string | undefined }, sheets: SheetsOption): number | undefined {
+  const asked = parseYear(values.year);
+  const office = officeOfSheets(sheets);
+  if (office?.folderYear === undefined) return asked;
+  if (asked !== undefined && asked !== office.folderYear)
+    throw new UsageError(
+      CLI_TEXT.yearNotFolder(asked, office.folderYear, relative(process.cwd(), office.registryPath)),
+    );
+  return office.folderYear;
+}
+
+/**
+ * The default folders: the bundled example keeps its own under `.thidua/`; an office has one store
+ * and one output tree whichever year's registry is given (office.ts); on Google, the folder the
+ * command is run in is the office's.
+ */
+function defaultFolders(values: JobValues, sheets: SheetsOption): { storeDir: string; outRoot: string } {
+  if (values.example === true && !values.registry)
+    return {
+      storeDir: values.store ?? join(DATA_DIR, 'db', 'example'),
+      outRoot: values.out ?? join(DATA_DIR, 'out', 'example'),
+    };
+  const root = officeOfSheets(sheets)?.root ?? resolve('.');
+  return { storeDir: values.store ?? officeStore(root), outRoot: values.out ?? officeOutput(root) };
 }
 
 /** The job context the common options describe (sheet medium, movement, year, store). */
 export async function openFromOptions(values: JobValues): Promise<JobContext> {
-  const year = parseYear(values.year);
   const sheets = await sheetsOf(values);
-  const slug = registrySlug(sheets, values.example === true && !values.registry);
+  const year = yearOf(values, sheets);
+  const office = officeOfSheets(sheets);
   const ctx = await openJob({
     sheets,
     ...(values.movement ? { movementPath: values.movement } : {}),
     ...(year !== undefined ? { year } : {}),
-    storeDir: values.store ?? join(DATA_DIR, 'db', slug),
+    ...defaultFolders(values, sheets),
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
     aws: values.aws ?? false,
     table: values.table ?? 'thidua',
-    outRoot: outRootOf(values, sheets),
+    ...(office ? { office } : {}),
   });
   // A registry with no unit read (a unit's workbook given as --registry, an empty list) is not a sector.
   if (ctx.registry.units.size === 0) {

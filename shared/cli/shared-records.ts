@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
-import { EXAMPLE_DIR, HISTORY_FILE, type JobContext, REGISTRY_FILE } from '../app/context.ts';
+import { HISTORY_FILE, type JobContext } from '../app/context.ts';
+import type { Office } from '../app/office.ts';
 import type { History } from '../domain/history.ts';
 import { cellRef } from '../domain/problems.ts';
 import { HISTORY_TABS, parseHistory } from '../present/history-read.ts';
@@ -18,7 +19,7 @@ import type { JobValues } from './options.ts';
  */
 export async function readHistory(
   values: JobValues,
-  ctx: Pick<JobContext, 'movement' | 'source'>,
+  ctx: Pick<JobContext, 'movement' | 'source' | 'office'>,
   log: (line: string) => void,
 ): Promise<Omit<History, 'problems'>> {
   if (!(ctx.source instanceof XlsxWorkbooks)) {
@@ -28,17 +29,26 @@ export async function readHistory(
     for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
     return history;
   }
-  const registryDir = dirname(
-    resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
-  );
-  const historyPath = resolve(values.history ?? join(registryDir, HISTORY_FILE));
-  if (!existsSync(historyPath)) return { records: [], initiatives: null };
+  const historyPath = values.history ? resolve(values.history) : historyBeside(ctx.office);
+  if (!historyPath || !existsSync(historyPath)) return { records: [], initiatives: null };
+  const registryDir = dirname(historyPath);
   const history = parseHistory(
     await new XlsxWorkbooks({ baseDir: registryDir }).readWorkbook(historyPath, HISTORY_TABS),
     ctx.movement,
   );
   for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
   return history;
+}
+
+/**
+ * The office's award history: beside the year's registry, else in the office's folder (one file
+ * for every year, as the office keeps it).
+ */
+function historyBeside(office: Office | undefined): string | undefined {
+  if (!office) return undefined;
+  return [join(dirname(office.registryPath), HISTORY_FILE), join(office.root, HISTORY_FILE)].find((p) =>
+    existsSync(p),
+  );
 }
 
 /** Writes the sector status workbook (beside the proposals; on Google, where the registry says). */

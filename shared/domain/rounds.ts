@@ -370,3 +370,23 @@ export function buildRound(input: RoundInput): RoundCouncil[] {
   });
   return applySectorLimits(built, campaign);
 }
+
+/** What a council's round lacks for want of data. */
+export interface RoundGaps {
+  /** Years of the round for which none of the council's candidates has an accepted result. */
+  readonly yearsWithoutData: readonly number[];
+  /** Nobody could be ranked, each for too few years with a result (or nobody has any). */
+  readonly rankedNobody: boolean;
+}
+
+export function roundGaps(council: RoundCouncil, campaign: Pick<Campaign, 'fromYear' | 'toYear'>): RoundGaps {
+  const entries = council.lists.flatMap((list) => list.entries);
+  const seen = new Set(entries.flatMap((e) => e.years));
+  const yearsWithoutData: number[] = [];
+  for (let year = campaign.fromYear; year <= campaign.toYear; year++)
+    if (!seen.has(year)) yearsWithoutData.push(year);
+  const rankedNobody =
+    yearsWithoutData.length > 0 &&
+    entries.every((e) => e.rank === null && e.reason?.code === 'TOO_FEW_YEARS');
+  return { yearsWithoutData, rankedNobody };
+}

@@ -281,7 +281,9 @@ function applyMistakes(code: string, t: MistakeTarget): void {
       break;
     }
     case 'T02-KV1':
-      t.info.year = yearLabel(t.year - 1); // last year's workbook
+      // A rating typed in words of one's own, not chosen from the list. (Last year's workbook listed
+      // in the registry is the office's mistake, not the unit's: see thidua run's “năm khác”.)
+      set(0, 6, 'Xuất sắc');
       break;
     case 'T02-KV2':
       t.info.unitCode = 'T02-KV1'; // claims another unit's code
@@ -326,7 +328,7 @@ export function generateHistory(
             HISTORY_CHOICES.individual,
             id,
             String(row[2]),
-            `${year}–${year + 1}`,
+            yearLabel(year),
             'CSTDCS',
             HISTORY_CHOICES.achievement,
             `${100 + (year % 100)}/QĐ-VKSTC`,
@@ -343,7 +345,7 @@ export function generateHistory(
     kind: string,
     decision: string,
     date: string,
-  ) => rows.push([HISTORY_CHOICES.individual, id, name, `${year}–${year + 1}`, form, kind, decision, date]);
+  ) => rows.push([HISTORY_CHOICES.individual, id, name, yearLabel(year), form, kind, decision, date]);
   for (const [id, name] of [...people].sort()) {
     const roll = rng.next();
     if (roll < 0.12)
@@ -372,7 +374,7 @@ export function generateHistory(
           id,
           name,
           INITIATIVE_TITLES[Math.floor(rng.next() * INITIATIVE_TITLES.length)] ?? '',
-          `${year}–${year + 1}`,
+          yearLabel(year),
           INITIATIVE_LEVELS.base,
           `${20 + (year % 100)}/QĐ-HĐSK`,
           `30/06/${year + 1}`,

@@ -10,9 +10,44 @@ export const sourceSchema = z.object({
   note: z.string().optional(),
 });
 
+/**
+ * Why a movement file cannot be used, beyond the shape of a value: a rule's key and what its
+ * sentence needs. The schemas attach it to their issue (`params.movement`); the text layer says it
+ * in Vietnamese, the message stays for developers.
+ */
+export type MovementIssue =
+  | { readonly rule: 'fractionAboveOne' }
+  | { readonly rule: 'duplicateCriterion'; readonly code: string }
+  | { readonly rule: 'prefixCriterion'; readonly code: string; readonly longer: string }
+  | { readonly rule: 'yearsReversed' }
+  | { readonly rule: 'unknownForm'; readonly form: string }
+  | { readonly rule: 'tierNotForm'; readonly form: string }
+  | { readonly rule: 'unknownRating'; readonly rating: string }
+  | { readonly rule: 'oneNoDiscipline' }
+  /** Emulation years of the period that a later step needs something for and the file does not give. */
+  | { readonly rule: 'noCatalog' | 'noQuota' | 'noEligibility' | 'noAnnualRound'; readonly years: number[] }
+  | {
+      readonly rule: 'roundOutsidePeriod';
+      readonly from: number;
+      readonly to: number;
+      readonly first: number;
+      readonly last: number;
+    };
+
+/** A zod issue carrying a movement issue. */
+export const movementIssue = (message: string, issue: MovementIssue, path: (string | number)[] = []) => ({
+  code: 'custom' as const,
+  message,
+  path,
+  params: { movement: issue },
+});
+
 export const fractionSchema = z
   .object({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() })
-  .refine((f) => f.numerator <= f.denominator, 'a quota fraction is at most 1');
+  .refine((f) => f.numerator <= f.denominator, {
+    message: 'a quota fraction is at most 1',
+    params: { movement: { rule: 'fractionAboveOne' } satisfies MovementIssue },
+  });
 
 export const roundingSchema = z.enum(['down', 'atLeastOne']);
 

@@ -5,9 +5,24 @@
  */
 import { z } from 'zod';
 import { type AwardRule, awardRuleSchema, formTierSchema, type RuleBasis } from './award-rules.ts';
-import { fractionSchema, isoDate, roundingSchema, sourceSchema, subjectSchema } from './basics.ts';
+import {
+  fractionSchema,
+  isoDate,
+  movementIssue,
+  roundingSchema,
+  sourceSchema,
+  subjectSchema,
+} from './basics.ts';
+import { coverageGaps, emulationYearBounds, inForce } from './coverage.ts';
 
-export { fractionSchema, roundingSchema, sourceSchema, subjectSchema } from './basics.ts';
+export {
+  fractionSchema,
+  type MovementIssue,
+  roundingSchema,
+  sourceSchema,
+  subjectSchema,
+} from './basics.ts';
+export { emulationYearBounds, yearsOf } from './coverage.ts';
 
 const criterionCode = z.string().regex(/^[A-Z]{1,4}\d{1,2}$/, 'criterion codes look like CN1 or TT5');
 
@@ -56,14 +71,26 @@ const catalogSchema = z
       ...catalog.individual.vetoItems,
     ].map((item) => item.code);
     const duplicate = codes.find((code, index) => codes.indexOf(code) !== index);
-    if (duplicate) ctx.addIssue({ code: 'custom', message: `criterion code ${duplicate} is used twice` });
+    if (duplicate)
+      ctx.addIssue(
+        movementIssue(`criterion code ${duplicate} is used twice`, {
+          rule: 'duplicateCriterion',
+          code: duplicate,
+        }),
+      );
     // A code that is a prefix of another (CN1 / CN10) would make header matching ambiguous.
     for (const a of codes)
       for (const b of codes)
         if (a !== b && b.startsWith(a) && /^\d$/.test(b.charAt(a.length)))
-          ctx.addIssue({ code: 'custom', message: `criterion code ${a} is a prefix of ${b}` });
+          ctx.addIssue(
+            movementIssue(`criterion code ${a} is a prefix of ${b}`, {
+              rule: 'prefixCriterion',
+              code: a,
+              longer: b,
+            }),
+          );
     if (catalog.toYear < catalog.fromYear)
-      ctx.addIssue({ code: 'custom', message: 'toYear is before fromYear' });
+      ctx.addIssue(movementIssue('toYear is before fromYear', { rule: 'yearsReversed' }, ['toYear']));
   });
 
 const datedSchema = { validFrom: isoDate, validTo: isoDate };
@@ -105,137 +132,156 @@ export {
   ruleBasisSchema,
 } from './award-rules.ts';
 
-export const movementSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    plan: z.object({ number: z.string(), date: isoDate, issuer: z.string() }),
+const movementShape = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  plan: z.object({ number: z.string(), date: isoDate, issuer: z.string() }),
+  /**
+   * The laws a council's documents cite (“Căn cứ …”), each with the dates it is in force: a
+   * document cites those in force on its date. Optional for a movement that prints no documents.
+   */
+  legalBases: z
+    .array(
+      z.object({
+        text: z.string().min(1),
+        validFrom: isoDate,
+        validTo: isoDate.optional(),
+        source: sourceSchema,
+      }),
+    )
+    .default([]),
+  period: z.object({ from: isoDate, to: isoDate }),
+  /**
+   * When units' workbooks for an emulation year are due: this day and month of the year after
+   * it starts (the status workbook counts the days left). Absent: no deadline shown.
+   */
+  submissionDeadline: z
+    .object({
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(28),
+      source: sourceSchema,
+    })
+    .optional(),
+  emulationYear: z.object({
+    startMonth: z.number().int().min(1).max(12),
+    startDay: z.number().int().min(1).max(28),
+    source: sourceSchema,
+  }),
+  ratings: z
+    .array(z.object({ code: z.string().min(1), label: z.string().min(1), rank: z.number().int() }))
+    .min(1),
+  disciplines: z
+    .array(z.object({ code: z.string().min(1), label: z.string().min(1), isDiscipline: z.boolean() }))
+    .min(1),
+  catalogs: z.array(catalogSchema).min(1),
+  quotaPolicies: z.array(quotaPolicySchema).min(1),
+  eligibilityPolicies: z.array(eligibilityPolicySchema).min(1),
+  awardForms: z
+    .array(
+      z.object({
+        code: z.string().min(1),
+        name: z.string().min(1),
+        /** The form's name in a tab title (at most 21 characters: “Cá nhân - ” comes first, and a tab holds 31). */
+        shortName: z.string().min(1).max(21).optional(),
+        subjects: z.array(subjectSchema).min(1),
+        source: sourceSchema,
+      }),
+    )
+    .min(1),
+  campaigns: z
+    .array(
+      z.object({
+        kind: campaignKindSchema,
+        fromYear: z.number().int(),
+        toYear: z.number().int(),
+        reviewYear: z.number().int().optional(),
+        /** The date a round's award rules are taken at (the rules in force then). */
+        reviewDate: isoDate.optional(),
+        awardForms: z.array(z.string()).min(1),
+        /**
+         * How a round's proposed list is split among its forms, top-down: the first tier's form
+         * for the first places, then the next. Empty: every proposed candidate gets the round's
+         * first form.
+         */
+        formTiers: z.array(formTierSchema).default([]),
+        source: sourceSchema,
+      }),
+    )
+    .min(1),
+  roundRanking: z.object({
+    /** The mean share over the round's years that have an accepted result (never a missing year as 0). */
+    policy: z.literal('meanShare'),
+    /** Years with a result a candidate needs to be ranked. */
+    minYears: z.number().int().positive().default(1),
     /**
-     * The laws a council's documents cite (“Căn cứ …”), each with the dates it is in force: a
-     * document cites those in force on its date. Optional for a movement that prints no documents.
+     * How many the round list proposes, per council (the base is its staff, or its collectives);
+     * absent: everyone is ranked and the council chooses. Never a law: the council's decision.
      */
-    legalBases: z
-      .array(
-        z.object({
-          text: z.string().min(1),
-          validFrom: isoDate,
-          validTo: isoDate.optional(),
-          source: sourceSchema,
-        }),
-      )
-      .default([]),
-    period: z.object({ from: isoDate, to: isoDate }),
-    /**
-     * When units' workbooks for an emulation year are due: this day and month of the year after
-     * it starts (the status workbook counts the days left). Absent: no deadline shown.
-     */
-    submissionDeadline: z
+    selection: z
       .object({
-        month: z.number().int().min(1).max(12),
-        day: z.number().int().min(1).max(28),
+        individual: fractionSchema,
+        collective: fractionSchema,
+        rounding: roundingSchema,
         source: sourceSchema,
       })
       .optional(),
-    emulationYear: z.object({
-      startMonth: z.number().int().min(1).max(12),
-      startDay: z.number().int().min(1).max(28),
-      source: sourceSchema,
-    }),
-    ratings: z
-      .array(z.object({ code: z.string().min(1), label: z.string().min(1), rank: z.number().int() }))
-      .min(1),
-    disciplines: z
-      .array(z.object({ code: z.string().min(1), label: z.string().min(1), isDiscipline: z.boolean() }))
-      .min(1),
-    catalogs: z.array(catalogSchema).min(1),
-    quotaPolicies: z.array(quotaPolicySchema).min(1),
-    eligibilityPolicies: z.array(eligibilityPolicySchema).min(1),
-    awardForms: z
-      .array(
-        z.object({
-          code: z.string().min(1),
-          name: z.string().min(1),
-          /** The form's name in a tab title (at most 21 characters: “Cá nhân - ” comes first, and a tab holds 31). */
-          shortName: z.string().min(1).max(21).optional(),
-          subjects: z.array(subjectSchema).min(1),
-          source: sourceSchema,
-        }),
-      )
-      .min(1),
-    campaigns: z
-      .array(
-        z.object({
-          kind: campaignKindSchema,
-          fromYear: z.number().int(),
-          toYear: z.number().int(),
-          reviewYear: z.number().int().optional(),
-          /** The date a round's award rules are taken at (the rules in force then). */
-          reviewDate: isoDate.optional(),
-          awardForms: z.array(z.string()).min(1),
-          /**
-           * How a round's proposed list is split among its forms, top-down: the first tier's form
-           * for the first places, then the next. Empty: every proposed candidate gets the round's
-           * first form.
-           */
-          formTiers: z.array(formTierSchema).default([]),
-          source: sourceSchema,
-        }),
-      )
-      .min(1),
-    roundRanking: z.object({
-      /** The mean share over the round's years that have an accepted result (never a missing year as 0). */
-      policy: z.literal('meanShare'),
-      /** Years with a result a candidate needs to be ranked. */
-      minYears: z.number().int().positive().default(1),
-      /**
-       * How many the round list proposes, per council (the base is its staff, or its collectives);
-       * absent: everyone is ranked and the council chooses. Never a law: the council's decision.
-       */
-      selection: z
-        .object({
-          individual: fractionSchema,
-          collective: fractionSchema,
-          rounding: roundingSchema,
-          source: sourceSchema,
-        })
-        .optional(),
-      note: z.string(),
-      source: sourceSchema,
-    }),
-    awardRules: z.array(awardRuleSchema).default([]),
-    blockingRules: z.object({
-      source: sourceSchema,
-      disciplineBreaksChain: z.boolean(),
-      /** History entries (as their “award” text) that block any award while they stand. */
-      pendingBlocks: z.array(z.string()),
-    }),
-    tieBreakers: z.object({
-      womenPriority: z.object({ enabled: z.boolean(), source: sourceSchema }),
-    }),
-  })
-  .superRefine((movement, ctx) => {
-    const forms = new Set(movement.awardForms.map((form) => form.code));
-    for (const campaign of movement.campaigns)
-      for (const form of campaign.awardForms)
-        if (!forms.has(form))
-          ctx.addIssue({
-            code: 'custom',
-            message: `campaign ${campaign.kind} names unknown award form ${form}`,
-          });
-    for (const campaign of movement.campaigns)
-      for (const tier of campaign.formTiers)
-        if (!campaign.awardForms.includes(tier.form))
-          ctx.addIssue({
-            code: 'custom',
-            message: `campaign ${campaign.kind} splits its list into ${tier.form}, not one of its forms`,
-          });
-    const ratings = new Set(movement.ratings.map((rating) => rating.code));
-    for (const policy of movement.eligibilityPolicies)
-      if (!ratings.has(policy.individual.minimumRating))
-        ctx.addIssue({ code: 'custom', message: `policy ${policy.id} names unknown rating` });
-    if (movement.disciplines.filter((d) => !d.isDiscipline).length !== 1)
-      ctx.addIssue({ code: 'custom', message: 'exactly one discipline entry must mean "no discipline"' });
+    note: z.string(),
+    source: sourceSchema,
+  }),
+  awardRules: z.array(awardRuleSchema).default([]),
+  blockingRules: z.object({
+    source: sourceSchema,
+    disciplineBreaksChain: z.boolean(),
+    /** History entries (as their “award” text) that block any award while they stand. */
+    pendingBlocks: z.array(z.string()),
+  }),
+  tieBreakers: z.object({
+    womenPriority: z.object({ enabled: z.boolean(), source: sourceSchema }),
+  }),
+});
+
+export const movementSchema = movementShape.superRefine((movement, ctx) => {
+  const forms = new Set(movement.awardForms.map((form) => form.code));
+  movement.campaigns.forEach((campaign, i) => {
+    for (const form of campaign.awardForms)
+      if (!forms.has(form))
+        ctx.addIssue(
+          movementIssue(
+            `campaign ${campaign.kind} names unknown award form ${form}`,
+            { rule: 'unknownForm', form },
+            ['campaigns', i, 'awardForms'],
+          ),
+        );
+    campaign.formTiers.forEach((tier, k) => {
+      if (!campaign.awardForms.includes(tier.form))
+        ctx.addIssue(
+          movementIssue(
+            `campaign ${campaign.kind} splits its list into ${tier.form}, not one of its forms`,
+            { rule: 'tierNotForm', form: tier.form },
+            ['campaigns', i, 'formTiers', k, 'form'],
+          ),
+        );
+    });
   });
+  const ratings = new Set(movement.ratings.map((rating) => rating.code));
+  movement.eligibilityPolicies.forEach((policy, i) => {
+    const rating = policy.individual.minimumRating;
+    if (!ratings.has(rating))
+      ctx.addIssue(
+        movementIssue(`policy ${policy.id} names unknown rating`, { rule: 'unknownRating', rating }, [
+          'eligibilityPolicies',
+          i,
+        ]),
+      );
+  });
+  if (movement.disciplines.filter((d) => !d.isDiscipline).length !== 1)
+    ctx.addIssue(
+      movementIssue('exactly one discipline entry must mean "no discipline"', { rule: 'oneNoDiscipline' }, [
+        'disciplines',
+      ]),
+    );
+  for (const issue of coverageGaps(movement)) ctx.addIssue(issue);
+});
 
 export type Movement = z.infer<typeof movementSchema>;
 export type LegalBasis = Movement['legalBases'][number];
@@ -294,15 +340,6 @@ export function parseMovement(raw: unknown): Movement {
   return result.data;
 }
 
-/** An emulation year is named by the calendar year it starts in: 2024 runs 01/06/2024 – 31/05/2025. */
-export function emulationYearBounds(movement: Movement, year: number): { from: string; to: string } {
-  const { startMonth, startDay } = movement.emulationYear;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const from = `${year}-${pad(startMonth)}-${pad(startDay)}`;
-  const end = new Date(Date.UTC(year + 1, startMonth - 1, startDay - 1));
-  return { from, to: end.toISOString().slice(0, 10) };
-}
-
 /**
  * The catalog a year is assessed against, as the templates and checks use it: veto items switched
  * off are left out.
@@ -325,21 +362,10 @@ export function catalogFor(movement: Movement, year: number): Catalog | undefine
   return { ...catalog, collective: on(catalog.collective), individual: on(catalog.individual) };
 }
 
-/** Policies are chosen by the last day of the emulation year: the rule in force when it is assessed. */
-function inForce<T extends { validFrom: string; validTo: string }>(policies: readonly T[], date: string) {
-  return policies.find((policy) => policy.validFrom <= date && date <= policy.validTo);
-}
-
 export function quotaPolicyFor(movement: Movement, year: number): QuotaPolicy | undefined {
   return inForce(movement.quotaPolicies, emulationYearBounds(movement, year).to);
 }
 
 export function eligibilityPolicyFor(movement: Movement, year: number): EligibilityPolicy | undefined {
   return inForce(movement.eligibilityPolicies, emulationYearBounds(movement, year).to);
-}
-
-export function yearsOf(movement: Movement): number[] {
-  const first = Number(movement.period.from.slice(0, 4));
-  const last = Number(movement.period.to.slice(0, 4)) - 1;
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }

@@ -54,11 +54,15 @@ export class WorkbookInaccessibleError extends Error {
 export class StoreBusyError extends Error {
   override readonly name = 'StoreBusyError';
   constructor(
-    readonly holder: string,
+    /** Which run holds it (host and process); null when that cannot be told. */
+    readonly holder: string | null,
     readonly since: string | null,
     options?: ErrorOptions,
   ) {
-    super(`the store is in use by another run (${holder}${since ? ` since ${since}` : ''})`, options);
+    super(
+      `the store is in use by another run (${holder ?? 'unknown'}${since ? ` since ${since}` : ''})`,
+      options,
+    );
   }
 }
 
@@ -142,7 +146,7 @@ export interface SheetSink {
 }
 
 /** What a unit's state records of its last check (`unchanged` and `failed` are per-run only). */
-export type StoredStatus = Exclude<UnitStatus, 'unchanged' | 'failed'>;
+export type StoredStatus = Exclude<UnitStatus, 'unchanged' | 'failed' | 'otherYear'>;
 
 /** Where a unit stands for one emulation year: the accepted version and the last check. */
 export interface UnitState {

@@ -10,9 +10,9 @@
 import type { CouncilProposal, SubjectProposal } from '../domain/candidates.ts';
 import type { Cell } from '../domain/grid.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
-import { formatDate } from '../domain/text.ts';
+import { formatDate, matchKey } from '../domain/text.ts';
 import { legalBasesOn, type Movement } from '../movement/movement.ts';
-import { DOCUMENT_TEXT, DOCUMENTS } from '../text/documents.ts';
+import { BODY_ABOVE, DOCUMENT_TEXT, DOCUMENTS } from '../text/documents.ts';
 import { PROPOSAL_TEXT } from '../text/proposals.ts';
 
 export type Run = string | { readonly text: string; readonly bold?: boolean; readonly italic?: boolean };
@@ -96,16 +96,24 @@ export const percent = (c: { points: number; max: number }) =>
 /** Points kept in hundredths, as the documents print them (12,5). */
 export const points = (hundredths: number) => (hundredths / 100).toLocaleString('vi-VN');
 
-/** The council whose Hội đồng a proposal goes to: the nearest unit above that runs one. */
+/**
+ * To whom a council's proposal goes: the council of the nearest unit above that runs one; above the
+ * registry's top unit, the body its level answers to (BODY_ABOVE: a province-only registry's papers
+ * go to the VKSNDTC's council); the sector's top council, to its own Viện trưởng.
+ */
 export function recipientOf(units: ReadonlyMap<string, RegistryUnit>, code: string): string {
-  let parent = units.get(code)?.parentCode ?? null;
+  let top = units.get(code);
+  let parent = top?.parentCode ?? null;
   while (parent) {
     const unit = units.get(parent);
     if (!unit) break;
     if (unit.runsCouncil) return DOCUMENT_TEXT.council(unit.name);
+    top = unit;
     parent = unit.parentCode;
   }
-  return DOCUMENTS.head(units.get(code)?.name ?? code);
+  const level = matchKey(top?.level ?? '');
+  const above = Object.entries(BODY_ABOVE).find(([label]) => matchKey(label) === level)?.[1];
+  return above ? DOCUMENT_TEXT.council(above) : DOCUMENTS.head(units.get(code)?.name ?? code);
 }
 
 /**

@@ -10,8 +10,7 @@ import { MOVEMENT_BOOK as T } from '../text/movement-book.ts';
 import type { Where } from './movement-book.ts';
 import { type Row, type readGeneral, sourceOf } from './movement-book-cells.ts';
 import { type GeneralKey, OPEN_END, type Source } from './movement-book-layout.ts';
-
-const M = T.messages;
+import { movementIssueText } from './movement-issues.ts';
 
 /** A catalog as its rows and criteria build it, before the schema judges it. */
 export interface CatalogDraft {
@@ -63,7 +62,7 @@ export function judgeMovement(tables: MovementTables): {
       tab: at?.tab ?? T.tabs.general,
       cell: at?.cell ?? '',
       code: 'MOVEMENT_INVALID',
-      message: M.invalid(`${segments.join('.') || 'phong trào'}: ${issue.message}`),
+      message: movementIssueText(issue),
     };
   });
   return { movement: null, problems: list };

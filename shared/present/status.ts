@@ -32,6 +32,8 @@ const ORDER: readonly StatusState[] = ['inaccessible', 'rejected', 'missing', 'a
 export function statusState(status: UnitStatus): StatusState {
   if (status === 'accepted' || status === 'unchanged') return 'accepted';
   if (status === 'inaccessible' || status === 'failed') return 'inaccessible';
+  // Another year's workbook: this year's is not there.
+  if (status === 'otherYear') return 'missing';
   return status;
 }
 

@@ -5,7 +5,7 @@ import { ROUND_KIND_LABEL, yearLabel } from './common.ts';
 export const CLI_TEXT = {
   heading: (year: number, movement: string) => `thidua — năm thi đua ${yearLabel(year)} — ${movement}`,
   units: (total: number, c: Record<string, number>) =>
-    `Đơn vị: ${total} — tiếp nhận mới ${c.accepted ?? 0}, không đổi ${c.unchanged ?? 0}, có lỗi ${c.rejected ?? 0}, chưa có bảng điểm ${c.missing ?? 0}`,
+    `Đơn vị: ${total} — tiếp nhận mới ${c.accepted ?? 0}, không đổi ${c.unchanged ?? 0}, có lỗi ${c.rejected ?? 0}, chưa có bảng điểm ${c.missing ?? 0}${c.otherYear ? `, bảng điểm của năm khác ${c.otherYear}` : ''}`,
   unitProblem: (code: string, status: string, errors: number) => `  ${code}: ${status} (${errors} lỗi)`,
   councilLine: (code: string, name: string, collectives: string, individuals: string) =>
     `  ${code} ${name}\n      tập thể: ${collectives}\n      cá nhân: ${individuals}`,
@@ -37,6 +37,12 @@ export const CLI_TEXT = {
     `Đã tạo Danh mục đơn vị trống tại ${path}. Điền danh mục rồi chạy lại lệnh để tạo bảng điểm cho từng đơn vị.`,
   templateCreated: (created: number, existing: number) =>
     `Đã tạo ${created} bảng điểm; ${existing} bảng điểm đã có từ trước được giữ nguyên.`,
+  templateOtherYear: (code: string, workbook: string, year: number) =>
+    `  ${code}: ${workbook} đã có nhưng là bảng điểm của năm thi đua khác, không phải ${yearLabel(year)} — giữ nguyên, không tính là của năm này. Ghi vào cột “Bảng điểm” một tệp mới cho năm ${yearLabel(year)} (ví dụ trong thư mục nam-${year}/bang-diem/).`,
+  templateNoUnits: (where: string) =>
+    `Danh mục đơn vị ${where} chưa có đơn vị nào: điền mỗi đơn vị một dòng ở trang “Đơn vị” (mã, tên, mã đơn vị cấp trên, cấp, bảng điểm…) rồi chạy lại.`,
+  templateUnlisted: (column: string, codes: readonly string[]) =>
+    `Cột “${column}” của Danh mục đơn vị còn trống ở ${codes.length} đơn vị (${codes.slice(0, 10).join(', ')}${codes.length > 10 ? ', …' : ''}): chưa tạo bảng điểm cho các đơn vị này. Ghi đường dẫn tệp (ví dụ bang-diem/${codes[0] ?? 'MA'}.xlsx) hoặc mã bảng tính Google Sheets vào cột đó rồi chạy lại.`,
   checkOk: (path: string) => `${path}: hợp lệ, có thể tiếp nhận.`,
   historyCreated: (path: string) =>
     `Đã tạo tệp Lịch sử khen thưởng và Sáng kiến trống tại ${path}. Điền rồi kiểm tra: thidua check --history ${path}`,
@@ -79,16 +85,36 @@ export const CLI_TEXT = {
   unknownUnit: (path: string) =>
     `Không xác định được đơn vị của ${path}: Danh mục đơn vị không ghi bảng điểm này. Dùng --unit MÃ_ĐƠN_VỊ.`,
   failed: (message: string) => `Lỗi: ${message}`,
-  busy: (holder: string, since: string | null) =>
-    `một lần chạy khác đang dùng kho dữ liệu này (${holder}${since ? `, từ ${since}` : ''}). Chờ lần chạy đó xong rồi chạy lại; không có gì được thay đổi.`,
+  busy: (holder: string | null, since: string | null) =>
+    `một lần chạy khác đang dùng kho dữ liệu này${holder ? ` (${holder}${since ? `, từ ${since}` : ''})` : ''}. Chờ lần chạy đó xong rồi chạy lại; không có gì được thay đổi.`,
+  badCredentials: (reason: 'notJson' | 'invalid' | 'externalAccount') =>
+    ({
+      notJson:
+        'tệp thông tin xác thực Google không phải JSON (cần tệp khóa tài khoản dịch vụ hoặc tệp cấu hình liên kết danh tính tải từ Google Cloud).',
+      invalid:
+        'tệp thông tin xác thực Google thiếu trường cần thiết (client_email, private_key, hoặc cấu hình liên kết danh tính); tải lại tệp từ Google Cloud.',
+      externalAccount:
+        'cấu hình liên kết danh tính (workload identity federation) không được thư viện Google nhận ra; tạo lại bằng gcloud iam workload-identity-pools create-cred-config.',
+    })[reason],
+  noPolicy: (year: number) =>
+    `phong trào chưa có bộ tiêu chí, tỷ lệ khen thưởng hoặc điều kiện xét cho năm thi đua ${yearLabel(year)}; kiểm tra tệp cấu hình: thidua movement check.`,
   withheld: (code: string, reasons: readonly string[]) =>
     `  ${code}: chưa lập lại danh sách — ${reasons.join(' ')}`,
+  otherYearUnit: (code: string, message: string) =>
+    `  ${code}: ${message} Không tiếp nhận, không ghi gì vào tệp.`,
+  otherYear: (count: number, year: number, anyMatched: boolean) =>
+    `${count} bảng điểm là của năm thi đua khác, không phải ${yearLabel(year)}: kiểm tra --year và cột “Bảng điểm” của Danh mục đơn vị.${anyMatched ? '' : ' Không bảng điểm nào thuộc năm này: không lập đề nghị.'}`,
   unread: (count: number) =>
     `${count} đơn vị chưa đọc được bảng điểm (lỗi kết nối hoặc không truy cập được); xem report.json và chạy lại sau khi khắc phục.`,
   noCatalog: (year: number) => `Phong trào không có bộ tiêu chí cho năm thi đua ${year}.`,
   noRegistry: (path: string) => `Không tìm thấy Danh mục đơn vị: ${path}`,
   badYear: (value: string) => `--year: “${value}” không hợp lệ (ví dụ: 2024).`,
-  needRegistry: () => 'Cần --registry FILE (Danh mục đơn vị) hoặc --example.',
+  needRegistry: () =>
+    'Cần --registry TỆP (Danh mục đơn vị) hoặc --example — hoặc chạy lệnh trong thư mục của văn phòng, nơi mỗi năm thi đua có thư mục nam-<năm>/danh-muc-don-vi.xlsx.',
+  noYearFolder: (year: number, folder: string) =>
+    `Thư mục này chưa có Danh mục đơn vị của năm thi đua ${yearLabel(year)} (${folder}/danh-muc-don-vi.xlsx). Tạo bằng: thidua template --registry ${folder}/danh-muc-don-vi.xlsx`,
+  yearNotFolder: (asked: number, folderYear: number, registry: string) =>
+    `--year ${asked}, nhưng Danh mục ${registry} nằm trong thư mục của năm thi đua ${yearLabel(folderYear)}: không đọc, không ghi bảng điểm nào. Bỏ --year (năm theo thư mục), hoặc dùng Danh mục trong thư mục nam-${asked}.`,
   unknownCommand: (command: string) => `Lệnh không có: ${command}`,
   needCouncil: () => 'Cần --council MÃ_HỘI_ĐỒNG.',
   documents: (council: string, paths: readonly string[]) =>
@@ -103,8 +129,21 @@ export const CLI_TEXT = {
   roundWritten: (n: number, dir: string) => `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào ${dir}`,
   roundList: (subject: string, proposed: number, forms: string, tied: number, toCheck: number) =>
     `${subject} đề xuất ${proposed}${forms ? ` (${forms})` : ''}${tied ? `, ${tied} đồng điểm tại ngưỡng` : ''}${toCheck ? `, ${toCheck} còn điều kiện Hội đồng cần kiểm tra` : ''}`,
-  roundYears: (years: readonly string[]) =>
-    years.length ? `Đồng bộ bảng điểm các năm thi đua trước của đợt: ${years.join(', ')}` : '',
+  roundYears: (years: readonly number[]) =>
+    years.length ? `Đồng bộ bảng điểm các năm thi đua khác của đợt: ${years.map(yearLabel).join(', ')}` : '',
+  roundYearSynced: (year: number, total: number, c: Record<string, number>) =>
+    `  ${yearLabel(year)}: ${total} đơn vị — tiếp nhận mới ${c.accepted ?? 0}, không đổi ${c.unchanged ?? 0}, có lỗi ${c.rejected ?? 0}, chưa có bảng điểm ${c.missing ?? 0}${c.otherYear ? `, bảng điểm của năm khác ${c.otherYear}` : ''}`,
+  roundYearsMissing: (
+    council: string,
+    years: readonly number[],
+    rankedNobody: boolean,
+    office: string | null,
+  ) =>
+    `  ${council}: chưa có dữ liệu năm thi đua ${years.map(yearLabel).join(', ')}${rankedNobody ? ' — chưa xếp hạng được ai vì thiếu năm' : ''}. ${
+      office !== null
+        ? `Thêm vào ${office === '.' ? 'thư mục này' : `thư mục văn phòng ${office}`} các thư mục ${years.map((y) => `nam-${y}`).join(', ')}, mỗi thư mục có danh-muc-don-vi.xlsx và bang-diem/ của năm đó, rồi chạy lại: đợt xét tự đồng bộ các năm này.`
+        : `Đồng bộ từng năm vào cùng kho dữ liệu: thidua sync --google --registry-id <Danh mục của năm> --year <năm>, rồi chạy lại.`
+    }`,
   publishedDecision: (version: number) => `khóa sổ lần ${version}`,
   needBy: () => 'Cần --by (họ tên người thực hiện).',
   needWhy: () => 'Mở lại danh sách đã khóa sổ cần --why (lý do).',

@@ -22,6 +22,31 @@ export const DOCUMENT_TEXT = {
     `${kind.charAt(0).toLocaleUpperCase('vi')}${kind.slice(1)} phong trào — các năm thi đua ${yearLabel(from)} đến ${yearLabel(to)}`,
 } as const;
 
+const SUPREME = 'Viện kiểm sát nhân dân tối cao';
+
+/**
+ * The body whose council a registry's top unit proposes to, by the top unit's level (“Cấp”), when
+ * the registry has no row above it — an office that runs thidua for its own councils alone. The
+ * plan's levels (Kế hoạch 123/KH-VKSTC, III: a council at each level; the sector's council at the
+ * VKSNDTC): a province, a high-level procuracy, a VKSNDTC department and the central military
+ * procuracy propose to the VKSNDTC's council; a military-zone procuracy to the central military
+ * procuracy's. `null`: the top of the sector, whose council proposes to its own Viện trưởng. A
+ * level whose body above the registry cannot name (a regional procuracy: which province?) is left
+ * for the office to write in. Matched as the registry's dropdown writes them (REGISTRY_LEVELS).
+ */
+export const BODY_ABOVE: Readonly<Record<string, string | null>> = {
+  'Trung ương': null,
+  'Đơn vị thuộc VKSNDTC': SUPREME,
+  'Cấp cao': SUPREME,
+  Tỉnh: SUPREME,
+  'Quân sự': SUPREME,
+  'Quân sự quân khu': 'Viện kiểm sát quân sự trung ương',
+  'Đơn vị thuộc cấp cao': '……………………………………',
+  'Quân sự khu vực': '……………………………………',
+  'Đơn vị thuộc tỉnh': '……………………………………',
+  'Khu vực': '……………………………………',
+};
+
 /** The council's official documents: Tờ trình, Danh sách, Biên bản (Nghị định 30/2020/NĐ-CP). */
 export const DOCUMENTS = {
   number: (kind: 'TTr' | 'BB') => `Số:          /${kind}-HĐTĐKT`,

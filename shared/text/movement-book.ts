@@ -1,5 +1,6 @@
 /** The movement workbook the emulation office edits: tabs, headers, notes, messages. */
-import { quoted } from './common.ts';
+import type { MovementIssue } from '../movement/movement.ts';
+import { quoted, yearLabel } from './common.ts';
 
 /** The movement workbook (Cấu hình phong trào): tabs, columns, choices and messages. */
 export const MOVEMENT_BOOK = {
@@ -196,6 +197,49 @@ export const MOVEMENT_BOOK = {
     noDiscipline: () => 'Trang “Kỷ luật” cần đúng một dòng “Là kỷ luật: Không” (không bị kỷ luật).',
     toBeforeFrom: () => '“Đến” sớm hơn “Từ”.',
     invalid: (detail: string) => `Giá trị không hợp lệ (${detail}).`,
+    /** What a rule of the movement schema found (see MovementIssue), as the office reads it. */
+    issue: (issue: MovementIssue): string => {
+      const years = (ys: readonly number[]) => `Năm thi đua ${ys.map(yearLabel).join(', ')}`;
+      switch (issue.rule) {
+        case 'fractionAboveOne':
+          return 'Tỷ lệ phải không quá 1 (ví dụ 1/4 hoặc 10%).';
+        case 'duplicateCriterion':
+          return `Mã tiêu chí ${issue.code} được dùng hai lần trong cùng bộ tiêu chí.`;
+        case 'prefixCriterion':
+          return `Mã tiêu chí ${issue.code} là phần đầu của mã ${issue.longer}: tiêu đề cột của bảng điểm không phân biệt được, hãy đặt mã khác.`;
+        case 'yearsReversed':
+          return '“Đến năm thi đua” sớm hơn “Từ năm thi đua”.';
+        case 'unknownForm':
+          return `Hình thức “${issue.form}” không có ở trang “Hình thức khen thưởng”.`;
+        case 'tierNotForm':
+          return `Hình thức “${issue.form}” không thuộc các hình thức của đợt này (trang “Đợt xét”).`;
+        case 'unknownRating':
+          return `Xếp loại “${issue.rating}” không có ở trang “Xếp loại”.`;
+        case 'oneNoDiscipline':
+          return 'Trang “Kỷ luật” cần đúng một dòng “Là kỷ luật: Không” (không bị kỷ luật).';
+        case 'noCatalog':
+          return `${years(issue.years)} chưa có bộ tiêu chí: kéo dài “Đến năm thi đua” của bộ tiêu chí cuối, hoặc thêm bộ tiêu chí mới (trang “Bộ tiêu chí” và “Tiêu chí”).`;
+        case 'noQuota':
+          return `${years(issue.years)} chưa có tỷ lệ khen thưởng áp dụng: kéo dài “Đến ngày” của quy định cuối, hoặc thêm một dòng.`;
+        case 'noEligibility':
+          return `${years(issue.years)} chưa có điều kiện xét áp dụng: kéo dài “Đến ngày” của quy định cuối, hoặc thêm một dòng.`;
+        case 'noAnnualRound':
+          return `${years(issue.years)} không thuộc đợt xét hằng năm nào: kéo dài “Đến năm thi đua” của đợt “Hằng năm”.`;
+        case 'roundOutsidePeriod':
+          return `Đợt xét năm thi đua ${yearLabel(issue.from)} đến ${yearLabel(issue.to)} nằm ngoài thời gian của phong trào (${yearLabel(issue.first)} đến ${yearLabel(issue.last)}): sửa năm của đợt, hoặc ngày kết thúc phong trào ở trang “Phong trào”.`;
+      }
+    },
+    /** A value the movement schema refused for its shape (a zod issue's code), in words. */
+    shape: {
+      missing: 'chưa có giá trị',
+      wrongType: 'sai kiểu giá trị',
+      tooFewItems: (n: number) => `cần ít nhất ${n} mục`,
+      tooSmall: (n: number) => `phải từ ${n} trở lên`,
+      tooBig: (n: number) => `phải không quá ${n}`,
+      oneOf: (options: readonly string[]) => `chọn một trong: ${options.join('; ')}`,
+      format: 'sai định dạng',
+      other: 'không dùng được',
+    },
     notAFile: (location: string) =>
       `“${location}” không phải tệp cấu hình phong trào (.json hoặc .xlsx); mã bảng tính Google chỉ dùng được cùng --google.`,
     hasProblems: (location: string, lines: readonly string[]) =>

@@ -15,6 +15,7 @@ export const STATUS_LABELS = {
   missing: 'Chưa có bảng điểm',
   inaccessible: 'Không truy cập được bảng điểm (chưa chia sẻ, bị thu hồi quyền hoặc sai mã)',
   failed: 'Chưa đọc được (lỗi kết nối) — sẽ thử lại ở lần đồng bộ sau',
+  otherYear: 'Bảng điểm của năm thi đua khác — không tiếp nhận, không ghi gì vào tệp',
 } as const;
 
 export const REASONS = {

@@ -9,7 +9,7 @@ import {
 import type { Eligibility } from '../domain/eligibility.ts';
 import { problemSchema } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
-import type { RoundCouncil } from '../domain/rounds.ts';
+import { type RoundCouncil, roundGaps } from '../domain/rounds.ts';
 import type { Counters } from '../ports/index.ts';
 import { reasonText } from '../text/proposals.ts';
 import { conditionText, eligibilitySummary, ROUND_TEXT } from '../text/rounds.ts';
@@ -79,6 +79,10 @@ export const roundCouncilSchema = z.object({
   workbook: z.string().nullable(),
   /** The council's round list is published (khóa sổ): its workbook stays as published. */
   published: z.boolean().default(false),
+  /** Years of the round with no result for any of the council's candidates (see `roundGaps`). */
+  yearsWithoutData: z.array(z.number().int()).default([]),
+  /** Nobody could be ranked for want of years with a result. */
+  rankedNobody: z.boolean().default(false),
   lists: z.array(
     z.object({
       subject: z.enum(['collective', 'individual']),
@@ -121,7 +125,7 @@ export const reportSchema = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      status: z.enum(['accepted', 'unchanged', 'rejected', 'missing', 'inaccessible', 'failed']),
+      status: z.enum(['accepted', 'unchanged', 'rejected', 'missing', 'inaccessible', 'failed', 'otherYear']),
       problems: z.array(problemSchema),
     }),
   ),
@@ -204,41 +208,46 @@ export function roundSummary(
 ): NonNullable<Report['round']> {
   return {
     ...round,
-    councils: councils.map((c) => ({
-      code: c.code,
-      name: c.name,
-      workbook: written.get(c.code) ?? null,
-      published: published.has(c.code),
-      lists: c.lists.map((list) => ({
-        subject: list.subject,
-        base: list.base,
-        selection: list.quotaText,
-        candidates: list.entries.map((e) => ({
-          id: e.candidate.id,
-          name: e.candidate.name,
-          unitCode: e.candidate.unitCode,
-          rank: e.rank,
-          sharePercent: sharePercent(e.candidate),
-          years: [...e.years],
-          missingYears: [...e.missingYears],
-          selection: e.selection,
-          suggestedForm: list.forms.find((f) => f.code === e.suggested)?.name ?? null,
-          councilChoice:
-            e.choice === null
-              ? null
-              : (list.forms.find((f) => f.code === e.choice)?.name ?? ROUND_TEXT.noForm),
-          form: list.forms.find((f) => f.code === e.form)?.name ?? null,
-          reason: e.reason ? reasonText(e.reason) : '',
-          stepDown: e.stepDown
-            ? ROUND_TEXT.stepDown[e.stepDown.why](
-                list.forms.find((f) => f.code === e.stepDown?.from)?.shortName ?? e.stepDown.from,
-              )
-            : null,
-          forms: list.forms.map((f) => formCheck(f.name, e.eligibility.get(f.code))),
-          reference: list.forms.map((f) => formCheck(f.name, e.reference.get(f.code))),
+    councils: councils.map((c) => {
+      const gaps = roundGaps(c, round);
+      return {
+        code: c.code,
+        name: c.name,
+        workbook: written.get(c.code) ?? null,
+        published: published.has(c.code),
+        yearsWithoutData: [...gaps.yearsWithoutData],
+        rankedNobody: gaps.rankedNobody,
+        lists: c.lists.map((list) => ({
+          subject: list.subject,
+          base: list.base,
+          selection: list.quotaText,
+          candidates: list.entries.map((e) => ({
+            id: e.candidate.id,
+            name: e.candidate.name,
+            unitCode: e.candidate.unitCode,
+            rank: e.rank,
+            sharePercent: sharePercent(e.candidate),
+            years: [...e.years],
+            missingYears: [...e.missingYears],
+            selection: e.selection,
+            suggestedForm: list.forms.find((f) => f.code === e.suggested)?.name ?? null,
+            councilChoice:
+              e.choice === null
+                ? null
+                : (list.forms.find((f) => f.code === e.choice)?.name ?? ROUND_TEXT.noForm),
+            form: list.forms.find((f) => f.code === e.form)?.name ?? null,
+            reason: e.reason ? reasonText(e.reason) : '',
+            stepDown: e.stepDown
+              ? ROUND_TEXT.stepDown[e.stepDown.why](
+                  list.forms.find((f) => f.code === e.stepDown?.from)?.shortName ?? e.stepDown.from,
+                )
+              : null,
+            forms: list.forms.map((f) => formCheck(f.name, e.eligibility.get(f.code))),
+            reference: list.forms.map((f) => formCheck(f.name, e.reference.get(f.code))),
+          })),
         })),
-      })),
-    })),
+      };
+    }),
   };
 }
 

@@ -13,6 +13,7 @@
  *     pointer (conditional). An interrupted sync keeps what it flushed and resumes from there.
  * A failure in one unit never stops the others: a data problem is the unit's feedback; a medium
  * that does not answer leaves the unit `failed`, with nothing stored, to be read again next time.
+ * A workbook that states another emulation year is `otherYear`: nothing stored, nothing written.
  */
 import { createHash } from 'node:crypto';
 import { findTab } from '../domain/grid.ts';
@@ -117,7 +118,7 @@ function needsRead(previous: UnitState | undefined, version: string | undefined,
 }
 
 const stored = (status: UnitStatus): StoredStatus =>
-  status === 'unchanged' || status === 'failed' ? 'accepted' : status;
+  status === 'unchanged' || status === 'failed' ? 'accepted' : status === 'otherYear' ? 'missing' : status;
 
 const outcomeDigest = (status: StoredStatus, problems: readonly Problem[]) =>
   createHash('sha256').update(stableStringify({ status, problems })).digest('hex');
@@ -182,6 +183,13 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
         const grids = await deps.source.readWorkbook(unit.workbook, UNIT_TABS);
         feedbackMissing = !findTab(grids, TABS.feedback, matchKey);
         const result = readSubmission(grids, { movement, catalog, year, expectedUnitCode: unit.code });
+        const otherYear = result.problems.filter((p) => p.code === 'YEAR_MISMATCH');
+        // Another year's workbook belongs to that year: nothing of it is stored for this one, and
+        // nothing is written into it (its feedback tab tells its own year's outcome).
+        if (otherYear.length)
+          return {
+            outcome: { code: unit.code, status: 'otherYear', problems: otherYear, acceptedHash, read },
+          };
         problems = result.problems;
         if (result.submission && !hasErrors(problems)) {
           const hash = submissionHash(result.submission);

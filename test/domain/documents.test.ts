@@ -81,6 +81,40 @@ describe('the council’s documents', () => {
     expect(text(top, 'to-trinh')).toContain('không có tập thể, cá nhân được đề nghị');
   });
 
+  // An office running thidua alone: its registry's top unit has no row above it.
+  it.each([
+    ['Tỉnh', 'Hội đồng Thi đua - Khen thưởng Viện kiểm sát nhân dân tối cao'],
+    ['Cấp cao', 'Hội đồng Thi đua - Khen thưởng Viện kiểm sát nhân dân tối cao'],
+    ['Quân sự quân khu', 'Hội đồng Thi đua - Khen thưởng Viện kiểm sát quân sự trung ương'],
+    ['Khu vực', 'Hội đồng Thi đua - Khen thưởng ……………………………………'],
+    ['Trung ương', 'Viện trưởng Viện kiểm sát tối cao X'],
+    ['', 'Viện trưởng Viện kiểm sát tối cao X'],
+  ])('from a registry whose top unit is of level “%s”, go to %s', (level, recipient) => {
+    const alone = new Map<string, RegistryUnit>(
+      [
+        unit('X', { name: 'Viện kiểm sát tối cao X', level, runsCouncil: true, headcount: 10 }),
+        unit('X1', { name: 'Phòng 1', parentCode: 'X', headcount: 10 }),
+      ].map((u) => [u.code, u]),
+    );
+    const proposal = buildProposals({
+      movement,
+      year: YEAR,
+      units: alone,
+      submissions: new Map([['X1', submission('X1', 10)]]),
+    }).find((c) => c.code === 'X');
+    if (!proposal) throw new Error('no council X');
+    const papers = councilDocuments({
+      movement,
+      year: YEAR,
+      proposal,
+      units: alone,
+      unread: [],
+      date: '2025-06-15',
+    });
+    expect(text(papers, 'to-trinh')).toContain(`Kính gửi: ${recipient}`);
+    expect(text(papers, 'to-trinh')).toContain(`Kính đề nghị ${recipient} xem xét, quyết định./.`);
+  });
+
   it('cite the laws in force on their date, from the movement file', () => {
     const before = text(docs('2025-06-15'), 'to-trinh');
     expect(before).toContain('Nghị định số 98/2023/NĐ-CP');

@@ -54,10 +54,25 @@ describe('the movement workbook', () => {
     ]);
   });
 
+  it('speaks only Vietnamese to the office, and names no file the office does not have', () => {
+    const english =
+      /\b(the|of|and|when|which|whose|with|by|for|from|is|are|council|units?|people|headcount|declared|listed|force|date)\b/i;
+    const found: string[] = [];
+    for (const [tab, grid] of Object.entries(book()))
+      for (const [r, row] of grid.entries())
+        for (const [c, cell] of row.entries()) {
+          if (typeof cell !== 'string') continue;
+          // A code of the movement (vhcs-2019-2025, BK-VKSTC) is not prose; an identifier in camelCase is.
+          if (english.test(cell) || /[a-z][A-Z]/.test(cell) || /\bLAW\.md\b|\.md\b/.test(cell))
+            found.push(`${tab}!${String.fromCharCode(65 + c)}${r + 1}: ${cell.slice(0, 80)}`);
+        }
+    expect(found).toEqual([]);
+  });
+
   it('reads what the office types: a date typed in Excel, a percentage, a code in lower case', () => {
     const grids = book();
     const general = 'Phong trào';
-    setCell(grids, general, rowOf(grids, general, 0, 'Ngày kết thúc phong trào'), 1, 46173); // 31/05/2026 as Excel stores it
+    setCell(grids, general, rowOf(grids, general, 0, 'Ngày kết thúc phong trào'), 1, 45808); // 31/05/2025 as Excel stores it
     setCell(
       grids,
       general,
@@ -68,7 +83,7 @@ describe('the movement workbook', () => {
     setCell(grids, 'Đợt xét', 1, 5, 'bk-vkstc');
     const result = readMovementBook(grids);
     expect(result.problems).toEqual([]);
-    expect(result.movement?.period.to).toBe('2026-05-31');
+    expect(result.movement?.period.to).toBe('2025-05-31');
     expect(result.movement?.roundRanking.selection?.collective).toEqual({ numerator: 1, denominator: 4 });
     expect(result.movement?.campaigns[0]?.awardForms).toEqual(['BK-VKSTC']);
   });
@@ -148,5 +163,40 @@ describe('the movement workbook', () => {
     const problems = problemsOf(grids);
     expect(problems).toContain('TAB_MISSING Xếp loại!');
     expect(problems.some((p) => p.startsWith('HEADER_MISSING Hình thức khen thưởng!'))).toBe(true);
+  });
+});
+
+describe('what every later step needs, checked before any runs', () => {
+  it('refuses a period extended past its criteria, quotas and rules, naming where to extend each', () => {
+    const grids = book();
+    const general = 'Phong trào';
+    setCell(grids, general, rowOf(grids, general, 0, 'Ngày kết thúc phong trào'), 1, '31/05/2026');
+    setCell(grids, 'Đợt xét', rowOf(grids, 'Đợt xét', 0, 'Hằng năm'), 2, 2025);
+    const result = readMovementBook(grids);
+    expect(result.movement).toBeNull();
+    expect(result.problems.map((p) => `${p.tab}!${p.cell}`)).toEqual([
+      'Bộ tiêu chí!B2',
+      'Tỷ lệ khen thưởng!C2',
+      'Điều kiện xét!C2',
+    ]);
+    for (const p of result.problems) expect(p.message).toMatch(/^Năm thi đua 2025–2026 chưa có /);
+  });
+
+  it('refuses a round whose years lie outside the period', () => {
+    const grids = book();
+    setCell(grids, 'Đợt xét', rowOf(grids, 'Đợt xét', 0, 'Tổng kết'), 2, 2026);
+    const result = readMovementBook(grids);
+    expect(result.problems.map((p) => `${p.tab}!${p.cell}: ${p.message}`)).toEqual([
+      'Đợt xét!C4: Đợt xét năm thi đua 2019–2020 đến 2026–2027 nằm ngoài thời gian của phong trào (2019–2020 đến 2024–2025): sửa năm của đợt, hoặc ngày kết thúc phong trào ở trang “Phong trào”.',
+    ]);
+  });
+
+  it('says what the schema found in Vietnamese, never zod’s English', () => {
+    const grids = book();
+    setCell(grids, 'Đợt xét', rowOf(grids, 'Đợt xét', 0, 'Sơ kết'), 5, 'BK-VKSTC, BK-KHONG-CO');
+    const result = readMovementBook(grids);
+    expect(result.problems.length).toBeGreaterThan(0);
+    for (const p of result.problems)
+      expect(p.message).not.toMatch(/\b(the|of|campaign|names|unknown|Expected|Required)\b/);
   });
 });

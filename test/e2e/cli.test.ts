@@ -90,6 +90,7 @@ describe('thidua run --example', () => {
       missing: 'Chưa nộp',
       inaccessible: 'Không truy cập được',
       failed: 'Không truy cập được',
+      otherYear: 'Chưa nộp',
     } as const;
     const shown = new Map(units.body.map((r) => [String(r[1]), String(r[5])]));
     expect(shown.size).toBe(report.units.length);
@@ -386,7 +387,7 @@ describe('thidua run --example', () => {
     await writeFile(notAWorkbook, 'không phải bảng tính');
     const unreadable = await thidua('check', notAWorkbook, '--unit', 'A');
     expect(unreadable.code).toBe(1);
-    expect(unreadable.stderr).toContain('không phải bảng tính .xlsx hợp lệ');
+    expect(unreadable.stderr).toContain('tệp là văn bản (CSV hoặc trang web), không phải bảng tính .xlsx');
   });
 });
 
@@ -565,7 +566,7 @@ describe('thidua run --round', () => {
     const run = await thidua('run', '--example', '--round', 'midterm');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'Đồng bộ bảng điểm các năm thi đua trước của đợt: 2019–2020, 2020–2021, 2021–2022',
+      'Đồng bộ bảng điểm các năm thi đua khác của đợt: 2019–2020, 2020–2021, 2021–2022',
     );
     const lines = run.stdout.split('\n').filter((l) => /^ {2}[A-Z0-9]+: cá nhân đề xuất/.test(l));
     expect(lines).toHaveLength(7);

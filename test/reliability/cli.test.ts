@@ -4,7 +4,7 @@
  * part, 4 store busy, 1 failure, 2 usage).
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, cp, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,12 +138,16 @@ describe('fault 11: the command never says more than it knows', () => {
     expect(version.stdout).toMatch(/^thidua \d+\.\d+\.\d+/);
   });
 
-  it('gives each registry its own output folder', async () => {
+  it('gives each office its own output folder, one for all the years of an office', async () => {
     const a = await cli('run', '--registry', 'danh-muc-don-vi.xlsx', '--store', 'db-ok');
-    const b = await cli('run', '--registry', 'danh-muc-thieu-bien-che.xlsx', '--store', 'db-partial');
+    // Another office: the same sector in a folder of its own, its year in nam-2024/.
+    const other = join(dir, 'van-phong-khac', 'nam-2024');
+    await cp(join(dir, 'bang-diem'), join(other, 'bang-diem'), { recursive: true });
+    await copyFile(join(dir, 'danh-muc-don-vi.xlsx'), join(other, 'danh-muc-don-vi.xlsx'));
+    const b = await cli('run', '--registry', join('van-phong-khac', 'nam-2024', 'danh-muc-don-vi.xlsx'));
     const folderOf = (out: string) => /bảng đề nghị đã ghi vào (\S+)/.exec(out)?.[1];
-    expect(folderOf(a.stdout)).toBeDefined();
-    expect(folderOf(a.stdout)).not.toBe(folderOf(b.stdout));
+    expect(folderOf(a.stdout)).toBe(join('ket-qua', '2024'));
+    expect(folderOf(b.stdout)).toBe(join('van-phong-khac', 'ket-qua', '2024'));
   });
 
   it('ends quietly when its output is cut short (| head)', async () => {

@@ -38,7 +38,7 @@ async function lockFolder(path: string): Promise<() => Promise<void>> {
       await unlink(file).catch(() => {}); // stale: its process is gone
     }
   }
-  throw new StoreBusyError('unknown', null);
+  throw new StoreBusyError(null, null);
 }
 
 /**

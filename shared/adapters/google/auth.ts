@@ -70,6 +70,14 @@ export type GoogleCredentials = z.infer<typeof googleCredentialsSchema>;
 
 export class GoogleCredentialsError extends Error {
   override readonly name = 'GoogleCredentialsError';
+  constructor(
+    /** What is wrong, for the office's message (the message itself is for logs). */
+    readonly reason: 'notJson' | 'invalid' | 'externalAccount',
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 /** A secret string (Secrets Manager) or key file content: a service-account key or a federation config. */
@@ -78,7 +86,7 @@ export function parseCredentialsJson(text: string): GoogleCredentials {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new GoogleCredentialsError('Google credentials are not valid JSON', { cause: error });
+    throw new GoogleCredentialsError('notJson', 'Google credentials are not valid JSON', { cause: error });
   }
   const type = (json as { type?: unknown })?.type;
   const candidate =
@@ -88,6 +96,7 @@ export function parseCredentialsJson(text: string): GoogleCredentials {
   const parsed = googleCredentialsSchema.safeParse(candidate);
   if (!parsed.success)
     throw new GoogleCredentialsError(
+      'invalid',
       `Google credentials rejected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   return parsed.data;
@@ -113,7 +122,11 @@ export function authClient(credentials: GoogleCredentials, access: Access): Goog
       const client = ExternalAccountClient.fromJSON({ ...credentials.config, scopes } as Parameters<
         typeof ExternalAccountClient.fromJSON
       >[0]);
-      if (!client) throw new GoogleCredentialsError('the external-account configuration was not recognised');
+      if (!client)
+        throw new GoogleCredentialsError(
+          'externalAccount',
+          'the external-account configuration was not recognised',
+        );
       return client;
     }
     case 'accessToken': {

@@ -4,6 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { XlsxWorkbooks } from '../../adapters/xlsx/workbooks.ts';
 import { resolveMovement, UsageError } from '../../app/context.ts';
+import { yearOfPath } from '../../app/office.ts';
 import { hasErrors } from '../../domain/problems.ts';
 import { matchKey } from '../../domain/text.ts';
 import { parseRegistry } from '../../present/registry-read.ts';
@@ -26,7 +27,8 @@ export async function check(args: string[]): Promise<number> {
     return historyCheck(values.history, values, runNow());
   if (values.help || positionals.length !== 1) return help('check', !values.help);
   const path = resolve(positionals[0] ?? '');
-  const year = parseYear(values.year);
+  // The year asked for, else the one the folder says (nam-2024/bang-diem/A.xlsx), else the movement's last.
+  const year = parseYear(values.year) ?? yearOfPath(values.registry ?? path);
   const { movement, catalog, year: chosen } = await resolveMovement(values.movement, year);
   const workbooks = new XlsxWorkbooks({ baseDir: dirname(path) });
   let unitCode = values.unit?.toUpperCase();

@@ -11,7 +11,7 @@ import { crossCheckStaff } from '../../usecases/cross-check.ts';
 import { type ProposeResult, proposeAwards } from '../../usecases/propose.ts';
 import { buildReport } from '../../usecases/report.ts';
 import { syncUnits, type UnitOutcome } from '../../usecases/sync.ts';
-import { EXIT, printSummary, unitNotSynced } from '../console.ts';
+import { anyOfThisYear, EXIT, printSummary, unitNotSynced } from '../console.ts';
 import { listenForInterrupt } from '../interrupt.ts';
 import { type JobValues, openFromOptions, runNow } from '../options.ts';
 import { terminalProgress } from '../progress.ts';
@@ -71,6 +71,9 @@ export async function jobUnderLease(
     );
     units = result.units;
   }
+  // Every workbook read states another emulation year: this is not that year's run, and nothing
+  // more is written for it (no proposals, no status) — the console names each workbook.
+  const wrongYear = units?.some((u) => u.status === 'otherYear') === true && !anyOfThisYear(units);
   const total = values.unit?.length ?? ctx.registry.units.size;
   if (stopRequested()) {
     process.stderr.write(`${CLI_TEXT.interrupted(units?.length ?? 0, total, false)}\n`);
@@ -78,23 +81,24 @@ export async function jobUnderLease(
   }
   // What no single workbook shows: a person listed by two units; each unit is told in its tab.
   // The annual proposals do it on the data they load; without them, it is done here.
-  const annualProposals = command !== 'sync' && !values.round;
-  if (!annualProposals)
+  const annualProposals = command !== 'sync' && !values.round && !wrongYear;
+  if (!annualProposals && !wrongYear)
     await crossCheckStaff(
       { store: ctx.store, sink: ctx.sink, onUnitError: unitNotSynced },
       { year: ctx.year, registry: ctx.registry, now },
     );
   // A round replaces the annual proposals of this run; the sync's report is written either way.
-  const rounds = values.round
-    ? await round(
-        ctx,
-        values,
-        now,
-        progress,
-        log,
-        command === 'documents' ? values.unit?.[0]?.toUpperCase() : undefined,
-      )
-    : undefined;
+  const rounds =
+    values.round && !wrongYear
+      ? await round(
+          ctx,
+          values,
+          now,
+          progress,
+          log,
+          command === 'documents' ? values.unit?.[0]?.toUpperCase() : undefined,
+        )
+      : undefined;
   let proposals: ProposeResult | undefined;
   if (annualProposals) {
     proposals = await proposeAwards(
@@ -128,7 +132,7 @@ export async function jobUnderLease(
     );
   }
   // The sector status the emulation office follows, after every sync (written when it changed).
-  const status = units ? await sectorStatus(ctx, units) : undefined;
+  const status = units && !wrongYear ? await sectorStatus(ctx, units) : undefined;
   const report = buildReport({
     movementId: ctx.movement.id,
     year: ctx.year,
@@ -168,11 +172,20 @@ export async function jobUnderLease(
     process.stderr.write(`${CLI_TEXT.interrupted(units?.length ?? 0, total, true)}\n`);
     return EXIT.interrupted;
   }
+  if (wrongYear) return EXIT.usage;
   const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible');
+  const otherYear = report.units.some((u) => u.status === 'otherYear');
   const withheld = report.councils.filter((c) => c.withheld.length > 0);
   // A round list that could not be written is not done either.
   const roundUnwritten = report.round?.councils.some((c) => c.workbook === null) ?? false;
-  return unread.length || withheld.length || report.registryProblems.length || roundUnwritten
+  // Nor is a round in which some council could rank nobody for want of years.
+  const roundLacking = report.round?.councils.some((c) => c.rankedNobody) ?? false;
+  return unread.length ||
+    withheld.length ||
+    report.registryProblems.length ||
+    roundUnwritten ||
+    roundLacking ||
+    otherYear
     ? EXIT.partial
     : EXIT.done;
 }

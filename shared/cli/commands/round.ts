@@ -1,16 +1,12 @@
 /** `thidua run --round midterm|final`: the earlier years, then each council's round list. */
 
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { DocxFiles } from '../../adapters/docx/files.ts';
 import { XlsxWorkbooks } from '../../adapters/xlsx/workbooks.ts';
-import {
-  EXAMPLE_DIR,
-  ensureExampleYears,
-  type JobContext,
-  REGISTRY_FILE,
-  UsageError,
-} from '../../app/context.ts';
+import { ensureExampleYears, type JobContext, UsageError } from '../../app/context.ts';
+import { yearRegistries } from '../../app/office.ts';
 import { cellRef } from '../../domain/problems.ts';
+import { roundGaps } from '../../domain/rounds.ts';
 import { type Campaign, campaignKindSchema, campaignOf, catalogFor } from '../../movement/movement.ts';
 import { parseRegistry } from '../../present/registry-read.ts';
 import { vietnamDate } from '../../present/time.ts';
@@ -20,6 +16,7 @@ import { type Report, roundCouncilSchema, roundSummary } from '../../usecases/re
 import { proposeRound, roundKey, roundWorkbookOnMedium } from '../../usecases/round.ts';
 import { writeRoundDocuments } from '../../usecases/round-documents.ts';
 import { syncUnits } from '../../usecases/sync.ts';
+import { statusCounts } from '../console.ts';
 import type { JobValues } from '../options.ts';
 import type { terminalProgress } from '../progress.ts';
 import { readHistory } from '../shared-records.ts';
@@ -40,6 +37,43 @@ export function roundLocation(ctx: Pick<JobContext, 'outDir'>, campaign: Campaig
   return (council: string) => join(roundDirOf(ctx, campaign), `de-nghi-${council}-${campaign.kind}.xlsx`);
 }
 
+/**
+ * The round's other years, synced from the office's `nam-<year>/` folders into its store (each
+ * folder's registry and workbooks; unchanged workbooks are not read again). The bundled example
+ * writes its own first.
+ */
+async function syncEarlierYears(
+  ctx: JobContext,
+  campaign: Campaign,
+  example: boolean,
+  now: string,
+  progress: ReturnType<typeof terminalProgress>,
+  log: (line: string) => void,
+): Promise<void> {
+  const office = ctx.office;
+  if (!office) return;
+  const years = Array.from(
+    { length: campaign.toYear - campaign.fromYear + 1 },
+    (_, i) => campaign.fromYear + i,
+  );
+  if (example) await ensureExampleYears(office.root, years, ctx.year);
+  const folders = [...yearRegistries(office.root)].filter(
+    ([year]) => year !== ctx.year && years.includes(year),
+  );
+  log(CLI_TEXT.roundYears(folders.map(([year]) => year)));
+  for (const [year, registryPath] of folders) {
+    const catalog = catalogFor(ctx.movement, year);
+    if (!catalog) continue;
+    const workbooks = new XlsxWorkbooks({ baseDir: dirname(registryPath), counters: ctx.counters });
+    const registry = parseRegistry(await workbooks.readWorkbook(registryPath, [TABS.registry]));
+    const result = await syncUnits(
+      { source: workbooks, sink: workbooks, store: ctx.store, progress },
+      { movement: ctx.movement, catalog, year, registry, now },
+    );
+    log(CLI_TEXT.roundYearSynced(year, result.units.length, statusCounts(result.units)));
+  }
+}
+
 /** `run --round midterm|final`: the earlier years (the example's are synced here), then the round. */
 export async function round(
   ctx: JobContext,
@@ -52,29 +86,7 @@ export async function round(
   documentsFor?: string,
 ): Promise<NonNullable<Report['round']>> {
   const campaign = campaignFor(ctx, values.round);
-  const registryDir = dirname(
-    resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
-  );
-  if (values.example) {
-    const years = Array.from(
-      { length: campaign.toYear - campaign.fromYear + 1 },
-      (_, i) => campaign.fromYear + i,
-    );
-    log(CLI_TEXT.roundYears(years.filter((y) => y !== ctx.year).map((y) => `${y}–${y + 1}`)));
-    for (const folder of await ensureExampleYears(registryDir, years, ctx.year)) {
-      const workbooks = new XlsxWorkbooks({ baseDir: folder, counters: ctx.counters });
-      const registry = parseRegistry(
-        await workbooks.readWorkbook(join(folder, REGISTRY_FILE), [TABS.registry]),
-      );
-      const year = Number(folder.slice(-4));
-      const catalog = catalogFor(ctx.movement, year);
-      if (!catalog) continue;
-      await syncUnits(
-        { source: workbooks, sink: workbooks, store: ctx.store, progress },
-        { movement: ctx.movement, catalog, year, registry, now },
-      );
-    }
-  }
+  await syncEarlierYears(ctx, campaign, values.example === true, now, progress, log);
   const roundDir = roundDirOf(ctx, campaign);
   const local = ctx.source instanceof XlsxWorkbooks;
   const history = await readHistory(values, ctx, log);
@@ -113,6 +125,18 @@ export async function round(
         )
         .join('; ')}`,
     );
+  // What a council's round lacks, and how to add it: on the terminal even with --json.
+  for (const council of result.councils) {
+    const { yearsWithoutData, rankedNobody } = roundGaps(council, campaign);
+    if (yearsWithoutData.length === 0) continue;
+    const line = CLI_TEXT.roundYearsMissing(
+      council.code,
+      yearsWithoutData,
+      rankedNobody,
+      ctx.office ? relative(process.cwd(), ctx.office.root) || '.' : null,
+    );
+    process.stderr.write(`${line}\n`);
+  }
   if (documentsFor) {
     const council = result.councils.find((c) => c.code === documentsFor);
     if (!council) throw new UsageError(CLI_TEXT.noDocuments(documentsFor));
