@@ -5,7 +5,7 @@ import type { Quota } from './quota.ts';
 import { because, type Reason } from './reasons.ts';
 import type { RegistryUnit } from './registry.ts';
 import type { Person, Submission } from './submission.ts';
-import { toHundredths } from './submission-schema.ts';
+import { type Gender, toHundredths } from './submission-schema.ts';
 import { comparePersonNames, compareVietnamese } from './text.ts';
 
 export interface Candidate {
@@ -18,6 +18,8 @@ export interface Candidate {
   readonly position: string;
   readonly isLeader: boolean;
   readonly isWoman: boolean;
+  /** As the workbook said it (null: not given, or a collective). */
+  readonly gender: Gender | null;
   readonly rating: string | null;
   /** Points obtained and points applicable, in hundredths: the share is points / max, compared exactly. */
   readonly points: number;
@@ -169,6 +171,7 @@ export function collectiveIdentity(unit: RegistryUnit) {
     position: '',
     isLeader: false,
     isWoman: false,
+    gender: null,
     rating: null,
   };
 }
@@ -209,6 +212,7 @@ function personEntry(
     position: person.position,
     isLeader: person.isLeader,
     isWoman: person.gender === 'female',
+    gender: person.gender,
     rating: rating?.label ?? person.rating,
     points,
     max,
@@ -267,6 +271,7 @@ export const withRank = (c: Candidate, rank: number): RankedCandidate => ({
   position: c.position,
   isLeader: c.isLeader,
   isWoman: c.isWoman,
+  gender: c.gender,
   rating: c.rating,
   points: c.points,
   max: c.max,

@@ -124,9 +124,27 @@ export function evaluateEligibility(
   // Only merit-based awards and yearly titles count toward chains (never a movement's own awards).
   const merit = candidate.history.filter((h) => CHAIN_KINDS.has(h.kind) && h.year <= lastYear);
   const hasAward = (award: string, year: number) => merit.some((h) => h.award === award && h.year === year);
+  // A year with no workbook data (before the movement, say) whose award history holds a yearly
+  // title that tells its rating (Lao động tiên tiến: at least well completed) is judged at that rating.
+  const implied = new Map<number, string>();
+  for (const h of merit) {
+    const rating = movement.awardForms.find((f) => f.code === h.award)?.impliesRating;
+    const known = implied.get(h.year);
+    if (rating && (!known || rank(rating) > rank(known))) implied.set(h.year, rating);
+  }
+  const resultOf = (year: number) => {
+    const held = candidate.years.get(year);
+    if (held) return held;
+    const rating = implied.get(year);
+    return rating ? { rating, disciplined: false } : undefined;
+  };
 
   let chainStart = Number.NEGATIVE_INFINITY;
   let window: Window = { from: Number.NEGATIVE_INFINITY, to: lastYear };
+  /** The chain stopped at a year thidua cannot judge: what the window lacks is to be checked, not missed. */
+  let openBefore = false;
+  const counted = (count: number, needed: number): ConditionState =>
+    count >= needed ? 'met' : openBefore ? 'unknown' : 'missed';
 
   /** Years of the counted window (the chain, or the whole record) for which `test` holds. */
   const yearsInWindow = (test: (year: number) => boolean) => {
@@ -162,13 +180,15 @@ export function evaluateEligibility(
         // “05 năm … trở lên”: the whole unbroken run back to the award counts (at least `years`),
         // and the later conditions (“trong thời gian đó”) are counted over all of it.
         for (let year = lastYear; year >= floor; year--) {
-          const result = candidate.years.get(year);
+          const result = resultOf(year);
           if (!result) {
-            // A year without data inside a run still too short: the council has to check it.
+            // A year without data inside a run still too short: the council has to check it; and
+            // what the years before it held cannot be told (“cần kiểm tra”, never “chưa đạt”).
             if (count < condition.years) {
               stop = { kind: 'missingYear', year };
               unknown = true;
             }
+            openBefore = true;
             break;
           }
           if (result.disciplined && movement.blockingRules.disciplineBreaksChain) {
@@ -190,18 +210,18 @@ export function evaluateEligibility(
         const count = yearsInWindow((year) => hasAward(condition.award, year));
         return {
           label: condition.label,
-          state: count >= condition.count ? 'met' : 'missed',
+          state: counted(count, condition.count),
           detail: { kind: 'count', count, needed: condition.count },
         };
       }
       case 'ratingCount': {
         const count = yearsInWindow((year) => {
-          const result = candidate.years.get(year);
+          const result = resultOf(year);
           return result !== undefined && rank(result.rating) >= rank(condition.rating);
         });
         return {
           label: condition.label,
-          state: count >= condition.count ? 'met' : 'missed',
+          state: counted(count, condition.count),
           detail: { kind: 'count', count, needed: condition.count },
         };
       }
@@ -217,7 +237,7 @@ export function evaluateEligibility(
       case 'ratingRunWithInitiatives': {
         let run = 0;
         for (let year = lastYear; ; year--) {
-          const result = candidate.years.get(year);
+          const result = resultOf(year);
           if (!result || result.disciplined || rank(result.rating) < rank(condition.rating)) break;
           run++;
         }

@@ -184,6 +184,12 @@ const movementShape = z.object({
         /** The form's name in a tab title (at most 21 characters: “Cá nhân - ” comes first, and a tab holds 31). */
         shortName: z.string().min(1).max(21).optional(),
         subjects: z.array(subjectSchema).min(1),
+        /**
+         * A yearly title that tells how its year was rated at least (Lao động tiên tiến: hoàn thành
+         * tốt nhiệm vụ trở lên): a year of the award history before thidua holds ratings still
+         * counts in a chain of years, at this rating.
+         */
+        impliesRating: z.string().min(1).optional(),
         source: sourceSchema,
       }),
     )
@@ -271,6 +277,17 @@ export const movementSchema = movementShape.superRefine((movement, ctx) => {
         movementIssue(`policy ${policy.id} names unknown rating`, { rule: 'unknownRating', rating }, [
           'eligibilityPolicies',
           i,
+        ]),
+      );
+  });
+  movement.awardForms.forEach((form, i) => {
+    const rating = form.impliesRating;
+    if (rating !== undefined && !ratings.has(rating))
+      ctx.addIssue(
+        movementIssue(`award form ${form.code} implies unknown rating`, { rule: 'unknownRating', rating }, [
+          'awardForms',
+          i,
+          'impliesRating',
         ]),
       );
   });

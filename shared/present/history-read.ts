@@ -115,7 +115,7 @@ function readAwards(grids: WorkbookGrids, movement: Movement, problems: Problem[
     );
     const block = pending.find((p) => matchKey(p) === matchKey(awardText));
     if (!form && !block) {
-      problems.push(problem(tab, at('award'), HISTORY_MESSAGES.unknownAward(awardText)));
+      problems.push(problem(tab, at('award'), HISTORY_MESSAGES.unknownAward(awardText, forms, pending)));
       continue;
     }
     // A blank kind is a yearly result (theo thành tích), as older workbooks meant it.

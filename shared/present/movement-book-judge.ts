@@ -178,12 +178,14 @@ function assembleMovement(tables: MovementTables) {
         name: 'name',
         shortName: 'shortName',
         subjects: 'collective',
+        impliesRating: 'impliesRating',
       });
       const v = row.values;
       return {
         code: String(v.code).toUpperCase(),
         name: v.name,
         ...(v.shortName ? { shortName: v.shortName } : {}),
+        ...(v.impliesRating ? { impliesRating: String(v.impliesRating).toUpperCase() } : {}),
         subjects: [...(v.collective ? ['collective'] : []), ...(v.individual ? ['individual'] : [])],
         source: sourceOf(row),
       };

@@ -314,6 +314,7 @@ export function movementBookModel(m: Movement): WorkbookModel {
           code: f.code,
           name: f.name,
           shortName: f.shortName,
+          impliesRating: f.impliesRating,
           collective: f.subjects.includes('collective'),
           individual: f.subjects.includes('individual'),
         })),

@@ -13,7 +13,7 @@ import {
 } from '../domain/registry.ts';
 import { isBlank, matchKey, parseAmount } from '../domain/text.ts';
 import { MESSAGES, REGISTRY_MESSAGES } from '../text/messages.ts';
-import { REGISTRY_ALIASES, REGISTRY_HEADERS, TABS, YES } from '../text/sheets.ts';
+import { REGISTRY_ALIASES, REGISTRY_HEADERS, REGISTRY_LEVELS, TABS, YES } from '../text/sheets.ts';
 import { cellText } from './cell-text.ts';
 
 function registryProblem(cell: string, detail: string): Problem {
@@ -90,12 +90,21 @@ export function parseRegistry(grids: WorkbookGrids): Registry {
       }
       headcount = parsed.hundredths / 100;
     }
+    const level = text(row, 'level');
+    if (level && !REGISTRY_LEVELS.some((l) => matchKey(l) === matchKey(level)))
+      problems.push({
+        ...registryProblem(
+          a1(row, col('level') ?? 0),
+          REGISTRY_MESSAGES.unknownLevel(level, code, REGISTRY_LEVELS),
+        ),
+        severity: 'warning',
+      });
     const parent = normalizeCode(text(row, 'parent'));
     units.set(code, {
       code,
       name: text(row, 'name') || code,
       parentCode: parent || null,
-      level: text(row, 'level'),
+      level,
       cluster: text(row, 'cluster') || null,
       runsCouncil: matchKey(text(row, 'council')) === matchKey(YES),
       workbook: text(row, 'workbook') || null,

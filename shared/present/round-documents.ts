@@ -16,7 +16,7 @@ import { yearLabel } from '../text/common.ts';
 import { DOCUMENT_TEXT, DOCUMENTS } from '../text/documents.ts';
 import { ROUND_DOCUMENTS as T } from '../text/round-documents.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
-import { HISTORY_CHOICES, INITIATIVE_LEVELS } from '../text/sheets.ts';
+import { GENDER_LABELS, HISTORY_CHOICES, INITIATIVE_LEVELS } from '../text/sheets.ts';
 import {
   type Block,
   type DocumentModel,
@@ -201,7 +201,7 @@ function achievementReport(
     : [
         line(L.name, c.name),
         line(L.staffId, c.id),
-        line(L.gender, c.isWoman ? T.female : ''),
+        line(L.gender, c.gender ? GENDER_LABELS[c.gender] : ''),
         line(L.birth, ''),
         line(L.home, ''),
         line(L.position, c.position),

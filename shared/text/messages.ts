@@ -94,6 +94,8 @@ export const REGISTRY_MESSAGES = {
   unknownParent: (parent: string, code: string) =>
     `đơn vị cấp trên ${parent} của ${code} không có trong danh mục.`,
   cycle: (code: string) => `quan hệ cấp trên của ${code} bị vòng lặp.`,
+  unknownLevel: (value: string, code: string, levels: readonly string[]) =>
+    `cấp “${value}” của ${code} không có trong danh sách (${levels.join('; ')}); đơn vị vẫn được dùng, nhưng Tờ trình của Hội đồng cao nhất không biết gửi Hội đồng cấp trên nào.`,
 } as const;
 
 /** Names for the things a message says are missing. */

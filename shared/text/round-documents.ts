@@ -55,7 +55,6 @@ export const ROUND_DOCUMENTS = {
     unitCode: 'Mã đơn vị',
     situation: 'Đặc điểm, tình hình, chức năng, nhiệm vụ được giao',
   },
-  female: 'Nữ',
   male: 'Nam',
   blank: '……………………………………………………………………………',
   part2: 'II. THÀNH TÍCH ĐẠT ĐƯỢC',

@@ -18,7 +18,14 @@ export const HISTORY_MESSAGES = {
   noHeader: () => 'không tìm thấy dòng tiêu đề.',
   noId: () => 'dòng không có mã cán bộ hoặc mã đơn vị.',
   badYear: (value: string) => `năm thi đua “${value}” không hợp lệ (ví dụ: 2023–2024).`,
-  unknownAward: (value: string) => `hình thức “${value}” không có trong danh mục khen thưởng của phong trào.`,
+  unknownAward: (
+    value: string,
+    forms: readonly { code: string; name: string }[],
+    pending: readonly string[],
+  ) =>
+    `hình thức “${value}” không có trong danh mục khen thưởng của phong trào; ghi mã hoặc tên một trong: ${forms
+      .map((f) => `${f.code} (${f.name})`)
+      .join('; ')}; hoặc việc đang xem xét: ${pending.join('; ')}.`,
   unknownKind: (value: string, kinds: readonly string[]) =>
     `loại khen thưởng “${value}” không hợp lệ (chọn một trong: ${kinds.join('; ')}).`,
   noTitle: () => 'dòng không có tên sáng kiến.',

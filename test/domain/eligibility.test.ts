@@ -62,6 +62,31 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
     expect(detailOf(result.conditions[1])).toContain('7 năm liên tục');
   });
 
+  it('reaches back before the movement: a CSTĐ cơ sở on record for 2018–2019 counts, its year as well completed', () => {
+    // A 2017 Bằng khen, then a CSTĐ cơ sở recorded for 2018 (no workbook that year), two more in the movement.
+    const history = [
+      award('BK-VKSTC', 2017),
+      award('CSTDCS', 2018, 'achievement'),
+      award('CSTDCS', 2020, 'achievement'),
+      award('CSTDCS', 2022, 'achievement'),
+    ];
+    const result = check('BK-TTG', { years: years(2019, 2024), history });
+    expect(result.conditions.map((c) => c.state)).toEqual(['met', 'met', 'met']);
+    expect(detailOf(result.conditions[1])).toContain('7 năm liên tục (2018–2019 đến 2024–2025)');
+    expect(detailOf(result.conditions[2])).toContain('3/3');
+  });
+
+  it('says “cần kiểm tra”, never “chưa đạt”, when the years it cannot judge might hold what is missing', () => {
+    // 2018 has neither a workbook nor a title on record: what it held cannot be told.
+    const history = [award('BK-VKSTC', 2017), award('CSTDCS', 2020), award('CSTDCS', 2022)];
+    const result = check('BK-TTG', { years: years(2019, 2024), history });
+    expect(result.conditions.map((c) => c.state)).toEqual(['met', 'met', 'unknown']);
+    expect(result.state).toBe('needsCheck');
+    // Back to the award with every year judged, the same shortfall is missed.
+    const judged = check('BK-TTG', { years: years(2018, 2024), history });
+    expect(judged.conditions[2]?.state).toBe('missed');
+  });
+
   it('misses a person one year short of the chain', () => {
     const result = check('BK-TTG', { years: years(2019, 2024), history: [award('BK-VKSTC', 2020), ...cstd] });
     expect(result.state).toBe('ineligible');
@@ -92,8 +117,10 @@ describe('Bằng khen Thủ tướng (Luật 2022, Điều 73.1.b)', () => {
     const partial = years(2019, 2024);
     partial.delete(2021);
     const result = check('BK-TTG', { years: partial, history: [award('BK-VKSTC', 2018), ...cstd] });
-    expect(result.state).toBe('ineligible'); // only 3 years counted and the CSTĐ in 2020 falls outside
-    expect(result.conditions[1]).toMatchObject({ state: 'unknown' });
+    // Only 3 years counted and the CSTĐ in 2020 falls outside them: both to be checked, since 2021
+    // cannot be judged (the chain, and the count in it, may well go on past it).
+    expect(result.state).toBe('needsCheck');
+    expect(result.conditions.map((c) => c.state)).toEqual(['met', 'unknown', 'unknown']);
     expect(detailOf(result.conditions[1])).toContain('Thiếu kết quả năm thi đua 2021–2022');
   });
 
@@ -289,6 +316,11 @@ describe('parseHistory', () => {
     expect(history.problems.find((p) => p.cell === 'E6' && p.tab === 'Sáng kiến')?.message).toContain(
       'cấp công nhận “Cấp xã” không hợp lệ',
     );
+    // A form outside the catalogue says what may be written instead, the other ministries' Bằng khen among them.
+    const unknownForm = history.problems.find((p) => p.cell === 'E6' && p.tab === 'Lịch sử khen thưởng');
+    expect(unknownForm?.message).toContain('hình thức “Huy chương vàng” không có trong danh mục');
+    expect(unknownForm?.message).toContain('BK-BNT (Bằng khen cấp bộ, ban, ngành, tỉnh (khác))');
+    expect(unknownForm?.message).toContain('Đang xem xét kỷ luật');
     // A workbook without the initiatives tab: none on record (null), not zero.
     expect(
       parseHistory({ 'Lịch sử khen thưởng': grids['Lịch sử khen thưởng'] }, movement).initiatives,

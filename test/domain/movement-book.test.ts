@@ -130,9 +130,9 @@ describe('the movement workbook', () => {
       'a source status not in the list',
       'Hình thức khen thưởng',
       1,
-      7,
+      8,
       'chắc chắn',
-      'INVALID_CHOICE Hình thức khen thưởng!H2',
+      'INVALID_CHOICE Hình thức khen thưởng!I2',
     ],
     ['a whole number that is not one', 'Xếp loại', 1, 2, 'bốn', 'INVALID_CHOICE Xếp loại!C2'],
   ] as const)('points at the cell of %s, in Vietnamese', (_label, tab, row, col, value, expected) => {

@@ -182,7 +182,7 @@ export async function jobUnderLease(
   const roundLacking = report.round?.councils.some((c) => c.rankedNobody) ?? false;
   return unread.length ||
     withheld.length ||
-    report.registryProblems.length ||
+    report.registryProblems.some((p) => p.severity === 'error') ||
     roundUnwritten ||
     roundLacking ||
     otherYear
