@@ -1,6 +1,6 @@
 /** The command line's options: their parsing, the sheet medium and store they name, the instant a command takes as now. */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type GoogleCredentials, parseCredentialsJson } from '../adapters/google/auth.ts';
@@ -23,6 +23,7 @@ import {
   yearFolder,
   yearRegistries,
 } from '../app/office.ts';
+import { adoptLegacyStores, legacyStores } from '../app/office-store.ts';
 import { cellRef } from '../domain/problems.ts';
 import { CLI_HELP, CLI_TEXT } from '../text/console.ts';
 
@@ -209,14 +210,30 @@ export async function openFromOptions(values: JobValues): Promise<JobContext> {
   const sheets = await sheetsOf(values);
   const year = yearOf(values, sheets);
   const office = officeOfSheets(sheets);
+  const folders = defaultFolders(values, sheets);
+  // The office's store opened for the first time: the stores it had per registry come into it.
+  const table = values.table ?? 'thidua';
+  if (office && !values.store && !values.endpoint && !values.aws && !existsSync(folders.storeDir)) {
+    const legacy = legacyStores(office, process.cwd());
+    if (legacy.length) {
+      const items = await adoptLegacyStores(folders.storeDir, table, legacy);
+      process.stderr.write(
+        `${CLI_TEXT.adoptedStores(
+          legacy.map((s) => relative(process.cwd(), s.dir)),
+          relative(process.cwd(), folders.storeDir),
+          items,
+        )}\n`,
+      );
+    }
+  }
   const ctx = await openJob({
     sheets,
     ...(values.movement ? { movementPath: values.movement } : {}),
     ...(year !== undefined ? { year } : {}),
-    ...defaultFolders(values, sheets),
+    ...folders,
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
     aws: values.aws ?? false,
-    table: values.table ?? 'thidua',
+    table,
     ...(office ? { office } : {}),
   });
   // A registry with no unit read (a unit's workbook given as --registry, an empty list) is not a sector.

@@ -111,6 +111,8 @@ export const CLI_TEXT = {
   badYear: (value: string) => `--year: “${value}” không hợp lệ (ví dụ: 2024).`,
   needRegistry: () =>
     'Cần --registry TỆP (Danh mục đơn vị) hoặc --example — hoặc chạy lệnh trong thư mục của văn phòng, nơi mỗi năm thi đua có thư mục nam-<năm>/danh-muc-don-vi.xlsx.',
+  adoptedStores: (from: readonly string[], to: string, items: number) =>
+    `Đã chép ${items} mục dữ liệu từ kho cũ (mỗi Danh mục một kho: ${from.join(', ')}) vào kho chung của văn phòng ${to}; các thư mục cũ được giữ nguyên.`,
   noYearFolder: (year: number, folder: string) =>
     `Thư mục này chưa có Danh mục đơn vị của năm thi đua ${yearLabel(year)} (${folder}/danh-muc-don-vi.xlsx). Tạo bằng: thidua template --registry ${folder}/danh-muc-don-vi.xlsx`,
   yearNotFolder: (asked: number, folderYear: number, registry: string) =>

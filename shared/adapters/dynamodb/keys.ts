@@ -59,6 +59,15 @@ export const auditKey = (councilCode: string, at: string, id: string): Key => ({
 });
 export const AUDIT_PREFIX = 'AUDIT#';
 
+/** A run's lease or the registry cache: bookkeeping of one store, not data to carry to another. */
+export const isBookkeepingKey = (key: Key) => key.pk.startsWith('LEASE#') || key.pk === registryCacheKey().pk;
+
+/** The emulation year a key names (`YEAR#2024…`), if it names one. */
+export function yearOfKey(key: Key): number | null {
+  const match = /^YEAR#(\d{4})#/.exec(key.sk);
+  return match ? Number(match[1]) : null;
+}
+
 export type ParsedKey =
   | { kind: 'state'; unitCode: string; year: number }
   | { kind: 'version'; unitCode: string; year: number; hash: string }
