@@ -144,7 +144,7 @@ export const TABLES = {
       col('shortName', C.forms.shortName, K.text, 22),
       col('collective', C.forms.collective, K.yesNo, 10, true),
       col('individual', C.forms.individual, K.yesNo, 10, true),
-      col('impliesRating', C.forms.impliesRating, K.text, 16),
+      col('impliesRating', C.forms.impliesRating, K.text, 24),
     ],
   },
   campaigns: {

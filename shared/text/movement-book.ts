@@ -96,7 +96,7 @@ export const MOVEMENT_BOOK = {
       shortName: 'Tên ngắn (tên trang, tối đa 21 ký tự)',
       collective: 'Cho tập thể',
       individual: 'Cho cá nhân',
-      impliesRating: 'Năm được tặng coi như xếp loại ít nhất (mã)',
+      impliesRating: 'Năm được tặng: xếp loại tối thiểu (mã)',
     },
     campaigns: {
       kind: 'Đợt',

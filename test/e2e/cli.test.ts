@@ -606,7 +606,7 @@ describe('thidua run --round', () => {
     expect(draft).toContain('ĐỀ NGHỊ TẶNG HUÂN CHƯƠNG LAO ĐỘNG HẠNG BA');
     expect(draft).toContain(`Họ và tên: ${top?.name}`);
     // What the record holds is filled in, a man's gender as much as a woman's.
-    expect(draft).toMatch(/Giới tính: (Nam|Nữ)\b/);
+    expect(draft).toMatch(/Giới tính: (Nam|Nữ)(\s|$)/m);
     expect(draft).toContain('2019–2020');
     expect(draft).toContain('Hoàn thành');
     expect(draft).toContain('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG');

@@ -4,10 +4,9 @@
  * scripts/foreign-files/make.sh) are read with every value, and the feedback tab is written into
  * them without touching another byte.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
 import { WorkbookReadError } from '../../shared/ports/index.ts';
@@ -20,6 +19,7 @@ import { readSubmission } from '../../shared/present/unit-book-read.ts';
 import { TABS } from '../../shared/text/sheets.ts';
 import { UNIT_TABS } from '../../shared/usecases/sync.ts';
 import { catalog, movement, YEAR } from '../helpers/fixtures.ts';
+import { packageEntries } from '../helpers/package.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/foreign');
 const TOOLS = ['openpyxl', 'libreoffice'] as const;
@@ -31,15 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
-
-/** Every entry of a package with its bytes. */
-async function entries(path: string): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  const out = new Map<string, Buffer>();
-  for (const [name, entry] of Object.entries(zip.files))
-    if (!entry.dir) out.set(name, await entry.async('nodebuffer'));
-  return out;
-}
 
 describe.each(TOOLS)('a workbook saved by %s', (tool) => {
   const dir = join(FIXTURES, tool);
@@ -94,12 +85,12 @@ describe.each(TOOLS)('a workbook saved by %s', (tool) => {
   it('feedback: only the “Kiểm tra dữ liệu” tab’s part changes; every other entry keeps its bytes', async () => {
     const path = join(scratch, `${tool}-A.xlsx`);
     await copyFile(join(dir, 'bang-diem/A.xlsx'), path);
-    const before = await entries(path);
+    const before = await packageEntries(path);
     await new XlsxWorkbooks({ baseDir: scratch }).writeFeedback(
       path,
       feedbackTab({ status: 'accepted', year: YEAR, checkedAt: '2025-06-10T00:00:00Z', problems: [] }),
     );
-    const after = await entries(path);
+    const after = await packageEntries(path);
     const changed = [...after.keys()].filter(
       (name) => !before.get(name)?.equals(after.get(name) ?? Buffer.alloc(0)),
     );

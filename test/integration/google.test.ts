@@ -488,7 +488,15 @@ describe('thidua run --round final --google', () => {
       modelGrids(registryWorkbookModel([...registry.units.values()])),
     );
     const { join } = await import('node:path');
+    const { writeFile } = await import('node:fs/promises');
     const { dir, args: googleOptions } = await googleArgs(google.rootUrl);
+    // The store holds one year: a movement whose rounds rank on one year, so that the council
+    // has a list (with the bundled two, it could rank nobody for want of years: exit 3).
+    const oneYear = join(dir, 'phong-trao-mot-nam.json');
+    await writeFile(
+      oneYear,
+      JSON.stringify({ ...movement, roundRanking: { ...movement.roundRanking, minYears: 1 } }),
+    );
     const args = [
       'run',
       ...googleOptions,
@@ -496,6 +504,8 @@ describe('thidua run --round final --google', () => {
       join(dir, 'db'),
       '--out',
       join(dir, 'out'),
+      '--movement',
+      oneYear,
       '--round',
       'final',
     ];

@@ -33,6 +33,7 @@ import type { SheetSource } from '../../shared/ports/index.ts';
 import { feedbackTab } from '../../shared/present/feedback.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { type Google, peopleOf, seedSector, startGoogle } from '../helpers/google.ts';
+import { packageEntries } from '../helpers/package.ts';
 import { type TestStore, useStore } from '../helpers/store.ts';
 import { smallSector, syncInput, tempDir, writeUnitXlsx } from './helpers.ts';
 
@@ -186,15 +187,6 @@ async function richWorkbook(path: string) {
   await writeFile(path, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }
 
-/** Every entry of a package, uncompressed. */
-async function entries(path: string): Promise<Map<string, Buffer>> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  const out = new Map<string, Buffer>();
-  for (const [name, file] of Object.entries(zip.files))
-    if (!file.dir) out.set(name, await file.async('nodebuffer'));
-  return out;
-}
-
 const tab = (n: number) =>
   feedbackTab({
     status: 'rejected',
@@ -216,12 +208,12 @@ describe('fault 3: the feedback tab is the only thing written into a unit’s fi
     await writeUnitXlsx(files, 'A');
     const path = files.resolve('bang-diem/A.xlsx');
     await richWorkbook(path);
-    const before = await entries(path);
+    const before = await packageEntries(path);
     const feedbackPart = 'xl/worksheets/sheet4.xml'; // the template's fourth tab is “Kiểm tra dữ liệu”
     expect(before.has('xl/charts/chart1.xml')).toBe(true);
 
     await files.writeFeedback('bang-diem/A.xlsx', tab(3));
-    const after = await entries(path);
+    const after = await packageEntries(path);
 
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [name, bytes] of before)
@@ -252,10 +244,10 @@ describe('fault 3: the feedback tab is the only thing written into a unit’s fi
     const feedback = workbook.getWorksheet('Kiểm tra dữ liệu');
     if (feedback) workbook.removeWorksheet(feedback.id);
     await workbook.xlsx.writeFile(path);
-    const before = await entries(path);
+    const before = await packageEntries(path);
 
     await files.writeFeedback('bang-diem/A.xlsx', tab(1));
-    const after = await entries(path);
+    const after = await packageEntries(path);
     const changed = [...after.keys()].filter((n) => !before.get(n)?.equals(after.get(n) ?? Buffer.alloc(0)));
     expect(changed.sort()).toEqual(
       [

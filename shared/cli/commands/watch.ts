@@ -1,9 +1,9 @@
 /** `thidua watch`: a full run, then each unit workbook checked again a moment after it is saved. */
 
 import { watch as watchFolder } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { XlsxWorkbooks } from '../../adapters/xlsx/workbooks.ts';
-import { EXAMPLE_DIR, REGISTRY_FILE, UsageError } from '../../app/context.ts';
+import { UsageError } from '../../app/context.ts';
 import { withRunLease } from '../../app/lease.ts';
 import { pendingBlocks } from '../../domain/history.ts';
 import { collectiveCouncilOf, individualCouncilOf } from '../../domain/registry.ts';
@@ -31,12 +31,11 @@ export async function watchCommand(args: string[]): Promise<number> {
   const ctx = await openFromOptions(values);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
-    if (!(ctx.source instanceof XlsxWorkbooks)) throw new UsageError(CLI_TEXT.watchNeedsFiles());
+    const office = ctx.office;
+    if (!(ctx.source instanceof XlsxWorkbooks) || !office) throw new UsageError(CLI_TEXT.watchNeedsFiles());
     return await withRunLease(ctx.leases, {}, async () => {
       await jobUnderLease(ctx, 'run', { ...values, json: false });
-      const registryDir = dirname(
-        resolve(values.example ? join(EXAMPLE_DIR, REGISTRY_FILE) : (values.registry ?? '.')),
-      );
+      const registryDir = dirname(office.registryPath);
       const byPath = new Map(
         [...ctx.registry.units.values()].flatMap((u) =>
           u.workbook ? [[resolve(registryDir, u.workbook), u.code] as const] : [],
