@@ -197,7 +197,11 @@ function achievementReport(
     p(T.identity(label, value || T.blank), { indent: false, align: 'left' });
   const L = T.labels;
   const identity: Block[] = collective
-    ? [line(L.unitCode, c.id), line(L.situation, '')]
+    ? [
+        line(L.unitCode, c.id),
+        line(L.headcount, unit?.headcount != null ? String(unit.headcount) : ''),
+        line(L.situation, ''),
+      ]
     : [
         line(L.name, c.name),
         line(L.staffId, c.id),

@@ -54,8 +54,8 @@ export const ROUND_DOCUMENTS = {
     education: 'Trình độ chuyên môn, nghiệp vụ; lý luận chính trị',
     unitCode: 'Mã đơn vị',
     situation: 'Đặc điểm, tình hình, chức năng, nhiệm vụ được giao',
+    headcount: 'Tổng số cán bộ, công chức, viên chức, người lao động',
   },
-  male: 'Nam',
   blank: '……………………………………………………………………………',
   part2: 'II. THÀNH TÍCH ĐẠT ĐƯỢC',
   results: (from: number, to: number) =>

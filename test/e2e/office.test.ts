@@ -15,7 +15,7 @@ import { DynamoPublications } from '../../shared/adapters/dynamodb/publications.
 import { legacyDir } from '../../shared/app/office-store.ts';
 import { type Report, reportSchema } from '../../shared/usecases/report.ts';
 import { runCli } from '../helpers/cli.ts';
-import { fillRegistry, fillScores, type PersonLine } from '../helpers/office.ts';
+import { editXlsx, fillRegistry, fillScores, type PersonLine } from '../helpers/office.ts';
 import { docxText } from '../support/docx-text.ts';
 
 let office: string;
@@ -239,4 +239,49 @@ describe('the stores the earlier thidua kept, one per registry', () => {
     expect(audit.stdout).toContain('Phạm Văn Cũ');
     expect(audit.code).toBe(0);
   }, 120_000);
+});
+
+describe('what an office brings: files from other tools, gaps it must be told about', () => {
+  it('reads a registry a Python script filled (openpyxl) and makes its units’ workbooks', async () => {
+    const folder = at('tu-python', 'nam-2024');
+    await mkdir(folder, { recursive: true });
+    await copyFile(
+      join(import.meta.dirname, '../fixtures/foreign/openpyxl/danh-muc-don-vi.xlsx'),
+      join(folder, 'danh-muc-don-vi.xlsx'),
+    );
+    const made = await runCli(at('tu-python'), ['template']);
+    expect(made.stdout).toContain('Đã tạo 2 bảng điểm');
+    expect(made.code).toBe(0);
+  }, 60_000);
+
+  it('names the units whose “Bảng điểm” is empty, and does not say it is done', async () => {
+    const folder = at('thieu-bang-diem', 'nam-2024');
+    await mkdir(folder, { recursive: true });
+    const registry = join(folder, 'danh-muc-don-vi.xlsx');
+    await runCli(at('thieu-bang-diem'), ['template', '--registry', registry]);
+    await fillRegistry(
+      registry,
+      REGISTRY.map((row) => ({ ...row, workbook: null })),
+    );
+    const made = await runCli(at('thieu-bang-diem'), ['template']);
+    expect(made.stdout).toContain('Cột “Bảng điểm” của Danh mục đơn vị còn trống ở 5 đơn vị (NB, NB-KV1');
+    expect(made.code).toBe(1);
+  }, 60_000);
+
+  it('movement check refuses a movement whose later years lack criteria and quotas, naming the tab and cell', async () => {
+    const book = at('phong-trao.xlsx');
+    expect((await thidua('movement', 'template', 'phong-trao.xlsx')).code).toBe(0);
+    await editXlsx(book, (workbook) => {
+      workbook.getWorksheet('Phong trào')?.eachRow((row) => {
+        if (row.getCell(1).value === 'Ngày kết thúc phong trào') row.getCell(2).value = '31/05/2026';
+      });
+      workbook.getWorksheet('Đợt xét')?.eachRow((row) => {
+        if (row.getCell(1).value === 'Hằng năm') row.getCell(3).value = 2025;
+      });
+    });
+    const checked = await thidua('movement', 'check', 'phong-trao.xlsx');
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain('Bộ tiêu chí!B2: Năm thi đua 2025–2026 chưa có bộ tiêu chí');
+    expect(checked.stdout).toContain('Tỷ lệ khen thưởng!C2: Năm thi đua 2025–2026 chưa có tỷ lệ khen thưởng');
+  }, 60_000);
 });
