@@ -213,7 +213,15 @@ export async function openFromOptions(values: JobValues): Promise<JobContext> {
   const folders = defaultFolders(values, sheets);
   // The office's store opened for the first time: the stores it had per registry come into it.
   const table = values.table ?? 'thidua';
-  if (office && !values.store && !values.endpoint && !values.aws && !existsSync(folders.storeDir)) {
+  const example = values.example === true && !values.registry;
+  if (
+    office &&
+    !example &&
+    !values.store &&
+    !values.endpoint &&
+    !values.aws &&
+    !existsSync(folders.storeDir)
+  ) {
     const legacy = legacyStores(office, process.cwd());
     if (legacy.length) {
       const items = await adoptLegacyStores(folders.storeDir, table, legacy);
