@@ -22,6 +22,9 @@ function findOnPath(name: string): string | null {
 }
 
 export const SOFFICE = findOnPath('soffice');
+// Said once in the run's output, beside the count of skipped tests.
+if (!SOFFICE)
+  console.warn('soffice (LibreOffice) is not on PATH: the checks that render papers to PDF are skipped.');
 
 /** A test's name, with the reason it is skipped on a machine without LibreOffice. */
 export const needsSoffice = (name: string) =>

@@ -16,6 +16,9 @@ import {
   startDynalite,
 } from '../../shared/adapters/dynamodb/local.ts';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
+import { reportFailure } from '../../shared/cli/console.ts';
+import { PolicyMissingError } from '../../shared/domain/candidates.ts';
+import { StoreBusyError } from '../../shared/ports/index.ts';
 import { registryWorkbookModel } from '../../shared/present/registry-book.ts';
 import { CLI, runCli, TSX } from '../helpers/cli.ts';
 import { unit } from '../helpers/fixtures.ts';
@@ -136,6 +139,29 @@ describe('fault 11: the command never says more than it knows', () => {
     const version = await cli('--version');
     expect(version).toMatchObject({ code: 0 });
     expect(version.stdout).toMatch(/^thidua \d+\.\d+\.\d+/);
+  });
+
+  it('says in Vietnamese what the library and the store say in English: credentials, a missing policy, a lost lease', async () => {
+    const key = join(dir, 'khoa.json');
+    await writeFile(key, '{"type": "service_account"}');
+    const credentials = await cli('run', '--google', '--registry-id', 'ss-x', '--credentials', key);
+    expect(credentials.code).toBe(2);
+    expect(credentials.stderr).toContain('tệp thông tin xác thực Google thiếu trường cần thiết');
+    expect(credentials.stderr).not.toMatch(/rejected|Required/);
+    const said: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => said.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      expect(reportFailure(new PolicyMissingError(2030))).toBe(2);
+      expect(reportFailure(new StoreBusyError(null, null))).toBe(4);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(said[0]).toContain(
+      'phong trào chưa có bộ tiêu chí, tỷ lệ khen thưởng hoặc điều kiện xét cho năm thi đua 2030–2031',
+    );
+    expect(said[1]).toContain('một lần chạy khác đang dùng kho dữ liệu này. Chờ');
+    expect(said.join('')).not.toMatch(/\b(the|unknown|policy|lease)\b/);
   });
 
   it('gives each office its own output folder, one for all the years of an office', async () => {
