@@ -60,8 +60,12 @@ export async function template(args: string[]): Promise<number> {
         unitWorkbookModel({ movement, catalog, year, unit }),
       );
       if (outcome === 'created') created++;
-      // A workbook already there counts as this year's only when it says so.
-      else if (await ofAnotherYear(source, unit.workbook, { movement, catalog, year, unit })) {
+      // A workbook already there counts as this year's only when it says so. Locally that is a file
+      // read; on Google a read per spreadsheet at 60 a minute, so there the sync says it instead.
+      else if (
+        sheets.kind === 'xlsx' &&
+        (await ofAnotherYear(source, unit.workbook, { movement, catalog, year, unit }))
+      ) {
         otherYear.push(unit.code);
         process.stdout.write(`${CLI_TEXT.templateOtherYear(unit.code, unit.workbook, year)}\n`);
       } else existing++;
