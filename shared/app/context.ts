@@ -39,7 +39,7 @@ import { parseRegistry } from '../present/registry-read.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { TABS } from '../text/sheets.ts';
 import { loadMovement } from './movement.ts';
-import { DATA_DIR, type Office, REGISTRY_FILE } from './office.ts';
+import { DATA_DIR, type Office, REGISTRY_FILE, yearFolder } from './office.ts';
 
 export { DATA_DIR, REGISTRY_FILE } from './office.ts';
 export const EXAMPLE_DIR = join(DATA_DIR, 'example');
@@ -256,21 +256,18 @@ export async function ensureExample(
 }
 
 export const HISTORY_FILE = 'lich-su-khen-thuong.xlsx';
-export const pastYearDir = (dir: string, year: number) => join(dir, `nam-${year}`);
 
 /**
  * For rounds over several years: the example sector's earlier years, each in its own folder with
  * its own registry (clean workbooks, same people), and the award history beside the registry.
- * Returns the folders of the earlier years that were written or already there.
  */
 export async function ensureExampleYears(
   dir: string,
   years: readonly number[],
   currentYear: number,
-): Promise<string[]> {
+): Promise<void> {
   const { movement } = await resolveMovement(undefined, undefined);
   const sectors = new Map<number, ExampleSector>();
-  const folders: string[] = [];
   for (const year of years) {
     const catalog = catalogFor(movement, year);
     if (!catalog) continue;
@@ -280,8 +277,7 @@ export async function ensureExampleYears(
       generateExample(movement, catalog, year, { ...EXAMPLE_DEFAULTS, withMistakes: current }),
     );
     if (current) continue;
-    const folder = pastYearDir(dir, year);
-    folders.push(folder);
+    const folder = yearFolder(dir, year);
     if (existsSync(join(folder, REGISTRY_FILE))) continue;
     const sector = sectors.get(year);
     if (!sector) continue;
@@ -296,5 +292,4 @@ export async function ensureExampleYears(
       historyWorkbookModel(history.awards, history.initiatives),
     );
   }
-  return folders;
 }
