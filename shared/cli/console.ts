@@ -46,7 +46,7 @@ export function printSummary(report: Report, outDir: string | null, out: (line: 
     for (const p of report.registryProblems) out(problemLine(p));
   }
   if (report.units.length) {
-    out(CLI_TEXT.units(report.units.length, counts));
+    out((report.unitsRead ? CLI_TEXT.units : CLI_TEXT.unitsStored)(report.units.length, counts));
     for (const unit of report.units.filter((u) =>
       ['rejected', 'missing', 'inaccessible', 'failed'].includes(u.status),
     ))
@@ -64,6 +64,15 @@ export function printSummary(report: Report, outDir: string | null, out: (line: 
       const line = (s: Report['councils'][number]['collectives']) =>
         CLI_TEXT.subjectLine(s.proposed.length, s.quota, s.tiedAtLine.length, s.arithmetic);
       out(CLI_TEXT.councilLine(c.code, c.name, line(c.collectives), line(c.individuals)));
+      if (c.publication)
+        out(
+          CLI_TEXT.councilPublished(
+            c.publication.version,
+            formatVietnamTime(c.publication.at),
+            c.publication.by,
+          ),
+        );
+      if (c.ignoredChoices.length) out(CLI_TEXT.ignoredChoices(c.ignoredChoices));
     }
     for (const c of report.councils.filter((c) => c.withheld.length > 0))
       out(CLI_TEXT.withheld(c.code, c.withheld));

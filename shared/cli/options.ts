@@ -206,7 +206,9 @@ function defaultFolders(values: JobValues, sheets: SheetsOption): { storeDir: st
 }
 
 /** The job context the common options describe (sheet medium, movement, year, store). */
-export async function openFromOptions(values: JobValues): Promise<JobContext> {
+export async function openFromOptions(
+  values: JobValues & { council?: string | undefined },
+): Promise<JobContext> {
   const sheets = await sheetsOf(values);
   const year = yearOf(values, sheets);
   const office = officeOfSheets(sheets);
@@ -250,6 +252,15 @@ export async function openFromOptions(values: JobValues): Promise<JobContext> {
     const detail = ctx.registry.problems.map((p) => `${cellRef(p.tab, p.cell)}: ${p.message}`).join('; ');
     throw new RegistryError(
       `${CLI_TEXT.emptyRegistry(sheets.kind === 'xlsx' ? sheets.registryPath : sheets.registryId)}${detail ? ` ${detail}` : ''}`,
+    );
+  }
+  // `--council`: a unit of the registry that runs a council, or nothing is done.
+  const council = values.council?.toUpperCase();
+  const councils = [...ctx.registry.units.values()].filter((u) => u.runsCouncil).map((u) => u.code);
+  if (council !== undefined && !councils.includes(council)) {
+    await ctx.close();
+    throw new UsageError(
+      CLI_TEXT.notACouncil(values.council ?? '', ctx.registry.units.has(council), councils),
     );
   }
   const unknown = (values.unit ?? [])

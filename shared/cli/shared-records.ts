@@ -21,16 +21,16 @@ export async function readHistory(
   values: JobValues,
   ctx: Pick<JobContext, 'movement' | 'source' | 'office'>,
   log: (line: string) => void,
-): Promise<Omit<History, 'problems'>> {
+): Promise<Omit<History, 'problems'> & { readonly absent?: boolean }> {
   if (!(ctx.source instanceof XlsxWorkbooks)) {
     // On Google the award history is a spreadsheet the office keeps: --history names its id.
-    if (!values.history) return { records: [], initiatives: null };
+    if (!values.history) return { records: [], initiatives: null, absent: true };
     const history = parseHistory(await ctx.source.readWorkbook(values.history, HISTORY_TABS), ctx.movement);
     for (const p of history.problems) log(`  ${cellRef(p.tab, p.cell)}: ${p.message}`);
     return history;
   }
   const historyPath = values.history ? resolve(values.history) : historyBeside(ctx.office);
-  if (!historyPath || !existsSync(historyPath)) return { records: [], initiatives: null };
+  if (!historyPath || !existsSync(historyPath)) return { records: [], initiatives: null, absent: true };
   const registryDir = dirname(historyPath);
   const history = parseHistory(
     await new XlsxWorkbooks({ baseDir: registryDir }).readWorkbook(historyPath, HISTORY_TABS),

@@ -66,14 +66,17 @@ export function rankClusters(input: ProposalInput): ClusterRanking[] {
  * Takes the council's choice among the candidates tied at the quota line into the list: the
  * chosen are proposed, the others are not (with the reason). A choice of more than the places
  * left is not applied (the tie stays, and the workbook says why): the quota is never exceeded.
+ * “Không” for every one tied (`rejectedIds`) is a decision too: none of them is proposed.
  */
 export function applyCouncilChoice(
   subject: SubjectProposal,
   chosenIds: ReadonlySet<string>,
+  rejectedIds: ReadonlySet<string> = new Set(),
 ): SubjectProposal {
   const tied = subject.tiedAtLine;
   const chosen = tied.filter((c) => chosenIds.has(c.id));
-  if (tied.length === 0 || chosen.length === 0) return subject;
+  const allRejected = tied.length > 0 && tied.every((c) => rejectedIds.has(c.id) && !chosenIds.has(c.id));
+  if (tied.length === 0 || (chosen.length === 0 && !allRejected)) return subject;
   const decision = { tied, chosen: chosen.map((c) => c.id), overflow: chosen.length > subject.placesForTied };
   if (decision.overflow) return { ...subject, decision };
   const rest = tied.filter((c) => !chosenIds.has(c.id));
@@ -91,6 +94,39 @@ export function applyCouncilChoice(
 }
 
 /**
+ * What keeps a council's choice among those tied at its line from being a decision a list can be
+ * published (khóa sổ) with: those still blank while places are left, or a “Có” for more than the
+ * places. Chosen as many as the places (the rest then not), or every one marked “Có”/“Không”
+ * within the places (“Không” for all included), is decided. Null when decided or nobody is tied.
+ */
+export function undecidedTie(
+  subject: SubjectProposal,
+  chosenIds: ReadonlySet<string>,
+  rejectedIds: ReadonlySet<string>,
+): { readonly places: number; readonly blank: string[]; readonly overflow: string[] } | null {
+  const tied = subject.tiedAtLine;
+  if (tied.length === 0) return null;
+  const chosen = tied.filter((c) => chosenIds.has(c.id)).map((c) => c.id);
+  const places = subject.placesForTied;
+  if (chosen.length > places) return { places, blank: [], overflow: chosen };
+  if (chosen.length === places) return null;
+  const blank = tied.filter((c) => !chosenIds.has(c.id) && !rejectedIds.has(c.id)).map((c) => c.id);
+  return blank.length ? { places, blank, overflow: [] } : null;
+}
+
+/** The council's choices read from its tie tab, with the row of each candidate listed there. */
+export interface TieChoices {
+  readonly collective: Set<string>;
+  readonly individual: Set<string>;
+  readonly rejected: { readonly collective: Set<string>; readonly individual: Set<string> };
+  /** Candidate id → its row (0-based) in the tab, by subject: where its choice is typed. */
+  readonly rows: { readonly collective: Map<string, number>; readonly individual: Map<string, number> };
+}
+
+/** The column (0-based) of the tie tab the council types its choice into. */
+export const TIE_CHOICE_COLUMN = 8;
+
+/**
  * The council's choices as recorded in a proposal workbook's tie tab: ids marked “Có” (chosen)
  * and “Không” (not chosen), by subject. Other rows (titles, notes, signatures) are not candidates.
  */
@@ -99,20 +135,24 @@ export function readTieChoices(
   labels: { collective: string; individual: string },
   yes: string,
   no = '',
-) {
+): TieChoices {
   const choices = { collective: new Set<string>(), individual: new Set<string>() };
   const rejected = { collective: new Set<string>(), individual: new Set<string>() };
+  const rows = { collective: new Map<string, number>(), individual: new Map<string, number>() };
   const same = (a: string, b: string) => a.trim().toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
-  for (const row of grid) {
+  grid.forEach((row, r) => {
     const [subject, , id] = row;
-    const choice = row[8];
-    if (typeof id !== 'string' || typeof choice !== 'string') continue;
+    if (typeof id !== 'string') return;
+    const key =
+      subject === labels.collective ? 'collective' : subject === labels.individual ? 'individual' : null;
+    if (!key) return;
+    rows[key].set(id, r);
+    const choice = row[TIE_CHOICE_COLUMN];
+    if (typeof choice !== 'string') return;
     const into = same(choice, yes) ? choices : no && same(choice, no) ? rejected : null;
-    if (!into) continue;
-    if (subject === labels.collective) into.collective.add(id);
-    else if (subject === labels.individual) into.individual.add(id);
-  }
-  return { ...choices, rejected };
+    into?.[key].add(id);
+  });
+  return { ...choices, rejected, rows };
 }
 
 /** Why a council's list is held back this time: a code and what its sentence needs (text/proposals.ts). */

@@ -282,7 +282,7 @@ export interface PublicationStore {
     year: number,
     round: string,
     councilCodes: readonly string[],
-  ): Promise<Map<string, { snapshot: unknown; publishedAt: string; version: number }>>;
+  ): Promise<Map<string, { snapshot: unknown; publishedAt: string; version: number; by: string }>>;
 }
 
 /** Requests made to the outside world during a run, as the report shows them. */

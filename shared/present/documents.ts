@@ -77,8 +77,6 @@ export interface DocumentsInput {
   readonly unread: readonly { readonly code: string; readonly status: string }[];
   /** The date the documents are drawn up (YYYY-MM-DD): which laws are cited. Passed in; no clock here. */
   readonly date: string;
-  /** Set when the council's list is published (khóa sổ): the documents say so. */
-  readonly published?: { readonly version: number; readonly at: string } | undefined;
 }
 
 /** A body paragraph: justified, first line indented, unless `extra` says otherwise. */
@@ -135,14 +133,28 @@ export function submissionGrounds(movement: Movement, date: string, recipient: s
   ];
 }
 
+const NBSP = '\u00a0';
+
+/**
+ * A name as a letterhead prints it, in capitals: the kind of body on one line and its place on the
+ * next (“VIỆN KIỂM SÁT NHÂN DÂN” / “TỈNH BẮC NINH”), each line unbreakable, so that a narrow column
+ * never breaks inside a name (“TỈNH BẮC / NINH”). A name of another shape is left to wrap at commas.
+ */
+export function letterheadName(name: string): string {
+  const upper = name.toLocaleUpperCase('vi').trim();
+  const kind = DOCUMENT_TEXT.bodyKinds.find((k) => upper.startsWith(`${k} `));
+  const lines = kind ? [kind, upper.slice(kind.length + 1)] : upper.split(/,\s*/);
+  return lines.map((l) => l.replaceAll(' ', NBSP)).join('\n');
+}
+
 /** The three documents of one council. */
 export function councilDocuments(input: DocumentsInput): DocumentModel[] {
   const { movement, year, proposal: c, units } = input;
   const council = DOCUMENT_TEXT.council(c.name);
   const letterhead = (number?: string): Block => ({
     kind: 'letterhead',
-    governing: c.name.toLocaleUpperCase('vi'),
-    issuer: DOCUMENT_TEXT.councilShort,
+    governing: letterheadName(c.name),
+    issuer: DOCUMENT_TEXT.councilShort.replaceAll(' ', NBSP),
     ...(number ? { number, placeDate: DOCUMENT_TEXT.placeDate } : {}),
   });
   const policy = movement.quotaPolicies.find(
@@ -151,13 +163,6 @@ export function councilDocuments(input: DocumentsInput): DocumentModel[] {
   const policySource = policy
     ? `${policy.source.document}${policy.source.article ? `, mục ${policy.source.article}` : ''}`
     : '';
-  const published = input.published
-    ? [
-        p(DOCUMENTS.published(input.published.version, formatDate(input.published.at.slice(0, 10))), {
-          italic: true,
-        }),
-      ]
-    : [];
   const forms = (s: SubjectProposal) => s.awardForm || DOCUMENTS.noForm;
   const rounding = PROPOSAL_TEXT.rounding[c.individuals.quota.rounding];
   const quotaLines = [
@@ -204,7 +209,6 @@ export function councilDocuments(input: DocumentsInput): DocumentModel[] {
       ...(nCollectives + nPeople === 0 ? [p(DOCUMENTS.proposeNone)] : []),
       p(DOCUMENTS.withinQuota(policySource)),
       ...quotaLines,
-      ...published,
       p(DOCUMENTS.closing(recipient)),
       {
         kind: 'signatures',
@@ -262,7 +266,6 @@ export function councilDocuments(input: DocumentsInput): DocumentModel[] {
           }
         : p(DOCUMENT_TEXT.nothing, { indent: false }),
       p(DOCUMENTS.listTotal(nCollectives, nPeople), { italic: true, indent: false }),
-      ...published,
       {
         kind: 'signatures',
         left: { kind: 'signer', titles: [DOCUMENT_TEXT.preparer], hint: DOCUMENT_TEXT.signHint },
@@ -333,7 +336,6 @@ export function councilDocuments(input: DocumentsInput): DocumentModel[] {
           }
         : p(DOCUMENT_TEXT.nothing),
       p(DOCUMENTS.conclusion(nCollectives, nPeople)),
-      ...published,
       p(DOCUMENTS.end),
       {
         kind: 'signatures',

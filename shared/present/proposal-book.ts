@@ -18,6 +18,7 @@ import {
   unitColumn,
 } from './proposal-summary.ts';
 import type { SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
+import { formatVietnamTime } from './time.ts';
 
 /** A council's proposal workbook: summary, the proposed lists, those tied at the line, those not proposed (and, for the sector, the clusters). */
 export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel {
@@ -77,6 +78,18 @@ function proposalSummary(input: ProposalRenderInput): SheetTab {
       PROPOSAL_TEXT.individualBase(p.individuals.quota.base, p.headcountFromListing.length),
       p.individuals,
     ),
+    ...(input.published
+      ? [
+          [
+            PROPOSAL_TEXT.publishedLabel,
+            PROPOSAL_TEXT.published(
+              input.published.version,
+              formatVietnamTime(input.published.at),
+              input.published.by,
+            ),
+          ] as const,
+        ]
+      : []),
   ];
   const collectiveSection = 2;
   const individualSection = collectiveSection + subjectLines('', '', p.collectives).length;

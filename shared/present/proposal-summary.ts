@@ -29,6 +29,8 @@ export interface ProposalRenderInput {
   readonly clusters?: readonly ClusterRanking[];
   /** The council's “Không” in the tie tab, kept when the tab is written again (ids by subject). */
   readonly rejected?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
+  /** The list is published (khóa sổ): the summary says when, by whom, and that it stays so. */
+  readonly published?: { readonly version: number; readonly at: string; readonly by: string };
 }
 
 /** Points and shares go out as numbers, so councils can sort and sum them; the locale shows the comma. */

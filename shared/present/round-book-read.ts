@@ -16,9 +16,11 @@ import { cellText } from './cell-text.ts';
 export function readRoundChoices(
   grids: WorkbookGrids,
   council: RoundCouncil,
-): { choices: RoundChoices; problems: Problem[] } {
+): { choices: RoundChoices; problems: Problem[]; cells: Map<string, { tab: string; cell: string }> } {
   const choices = new Map<Subject, Map<string, string>>();
   const problems: Problem[] = [];
+  /** `subject:id` → where the council types its choice for that candidate. */
+  const cells = new Map<string, { tab: string; cell: string }>();
   for (const list of council.lists) {
     const title = list.subject === 'collective' ? ROUND_TEXT.collectiveTab : ROUND_TEXT.tab;
     const tab = findTab(grids, title, matchKey);
@@ -39,6 +41,7 @@ export function readRoundChoices(
     for (let r = headerRow + 1; r < grid.length; r++) {
       const id = cellText(grid[r]?.[idCol] ?? null);
       const value = grid[r]?.[choiceCol] ?? null;
+      if (ids.has(id)) cells.set(`${list.subject}:${id}`, { tab, cell: a1(r, choiceCol) });
       if (!ids.has(id) || isBlank(value)) continue;
       const key = matchKey(cellText(value));
       if (key === matchKey(ROUND_TEXT.noForm)) {
@@ -61,5 +64,5 @@ export function readRoundChoices(
     }
     choices.set(list.subject, chosen);
   }
-  return { choices, problems };
+  return { choices, problems, cells };
 }

@@ -15,11 +15,14 @@ import { listTab } from './print-layout.ts';
 import { councilChoiceColumn } from './proposal-book.ts';
 import { sourceText, summaryTab } from './proposal-summary.ts';
 import type { SheetTab, WorkbookModel } from './sheet-model.ts';
+import { formatVietnamTime } from './time.ts';
 
 export interface RoundRenderInput {
   readonly movement: Movement;
   readonly campaign: Campaign;
   readonly council: RoundCouncil;
+  /** The list is published (khóa sổ): the summary says when, by whom, and that it stays so. */
+  readonly published?: { readonly version: number; readonly at: string; readonly by: string };
 }
 
 const STATE_TEXT: Record<Eligibility['state'], string> = {
@@ -133,6 +136,18 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
           list.quotaText,
         ),
       ]),
+      ...(input.published
+        ? [
+            [
+              PROPOSAL_TEXT.publishedLabel,
+              PROPOSAL_TEXT.published(
+                input.published.version,
+                formatVietnamTime(input.published.at),
+                input.published.by,
+              ),
+            ] as [string, Cell],
+          ]
+        : []),
     ],
     header: ROUND_TEXT.formsHeader,
     body: summaryRows,

@@ -20,6 +20,7 @@ import { GENDER_LABELS, HISTORY_CHOICES, INITIATIVE_LEVELS } from '../text/sheet
 import {
   type Block,
   type DocumentModel,
+  letterheadName,
   p,
   percent,
   points,
@@ -36,6 +37,8 @@ export interface RoundDocumentsInput {
   readonly history: readonly HistoryRecord[];
   /** Null: the history keeps no initiatives (the report says so, never “none”). */
   readonly initiatives: readonly Initiative[] | null;
+  /** There is no award history file at all (said as such, not as a file without its tab). */
+  readonly historyAbsent?: boolean;
   /** The date the papers are drawn up (YYYY-MM-DD): which laws are cited. */
   readonly date: string;
 }
@@ -71,7 +74,7 @@ export function roundDocuments(input: RoundDocumentsInput): DocumentModel[] {
     .filter((g) => g.collectives.length + g.people.length > 0);
   const letterhead = (number?: string): Block => ({
     kind: 'letterhead',
-    governing: council.name.toLocaleUpperCase('vi'),
+    governing: letterheadName(council.name),
     issuer: DOCUMENT_TEXT.councilShort,
     ...(number ? { number, placeDate: DOCUMENT_TEXT.placeDate } : {}),
   });
@@ -180,6 +183,12 @@ export function roundDocuments(input: RoundDocumentsInput): DocumentModel[] {
   return [submission, list, ...reports];
 }
 
+/**
+ * The nominee's unit as the report's issuing body, its name once: a part of a unit (“Phòng 1,
+ * VKSND tỉnh Bắc Ninh”) by its own part, the body above it being the line over it.
+ */
+const ownPart = (unitName: string) => (unitName.split(/,\s*/)[0] ?? unitName).toLocaleUpperCase('vi');
+
 /** One nominee's achievement report, pre-filled from what thidua holds. */
 function achievementReport(
   input: RoundDocumentsInput,
@@ -237,7 +246,7 @@ function achievementReport(
     : [
         heading(T.initiatives),
         input.initiatives === null
-          ? p(T.noInitiativeData, { italic: true, indent: false })
+          ? p(input.historyAbsent ? T.noHistoryFile : T.noInitiativeData, { italic: true, indent: false })
           : initiatives.length
             ? {
                 kind: 'table',
@@ -260,8 +269,11 @@ function achievementReport(
     blocks: [
       {
         kind: 'letterhead',
-        governing: (above || council.name).toLocaleUpperCase('vi'),
-        issuer: (collective ? c.name : c.unitName).toLocaleUpperCase('vi'),
+        // The body above the unit; none when the unit is at the top (its name is not said twice).
+        governing: letterheadName(
+          above || (council.name !== (collective ? c.name : c.unitName) ? council.name : ''),
+        ),
+        issuer: ownPart(collective ? c.name : c.unitName),
         placeDate: DOCUMENT_TEXT.placeDate,
       },
       {

@@ -6,6 +6,12 @@ export const CLI_TEXT = {
   heading: (year: number, movement: string) => `thidua — năm thi đua ${yearLabel(year)} — ${movement}`,
   units: (total: number, c: Record<string, number>) =>
     `Đơn vị: ${total} — tiếp nhận mới ${c.accepted ?? 0}, không đổi ${c.unchanged ?? 0}, có lỗi ${c.rejected ?? 0}, chưa có bảng điểm ${c.missing ?? 0}${c.otherYear ? `, bảng điểm của năm khác ${c.otherYear}` : ''}`,
+  unitsStored: (total: number, c: Record<string, number>) =>
+    `Đơn vị: ${total} (theo lần kiểm tra gần nhất; lần này không đọc lại bảng điểm) — đã tiếp nhận ${c.accepted ?? 0}, có lỗi ${c.rejected ?? 0}, chưa có bảng điểm ${c.missing ?? 0}${c.inaccessible ? `, không truy cập được ${c.inaccessible}` : ''}`,
+  councilPublished: (version: number, date: string, by: string) =>
+    `      đã khóa sổ lần ${version} ngày ${date}${by ? ` (${by})` : ''}: danh sách như đã khóa sổ, bảng đề nghị và văn bản giữ nguyên`,
+  ignoredChoices: (cells: readonly string[]) =>
+    `      lựa chọn ghi vào bảng đề nghị sau khi khóa sổ (${cells.join(', ')}) không được dùng cho đến khi mở lại danh sách (thidua reopen)`,
   unitProblem: (code: string, status: string, errors: number) => `  ${code}: ${status} (${errors} lỗi)`,
   councilLine: (code: string, name: string, collectives: string, individuals: string) =>
     `  ${code} ${name}\n      tập thể: ${collectives}\n      cá nhân: ${individuals}`,
@@ -119,10 +125,14 @@ export const CLI_TEXT = {
     `--year ${asked}, nhưng Danh mục ${registry} nằm trong thư mục của năm thi đua ${yearLabel(folderYear)}: không đọc, không ghi bảng điểm nào. Bỏ --year (năm theo thư mục), hoặc dùng Danh mục trong thư mục nam-${asked}.`,
   unknownCommand: (command: string) => `Lệnh không có: ${command}`,
   needCouncil: () => 'Cần --council MÃ_HỘI_ĐỒNG.',
+  notACouncil: (typed: string, isUnit: boolean, councils: readonly string[]) =>
+    `--council ${typed}: ${isUnit ? 'đơn vị này không có Hội đồng Thi đua - Khen thưởng (cột “Có Hội đồng” của Danh mục đơn vị)' : 'không có trong Danh mục đơn vị'}. Các Hội đồng trong Danh mục: ${councils.join(', ') || '(không có)'}. Không có gì được thay đổi.`,
   documents: (council: string, paths: readonly string[]) =>
     `Văn bản của Hội đồng ${council}:\n${paths.map((p) => `  ${p}`).join('\n')}`,
   noDocuments: (council: string) =>
-    `Chưa lập được văn bản của Hội đồng ${council} (danh sách chưa lập lại được, hoặc Danh mục đơn vị chưa ghi nơi lưu) — xem báo cáo ở trên.`,
+    `Chưa lập được văn bản của Hội đồng ${council}: Danh mục đơn vị chưa ghi nơi lưu bảng đề nghị, văn bản của Hội đồng (cột “Bảng đề nghị”, “Thư mục văn bản”).`,
+  noDocumentsWithheld: (council: string) =>
+    `Chưa lập được văn bản của Hội đồng ${council}: danh sách chưa lập lại được — lý do ở dòng “${council}: chưa lập lại danh sách” phía trên.`,
   badRound: (value: string) => `--round: “${value}” không hợp lệ (midterm hoặc final).`,
   roundNeedsFolder: (n: number) =>
     `${n} Hội đồng chưa có bảng đề nghị của đợt: trên Google, bảng đề nghị sơ kết, tổng kết được tạo trong thư mục Drive dùng chung (--shared-drive hoặc $THIDUA_SHARED_DRIVE_FOLDER).`,
@@ -147,6 +157,18 @@ export const CLI_TEXT = {
         : `Đồng bộ từng năm vào cùng kho dữ liệu: thidua sync --google --registry-id <Danh mục của năm> --year <năm>, rồi chạy lại.`
     }`,
   publishedDecision: (version: number) => `khóa sổ lần ${version}`,
+  tiesUndecided: (council: string, workbook: string | null) =>
+    `Chưa khóa sổ: Hội đồng ${council} chưa quyết định các trường hợp đồng điểm tại ngưỡng${workbook ? ` trong bảng đề nghị ${workbook}` : ''}:`,
+  tieBlank: (subject: string, tied: number, places: number, cells: readonly string[]) =>
+    `  ${subject}: ${tied} trường hợp đồng điểm, còn được đề nghị ${places} — ghi “Có” hoặc “Không” vào ${cells.join(', ')}.`,
+  tieOverflow: (subject: string, places: number, cells: readonly string[]) =>
+    `  ${subject}: “Có” ở ${cells.join(', ')} nhiều hơn số còn được đề nghị (${places}) — sửa lại.`,
+  tiesHow: () =>
+    'Hội đồng có thể ghi “Không” cho tất cả. Ghi xong, chạy lại lệnh khóa sổ (không cần chạy lại thidua run).',
+  roundUndecided: (council: string, kind: string) =>
+    `Chưa khóa sổ: danh sách ${ROUND_KIND_LABEL[kind] ?? kind} của Hội đồng ${council} còn lựa chọn chưa có hoặc không hợp lệ:`,
+  roundUndecidedCell: (where: string, message: string) =>
+    `  ${where}: ${message || 'đồng điểm tại ngưỡng, Hội đồng chưa chọn hình thức (ghi tên hình thức hoặc “Không đề nghị”).'}`,
   needBy: () => 'Cần --by (họ tên người thực hiện).',
   needWhy: () => 'Mở lại danh sách đã khóa sổ cần --why (lý do).',
   published: (council: string, version: number) =>

@@ -4,6 +4,8 @@ import { yearLabel } from './common.ts';
 /** Words of the documents a council prints and signs (Nghị định 30/2020/NĐ-CP layout). */
 export const DOCUMENT_TEXT = {
   councilShort: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+  /** The kinds of body a unit's name starts with: a letterhead puts the rest (its place) on a line of its own. */
+  bodyKinds: ['VIỆN KIỂM SÁT NHÂN DÂN', 'VIỆN KIỂM SÁT QUÂN SỰ'],
   council: (unit: string) => `Hội đồng Thi đua - Khen thưởng ${unit}`,
   councilUpper: (unit: string) => `HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG ${unit.toLocaleUpperCase('vi')}`,
   nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -74,8 +76,6 @@ export const DOCUMENTS = {
     `- Tập thể: ${base} tập thể thuộc Hội đồng; ${arithmetic} (${rounding}); số lượng được đề nghị tối đa ${quota}.`,
   individualQuota: (base: number, arithmetic: string, rounding: string, quota: number) =>
     `- Cá nhân: tổng số cán bộ, công chức, viên chức, người lao động đang công tác ${base}; ${arithmetic} (${rounding}); số lượng được đề nghị tối đa ${quota}.`,
-  published: (version: number, date: string) =>
-    `Danh sách đề nghị đã được Hội đồng khóa sổ (lần ${version}, ngày ${date}); văn bản này không thay đổi cho đến khi danh sách được mở lại.`,
   closing: (recipient: string) => `Kính đề nghị ${recipient} xem xét, quyết định./.`,
   asAbove: '- Như trên;',
   archive: '- Lưu: VT, HĐTĐKT.',

@@ -179,4 +179,7 @@ export const PROPOSAL_TEXT = {
     'Ghi chú',
   ],
   nothing: '(không có)',
+  publishedLabel: 'Khóa sổ',
+  published: (version: number, at: string, by: string) =>
+    `Hội đồng đã khóa sổ danh sách (lần ${version}, ${at}${by ? `, ${by}` : ''}). Bảng đề nghị và văn bản giữ nguyên như khi khóa sổ; lựa chọn ghi thêm vào bảng này không được dùng cho đến khi danh sách được mở lại.`,
 } as const;

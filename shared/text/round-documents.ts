@@ -68,6 +68,8 @@ export const ROUND_DOCUMENTS = {
   initiatives: '2. Sáng kiến được công nhận:',
   initiativesHeader: ['Năm thi đua', 'Tên sáng kiến', 'Cấp công nhận', 'Số, ngày quyết định'],
   noInitiatives: '(Lịch sử khen thưởng không ghi sáng kiến nào.)',
+  noHistoryFile:
+    '(Chưa có tệp Lịch sử khen thưởng: người báo cáo tự ghi các sáng kiến được công nhận, nếu có.)',
   noInitiativeData:
     '(Tệp Lịch sử khen thưởng chưa có trang “Sáng kiến”: người báo cáo tự ghi các sáng kiến, nếu có.)',
   narrative: (n: number) =>

@@ -8,17 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { CouncilProposal } from '../domain/candidates.ts';
-import {
-  applyCouncilChoice,
-  rankClusters,
-  readTieChoices,
-  withheldCouncils,
-} from '../domain/council-choices.ts';
-import { findTab } from '../domain/grid.ts';
+import { rankClusters, withheldCouncils } from '../domain/council-choices.ts';
+import type { Problem } from '../domain/problems.ts';
 import { buildProposals, unitsWithoutPeople } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { stableStringify } from '../domain/submission.ts';
-import { matchKey } from '../domain/text.ts';
 import type { Movement } from '../movement/movement.ts';
 import type {
   DocumentSink,
@@ -33,17 +27,12 @@ import { silentProgress } from '../ports/index.ts';
 import { councilDocuments } from '../present/documents.ts';
 import type { UnitStatus } from '../present/feedback.ts';
 import { proposalWorkbookModel } from '../present/proposal-book.ts';
-import {
-  PROGRESS_LABELS,
-  PROPOSAL_LABELS,
-  PROPOSAL_TEXT,
-  STATUS_LABELS,
-  withheldText,
-} from '../text/proposals.ts';
-import { NO, YES } from '../text/sheets.ts';
+import { PROGRESS_LABELS, PROPOSAL_TEXT, STATUS_LABELS, withheldText } from '../text/proposals.ts';
 import { loadAccepted } from './accepted.ts';
 import { tellSharedStaff } from './cross-check.ts';
 import { eachAtMost } from './pool.ts';
+import { type FrozenCouncil, frozenCouncil } from './published.ts';
+import { decidedProposal, NO_CHOICES, readCouncilChoices } from './tie-choices.ts';
 
 /** Councils proposed at once (their writes still go one at a time through the medium's pacing). */
 const PROPOSE_CONCURRENCY = 4;
@@ -55,7 +44,7 @@ export interface ProposeDeps {
   /** To see whether a proposal workbook written before is still there. */
   readonly source: Pick<SheetSource, 'versions' | 'readWorkbook' | 'writtenVersions'>;
   /** Published lists are frozen: never rewritten until reopened. */
-  readonly publications?: Pick<PublicationStore, 'loadPublished'>;
+  readonly publications?: Pick<PublicationStore, 'loadSnapshots'>;
   readonly store: SubmissionStore;
   readonly progress?: Progress;
 }
@@ -94,11 +83,13 @@ export interface ProposeResult {
   readonly rewritten: string[];
   /** Councils whose list is published (frozen), left as they were. */
   readonly published: string[];
+  /** Each published council's list as it was published (what was signed), and what was typed since. */
+  readonly frozen: Map<string, FrozenCouncil>;
   /** Councils not written this time because their list cannot be trusted, with the reasons. */
   readonly withheld: Map<string, string[]>;
   /** Units listing a staff id another unit lists too (when the cross-check ran). */
   readonly flagged: string[];
-  readonly statuses: Map<string, { status: UnitStatus; errors: number }>;
+  readonly statuses: Map<string, { status: UnitStatus; errors: number; problems: Problem[] }>;
   /** Council → where its documents are (written in this run or before). */
   readonly documents: Map<string, string[]>;
 }
@@ -134,12 +125,13 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     councils: councils.map((c) => c.code),
   });
   const withheld = new Map([...held].map(([code, reasons]) => [code, reasons.map(withheldText)]));
-  const statuses = new Map<string, { status: UnitStatus; errors: number }>();
+  const statuses = new Map<string, { status: UnitStatus; errors: number; problems: Problem[] }>();
   for (const code of codes) {
     const state = states.get(code);
     statuses.set(code, {
       status: state?.lastStatus ?? 'missing',
       errors: state ? state.problems.filter((p) => p.severity === 'error').length : 0,
+      problems: state?.problems ?? [],
     });
   }
 
@@ -162,7 +154,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const [present, published] = await Promise.all([
     deps.source.versions([...locations.values()]),
     deps.publications
-      ? deps.publications.loadPublished(
+      ? deps.publications.loadSnapshots(
           year,
           'annual',
           councils.map((c) => c.code),
@@ -175,6 +167,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   /** Councils whose workbook this run wrote: their versions are looked up at once, after the writes. */
   const rewrote = new Set<string>();
   const decidedCouncils: CouncilProposal[] = [];
+  const frozen = new Map<string, FrozenCouncil>();
   progress.start(PROGRESS_LABELS.propose, councils.length);
   const proposeOne = async (undecided: CouncilProposal, index: number) => {
     const location = locations.get(undecided.code);
@@ -187,37 +180,24 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       before.version !== undefined &&
       present.has(location) &&
       present.get(location) !== before.version;
-    let choices = before?.choices ?? { collective: [], individual: [] };
-    if (edited && location) {
-      const grids = await deps.source.readWorkbook(location, [PROPOSAL_LABELS.tiedTab]);
-      const tab = findTab(grids, PROPOSAL_LABELS.tiedTab, matchKey);
-      const read = readTieChoices(
-        tab ? (grids[tab] ?? []) : [],
-        { collective: PROPOSAL_TEXT.collectives, individual: PROPOSAL_TEXT.individuals },
-        YES,
-        NO,
-      );
-      choices = {
-        collective: [...read.collective].sort(),
-        individual: [...read.individual].sort(),
-        rejected: {
-          collective: [...read.rejected.collective].sort(),
-          individual: [...read.rejected.individual].sort(),
-        },
-      };
-    }
-    const proposal: CouncilProposal = {
-      ...undecided,
-      collectives: applyCouncilChoice(undecided.collectives, new Set(choices.collective)),
-      individuals: applyCouncilChoice(undecided.individuals, new Set(choices.individual)),
-    };
-    decidedCouncils[index] = proposal;
-    if (!location) return;
-    if (published.has(proposal.code)) {
-      written.set(proposal.code, location); // frozen: the published workbook stays as it is
-      if (before?.documents) documents.set(proposal.code, [...before.documents.locations]); // and its documents
+    if (location && published.has(undecided.code)) {
+      // Frozen: the published workbook and documents stay as they are, and the list reported is
+      // the one published; choices typed into the workbook since are named, and not used.
+      const snapshot = published.get(undecided.code);
+      const now = edited ? await readCouncilChoices(deps.source, location) : null;
+      if (snapshot) frozen.set(undecided.code, frozenCouncil(snapshot, now, before?.choices));
+      decidedCouncils[index] = undecided;
+      written.set(undecided.code, location);
+      if (before?.documents) documents.set(undecided.code, [...before.documents.locations]);
       return;
     }
+    const choices =
+      edited && location
+        ? (await readCouncilChoices(deps.source, location)).choices
+        : (before?.choices ?? NO_CHOICES);
+    const proposal = decidedProposal(undecided, choices);
+    decidedCouncils[index] = proposal;
+    if (!location) return;
     if (withheld.has(proposal.code)) return; // the workbook keeps its last trustworthy list
     // The sector-level council (at the top of the registry) also sees every cluster's ranking.
     const top = registry.units.get(proposal.code)?.parentCode === null;
@@ -288,6 +268,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     written,
     rewritten: [...changed.keys()],
     published: [...published.keys()],
+    frozen,
     withheld,
     flagged: cross?.flagged ?? [],
     statuses,
@@ -310,7 +291,6 @@ export async function writeDocuments(
     readonly date: string;
     readonly previous?: { readonly digest: string; readonly locations: readonly string[] } | undefined;
     readonly force?: boolean;
-    readonly published?: { readonly version: number; readonly at: string };
   },
 ): Promise<{ digest: string; locations: readonly string[]; changed: boolean }> {
   const { proposal, registry } = input;
@@ -325,7 +305,6 @@ export async function writeDocuments(
     units: registry.units,
     unread,
     date: input.date,
-    published: input.published,
   });
   const digest = createHash('sha256').update(stableStringify(models)).digest('hex').slice(0, 32);
   const previous = input.previous;

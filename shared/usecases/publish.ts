@@ -6,19 +6,36 @@
  * audit who and when. Reopen: needs who and why; audited; the next proposal run rewrites it.
  */
 
-import { applyCouncilChoice } from '../domain/council-choices.ts';
+import { createHash } from 'node:crypto';
+import { rankClusters } from '../domain/council-choices.ts';
 import { buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
+import { stableStringify } from '../domain/submission.ts';
 import type { Movement } from '../movement/movement.ts';
-import type { PublicationStore, SubmissionStore } from '../ports/index.ts';
+import type { PublicationStore, SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
+import { proposalWorkbookModel } from '../present/proposal-book.ts';
+import { roundWorkbookModel } from '../present/round-book.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { loadAccepted } from './accepted.ts';
-import { councilSummary, roundSummary } from './report.ts';
+import { councilSummary } from './list-summary.ts';
+import { roundSummary } from './report.ts';
 import { type RoundDeps, type RoundRunInput, rankRound, roundKey } from './round.ts';
+import {
+  type ChoicesRead,
+  decidedProposal,
+  NO_CHOICES,
+  readCouncilChoices,
+  type UndecidedTie,
+  undecidedTies,
+} from './tie-choices.ts';
 
 export interface PublishDeps {
   readonly store: SubmissionStore;
   readonly publications: PublicationStore;
+  /** Where the council's proposal workbook is read: its choices as they stand when it publishes. */
+  readonly source?: Pick<SheetSource, 'readWorkbook' | 'versions'>;
+  /** Where the published list is written back into the council's workbook (with its khóa sổ). */
+  readonly sink?: Pick<SheetSink, 'writeOwnedWorkbook'>;
 }
 
 export interface PublishInput {
@@ -32,6 +49,34 @@ export interface PublishInput {
   readonly now: string;
   /** Blocks that stand in the award history, as the proposals apply them. */
   readonly pending?: ReadonlyMap<string, string>;
+  /** Where the council's proposal workbook is (the registry's, else where thidua wrote it). */
+  readonly location?: string | null;
+}
+
+/**
+ * A list cannot be published while the council has not decided among those tied at its line:
+ * which cells of its workbook to fill (or correct), by subject.
+ */
+export class UndecidedTieError extends Error {
+  override readonly name = 'UndecidedTieError';
+  constructor(
+    readonly councilCode: string,
+    readonly ties: readonly UndecidedTie[],
+    readonly workbook: string | null,
+  ) {
+    super(`council ${councilCode} has undecided ties`);
+  }
+}
+
+/** A round list cannot be published with choices missing or not valid in its workbook. */
+export class UndecidedRoundError extends Error {
+  override readonly name = 'UndecidedRoundError';
+  constructor(
+    readonly councilCode: string,
+    readonly problems: readonly { tab: string; cell: string; message: string }[],
+  ) {
+    super(`council ${councilCode} round list is not decided`);
+  }
 }
 
 export class UnknownCouncilError extends Error {
@@ -50,28 +95,75 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
     ...(input.pending ? { pending: input.pending } : {}),
   }).find((c) => c.code === councilCode);
   if (!ranked) throw new UnknownCouncilError(CLI_TEXT.unknownCouncil(councilCode));
-  // The list as the council decided it: its choices among those tied at the line included.
-  const choices = (await deps.store.loadProposalRecords(year, [councilCode])).get(councilCode)?.choices;
-  const proposal = {
-    ...ranked,
-    collectives: applyCouncilChoice(ranked.collectives, new Set(choices?.collective ?? [])),
-    individuals: applyCouncilChoice(ranked.individuals, new Set(choices?.individual ?? [])),
-  };
+  const already = (await deps.publications.loadPublished(year, input.round, [councilCode])).get(councilCode);
+  if (already)
+    return { outcome: 'already' as const, version: already.version, proposal: ranked, statuses: new Map() };
+  // The list as the council decided it, from its workbook as it stands now (its choices among
+  // those tied at the line); the choices recorded at the last run when there is no workbook.
+  const record = (await deps.store.loadProposalRecords(year, [councilCode])).get(councilCode);
+  const location = input.location ?? record?.location ?? null;
+  let read: ChoicesRead | null = null;
+  if (location && deps.source && (await deps.source.versions([location])).has(location))
+    read = await readCouncilChoices(deps.source, location);
+  const choices = read?.choices ?? record?.choices ?? NO_CHOICES;
+  const undecided = undecidedTies(ranked, choices, read?.cells ?? null);
+  if (undecided.length) throw new UndecidedTieError(councilCode, undecided, location);
+  const proposal = decidedProposal(ranked, choices);
   const scope = [...new Set([...proposal.collectiveUnits, ...proposal.individualUnits])].sort();
   const inputs = Object.fromEntries(scope.map((code) => [code, states.get(code)?.acceptedHash ?? null]));
   const statuses = new Map(
-    codes.map((code) => [code, { status: states.get(code)?.lastStatus ?? ('missing' as const) }]),
+    codes.map((code) => {
+      const state = states.get(code);
+      const errors = state?.problems.filter((p) => p.severity === 'error').length ?? 0;
+      return [code, { status: state?.lastStatus ?? ('missing' as const), errors }] as const;
+    }),
   );
   const outcome = await deps.publications.publish({
     councilCode,
     year,
     round: input.round,
-    snapshot: councilSummary(proposal),
+    snapshot: { ...councilSummary(proposal), choices },
     inputs,
     by: input.by,
     why: input.why,
     at: input.now,
   });
+  // The workbook becomes the list published: the decided list, and the khóa sổ in its summary.
+  if (outcome.outcome === 'published' && location && deps.sink) {
+    const top = registry.units.get(councilCode)?.parentCode === null;
+    const model = proposalWorkbookModel({
+      movement,
+      year,
+      proposal,
+      units: registry.units,
+      statuses,
+      ...(choices.rejected ? { rejected: choices.rejected } : {}),
+      ...(top ? { clusters: rankClusters({ movement, year, units: registry.units, submissions }) } : {}),
+      published: { version: outcome.version, at: input.now, by: input.by },
+    });
+    const out = await deps.sink.writeOwnedWorkbook(
+      location,
+      model,
+      record?.location === location ? record.layout : undefined,
+    );
+    const version = (await deps.source?.versions([out.location]))?.get(out.location);
+    await deps.store.saveProposalRecords(
+      year,
+      new Map([
+        [
+          councilCode,
+          {
+            ...record,
+            digest: createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32),
+            location: out.location,
+            ...(out.layout ? { layout: out.layout } : {}),
+            ...(version !== undefined ? { version } : {}),
+            choices,
+          },
+        ],
+      ]),
+    );
+  }
   return { ...outcome, proposal, statuses };
 }
 
@@ -87,13 +179,38 @@ export async function reopenCouncil(
  * (every candidate, the form chosen, the checklist) with the accepted versions of every year it used.
  */
 export async function publishRound(
-  deps: Omit<RoundDeps, 'sink'> & { publications: PublicationStore },
+  deps: Omit<RoundDeps, 'sink'> & {
+    publications: PublicationStore;
+    sink?: Pick<SheetSink, 'writeOwnedWorkbook'>;
+  },
   input: RoundRunInput & { councilCode: string; by: string; why: string; now: string },
 ) {
-  const { councils, inputs } = await rankRound(deps, { ...input, councils: [input.councilCode] });
+  const key = roundKey(input.campaign);
+  const already = (await deps.publications.loadPublished(key.year, key.round, [input.councilCode])).get(
+    input.councilCode,
+  );
+  if (already) return { outcome: 'already' as const, version: already.version, council: null };
+  const { councils, inputs, problems, cells, locations } = await rankRound(deps, {
+    ...input,
+    councils: [input.councilCode],
+  });
   const council = councils[0];
   if (!council) throw new UnknownCouncilError(CLI_TEXT.unknownCouncil(input.councilCode));
-  const key = roundKey(input.campaign);
+  // Published only as decided: no choice the workbook could not read, none left open at a tie.
+  const where = cells.get(council.code);
+  const open = [
+    ...problems.map((p) => ({ tab: p.tab, cell: p.cell, message: p.message })),
+    ...council.lists.flatMap((list) =>
+      list.entries
+        .filter((e) => e.selection === 'tied' && e.choice === null)
+        .map((e) => ({
+          tab: where?.get(`${list.subject}:${e.candidate.id}`)?.tab ?? '',
+          cell: where?.get(`${list.subject}:${e.candidate.id}`)?.cell ?? e.candidate.id,
+          message: '',
+        })),
+    ),
+  ];
+  if (open.length) throw new UndecidedRoundError(council.code, open);
   const summary = roundSummary(
     { kind: input.campaign.kind, fromYear: input.campaign.fromYear, toYear: input.campaign.toYear },
     [council],
@@ -109,5 +226,17 @@ export async function publishRound(
     why: input.why,
     at: input.now,
   });
+  // The round workbook becomes the list published, with the khóa sổ in its summary.
+  const location = locations.get(council.code);
+  if (outcome.outcome === 'published' && location && deps.sink)
+    await deps.sink.writeOwnedWorkbook(
+      location,
+      roundWorkbookModel({
+        movement: input.movement,
+        campaign: input.campaign,
+        council,
+        published: { version: outcome.version, at: input.now, by: input.by },
+      }),
+    );
   return { ...outcome, council };
 }

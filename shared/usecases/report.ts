@@ -1,11 +1,6 @@
 /** The machine-readable report of a run (`report.json`, `--json`). The schema is the contract. */
 import { z } from 'zod';
-import {
-  type CouncilProposal,
-  type RankedCandidate,
-  type SubjectProposal,
-  sharePercent,
-} from '../domain/candidates.ts';
+import { sharePercent } from '../domain/candidates.ts';
 import type { Eligibility } from '../domain/eligibility.ts';
 import { problemSchema } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
@@ -13,37 +8,9 @@ import { type RoundCouncil, roundGaps } from '../domain/rounds.ts';
 import type { Counters } from '../ports/index.ts';
 import { reasonText } from '../text/proposals.ts';
 import { conditionText, eligibilitySummary, ROUND_TEXT } from '../text/rounds.ts';
+import { councilSummary, subjectSchema } from './list-summary.ts';
 import type { ProposeResult } from './propose.ts';
 import type { UnitOutcome } from './sync.ts';
-
-const candidateSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  unitCode: z.string(),
-  rank: z.number().int(),
-  points: z.number(),
-  max: z.number(),
-  sharePercent: z.string(),
-});
-
-const subjectSchema = z.object({
-  base: z.number().int(),
-  quota: z.number().int(),
-  arithmetic: z.string(),
-  awardForm: z.string(),
-  proposed: z.array(candidateSchema),
-  tiedAtLine: z.array(candidateSchema),
-  placesForTied: z.number().int(),
-  notProposed: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      unitCode: z.string(),
-      code: z.string(),
-      reason: z.string(),
-    }),
-  ),
-});
 
 /** One council's round lists as the report (and a published round's snapshot) holds them. */
 const formCheckSchema = z.object({
@@ -79,6 +46,8 @@ export const roundCouncilSchema = z.object({
   workbook: z.string().nullable(),
   /** The council's round list is published (khóa sổ): its workbook stays as published. */
   published: z.boolean().default(false),
+  /** Cells of the published workbook changed after publishing: not used until reopened. */
+  ignoredChoices: z.array(z.string()).default([]),
   /** Years of the round with no result for any of the council's candidates (see `roundGaps`). */
   yearsWithoutData: z.array(z.number().int()).default([]),
   /** Nobody could be ranked for want of years with a result. */
@@ -121,6 +90,8 @@ export const reportSchema = z.object({
   year: z.number().int(),
   generatedAt: z.string(),
   registryProblems: z.array(problemSchema),
+  /** False when no workbook was read this time: each unit's status and problems are the store's, from its last check. */
+  unitsRead: z.boolean().default(true),
   units: z.array(
     z.object({
       code: z.string(),
@@ -134,8 +105,15 @@ export const reportSchema = z.object({
       code: z.string(),
       name: z.string(),
       workbook: z.string().nullable(),
-      /** Published (khóa sổ): the list is frozen and was not rewritten. */
+      /** Published (khóa sổ): the list is frozen and was not rewritten; the lists are as published. */
       published: z.boolean(),
+      /** The publication the lists are from: its number (lần), when and by whom. */
+      publication: z
+        .object({ version: z.number().int(), at: z.string(), by: z.string() })
+        .nullable()
+        .default(null),
+      /** Cells of the published workbook whose choice was changed after publishing: not used until reopened. */
+      ignoredChoices: z.array(z.string()).default([]),
       /** Why the council's workbook was not rewritten this time (its list cannot be trusted yet); empty when written. */
       withheld: z.array(z.string()),
       collectives: subjectSchema,
@@ -162,43 +140,6 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-const candidate = (c: RankedCandidate) => ({
-  id: c.id,
-  name: c.name,
-  unitCode: c.unitCode,
-  rank: c.rank,
-  points: c.points / 100,
-  max: c.max / 100,
-  sharePercent: sharePercent(c),
-});
-
-const subject = (s: SubjectProposal) => ({
-  base: s.quota.base,
-  quota: s.quota.quota,
-  arithmetic: s.quotaText,
-  awardForm: s.awardForm,
-  proposed: s.proposed.map(candidate),
-  tiedAtLine: s.tiedAtLine.map(candidate),
-  placesForTied: s.placesForTied,
-  notProposed: s.notProposed.map((n) => ({
-    id: n.candidate.id,
-    name: n.candidate.name,
-    unitCode: n.candidate.unitCode,
-    code: n.code,
-    reason: reasonText(n),
-  })),
-});
-
-/** A council's list as the report and the published snapshot record it. */
-export function councilSummary(c: CouncilProposal) {
-  return {
-    code: c.code,
-    name: c.name,
-    collectives: subject(c.collectives),
-    individuals: subject(c.individuals),
-  };
-}
-
 /** A round's councils as the report carries them: names of forms, never codes. */
 export function roundSummary(
   round: { kind: string; fromYear: number; toYear: number },
@@ -215,6 +156,7 @@ export function roundSummary(
         name: c.name,
         workbook: written.get(c.code) ?? null,
         published: published.has(c.code),
+        ignoredChoices: [],
         yearsWithoutData: [...gaps.yearsWithoutData],
         rankedNobody: gaps.rankedNobody,
         lists: c.lists.map((list) => ({
@@ -267,25 +209,31 @@ export function buildReport(input: {
     [...(input.proposals?.statuses ?? new Map())].map(([code, s]) => ({
       code,
       status: s.status,
-      problems: [],
+      problems: s.problems,
     }));
   return {
     movement: input.movementId,
     year: input.year,
     generatedAt: input.now,
     registryProblems: [...input.registry.problems],
+    unitsRead: input.units !== undefined,
     units: units.map((u) => ({
       code: u.code,
       name: input.registry.units.get(u.code)?.name ?? u.code,
       status: u.status,
       problems: u.problems,
     })),
-    councils: (input.proposals?.councils ?? []).map((c) => ({
-      ...councilSummary(c),
-      workbook: input.proposals?.written.get(c.code) ?? null,
-      published: input.proposals?.published.includes(c.code) ?? false,
-      withheld: input.proposals?.withheld.get(c.code) ?? [],
-    })),
+    councils: (input.proposals?.councils ?? []).map((c) => {
+      const frozen = input.proposals?.frozen.get(c.code);
+      return {
+        ...(frozen ? frozen.list : councilSummary(c)),
+        workbook: input.proposals?.written.get(c.code) ?? null,
+        published: frozen !== undefined || (input.proposals?.published.includes(c.code) ?? false),
+        publication: frozen ? { version: frozen.version, at: frozen.publishedAt, by: frozen.by } : null,
+        ignoredChoices: frozen?.ignored ?? [],
+        withheld: frozen ? [] : (input.proposals?.withheld.get(c.code) ?? []),
+      };
+    }),
     ...(input.round ? { round: input.round } : {}),
     ...(input.statusWorkbook !== undefined ? { statusWorkbook: input.statusWorkbook } : {}),
     counters: { ...input.counters },

@@ -8,12 +8,12 @@
 
 import { z } from 'zod';
 import type { HistoryRecord, Initiative } from '../domain/history.ts';
-import type { Problem } from '../domain/problems.ts';
+import { cellRef, type Problem } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
-import { applyRoundChoices } from '../domain/round-choices.ts';
+import { applyRoundChoices, NO_FORM, type RoundChoices } from '../domain/round-choices.ts';
 import { buildRound, type RoundCouncil } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
-import type { Campaign, Movement } from '../movement/movement.ts';
+import type { Campaign, Movement, Subject } from '../movement/movement.ts';
 import {
   type PublicationStore,
   type SheetSink,
@@ -26,6 +26,7 @@ import { readRoundChoices } from '../present/round-book-read.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';
+import { roundCouncilSchema } from './report.ts';
 
 /**
  * The published annual lists of a year as history: the awards of this movement are thematic, so
@@ -104,6 +105,10 @@ export async function rankRound(
   problems: Problem[];
   inputs: Record<string, string>;
   locations: Map<string, string>;
+  /** Council → `subject:id` → the cell of its workbook where that candidate's choice is typed. */
+  cells: Map<string, Map<string, { tab: string; cell: string }>>;
+  /** Published councils → cells whose choice differs from the one published (not used until reopened). */
+  ignored: Map<string, string[]>;
 }> {
   const { movement, campaign, registry, history } = input;
   const codes = [...registry.units.keys()];
@@ -131,6 +136,17 @@ export async function rankRound(
   const councils: RoundCouncil[] = [];
   const problems: Problem[] = [];
   const locations = new Map<string, string>();
+  const cells = new Map<string, Map<string, { tab: string; cell: string }>>();
+  const ignored = new Map<string, string[]>();
+  // A published round list keeps the choices it was published with, whatever its workbook says now.
+  const key = roundKey(campaign);
+  const frozen = deps.publications
+    ? await deps.publications.loadSnapshots(
+        key.year,
+        key.round,
+        ranked.map((c) => c.code),
+      )
+    : new Map();
   for (const undecided of ranked) {
     const location = await input.location(undecided.code, undecided.name);
     if (location) locations.set(undecided.code, location);
@@ -146,12 +162,52 @@ export async function rankRound(
       if (grids) {
         const read = readRoundChoices(grids, undecided);
         council = applyRoundChoices(undecided, read.choices);
-        problems.push(...read.problems);
+        cells.set(undecided.code, read.cells);
+        const publication = frozen.get(undecided.code);
+        if (publication) {
+          const published = publishedRoundChoices(undecided, publication.snapshot);
+          council = applyRoundChoices(undecided, published);
+          ignored.set(undecided.code, changedRoundChoices(read, published));
+        } else problems.push(...read.problems);
       }
     }
     councils.push(council);
   }
-  return { councils, problems, inputs, locations };
+  return { councils, problems, inputs, locations, cells, ignored };
+}
+
+/** The choices a round list was published with, from its snapshot (forms by name). */
+function publishedRoundChoices(council: RoundCouncil, snapshot: unknown): RoundChoices {
+  const parsed = roundCouncilSchema.safeParse(snapshot);
+  const choices = new Map<Subject, Map<string, string>>();
+  if (!parsed.success) return choices;
+  for (const list of council.lists) {
+    const chosen = new Map<string, string>();
+    const published = parsed.data.lists.find((l) => l.subject === list.subject);
+    for (const c of published?.candidates ?? []) {
+      if (c.councilChoice === null) continue;
+      const form = list.forms.find((f) => f.name === c.councilChoice);
+      chosen.set(c.id, form ? form.code : NO_FORM);
+    }
+    choices.set(list.subject, chosen);
+  }
+  return choices;
+}
+
+/** Cells of a round workbook whose choice (or its absence) differs from the one published. */
+function changedRoundChoices(read: ReturnType<typeof readRoundChoices>, published: RoundChoices): string[] {
+  const changed: string[] = [];
+  for (const [key, where] of read.cells) {
+    const [subject, id] = key.split(':') as [Subject, string];
+    const now = read.choices.get(subject)?.get(id) ?? null;
+    const then = published.get(subject)?.get(id) ?? null;
+    if (now !== then) changed.push(cellRef(where.tab, where.cell));
+  }
+  for (const p of read.problems) {
+    const ref = cellRef(p.tab, p.cell);
+    if (!changed.includes(ref)) changed.push(ref);
+  }
+  return changed;
 }
 
 /**
@@ -166,9 +222,11 @@ export async function proposeRound(
   written: Map<string, string>;
   problems: Problem[];
   published: Set<string>;
+  /** Published councils → cells typed since publishing, not used until reopened. */
+  ignored: Map<string, string[]>;
 }> {
   const { movement, campaign } = input;
-  const { councils, problems, locations } = await rankRound(deps, input);
+  const { councils, problems, locations, ignored } = await rankRound(deps, input);
   const key = roundKey(campaign);
   const published = new Set(
     deps.publications
@@ -195,7 +253,7 @@ export async function proposeRound(
     );
     written.set(council.code, out.location);
   }
-  return { councils, written, problems, published };
+  return { councils, written, problems, published, ignored };
 }
 
 /**

@@ -44,7 +44,7 @@ const text = (docs: DocumentModel[], name: string) =>
 
 describe('the council’s documents', () => {
   const proposal = proposalOf('T', new Map([['P', submission('P', 20)]]));
-  const docs = (date: string, published?: { version: number; at: string }) =>
+  const docs = (date: string) =>
     councilDocuments({
       movement,
       year: YEAR,
@@ -52,7 +52,6 @@ describe('the council’s documents', () => {
       units,
       unread: [],
       date,
-      ...(published ? { published } : {}),
     });
 
   it('are three, named by the council, the list and the arithmetic from the same proposal', () => {
@@ -125,10 +124,10 @@ describe('the council’s documents', () => {
     expect(after).toContain('Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022');
   });
 
-  it('say when the list is published, with the date as documents write it', () => {
-    const published = docs('2025-06-15', { version: 2, at: '2025-06-20T03:00:00.000Z' });
-    for (const d of published)
-      expect(documentText(d).join('\n')).toContain('khóa sổ (lần 2, ngày 20/06/2025)');
-    for (const d of docs('2025-06-15')) expect(documentText(d).join('\n')).not.toContain('khóa sổ');
+  it('carry only what the addressee reads: nothing about khóa sổ or what the system does', () => {
+    for (const d of docs('2025-06-15')) {
+      const body = documentText(d).join('\n');
+      expect(body).not.toMatch(/khóa sổ|mở lại|thidua|hệ thống/i);
+    }
   });
 });

@@ -296,10 +296,10 @@ describe('thidua run --example', () => {
     expect((await thidua('publish', '--example', '--council', 'T01', '--by', 'Ai đó')).code).toBe(1);
     const workbook = join(cwd, '.thidua/out/example/2024/de-nghi-T01.xlsx');
     const before = (await import('node:fs')).statSync(workbook).mtimeMs;
-    // Its documents say the list is published, and stay as they are.
+    // Its documents are the list as published (nothing in them about khóa sổ), and stay as they are.
     const submission = join(cwd, '.thidua/out/example/2024/to-trinh-T01.docx');
     expect(published.stdout).toContain('to-trinh-T01.docx');
-    expect(await docxText(submission)).toContain('đã được Hội đồng khóa sổ (lần 1');
+    expect(await docxText(submission)).not.toContain('khóa sổ');
     const documentBytes = await readFile(submission);
 
     // A unit of T01 sends a changed workbook: the sync takes it, the published list does not move.
@@ -509,17 +509,23 @@ describe('thidua run --round', () => {
     expect(choiceOf(proposedId)).toBe('Không đề nghị');
     expect(choiceOf(belowId)).toBe('Bằng khen của Thủ tướng Chính phủ');
 
-    // Khóa sổ: the round list as the council decided it; later edits wait until it is reopened.
-    const published = await thidua(
-      'publish',
-      '--example',
-      '--council',
-      'TC',
-      '--round',
-      'final',
-      '--by',
-      'Nguyễn Văn A',
-    );
+    // Khóa sổ: the round list as the council decided it — not while a tie is left open (each cell
+    // named); later edits wait until it is reopened.
+    const publish = () =>
+      thidua('publish', '--example', '--council', 'TC', '--round', 'final', '--by', 'Nguyễn Văn A');
+    const refused = await publish();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Chưa khóa sổ: danh sách tổng kết của Hội đồng TC');
+    const open = [...refused.stderr.matchAll(/^ {2}([^!\n]+)!([A-Z]+\d+):/gm)].map((m) => [m[1], m[2]]);
+    expect(open.length).toBeGreaterThan(0);
+    const deciding = new ExcelJS.Workbook();
+    await deciding.xlsx.readFile(path);
+    for (const [tab, cell] of open) {
+      const sheet = deciding.getWorksheet(tab ?? '');
+      if (sheet) sheet.getCell(cell ?? '').value = 'Không đề nghị';
+    }
+    await deciding.xlsx.writeFile(path);
+    const published = await publish();
     expect(published.stdout).toContain('Đã khóa sổ danh sách tổng kết của Hội đồng TC');
     expect(published.code).toBe(0);
     expect(
@@ -582,7 +588,12 @@ describe('thidua run --round', () => {
   it('documents --round final: the Tờ trình and Danh sách by form, one achievement report per nominee', async () => {
     const run = await thidua('documents', '--example', '--round', 'final', '--council', 'T01');
     expect(run.code).toBe(0);
-    const report = await readReport();
+    // The round's lists as the documents were drawn from them (report.json is the last run's, untouched).
+    const report = reportSchema.parse(
+      JSON.parse(
+        (await thidua('documents', '--example', '--round', 'final', '--council', 'T01', '--json')).stdout,
+      ) as unknown,
+    );
     const nominees = (report.round?.councils.find((c) => c.code === 'T01')?.lists ?? []).flatMap((l) =>
       l.candidates.filter((c) => c.form !== null),
     );

@@ -137,8 +137,24 @@ describe('your own province, from an empty folder, as the README walks it', () =
     expect(round).toContain('Kính gửi: Hội đồng Thi đua - Khen thưởng Viện kiểm sát nhân dân tối cao');
   }, 120_000);
 
-  it('publish, then the audit says who and when', async () => {
-    const published = await thidua('publish', '--round', 'final', '--council', 'NB', '--by', 'Trần Thị Thư');
+  it('publish only a decided round list, then the audit says who and when', async () => {
+    const publish = () => thidua('publish', '--round', 'final', '--council', 'NB', '--by', 'Trần Thị Thư');
+    // Those tied at the line have no form chosen yet: refused, each cell named.
+    const refused = await publish();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Chưa khóa sổ: danh sách tổng kết của Hội đồng NB');
+    const cells = [...refused.stderr.matchAll(/^ {2}([^!\n]+)!([A-Z]+\d+):/gm)].map(
+      (m) => [m[1], m[2]] as const,
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    await editXlsx(at('ket-qua', 'final-2019-2025', 'de-nghi-NB-final.xlsx'), (book) => {
+      for (const [tab, cell] of cells) {
+        const sheet = book.getWorksheet(tab ?? '');
+        if (sheet) sheet.getCell(cell ?? '').value = 'Không đề nghị';
+      }
+    });
+    const published = await publish();
+    expect(published.stderr).toBe('');
     expect(published.code).toBe(0);
     const audit = await thidua('audit', '--council', 'NB');
     expect(audit.stdout).toContain('khóa sổ (lần 1)  Trần Thị Thư');

@@ -91,21 +91,34 @@ describe('dispatcher → worker → propose', () => {
     expect(google.standin.count({ api: 'values.batchGet' })).toBe(reads);
     expect(quiet).toEqual({ runId: 'run-2b', enqueued: 0, units: 7 });
 
-    // A published council's spreadsheet is left alone by later proposal runs.
-    const { publishCouncil } = await import('../../shared/usecases/publish.ts');
-    await publishCouncil(
-      { store: rt.store, publications: rt.publications },
-      {
-        movement: rt.movement,
-        year: 2024,
-        round: 'annual',
-        registry: await rt.loadRegistry(),
-        councilCode: 'HD',
-        by: 'Thư ký',
-        why: '',
-        now,
-      },
+    // A published council's spreadsheet is left alone by later proposal runs. It publishes once it
+    // has decided among those tied at its line: in its spreadsheet, “Không” for every one of them.
+    const { publishCouncil, UndecidedTieError } = await import('../../shared/usecases/publish.ts');
+    const registry = await rt.loadRegistry();
+    const publishHd = () =>
+      publishCouncil(
+        { store: rt.store, publications: rt.publications, source: rt.workbooks, sink: rt.workbooks },
+        {
+          movement: rt.movement,
+          year: 2024,
+          round: 'annual',
+          registry,
+          councilCode: 'HD',
+          location: 'ss-proposal-HD',
+          by: 'Thư ký',
+          why: '',
+          now,
+        },
+      );
+    const ties = google.standin.cells('ss-proposal-HD', 'Đồng điểm tại ngưỡng');
+    const tiedRows = ties.flatMap((row, r) =>
+      (row[0] === 'Cá nhân' || row[0] === 'Tập thể') && row[2] ? [r] : [],
     );
+    expect(tiedRows.length).toBeGreaterThan(0);
+    await expect(publishHd()).rejects.toBeInstanceOf(UndecidedTieError);
+    for (const r of tiedRows)
+      google.standin.userEdit('ss-proposal-HD', 'Đồng điểm tại ngưỡng', r, 8, 'Không');
+    expect((await publishHd()).outcome).toBe('published');
     const writesBefore = google.standin.count({ kind: 'write', spreadsheetId: 'ss-proposal-HD' });
     google.standin.userEdit('ss-U001', 'Cá nhân', 1, 8, 1); // a change that moves HD's ranking
     await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-3');

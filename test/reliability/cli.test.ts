@@ -130,7 +130,10 @@ describe('fault 11: the command never says more than it knows', () => {
       '--by',
       'Thư ký',
     );
-    expect(council.stderr).toContain('Danh mục đơn vị không có Hội đồng XYZ');
+    expect(council.code).toBe(2);
+    expect(council.stderr).toContain(
+      '--council XYZ: không có trong Danh mục đơn vị. Các Hội đồng trong Danh mục: HD.',
+    );
     for (const command of ['publish', 'reopen', 'audit']) {
       const help = await cli(command, '--help');
       expect(help.code).toBe(0);

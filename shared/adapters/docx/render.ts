@@ -72,8 +72,12 @@ const text = (t: string, o: RunStyle = {}): TextRun[] =>
         }),
     );
 
-const line = (t: string, o: RunStyle & { align?: 'left' | 'center' | 'right'; after?: number } = {}) =>
+const line = (
+  t: string,
+  o: RunStyle & { align?: 'left' | 'center' | 'right'; after?: number; keepNext?: boolean } = {},
+) =>
   new Paragraph({
+    ...(o.keepNext ? { keepNext: true, keepLines: true } : {}),
     alignment:
       o.align === 'left'
         ? AlignmentType.LEFT
@@ -147,9 +151,10 @@ const runOf = (r: Run, base: { bold?: boolean; italic?: boolean }) =>
     ? text(r, base)
     : text(r.text, { bold: r.bold ?? base.bold, italic: r.italic ?? base.italic });
 
-function paragraph(b: Extract<Block, { kind: 'paragraph' }>): Paragraph {
+function paragraph(b: Extract<Block, { kind: 'paragraph' }>, keepNext = false): Paragraph {
   const base = { ...(b.bold ? { bold: true } : {}), ...(b.italic ? { italic: true } : {}) };
   return new Paragraph({
+    ...(keepNext ? { keepNext: true, keepLines: true } : {}),
     alignment:
       b.align === 'center'
         ? AlignmentType.CENTER
@@ -169,11 +174,14 @@ const PADDING = { top: 40, bottom: 40, left: 80, right: 80 };
 /** The tables' paragraph style (11 pt), said once in the styles rather than on every run. */
 const TABLE_TEXT = 'TableText';
 
-function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
+/** Body rows kept on the page of what follows a table when a signature block follows it. */
+const KEPT_ROWS = 2;
+
+function table(b: Extract<Block, { kind: 'table' }>, width: number, keepNext = false): Table {
   const total = b.widths.reduce((a, x) => a + x, 0);
   const widths = b.widths.map((w) => Math.round((w / total) * width));
   const centered = new Set(b.centered ?? []);
-  const row = (values: readonly (string | number | boolean | null)[], header: boolean) =>
+  const row = (values: readonly (string | number | boolean | null)[], header: boolean, keep = false) =>
     new TableRow({
       tableHeader: header,
       cantSplit: true,
@@ -185,6 +193,7 @@ function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
             new Paragraph({
               // An empty cell keeps the body's line height: room for a signature in a list to sign.
               ...(t ? { style: TABLE_TEXT } : {}),
+              ...(keep ? { keepNext: true, keepLines: true } : {}),
               alignment: header || centered.has(i) ? AlignmentType.CENTER : AlignmentType.LEFT,
               children: text(t, { bold: header }),
             }),
@@ -198,7 +207,12 @@ function table(b: Extract<Block, { kind: 'table' }>, width: number): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     margins: PADDING,
-    rows: [row(b.header, true), ...b.rows.map((r) => row(r, false))],
+    // Keep-with-next on the last rows' paragraphs: Word and LibreOffice carry them over with the
+    // signature block rather than let the block open a page alone.
+    rows: [
+      row(b.header, true),
+      ...b.rows.map((r, i) => row(r, false, keepNext && i >= b.rows.length - KEPT_ROWS)),
+    ],
   });
 }
 
@@ -237,13 +251,34 @@ function signatures(b: Extract<Block, { kind: 'signatures' }>, textWidth: number
   );
 }
 
+/**
+ * The blocks that go over to the next page with the signature block after them, so that no page
+ * opens with it: the paragraphs right before it (two at most) and, reached through them, the last
+ * rows of a table.
+ */
+function keptWithSignatures(blocks: readonly Block[]): Set<number> {
+  const kept = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'signatures') return;
+    for (let j = i - 1, paragraphs = 0; j >= 0; j--) {
+      const before = blocks[j];
+      if (before?.kind === 'table') kept.add(j);
+      if (before?.kind !== 'paragraph' || ++paragraphs > 2) break;
+      kept.add(j);
+    }
+  });
+  return kept;
+}
+
 /** The document as `.docx` bytes. */
 export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
   const landscape = doc.orientation === 'landscape';
   const pageWidth = landscape ? A4.height : A4.width;
   const width = pageWidth - MARGIN.left - MARGIN.right;
   const children: (Paragraph | Table)[] = [];
-  for (const b of doc.blocks) {
+  const kept = keptWithSignatures(doc.blocks);
+  for (const [i, b] of doc.blocks.entries()) {
+    const beforeSignatures = kept.has(i);
     switch (b.kind) {
       case 'letterhead':
         children.push(letterhead(b, width), line(''));
@@ -256,13 +291,13 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
         );
         break;
       case 'paragraph':
-        children.push(paragraph(b));
+        children.push(paragraph(b, beforeSignatures));
         break;
       case 'table':
-        children.push(table(b, width), line(''));
+        children.push(table(b, width, beforeSignatures), line('', { keepNext: beforeSignatures }));
         break;
       case 'signatures':
-        children.push(line(''), signatures(b, width));
+        children.push(line('', { keepNext: true }), signatures(b, width));
         break;
     }
   }

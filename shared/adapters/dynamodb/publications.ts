@@ -171,7 +171,7 @@ export class DynamoPublications implements PublicationStore {
 
   async loadSnapshots(year: number, round: string, councilCodes: readonly string[]) {
     const published = await this.loadPublished(year, round, councilCodes);
-    const result = new Map<string, { snapshot: unknown; publishedAt: string; version: number }>();
+    const result = new Map<string, { snapshot: unknown; publishedAt: string; version: number; by: string }>();
     for (const publication of published.values()) {
       const out = await this.doc.send(
         new GetCommand({
@@ -184,6 +184,7 @@ export class DynamoPublications implements PublicationStore {
         snapshot: JSON.parse(gunzipSync(body).toString('utf8')) as unknown,
         publishedAt: publication.publishedAt,
         version: publication.version,
+        by: publication.by,
       });
     }
     return result;

@@ -58,6 +58,8 @@ const FILLS: Record<NonNullable<CellStyle['fill']>, string> = {
   note: 'FFF2F2F2',
 };
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
+/** Times New Roman, as Nghị định 30/2020/NĐ-CP lays out papers; 11 pt, the size the layouts plan for. */
+const BASE_FONT = { name: 'Times New Roman', family: 1, size: 11 } as const;
 
 /** Applies a model style on top of what the cell has (later ranges win). */
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
@@ -79,9 +81,9 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[style.fill] } };
 }
 
-/** Excel's footer codes for `{page}` and `{pages}`; `&` in the text itself is doubled. */
+/** Excel's footer codes for `{page}` and `{pages}`, in the tabs' face; `&` in the text itself is doubled. */
 const footerCode = (text: string) =>
-  `&C${text.replace(/&/g, '&&').replace('{page}', '&P').replace('{pages}', '&N')}`;
+  `&C&"${BASE_FONT.name},Regular"${text.replace(/&/g, '&&').replace('{page}', '&P').replace('{pages}', '&N')}`;
 
 /** Renders a medium-independent tab into an exceljs worksheet. */
 export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Worksheet {
@@ -103,11 +105,13 @@ export function renderTab(workbook: ExcelJS.Workbook, tab: SheetTab): ExcelJS.Wo
       formula: f.formula,
       ...(f.result !== undefined && f.result !== null ? { result: f.result } : {}),
     } as ExcelJS.CellFormulaValue;
-  for (let r = 1; r <= headerRows; r++) {
-    const row = sheet.getRow(r);
-    row.font = { bold: true };
-    row.alignment = { wrapText: true, vertical: 'middle' };
-  }
+  // Every cell of the tab in the decree's face, by name: a font entry without one (bold only, say)
+  // is drawn by LibreOffice and others in a fallback face whose widths the layout did not plan for.
+  const lastCol = Math.max(1, ...tab.rows.map((row) => row.length), tab.columnWidths?.length ?? 0);
+  for (let r = 1; r <= tab.rows.length; r++)
+    for (let c = 1; c <= lastCol; c++)
+      sheet.getCell(r, c).font = r <= headerRows ? { ...BASE_FONT, bold: true } : { ...BASE_FONT };
+  for (let r = 1; r <= headerRows; r++) sheet.getRow(r).alignment = { wrapText: true, vertical: 'middle' };
   for (const range of tab.styles ?? [])
     for (let r = range.fromRow; r <= range.toRow; r++)
       for (let c = range.fromCol; c <= range.toCol; c++) applyStyle(sheet.getCell(r + 1, c + 1), range.style);

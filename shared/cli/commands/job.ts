@@ -144,8 +144,9 @@ export async function jobUnderLease(
     ...(status !== undefined ? { statusWorkbook: status } : {}),
     counters: ctx.counters,
   });
+  // `documents` reads nothing and ranks one council: the run's report.json stays as the run left it.
   const reportPath = join(outDir, 'report.json');
-  await replaceFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  if (command !== 'documents') await replaceFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   if (values.json) out(JSON.stringify(report, null, 2));
   else {
     printSummary(report, proposals ? relative(process.cwd(), outDir) || '.' : null, out);
@@ -159,12 +160,15 @@ export async function jobUnderLease(
         );
     if (report.statusWorkbook)
       out(CLI_TEXT.statusWorkbook(relative(process.cwd(), report.statusWorkbook) || report.statusWorkbook));
-    out(CLI_TEXT.report(relative(process.cwd(), reportPath)));
+    if (command !== 'documents') out(CLI_TEXT.report(relative(process.cwd(), reportPath)));
   }
   if (command === 'documents' && !values.round) {
     const council = values.unit?.[0]?.toUpperCase() ?? '';
     if (!proposals?.documents.has(council)) {
-      process.stderr.write(`${CLI_TEXT.noDocuments(council)}\n`);
+      const held = proposals?.withheld.has(council) === true;
+      process.stderr.write(
+        `${held ? CLI_TEXT.noDocumentsWithheld(council) : CLI_TEXT.noDocuments(council)}\n`,
+      );
       return EXIT.partial;
     }
   }

@@ -5,10 +5,18 @@ import { parseArgs } from 'node:util';
 import { XlsxWorkbooks } from '../../adapters/xlsx/workbooks.ts';
 import { type JobContext, UsageError } from '../../app/context.ts';
 import { pendingBlocks } from '../../domain/history.ts';
+import { cellRef } from '../../domain/problems.ts';
 import { formatVietnamTime, vietnamDate } from '../../present/time.ts';
 import { CLI_TEXT } from '../../text/console.ts';
+import { PROPOSAL_LABELS, PROPOSAL_TEXT } from '../../text/proposals.ts';
 import { writeDocuments } from '../../usecases/propose.ts';
-import { publishCouncil, publishRound, reopenCouncil } from '../../usecases/publish.ts';
+import {
+  publishCouncil,
+  publishRound,
+  reopenCouncil,
+  UndecidedRoundError,
+  UndecidedTieError,
+} from '../../usecases/publish.ts';
 import { roundKey, roundWorkbookOnMedium } from '../../usecases/round.ts';
 import { help } from '../console.ts';
 import { openFromOptions, PUBLISH, runNow } from '../options.ts';
@@ -26,83 +34,116 @@ export async function publication(command: 'publish' | 'reopen' | 'audit', args:
   if (command !== 'audit' && !values.by) throw new UsageError(CLI_TEXT.needBy());
   if (command === 'reopen' && !values.why) throw new UsageError(CLI_TEXT.needWhy());
   const ctx = await openFromOptions(values);
-  const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
-    const now = runNow();
-    if (values.round && command !== 'audit')
-      return await publishRoundCommand(command, ctx, values, council, now);
-    const base = {
-      councilCode: council,
-      year: ctx.year,
-      round: 'annual',
-      by: values.by ?? '',
-      why: values.why ?? '',
-      now,
-    };
-    if (command === 'publish') {
-      const result = await publishCouncil(
-        { store: ctx.store, publications: ctx.publications },
-        {
-          ...base,
-          movement: ctx.movement,
-          registry: ctx.registry,
-          pending: pendingBlocks((await readHistory(values, ctx, () => {})).records),
-        },
-      );
-      out(
-        result.outcome === 'published'
-          ? CLI_TEXT.published(council, result.version)
-          : CLI_TEXT.alreadyPublished(council, result.version),
-      );
-      if (result.outcome !== 'published') return 1;
-      // The documents say the list is published, and stay as they are until it is reopened.
-      if (ctx.documents) {
-        const record = (await ctx.store.loadProposalRecords(ctx.year, [council])).get(council);
-        const docs = await writeDocuments(ctx.documents, {
-          movement: ctx.movement,
-          year: ctx.year,
-          proposal: result.proposal,
-          registry: ctx.registry,
-          statuses: result.statuses,
-          date: vietnamDate(now),
-          force: true,
-          published: { version: result.version, at: now },
-        });
-        if (record)
-          await ctx.store.saveProposalRecords(ctx.year, new Map([[council, { ...record, documents: docs }]]));
-        out(
-          CLI_TEXT.documents(
-            council,
-            docs.locations.map((p) => relative(process.cwd(), p) || p),
-          ),
-        );
+    return await publicationIn(ctx, command, values, council);
+  } catch (error) {
+    if (error instanceof UndecidedTieError) {
+      const where = error.workbook ? relative(process.cwd(), error.workbook) || error.workbook : null;
+      const lines = [CLI_TEXT.tiesUndecided(error.councilCode, where)];
+      for (const tie of error.ties) {
+        const label = tie.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals;
+        const cells = (list: readonly string[]) =>
+          list.map((c, i) => (i === 0 ? cellRef(PROPOSAL_LABELS.tiedTab, c) : c));
+        if (tie.overflow.length) lines.push(CLI_TEXT.tieOverflow(label, tie.places, cells(tie.overflow)));
+        if (tie.blank.length) lines.push(CLI_TEXT.tieBlank(label, tie.tied, tie.places, cells(tie.blank)));
       }
-      return 0;
+      lines.push(CLI_TEXT.tiesHow());
+      process.stderr.write(`${lines.join('\n')}\n`);
+      return 1;
     }
-    if (command === 'reopen') {
-      const result = await reopenCouncil({ publications: ctx.publications }, base);
-      out(result === 'reopened' ? CLI_TEXT.reopened(council) : CLI_TEXT.notPublished(council));
-      return result === 'reopened' ? 0 : 1;
+    if (error instanceof UndecidedRoundError) {
+      const lines = [CLI_TEXT.roundUndecided(error.councilCode, values.round ?? '')];
+      for (const p of error.problems)
+        lines.push(CLI_TEXT.roundUndecidedCell(cellRef(p.tab, p.cell), p.message));
+      process.stderr.write(`${lines.join('\n')}\n`);
+      return 1;
     }
-    const entries = await ctx.publications.audit(council);
-    if (values.json) out(JSON.stringify(entries, null, 2));
-    else if (!entries.length) out(CLI_TEXT.auditEmpty(council));
-    else
-      for (const e of entries)
-        out(
-          CLI_TEXT.auditLine(
-            formatVietnamTime(e.at),
-            e.action,
-            e.by,
-            e.why,
-            e.version,
-            CLI_TEXT.auditList(e.round, e.year),
-          ),
-        );
-    return 0;
+    throw error;
   } finally {
     await ctx.close();
   }
+}
+
+async function publicationIn(
+  ctx: JobContext,
+  command: 'publish' | 'reopen' | 'audit',
+  values: ReturnType<typeof parsePublish>['values'],
+  council: string,
+): Promise<number> {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const now = runNow();
+  if (values.round && command !== 'audit')
+    return await publishRoundCommand(command, ctx, values, council, now);
+  const base = {
+    councilCode: council,
+    year: ctx.year,
+    round: 'annual',
+    by: values.by ?? '',
+    why: values.why ?? '',
+    now,
+  };
+  if (command === 'publish') {
+    const result = await publishCouncil(
+      { store: ctx.store, publications: ctx.publications, source: ctx.source, sink: ctx.sink },
+      {
+        ...base,
+        location: ctx.proposalLocation(council),
+        movement: ctx.movement,
+        registry: ctx.registry,
+        pending: pendingBlocks((await readHistory(values, ctx, () => {})).records),
+      },
+    );
+    out(
+      result.outcome === 'published'
+        ? CLI_TEXT.published(council, result.version)
+        : CLI_TEXT.alreadyPublished(council, result.version),
+    );
+    if (result.outcome !== 'published') return 1;
+    // The documents of the list as published; they stay as they are until it is reopened.
+    if (ctx.documents) {
+      const record = (await ctx.store.loadProposalRecords(ctx.year, [council])).get(council);
+      const docs = await writeDocuments(ctx.documents, {
+        movement: ctx.movement,
+        year: ctx.year,
+        proposal: result.proposal,
+        registry: ctx.registry,
+        statuses: result.statuses,
+        date: vietnamDate(now),
+        previous: record?.documents,
+        force: true,
+      });
+      if (record)
+        await ctx.store.saveProposalRecords(ctx.year, new Map([[council, { ...record, documents: docs }]]));
+      out(
+        CLI_TEXT.documents(
+          council,
+          docs.locations.map((p) => relative(process.cwd(), p) || p),
+        ),
+      );
+    }
+    return 0;
+  }
+  if (command === 'reopen') {
+    const result = await reopenCouncil({ publications: ctx.publications }, base);
+    out(result === 'reopened' ? CLI_TEXT.reopened(council) : CLI_TEXT.notPublished(council));
+    return result === 'reopened' ? 0 : 1;
+  }
+  const entries = await ctx.publications.audit(council);
+  if (values.json) out(JSON.stringify(entries, null, 2));
+  else if (!entries.length) out(CLI_TEXT.auditEmpty(council));
+  else
+    for (const e of entries)
+      out(
+        CLI_TEXT.auditLine(
+          formatVietnamTime(e.at),
+          e.action,
+          e.by,
+          e.why,
+          e.version,
+          CLI_TEXT.auditList(e.round, e.year),
+        ),
+      );
+  return 0;
 }
 
 /** `publish|reopen --round midterm|final`: the council's round list, as it decided it in its workbook. */
@@ -126,7 +167,7 @@ async function publishRoundCommand(
   }
   const history = await readHistory(values, ctx, () => {});
   const result = await publishRound(
-    { store: ctx.store, source: ctx.source, publications: ctx.publications },
+    { store: ctx.store, source: ctx.source, publications: ctx.publications, sink: ctx.sink },
     {
       movement: ctx.movement,
       campaign,

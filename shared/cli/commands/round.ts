@@ -125,6 +125,8 @@ export async function round(
         )
         .join('; ')}`,
     );
+  for (const [council, cells] of result.ignored)
+    if (cells.length) log(`  ${council}:${CLI_TEXT.ignoredChoices(cells).replace(/^\s+/, ' ')}`);
   // What a council's round lacks, and how to add it: on the terminal even with --json.
   for (const council of result.councils) {
     const { yearsWithoutData, rankedNobody } = roundGaps(council, campaign);
@@ -149,6 +151,7 @@ export async function round(
       units: ctx.registry.units,
       history: history.records,
       initiatives: history.initiatives,
+      historyAbsent: history.absent === true,
       date: vietnamDate(now),
       folder: ctx.registry.units.get(council.code)?.documentsFolder ?? null,
     });
@@ -174,7 +177,12 @@ export async function round(
     councils: summary.councils.map((c) => {
       const published = frozen.get(c.code);
       return published
-        ? { ...roundCouncilSchema.parse(published.snapshot), workbook: c.workbook, published: true }
+        ? {
+            ...roundCouncilSchema.parse(published.snapshot),
+            workbook: c.workbook,
+            published: true,
+            ignoredChoices: result.ignored.get(c.code) ?? [],
+          }
         : c;
     }),
   };
