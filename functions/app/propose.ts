@@ -129,7 +129,7 @@ async function proposeRecord(
     if (result.flagged.length) logger.warn('staff ids listed by several units', { units: result.flagged });
     // The sector status the office follows, once the run's units are all checked.
     const status = await writeSectorStatus(
-      { store: rt.store, sink: rt.workbooks },
+      { store: rt.store, sink: rt.workbooks, publications: rt.publications },
       {
         movement: rt.movement,
         year: message.year,

@@ -55,7 +55,7 @@ function historyBeside(office: Office | undefined): string | undefined {
 export async function sectorStatus(ctx: JobContext, units: readonly UnitOutcome[]): Promise<string | null> {
   const local = ctx.source instanceof XlsxWorkbooks;
   const result = await writeSectorStatus(
-    { store: ctx.store, sink: ctx.sink, source: ctx.source },
+    { store: ctx.store, sink: ctx.sink, source: ctx.source, publications: ctx.publications },
     {
       movement: ctx.movement,
       year: ctx.year,

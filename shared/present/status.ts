@@ -58,6 +58,11 @@ export interface StatusInput {
   readonly link: (unit: RegistryUnit) => string | null;
   /** ISO instant → “28/11/2026 07:40” (Viet Nam time). */
   readonly time: (iso: string) => string;
+  /** Councils whose annual list is published (khóa sổ): its number, when and by whom. */
+  readonly published?: ReadonlyMap<
+    string,
+    { readonly version: number; readonly at: string; readonly by: string }
+  >;
 }
 
 /** Every unit of the registry, the ones to call first. */
@@ -120,10 +125,17 @@ export function statusWorkbookModel(input: StatusInput): WorkbookModel {
     heading: heading(T.summaryTitle),
     header: T.summaryHeader,
     body: [
-      ...councils.map((c): Cell[] => [councilName(c), ...count(rows.filter((r) => r.council === c))]),
-      [T.sector, ...count(rows)],
+      ...councils.map((c): Cell[] => {
+        const published = c ? input.published?.get(c) : undefined;
+        return [
+          councilName(c),
+          ...count(rows.filter((r) => r.council === c)),
+          published ? T.published(published.version, input.time(published.at), published.by) : T.open,
+        ];
+      }),
+      [T.sector, ...count(rows), ''],
     ],
-    widths: [40, 10, 12, 10, 10, 14, 14],
+    widths: [36, 9, 10, 8, 9, 12, 12, 26],
     centered: [1, 2, 3, 4, 5, 6],
   });
   const units = listTab({
@@ -166,7 +178,7 @@ export function statusWorkbookModel(input: StatusInput): WorkbookModel {
         formulas,
         styles: [
           ...(summary.tab.styles ?? []),
-          { fromRow: sectorRow, toRow: sectorRow, fromCol: 0, toCol: 6, style: { bold: true } },
+          { fromRow: sectorRow, toRow: sectorRow, fromCol: 0, toCol: 7, style: { bold: true } },
         ],
       },
       { ...units.tab, protection: 'all', formulas },

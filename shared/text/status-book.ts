@@ -30,7 +30,11 @@ export const STATUS_BOOK = {
     'Chưa nộp',
     'Không truy cập được',
     'Tỷ lệ đã tiếp nhận (%)',
+    'Danh sách đề nghị',
   ],
+  open: 'Chưa khóa sổ',
+  published: (version: number, at: string, by: string) =>
+    `Đã khóa sổ lần ${version}, ${at}${by ? ` (${by})` : ''}`,
   sector: 'Toàn ngành',
   unitsHeader: [
     'STT',

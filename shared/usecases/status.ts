@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Registry, RegistryUnit } from '../domain/registry.ts';
 import { stableStringify } from '../domain/submission.ts';
 import type { Movement } from '../movement/movement.ts';
-import type { SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
+import type { PublicationStore, SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
 import { type StatusRow, statusRows, statusWorkbookModel, type UnitStanding } from '../present/status.ts';
 import { STATUS_BOOK } from '../text/status-book.ts';
 import type { UnitOutcome } from './sync.ts';
@@ -31,6 +31,8 @@ export interface StatusDeps {
   readonly sink: SheetSink;
   /** To tell whether the workbook is still there (a file deleted since is written again). */
   readonly source?: Pick<SheetSource, 'versions'>;
+  /** Which councils' annual lists are published: the summary says so. */
+  readonly publications?: Pick<PublicationStore, 'loadPublished'>;
 }
 
 export interface StatusWriteInput {
@@ -50,10 +52,18 @@ export async function writeSectorStatus(
   input: StatusWriteInput,
 ): Promise<{ location: string | null; written: boolean; rows: StatusRow[] }> {
   const codes = [...input.registry.units.keys()];
-  const [states, records] = await Promise.all([
+  const councils = [...input.registry.units.values()].filter((u) => u.runsCouncil).map((u) => u.code);
+  const [states, records, publications] = await Promise.all([
     deps.store.loadStates(input.year, codes),
     deps.store.loadProposalRecords(input.year, [STATUS_RECORD]),
+    deps.publications ? deps.publications.loadPublished(input.year, 'annual', councils) : new Map(),
   ]);
+  const published = new Map(
+    [...publications.values()].map((p) => [
+      p.councilCode,
+      { version: p.version, at: p.publishedAt, by: p.by },
+    ]),
+  );
   const standings = new Map<string, UnitStanding>();
   for (const [code, s] of states)
     standings.set(code, {
@@ -82,6 +92,7 @@ export async function writeSectorStatus(
     standings,
     link: input.link,
     time: input.time,
+    published,
   };
   const rows = statusRows(statusInput);
   const before = records.get(STATUS_RECORD);
