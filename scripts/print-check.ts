@@ -22,6 +22,7 @@ import {
   accessSync,
   constants,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -90,12 +91,15 @@ for (const round of ['midterm', 'final']) {
 const out = join(work, '.thidua/out/example');
 const written = files(out).filter((f) => /\.(docx|xlsx)$/.test(f));
 const example = join(work, '.thidua/example');
-const inputs = [join(example, 'danh-muc-don-vi.xlsx')];
+// The workbooks thidua made for the office and the units: the registry, the award history, a unit's.
+const inputs = ['danh-muc-don-vi.xlsx', 'lich-su-khen-thuong.xlsx', 'bang-diem/T01-P1.xlsx']
+  .map((f) => join(example, f))
+  .filter((f) => existsSync(f));
 const papers = [...written, ...inputs].sort();
 const name = (f: string) => relative(work, f);
 
-// 2. Every font entry of every workbook has a face name.
-for (const file of papers.filter((f) => f.endsWith('.xlsx') && written.includes(f))) {
+// 2. Every font entry of every workbook thidua made has a face name (the package's default too).
+for (const file of papers.filter((f) => f.endsWith('.xlsx'))) {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const styles = (await zip.file('xl/styles.xml')?.async('string')) ?? '';
   const fonts = [...styles.matchAll(/<font>([\s\S]*?)<\/font>|<font\/>/g)];
@@ -103,7 +107,7 @@ for (const file of papers.filter((f) => f.endsWith('.xlsx') && written.includes(
   if (unnamed) fail(name(file), `${unnamed} of ${fonts.length} font entries have no face name`);
 }
 
-const tools = ['soffice', 'pdftotext', 'pdffonts'].filter((t) => !onPath(t));
+const tools = ['soffice', 'pdftotext', 'pdffonts', 'pdfinfo', 'pdftoppm'].filter((t) => !onPath(t));
 if (tools.length) {
   process.stdout.write(
     `${tools.join(', ')} not on PATH: pages were not rendered, only the font entries were checked (install LibreOffice and poppler-utils to check the pages).\n`,
@@ -200,31 +204,54 @@ if (tools.length) {
       .filter(Boolean)
       .map((f) => f.replace(/^[A-Z]{6}\+/, ''));
     const other = faces.filter((f) => !/^(TimesNewRoman|Times|LiberationSerif)/i.test(f));
-    if (other.length) fail(file, `drawn in ${[...new Set(other)].join(', ')}, not Times New Roman`);
+    // A unit's workbook is the unit's: its feedback tab takes the workbook's own default face.
+    if (other.length && !file.includes('bang-diem/'))
+      fail(file, `drawn in ${[...new Set(other)].join(', ')}, not Times New Roman`);
   }
   // 4. Page images of one of each kind, to keep beside the docs.
   if (values.images) {
     const dir = values.images;
     mkdirSync(dir, { recursive: true });
-    const kinds = [
-      /2024__to-trinh-T01\.pdf$/,
-      /2024__danh-sach-T01\.pdf$/,
-      /2024__bien-ban-T01\.pdf$/,
-      /2024__de-nghi-T01\.pdf$/,
-      /2024__tinh-hinh-nop-bang-diem\.pdf$/,
-      /final-.*__de-nghi-.*T01\.pdf$/,
-      /final-.*__danh-sach-T01.*\.pdf$/,
+    // One of each kind: a paper's first page and the page it is signed on; a workbook's first pages.
+    const kinds: [RegExp, 'first' | 'last' | number][] = [
+      [/2024__to-trinh-T01\.pdf$/, 'first'],
+      [/2024__danh-sach-T01\.pdf$/, 'last'],
+      [/2024__bien-ban-T01\.pdf$/, 'last'],
+      [/2024__de-nghi-T02\.pdf$/, 1],
+      [/2024__de-nghi-T02\.pdf$/, 5],
+      [/2024__tinh-hinh-nop-bang-diem\.pdf$/, 'first'],
+      [/final-.*__de-nghi-T01-final\.pdf$/, 'first'],
+      [/final-.*__danh-sach-T01-final\.pdf$/, 'last'],
+      [/final-.*__bao-cao-T01-final-.*\.pdf$/, 'first'],
     ];
-    const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'));
-    for (const kind of kinds) {
+    const pdfs = readdirSync(pdfDir)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
+    for (const [kind, which] of kinds) {
       const pdf = pdfs.find((f) => kind.test(f));
       if (!pdf) continue;
+      const path = join(pdfDir, pdf);
+      const pages = Number(
+        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1] ?? 1,
+      );
+      const page = which === 'first' ? 1 : which === 'last' ? pages : Math.min(which, pages);
       const stem =
         pdf
           .replace(/\.pdf$/, '')
           .split('__')
           .pop() ?? pdf;
-      execFileSync('pdftoppm', ['-r', '50', '-png', join(pdfDir, pdf), join(dir, stem)]);
+      execFileSync('pdftoppm', [
+        '-r',
+        '50',
+        '-png',
+        '-singlefile',
+        '-f',
+        `${page}`,
+        '-l',
+        `${page}`,
+        path,
+        join(dir, `${stem}-p${page}`),
+      ]);
     }
     process.stdout.write(`Page images in ${dir}\n`);
   }

@@ -14,6 +14,7 @@ import { formatDate, matchKey } from '../domain/text.ts';
 import { legalBasesOn, type Movement } from '../movement/movement.ts';
 import { BODY_ABOVE, DOCUMENT_TEXT, DOCUMENTS } from '../text/documents.ts';
 import { PROPOSAL_TEXT } from '../text/proposals.ts';
+import { letterheadName, unbreakable } from './print-layout.ts';
 
 export type Run = string | { readonly text: string; readonly bold?: boolean; readonly italic?: boolean };
 
@@ -133,20 +134,6 @@ export function submissionGrounds(movement: Movement, date: string, recipient: s
   ];
 }
 
-const NBSP = '\u00a0';
-
-/**
- * A name as a letterhead prints it, in capitals: the kind of body on one line and its place on the
- * next (“VIỆN KIỂM SÁT NHÂN DÂN” / “TỈNH BẮC NINH”), each line unbreakable, so that a narrow column
- * never breaks inside a name (“TỈNH BẮC / NINH”). A name of another shape is left to wrap at commas.
- */
-export function letterheadName(name: string): string {
-  const upper = name.toLocaleUpperCase('vi').trim();
-  const kind = DOCUMENT_TEXT.bodyKinds.find((k) => upper.startsWith(`${k} `));
-  const lines = kind ? [kind, upper.slice(kind.length + 1)] : upper.split(/,\s*/);
-  return lines.map((l) => l.replaceAll(' ', NBSP)).join('\n');
-}
-
 /** The three documents of one council. */
 export function councilDocuments(input: DocumentsInput): DocumentModel[] {
   const { movement, year, proposal: c, units } = input;
@@ -154,7 +141,7 @@ export function councilDocuments(input: DocumentsInput): DocumentModel[] {
   const letterhead = (number?: string): Block => ({
     kind: 'letterhead',
     governing: letterheadName(c.name),
-    issuer: DOCUMENT_TEXT.councilShort.replaceAll(' ', NBSP),
+    issuer: unbreakable(DOCUMENT_TEXT.councilShort),
     ...(number ? { number, placeDate: DOCUMENT_TEXT.placeDate } : {}),
   });
   const policy = movement.quotaPolicies.find(

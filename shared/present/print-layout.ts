@@ -318,6 +318,24 @@ export function listTab(input: ListTabInput): ListTabLayout {
   };
 }
 
+const NBSP = '\u00a0';
+
+/** A line that never breaks between its words (no-break spaces). */
+export const unbreakable = (line: string) => line.replaceAll(' ', NBSP);
+
+/**
+ * A name as a letterhead prints it, in capitals: the kind of body on one line and its place on the
+ * next (“VIỆN KIỂM SÁT NHÂN DÂN” / “TỈNH BẮC NINH”) — by default each line unbreakable, so that a
+ * narrow column never breaks inside a name (“TỈNH BẮC / NINH”). A name of another shape is split
+ * at its commas.
+ */
+export function letterheadName(name: string, keepWhole = true): string {
+  const upper = name.toLocaleUpperCase('vi').trim();
+  const kind = DOCUMENT_TEXT.bodyKinds.find((k) => upper.startsWith(`${k} `));
+  const lines = kind ? [kind, upper.slice(kind.length + 1)] : upper.split(/,\s*/);
+  return lines.map((l) => (keepWhole ? unbreakable(l) : l)).join('\n');
+}
+
 /**
  * The heading of an administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I): on the left the
  * governing body and, in bold, the issuing council; on the right the national title and motto.
@@ -326,7 +344,8 @@ export function listTab(input: ListTabInput): ListTabLayout {
 export function nationalHeading(governingBody: string, cols: number) {
   const { mid, row, merges: halfMerges } = halves(cols);
   const rows: Cell[][] = [
-    row(governingBody.toLocaleUpperCase('vi'), DOCUMENT_TEXT.nation),
+    // The body's kind and its place on two lines (the row holds two), wrapping as the cell needs.
+    row(letterheadName(governingBody, false), DOCUMENT_TEXT.nation),
     row(DOCUMENT_TEXT.councilShort, DOCUMENT_TEXT.motto),
   ];
   const merges: MergedRange[] = [0, 1].flatMap(halfMerges);
@@ -338,19 +357,22 @@ export function nationalHeading(governingBody: string, cols: number) {
   return { rows, merges, styles };
 }
 
+/** The guide's one column: as wide as a portrait A4 page holds without scaling (≈ 7w + 5 px). */
+const GUIDE_WIDTH = 80;
+
 /** A guide tab: a bold title, a blank row, then each line wrapped in one wide column, locked, portrait. */
 export function guideTab(title: string, heading: string, lines: readonly string[]): SheetTab {
   return {
     title,
     rows: [[heading], [], ...lines.map((line): Cell[] => [line])],
-    columnWidths: [110],
+    columnWidths: [GUIDE_WIDTH],
     headerRows: 1,
     protection: 'all',
     styles: [
       { fromRow: 0, toRow: 0, fromCol: 0, toCol: 0, style: { bold: true, size: 13 } },
       { fromRow: 2, toRow: lines.length + 1, fromCol: 0, toCol: 0, style: { wrap: true, valign: 'top' } },
     ],
-    rowHeights: wrappedHeights([[], [], ...lines.map((line) => [line])], [110], 2, lines.length + 1),
+    rowHeights: wrappedHeights([[], [], ...lines.map((line) => [line])], [GUIDE_WIDTH], 2, lines.length + 1),
     print: { orientation: 'portrait', footer: DOCUMENT_TEXT.pageFooter },
   };
 }

@@ -1,8 +1,10 @@
 /** A council's proposal workbook: summary, proposed collectives and people, ties at the quota line, everyone not proposed with the reason. */
 
 import type { SubjectProposal } from '../domain/candidates.ts';
+import { rankClusters } from '../domain/council-choices.ts';
 import type { Cell } from '../domain/grid.ts';
 import { unitsWithoutPeople } from '../domain/proposals.ts';
+import type { Submission } from '../domain/submission.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
 import { PROPOSAL_LABELS, PROPOSAL_TEXT, reasonText, STATUS_LABELS } from '../text/proposals.ts';
 import { NO, YES } from '../text/sheets.ts';
@@ -11,6 +13,7 @@ import { listTab } from './print-layout.ts';
 import {
   num,
   type ProposalRenderInput,
+  publishedLines,
   readOnlyList,
   share,
   sourceText,
@@ -18,7 +21,21 @@ import {
   unitColumn,
 } from './proposal-summary.ts';
 import type { SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
-import { formatVietnamTime } from './time.ts';
+
+/**
+ * The workbook of one council from the registry's view: with every cluster's ranking when it is
+ * the council at the top of the registry (the sector's), whose proposal those inform.
+ */
+export function councilWorkbookModel(
+  input: Omit<ProposalRenderInput, 'clusters'> & { readonly submissions: ReadonlyMap<string, Submission> },
+): WorkbookModel {
+  const { submissions, ...render } = input;
+  const top = input.units.get(input.proposal.code)?.parentCode === null;
+  const clusters = top
+    ? rankClusters({ movement: input.movement, year: input.year, units: input.units, submissions })
+    : undefined;
+  return proposalWorkbookModel({ ...render, ...(clusters ? { clusters } : {}) });
+}
 
 /** A council's proposal workbook: summary, the proposed lists, those tied at the line, those not proposed (and, for the sector, the clusters). */
 export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel {
@@ -78,18 +95,7 @@ function proposalSummary(input: ProposalRenderInput): SheetTab {
       PROPOSAL_TEXT.individualBase(p.individuals.quota.base, p.headcountFromListing.length),
       p.individuals,
     ),
-    ...(input.published
-      ? [
-          [
-            PROPOSAL_TEXT.publishedLabel,
-            PROPOSAL_TEXT.published(
-              input.published.version,
-              formatVietnamTime(input.published.at),
-              input.published.by,
-            ),
-          ] as const,
-        ]
-      : []),
+    ...publishedLines(input.published),
   ];
   const collectiveSection = 2;
   const individualSection = collectiveSection + subjectLines('', '', p.collectives).length;

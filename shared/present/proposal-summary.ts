@@ -6,7 +6,7 @@ import type { Cell } from '../domain/grid.ts';
 import type { RegistryUnit } from '../domain/registry.ts';
 import type { Movement } from '../movement/movement.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
-import { PROPOSAL_LABELS } from '../text/proposals.ts';
+import { PROPOSAL_LABELS, PROPOSAL_TEXT } from '../text/proposals.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import type { UnitStatus } from './feedback.ts';
 import {
@@ -18,6 +18,7 @@ import {
   wrappedHeights,
 } from './print-layout.ts';
 import type { MergedRange, SheetTab, StyledRange } from './sheet-model.ts';
+import { formatVietnamTime } from './time.ts';
 
 export interface ProposalRenderInput {
   readonly movement: Movement;
@@ -31,6 +32,15 @@ export interface ProposalRenderInput {
   readonly rejected?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
   /** The list is published (khóa sổ): the summary says when, by whom, and that it stays so. */
   readonly published?: { readonly version: number; readonly at: string; readonly by: string };
+}
+
+/** The summary's line saying a list is published (khóa sổ): when, by whom; none while it is open. */
+export function publishedLines(
+  published: { readonly version: number; readonly at: string; readonly by: string } | undefined,
+): [string, Cell][] {
+  if (!published) return [];
+  const text = PROPOSAL_TEXT.published(published.version, formatVietnamTime(published.at), published.by);
+  return [[PROPOSAL_TEXT.publishedLabel, text]];
 }
 
 /** Points and shares go out as numbers, so councils can sort and sum them; the locale shows the comma. */

@@ -13,9 +13,8 @@ import { PROPOSAL_TEXT, reasonText } from '../text/proposals.ts';
 import { conditionText, ELIGIBILITY_TEXT, eligibilitySummary, ROUND_TEXT } from '../text/rounds.ts';
 import { listTab } from './print-layout.ts';
 import { councilChoiceColumn } from './proposal-book.ts';
-import { sourceText, summaryTab } from './proposal-summary.ts';
+import { publishedLines, sourceText, summaryTab } from './proposal-summary.ts';
 import type { SheetTab, WorkbookModel } from './sheet-model.ts';
-import { formatVietnamTime } from './time.ts';
 
 export interface RoundRenderInput {
   readonly movement: Movement;
@@ -136,18 +135,7 @@ export function roundWorkbookModel(input: RoundRenderInput): WorkbookModel {
           list.quotaText,
         ),
       ]),
-      ...(input.published
-        ? [
-            [
-              PROPOSAL_TEXT.publishedLabel,
-              PROPOSAL_TEXT.published(
-                input.published.version,
-                formatVietnamTime(input.published.at),
-                input.published.by,
-              ),
-            ] as [string, Cell],
-          ]
-        : []),
+      ...publishedLines(input.published),
     ],
     header: ROUND_TEXT.formsHeader,
     body: summaryRows,

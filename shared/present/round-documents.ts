@@ -20,7 +20,6 @@ import { GENDER_LABELS, HISTORY_CHOICES, INITIATIVE_LEVELS } from '../text/sheet
 import {
   type Block,
   type DocumentModel,
-  letterheadName,
   p,
   percent,
   points,
@@ -28,6 +27,7 @@ import {
   type SignerBox,
   submissionGrounds,
 } from './documents.ts';
+import { letterheadName, unbreakable } from './print-layout.ts';
 
 export interface RoundDocumentsInput {
   readonly movement: Movement;
@@ -75,7 +75,7 @@ export function roundDocuments(input: RoundDocumentsInput): DocumentModel[] {
   const letterhead = (number?: string): Block => ({
     kind: 'letterhead',
     governing: letterheadName(council.name),
-    issuer: DOCUMENT_TEXT.councilShort,
+    issuer: unbreakable(DOCUMENT_TEXT.councilShort),
     ...(number ? { number, placeDate: DOCUMENT_TEXT.placeDate } : {}),
   });
   const chair: SignerBox = {
@@ -187,7 +187,7 @@ export function roundDocuments(input: RoundDocumentsInput): DocumentModel[] {
  * The nominee's unit as the report's issuing body, its name once: a part of a unit (“Phòng 1,
  * VKSND tỉnh Bắc Ninh”) by its own part, the body above it being the line over it.
  */
-const ownPart = (unitName: string) => (unitName.split(/,\s*/)[0] ?? unitName).toLocaleUpperCase('vi');
+const ownPart = (unitName: string) => unitName.split(/,\s*/)[0] ?? unitName;
 
 /** One nominee's achievement report, pre-filled from what thidua holds. */
 function achievementReport(
@@ -273,7 +273,7 @@ function achievementReport(
         governing: letterheadName(
           above || (council.name !== (collective ? c.name : c.unitName) ? council.name : ''),
         ),
-        issuer: ownPart(collective ? c.name : c.unitName),
+        issuer: letterheadName(ownPart(collective ? c.name : c.unitName)),
         placeDate: DOCUMENT_TEXT.placeDate,
       },
       {

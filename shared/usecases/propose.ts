@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CouncilProposal } from '../domain/candidates.ts';
-import { rankClusters, withheldCouncils } from '../domain/council-choices.ts';
+import { withheldCouncils } from '../domain/council-choices.ts';
 import type { Problem } from '../domain/problems.ts';
 import { buildProposals, unitsWithoutPeople } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
@@ -26,13 +26,17 @@ import type {
 import { silentProgress } from '../ports/index.ts';
 import { councilDocuments } from '../present/documents.ts';
 import type { UnitStatus } from '../present/feedback.ts';
-import { proposalWorkbookModel } from '../present/proposal-book.ts';
+import { councilWorkbookModel } from '../present/proposal-book.ts';
 import { PROGRESS_LABELS, PROPOSAL_TEXT, STATUS_LABELS, withheldText } from '../text/proposals.ts';
 import { loadAccepted } from './accepted.ts';
 import { tellSharedStaff } from './cross-check.ts';
 import { eachAtMost } from './pool.ts';
 import { type FrozenCouncil, frozenCouncil } from './published.ts';
 import { decidedProposal, NO_CHOICES, readCouncilChoices } from './tie-choices.ts';
+
+/** A short digest of a model: the same content, the same digest (nothing written when nothing changed). */
+export const modelDigest = (model: unknown) =>
+  createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
 
 /** Councils proposed at once (their writes still go one at a time through the medium's pacing). */
 const PROPOSE_CONCURRENCY = 4;
@@ -180,14 +184,15 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       before.version !== undefined &&
       present.has(location) &&
       present.get(location) !== before.version;
-    if (location && published.has(undecided.code)) {
+    const publication = published.get(undecided.code);
+    if (publication) {
       // Frozen: the published workbook and documents stay as they are, and the list reported is
       // the one published; choices typed into the workbook since are named, and not used.
-      const snapshot = published.get(undecided.code);
-      const now = edited ? await readCouncilChoices(deps.source, location) : null;
-      if (snapshot) frozen.set(undecided.code, frozenCouncil(snapshot, now, before?.choices));
+      const now = edited && location ? await readCouncilChoices(deps.source, location) : null;
+      const list = frozenCouncil(publication, now, before?.choices);
+      if (list) frozen.set(undecided.code, list);
       decidedCouncils[index] = undecided;
-      written.set(undecided.code, location);
+      if (location) written.set(undecided.code, location);
       if (before?.documents) documents.set(undecided.code, [...before.documents.locations]);
       return;
     }
@@ -199,18 +204,16 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     decidedCouncils[index] = proposal;
     if (!location) return;
     if (withheld.has(proposal.code)) return; // the workbook keeps its last trustworthy list
-    // The sector-level council (at the top of the registry) also sees every cluster's ranking.
-    const top = registry.units.get(proposal.code)?.parentCode === null;
-    const model = proposalWorkbookModel({
+    const model = councilWorkbookModel({
       movement,
       year,
       proposal,
       units: registry.units,
       statuses,
+      submissions,
       ...(choices.rejected ? { rejected: choices.rejected } : {}),
-      ...(top ? { clusters: rankClusters({ movement, year, units: registry.units, submissions }) } : {}),
     });
-    const digest = createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32);
+    const digest = modelDigest(model);
     let record: ProposalRecord | undefined;
     if (!edited && before?.digest === digest && before.location === location && present.has(location))
       written.set(proposal.code, location);
@@ -306,7 +309,7 @@ export async function writeDocuments(
     unread,
     date: input.date,
   });
-  const digest = createHash('sha256').update(stableStringify(models)).digest('hex').slice(0, 32);
+  const digest = modelDigest(models);
   const previous = input.previous;
   if (!input.force && previous?.digest === digest) {
     const present = await sink.exists(previous.locations);

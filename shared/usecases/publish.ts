@@ -13,11 +13,12 @@ import type { Registry } from '../domain/registry.ts';
 import { stableStringify } from '../domain/submission.ts';
 import type { Movement } from '../movement/movement.ts';
 import type { PublicationStore, SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
-import { proposalWorkbookModel } from '../present/proposal-book.ts';
+import { councilWorkbookModel } from '../present/proposal-book.ts';
 import { roundWorkbookModel } from '../present/round-book.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { loadAccepted } from './accepted.ts';
 import { councilSummary } from './list-summary.ts';
+import { modelDigest } from './propose.ts';
 import { roundSummary } from './report.ts';
 import { type RoundDeps, type RoundRunInput, rankRound, roundKey } from './round.ts';
 import {
@@ -130,15 +131,14 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
   });
   // The workbook becomes the list published: the decided list, and the khóa sổ in its summary.
   if (outcome.outcome === 'published' && location && deps.sink) {
-    const top = registry.units.get(councilCode)?.parentCode === null;
-    const model = proposalWorkbookModel({
+    const model = councilWorkbookModel({
       movement,
       year,
       proposal,
       units: registry.units,
       statuses,
+      submissions,
       ...(choices.rejected ? { rejected: choices.rejected } : {}),
-      ...(top ? { clusters: rankClusters({ movement, year, units: registry.units, submissions }) } : {}),
       published: { version: outcome.version, at: input.now, by: input.by },
     });
     const out = await deps.sink.writeOwnedWorkbook(
@@ -154,7 +154,7 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
           councilCode,
           {
             ...record,
-            digest: createHash('sha256').update(stableStringify(model)).digest('hex').slice(0, 32),
+            digest: modelDigest(model),
             location: out.location,
             ...(out.layout ? { layout: out.layout } : {}),
             ...(version !== undefined ? { version } : {}),

@@ -36,8 +36,11 @@ export function frozenCouncil(
   publication: { snapshot: unknown; publishedAt: string; version: number; by: string },
   now: ChoicesRead | null,
   recorded: Choices | undefined,
-): FrozenCouncil {
-  const { choices, ...list } = publishedListSchema.parse(publication.snapshot);
+): FrozenCouncil | null {
+  // A snapshot this version cannot read (never expected: the shape only grew) reports as live.
+  const parsed = publishedListSchema.safeParse(publication.snapshot);
+  if (!parsed.success) return null;
+  const { choices, ...list } = parsed.data;
   const decided = choices ?? recorded ?? { collective: [], individual: [] };
   const ignored: string[] = [];
   if (now)

@@ -185,4 +185,28 @@ describe('the council documents as .docx', () => {
     expect(portrait).toContain('<w:spacing w:after="60" w:before="60" w:line="240" w:lineRule="auto"/>');
     expect(portrait).not.toMatch(/w:line="\d+"(?! w:lineRule)/);
   });
+
+  it('keeps what stands before the signature block with it: the last rows of the table and the lines between', async () => {
+    const xml =
+      (await (
+        await JSZip.loadAsync(await renderDocx(model('portrait')))
+      )
+        .file('word/document.xml')
+        ?.async('string')) ?? '';
+    const body = xml.slice(xml.indexOf('<w:body>'));
+    const tables = body.split('<w:tbl>');
+    // [before the letterhead, letterhead, the list, the signatures]
+    const list = tables[2] ?? '';
+    const rows = list.split('<w:tr>').slice(1);
+    const kept = rows.map((r) => r.includes('<w:keepNext/>'));
+    expect(kept).toEqual([false, true, true]); // the header no, the two body rows yes
+    // The blank line between the table and the block is kept with the block too.
+    const between = list.slice(list.indexOf('</w:tbl>'));
+    expect(between).toContain('<w:keepNext/>');
+    // Nothing earlier is: the paragraphs between the letterhead and the list break as they fall.
+    const letterhead = tables[1] ?? '';
+    const before = letterhead.slice(letterhead.indexOf('</w:tbl>'));
+    expect(before).toContain('Căn cứ');
+    expect(before).not.toContain('<w:keepNext/>');
+  });
 });

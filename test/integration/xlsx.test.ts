@@ -62,16 +62,20 @@ describe('XlsxWorkbooks reading', () => {
   });
 });
 
+/** A unit's workbook with one person of that name. */
+const unitModel = (name: string) =>
+  unitWorkbookModel({
+    movement,
+    catalog,
+    year: YEAR,
+    unit: { code: 'A', name: 'Đơn vị A' },
+    people: [personRow({ staffId: 'CB1', name })],
+  });
+
 describe('XlsxWorkbooks writing feedback', () => {
   it('replaces only the feedback tab and keeps the template’s validation and protection intact', async () => {
     const workbooks = new XlsxWorkbooks({ baseDir: dir });
-    const model = unitWorkbookModel({
-      movement,
-      catalog,
-      year: YEAR,
-      unit: { code: 'A', name: 'Đơn vị A' },
-      people: [personRow({ staffId: 'CB1', name: '=IMPORTXML("http://example.invalid","//a")' })],
-    });
+    const model = unitModel('=IMPORTXML("http://example.invalid","//a")');
     await workbooks.writeOwnedWorkbook('a.xlsx', model);
     const before = await workbooks.readWorkbook('a.xlsx');
     const rangesBefore = await validationRanges(join(dir, 'a.xlsx'), 3);
@@ -96,5 +100,25 @@ describe('XlsxWorkbooks writing feedback', () => {
     const xml = (await zip.file('xl/worksheets/sheet3.xml')?.async('string')) ?? '';
     expect(xml).toContain('<sheetProtection');
     expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+  });
+});
+
+describe('XlsxWorkbooks writing its own workbooks', () => {
+  it('names the face of every font it writes (Times New Roman), the page footer’s included', async () => {
+    const workbooks = new XlsxWorkbooks({ baseDir: dir });
+    const model = unitModel('Nguyễn Văn An');
+    await workbooks.writeOwnedWorkbook('fonts.xlsx', model);
+    const zip = await JSZip.loadAsync(await readFile(join(dir, 'fonts.xlsx')));
+    const styles = (await zip.file('xl/styles.xml')?.async('string')) ?? '';
+    const fonts = [...styles.matchAll(/<font>[\s\S]*?<\/font>/g)].map((m) => m[0]);
+    expect(fonts.length).toBeGreaterThan(2); // bold, italic, sizes: each its own entry
+    for (const font of fonts) expect(font).toMatch(/<name val="(Times New Roman|Calibri)"\/>/);
+    // Only the package's default entry (for cells never written) keeps the library's face.
+    expect(fonts.slice(1).every((f) => f.includes('<name val="Times New Roman"/>'))).toBe(true);
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const footers = await Promise.all(sheets.map(async (f) => (await zip.file(f)?.async('string')) ?? ''));
+    const withFooter = footers.filter((x) => x.includes('<oddFooter>'));
+    expect(withFooter.length).toBeGreaterThan(0);
+    for (const sheet of withFooter) expect(sheet).toContain('&amp;&quot;Times New Roman,Regular&quot;');
   });
 });
