@@ -6,11 +6,8 @@
  * audit who and when. Reopen: needs who and why; audited; the next proposal run rewrites it.
  */
 
-import { createHash } from 'node:crypto';
-import { rankClusters } from '../domain/council-choices.ts';
 import { buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
-import { stableStringify } from '../domain/submission.ts';
 import type { Movement } from '../movement/movement.ts';
 import type { PublicationStore, SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
 import { councilWorkbookModel } from '../present/proposal-book.ts';
