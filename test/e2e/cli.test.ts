@@ -546,9 +546,14 @@ describe('thidua run --round', () => {
       const person = tc?.lists
         .find((l) => l.subject === 'individual')
         ?.candidates.find((c) => c.id === belowId);
-      return { published: tc?.published, choice: person?.councilChoice };
+      return { published: tc?.published, choice: person?.councilChoice, ignored: tc?.ignoredChoices.length };
     };
-    expect(await roundOf()).toEqual({ published: true, choice: 'Bằng khen của Thủ tướng Chính phủ' });
+    // The published choice stands; the cell typed since is named as ignored.
+    expect(await roundOf()).toEqual({
+      published: true,
+      choice: 'Bằng khen của Thủ tướng Chính phủ',
+      ignored: 1,
+    });
     const reopened = await thidua(
       'reopen',
       '--example',
@@ -562,7 +567,7 @@ describe('thidua run --round', () => {
       'Hội đồng họp lại',
     );
     expect(reopened.code).toBe(0);
-    expect(await roundOf()).toEqual({ published: false, choice: 'Không đề nghị' });
+    expect(await roundOf()).toEqual({ published: false, choice: 'Không đề nghị', ignored: 0 });
     const audit = await thidua('audit', '--example', '--council', 'TC');
     expect(audit.stdout).toContain('tổng kết (đến năm thi đua 2024–2025): khóa sổ (lần 1)  Nguyễn Văn A');
     expect(audit.stdout).toContain('tổng kết (đến năm thi đua 2024–2025): mở lại');
