@@ -55,7 +55,9 @@ describe('dispatcher → worker → propose', () => {
     const messages = sent<SyncMessage>(SYNC);
     expect(messages.map((m) => m.unit.code)).toEqual(['HD', 'U000', 'U001', 'U002', 'U003', 'U004', 'U005']);
     expect(google.standin.count({ api: 'files.list' })).toBe(1);
-    expect(google.standin.count({ api: 'values.batchGet', spreadsheetId: 'ss-U000' })).toBe(0); // only listed
+    expect(google.standin.count({ api: 'spreadsheets.get', gridData: true, spreadsheetId: 'ss-U000' })).toBe(
+      0,
+    ); // only listed
 
     const first = await work(rt, sqsEvent(messages.slice(0, 4)), now);
     expect(first.batchItemFailures).toEqual([]);
@@ -84,11 +86,11 @@ describe('dispatcher → worker → propose', () => {
     // Our own feedback write changed each workbook's modifiedTime, but Drive vouched that it was
     // the only change (the version read was still there just before, and the last change after
     // it is ours): the next night, with no clerk's edit, enqueues nothing and reads nothing.
-    const reads = google.standin.count({ api: 'values.batchGet' });
+    const reads = google.standin.count({ api: 'spreadsheets.get', gridData: true });
     const night = google.standin.calls.length;
     const quiet = await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-2b');
     expect(google.standin.calls.length - night).toBeLessThanOrEqual(2);
-    expect(google.standin.count({ api: 'values.batchGet' })).toBe(reads);
+    expect(google.standin.count({ api: 'spreadsheets.get', gridData: true })).toBe(reads);
     expect(quiet).toEqual({ runId: 'run-2b', enqueued: 0, units: 7 });
 
     // A published council's spreadsheet is left alone by later proposal runs. It publishes once it
@@ -137,7 +139,7 @@ describe('dispatcher → worker → propose', () => {
     // and writes no second tab.
     const items = await scanAll(db);
     expect(items.filter((i) => i.pk === 'UNIT#U002' && String(i.sk).includes('#SUB#'))).toHaveLength(1);
-    expect(google.standin.count({ api: 'values.batchUpdate', spreadsheetId: 'ss-U002' })).toBe(1);
+    expect(google.standin.count({ api: 'spreadsheets.batchUpdate', spreadsheetId: 'ss-U002' })).toBe(1);
   });
 
   it('reports only the poison message of a batch', async () => {
@@ -251,7 +253,7 @@ describe('an unchanged night', () => {
     google.standin.userEdit('ss-registry', 'Đơn vị', 1, 1, 'Viện kiểm sát nhân dân tỉnh X');
     const before = google.standin.calls.length;
     await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-4');
-    expect(google.standin.calls.slice(before).map((c) => c.api)).toEqual(['files.list', 'values.batchGet']);
+    expect(google.standin.calls.slice(before).map((c) => c.api)).toEqual(['files.list', 'spreadsheets.get']);
   });
 });
 

@@ -60,7 +60,9 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
     const withWorkbook = (units: typeof first.units) => units.filter((u) => u.code !== 'HD'); // HD has no workbook
     expect(withWorkbook(first.units).every((u) => u.status === 'accepted')).toBe(true);
     for (let i = 0; i < 10; i++)
-      expect(google.standin.count({ api: 'values.batchGet', spreadsheetId: `ss-U00${i}` })).toBe(1);
+      expect(
+        google.standin.count({ api: 'spreadsheets.get', gridData: true, spreadsheetId: `ss-U00${i}` }),
+      ).toBe(1);
     expect(google.standin.count({ api: 'files.list' })).toBe(1);
     expect(google.standin.cells('ss-U003', 'Kiểm tra dữ liệu')[1]).toEqual([
       'Trạng thái',
@@ -74,21 +76,21 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
     google.standin.calls.length = 0;
     const second = await syncUnits(deps, input(registry, '2025-06-11T01:00:00.000Z'));
     expect(withWorkbook(second.units).every((u) => u.status === 'unchanged')).toBe(true);
-    expect(google.standin.count({ api: 'values.batchGet' })).toBe(0);
+    expect(google.standin.count({ api: 'spreadsheets.get', gridData: true })).toBe(0);
     expect(google.standin.count({ kind: 'write' })).toBe(0);
 
     google.standin.calls.length = 0;
     db.counters.storeWrites = 0;
     const quiet = await syncUnits(deps, input(registry, '2025-06-11T02:00:00.000Z'));
     expect(withWorkbook(quiet.units).every((u) => u.status === 'unchanged')).toBe(true);
-    expect(google.standin.count({ api: 'values.batchGet' })).toBe(0);
+    expect(google.standin.count({ api: 'spreadsheets.get', gridData: true })).toBe(0);
     expect(google.standin.count({ kind: 'write' })).toBe(0);
     expect(db.counters.storeWrites).toBe(0);
 
     // A clerk edits one workbook: only that one is read again.
     google.standin.userEdit('ss-U004', 'Cá nhân', 1, 8, 18);
     const third = await syncUnits(deps, input(registry, '2025-06-12T01:00:00.000Z'));
-    expect(google.standin.count({ api: 'values.batchGet' })).toBe(1);
+    expect(google.standin.count({ api: 'spreadsheets.get', gridData: true })).toBe(1);
     expect(third.units.find((u) => u.code === 'U004')?.status).toBe('accepted');
   });
 
@@ -107,12 +109,17 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
 
     expect(result.units.filter((u) => u.status === 'accepted')).toHaveLength(200);
     const reads = google.standin.count({ kind: 'read', status: 200 });
-    const writes = google.standin.count({ api: 'values.batchUpdate', status: 200 });
+    const writes = google.standin.count({ api: 'spreadsheets.batchUpdate', status: 200 });
     expect([reads, writes]).toEqual([200, 200]);
     for (const unit of registry.units.values())
       if (unit.workbook)
         expect(
-          google.standin.count({ api: 'values.batchGet', spreadsheetId: unit.workbook, status: 200 }),
+          google.standin.count({
+            api: 'spreadsheets.get',
+            gridData: true,
+            spreadsheetId: unit.workbook,
+            status: 200,
+          }),
         ).toBe(1);
   });
 
@@ -210,7 +217,7 @@ describe('sync through Google Sheets (stand-in, real client)', () => {
     // The first flush held 25 units: HD (no workbook) and 24 workbooks. Those are read once more
     // (our tab changed them) but get no second version and no second tab; the 36 others, whose
     // pointers never landed, are stored now and told again (the same tab).
-    expect(google.standin.count({ api: 'values.batchUpdate' })).toBe(60 - 24);
+    expect(google.standin.count({ api: 'spreadsheets.batchUpdate' })).toBe(60 - 24);
     expect(resumed.units.filter((u) => u.status === 'unchanged')).toHaveLength(24);
     expect(resumed.units.filter((u) => u.status === 'accepted')).toHaveLength(36);
   });
@@ -305,7 +312,12 @@ describe('proposals and templates in Google Sheets', () => {
     };
     const deps = { source, sink: workbooks, store: db.store };
     const proposeNow = () => proposeListed(deps, registry);
-    const calls = (api: string) => google?.standin.count({ api, spreadsheetId: 'ss-proposal-HD' }) ?? 0;
+    const calls = (api: string) =>
+      google?.standin.count({ api, spreadsheetId: 'ss-proposal-HD', gridData: false }) ?? 0;
+    /** Reads of the workbook's cells (the council's choices), not of its tabs' titles. */
+    const reads = () =>
+      google?.standin.count({ api: 'spreadsheets.get', spreadsheetId: 'ss-proposal-HD', gridData: true }) ??
+      0;
     let day = 10;
     const change = async (score: number) => {
       google?.standin.userEdit('ss-U000', 'Cá nhân', 1, 8, score);
@@ -323,7 +335,7 @@ describe('proposals and templates in Google Sheets', () => {
     await change(5);
     await proposeNow();
     expect([calls('spreadsheets.get'), calls('spreadsheets.batchUpdate')]).toEqual([1, 2]);
-    expect(calls('values.batchGet')).toBe(0); // thidua's own write is not taken for the council's
+    expect(reads()).toBe(0); // thidua's own write is not taken for the council's
 
     // Someone deletes a tab: the write that fails on it looks again and puts it back.
     google.standin.userDeleteSheet('ss-proposal-HD', 'Không đề nghị');
@@ -331,16 +343,16 @@ describe('proposals and templates in Google Sheets', () => {
     await proposeNow();
     expect(google.standin.sheetTitles('ss-proposal-HD')).toContain('Không đề nghị');
     expect(calls('spreadsheets.get')).toBe(2);
-    expect(calls('values.batchGet')).toBe(1); // a person changed it: the council's choices are read
+    expect(reads()).toBe(1); // a person changed it: the council's choices are read
 
     // A council member saves just after thidua's write: the next run reads the council's choices.
     edit = true;
     await change(7);
     await proposeNow();
-    expect(calls('values.batchGet')).toBe(1);
+    expect(reads()).toBe(1);
     edit = false;
     await proposeNow();
-    expect(calls('values.batchGet')).toBe(2);
+    expect(reads()).toBe(2);
   });
 
   it('prepares a unit spreadsheet for the template without touching the tabs the unit filled', async () => {

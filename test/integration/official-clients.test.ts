@@ -261,35 +261,42 @@ describe('Google through @googleapis/sheets and @googleapis/drive', () => {
     const workbook = registry.units.get('U000')?.workbook ?? '';
     const { workbooks } = google.workbooks({ maxAttempts: 1 });
     // A 503 with one attempt allowed: one request reached Google, none repeated by the library.
-    google.standin.inject({ kind: '503', api: 'values.batchGet', count: 1 });
+    google.standin.inject({ kind: '503', api: 'spreadsheets.get', count: 1 });
     await expect(workbooks.readWorkbook(workbook)).rejects.toBeInstanceOf(SourceUnavailableError);
-    expect(google.standin.calls.filter((c) => c.api === 'values.batchGet')).toHaveLength(1);
+    expect(google.standin.calls.filter((c) => c.api === 'spreadsheets.get')).toHaveLength(1);
 
     google.standin.calls.length = 0;
     await workbooks.readWorkbook(workbook);
     await workbooks.writeFeedback(
       workbook,
       feedbackTab({ status: 'accepted', year: 2024, checkedAt: '05/12/2026 08:00', problems: [] }),
+      'the version read',
     );
     const calls = google.standin.calls.map((c) => ({
       method: c.method,
       api: c.api,
       type: c.contentType,
-      body: c.bodyKeys,
+      body: [...c.bodyKeys].sort(),
       query: [...new Set(c.query.map(([k]) => k))].sort(),
     }));
+    // One read: the tabs' ranges with their grid data and ids, by a field mask.
     expect(calls[0]).toEqual({
       method: 'GET',
-      api: 'values.batchGet',
+      api: 'spreadsheets.get',
       type: '',
       body: [],
-      query: ['dateTimeRenderOption', 'fields', 'majorDimension', 'ranges', 'valueRenderOption'],
+      query: ['fields', 'ranges'],
     });
-    expect(calls.find((c) => c.api === 'values.batchUpdate')).toMatchObject({
+    // One write: the feedback block, asking for the spreadsheet after it (the tabs read, their grid data).
+    expect(calls[1]).toEqual({
       method: 'POST',
+      api: 'spreadsheets.batchUpdate',
       type: 'application/json',
-      body: expect.arrayContaining(['valueInputOption', 'data']),
+      body: ['includeSpreadsheetInResponse', 'requests', 'responseIncludeGridData', 'responseRanges'],
+      query: ['fields'],
     });
+    // Then Drive, once: is the last change this account's?
+    expect(calls.slice(2).map((c) => c.api)).toEqual(['files.get']);
   });
 
   it('exchanges the role’s AWS credentials for a Google token (keyless federation) before calling Sheets', async () => {

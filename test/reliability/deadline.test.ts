@@ -83,7 +83,9 @@ describe('fault 10: the worker and its batch', () => {
     for (const id of failed) {
       const index = Number(id.split('-')[1]);
       const unit = batch[index]?.unit.workbook ?? '';
-      expect(fx.google.standin.count({ api: 'values.batchGet', spreadsheetId: unit })).toBe(0); // never started
+      expect(fx.google.standin.count({ api: 'spreadsheets.get', gridData: true, spreadsheetId: unit })).toBe(
+        0,
+      ); // never started
     }
     expect(lines.some((l) => l.includes('no time left'))).toBe(true);
   });

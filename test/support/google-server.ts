@@ -210,7 +210,7 @@ export class GoogleStandin {
     };
   }
 
-  count(filter: Partial<Pick<CallRecord, 'api' | 'kind' | 'spreadsheetId' | 'status'>>): number {
+  count(filter: Partial<Pick<CallRecord, 'api' | 'kind' | 'spreadsheetId' | 'status' | 'gridData'>>): number {
     return this.calls.filter((call) =>
       Object.entries(filter).every(([key, value]) => call[key as keyof CallRecord] === value),
     ).length;
@@ -275,6 +275,7 @@ export class GoogleStandin {
         query: [...url.searchParams],
         contentType: chunks.length ? contentType : '',
         bodyKeys: bodyKeys(),
+        gridData: api === 'spreadsheets.get' && url.searchParams.has('ranges'),
       });
 
     let route: ReturnType<GoogleStandin['route']>;
@@ -352,6 +353,8 @@ export class GoogleStandin {
           : contentType && !contentType.includes('json')
             ? { metadata: {}, media: raw } // uploadType=media: the bytes alone
             : (JSON.parse(raw.toString('utf8')) as unknown);
+      // What a person does in their browser while this request is on its way (tests' timing points).
+      this.beforeEffect?.({ api, kind, spreadsheetId: id });
       const result = await route.run(url.searchParams, body);
       record(api, kind, id, 200);
       if (fault === 'drop-after') {
@@ -378,6 +381,14 @@ export class GoogleStandin {
   }
 
   private slowDelay = 2000;
+
+  /**
+   * Called just before a request takes effect (after quota and faults): a test saves a clerk's
+   * edit there to land it at an exact point of thidua's sequence of calls.
+   */
+  beforeEffect:
+    | ((call: { api: string; kind: CallKind; spreadsheetId: string | undefined }) => void)
+    | undefined;
 
   private nextFault(api: string, kind: CallKind): FaultKind | undefined {
     const index = this.faults.findIndex(

@@ -43,6 +43,8 @@ export interface CallRecord {
   readonly contentType: string;
   /** The top-level keys of a JSON body (its shape), [] for any other body. */
   readonly bodyKeys: readonly string[];
+  /** A `spreadsheets.get` of ranges with their cells (a read of data), not of the tabs' titles alone. */
+  readonly gridData: boolean;
 }
 
 export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after';

@@ -42,7 +42,7 @@ export function routesOf(s: GoogleStandin): readonly Route[] {
       pattern: /^\/v4\/spreadsheets\/([^/:]+)$/,
       api: 'spreadsheets.get',
       kind: 'read',
-      run: (id) => getSpreadsheet(s, id),
+      run: (id, q) => getSpreadsheet(s, id, q),
     },
     {
       method: 'GET',

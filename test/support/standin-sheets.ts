@@ -141,22 +141,92 @@ export function valuesBatchUpdate(s: GoogleStandin, id: string, body: unknown) {
   };
 }
 
-export function getSpreadsheet(s: GoogleStandin, id: string) {
-  const book = s.book(id);
+/** A cell's value as the API gives it in grid data (`effectiveValue`, `userEnteredValue`). */
+function extendedValue(value: Value): Record<string, Value> {
+  if (typeof value === 'number') return { numberValue: value };
+  if (typeof value === 'boolean') return { boolValue: value };
+  return { stringValue: value };
+}
+
+/**
+ * One range of a sheet as GridData: rows from the range's start to the last row with data in it
+ * (Google leaves trailing empty rows and cells out), each cell's effective and entered value.
+ */
+function gridData(sheet: SheetData, a1: A1Range) {
+  const { rows, cols } = extent(sheet);
+  const endRow = Math.min(a1.endRow ?? Number.MAX_SAFE_INTEGER, rows - 1);
+  const endCol = Math.min(a1.endCol ?? Number.MAX_SAFE_INTEGER, cols - 1);
+  const rowData: { values?: Record<string, unknown>[] }[] = [];
+  for (let r = a1.startRow; r <= endRow; r++) {
+    const line = sheet.cells.get(r);
+    const values: Record<string, unknown>[] = [];
+    for (let c = a1.startCol; c <= endCol; c++) {
+      const cell = line?.get(c);
+      values.push(
+        cell
+          ? {
+              effectiveValue: extendedValue(cell.value),
+              userEnteredValue: cell.formula ? { formulaValue: cell.formula } : extendedValue(cell.value),
+            }
+          : {},
+      );
+    }
+    while (values.length && Object.keys(values[values.length - 1] ?? {}).length === 0) values.pop();
+    rowData.push(values.length ? { values } : {});
+  }
+  while (rowData.length && !rowData[rowData.length - 1]?.values) rowData.pop();
+  return { startRow: a1.startRow, startColumn: a1.startCol, ...(rowData.length ? { rowData } : {}) };
+}
+
+/**
+ * The spreadsheet as `spreadsheets.get` (and an `updatedSpreadsheet`) gives it: with `ranges`,
+ * only the sheets they intersect, each with one GridData per range when grid data is asked for
+ * (`includeGridData`, or a field mask naming `data` — the mask itself is applied by the server).
+ */
+export function spreadsheetView(
+  s: GoogleStandin,
+  book: SpreadsheetData,
+  ranges: readonly string[],
+  withGridData: boolean,
+) {
+  const wanted = ranges.map((range) => sheetFor(book, range));
+  const sheets = ranges.length ? book.sheets.filter((sh) => wanted.some((w) => w.sheet === sh)) : book.sheets;
   return {
-    spreadsheetId: id,
+    spreadsheetId: book.id,
     properties: { title: book.title, locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' },
-    sheets: book.sheets.map((s) => ({
+    sheets: sheets.map((sh) => ({
       properties: {
-        sheetId: s.sheetId,
-        title: s.title,
-        index: s.index,
+        sheetId: sh.sheetId,
+        title: sh.title,
+        index: sh.index,
         sheetType: 'GRID',
-        gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: s.frozenRowCount },
+        gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: sh.frozenRowCount },
       },
-      protectedRanges: s.protectedRanges,
+      protectedRanges: sh.protectedRanges,
+      ...(withGridData
+        ? {
+            data: ranges.length
+              ? wanted.filter((w) => w.sheet === sh).map((w) => gridData(sh, w.a1))
+              : [
+                  gridData(sh, {
+                    sheet: sh.title,
+                    startRow: 0,
+                    startCol: 0,
+                    endRow: undefined,
+                    endCol: undefined,
+                  }),
+                ],
+          }
+        : {}),
     })),
   };
+}
+
+export function getSpreadsheet(s: GoogleStandin, id: string, q: URLSearchParams) {
+  const fields = q.get('fields') ?? '';
+  // A field mask naming the grid data asks for it (includeGridData is then ignored, as Google does).
+  const withGridData = fields ? /\bdata\b/.test(fields) : q.get('includeGridData') === 'true';
+  return spreadsheetView(s, s.book(id), q.getAll('ranges'), withGridData);
 }
 
 export function batchUpdate(s: GoogleStandin, id: string, body: unknown) {
@@ -304,5 +374,21 @@ export function batchUpdate(s: GoogleStandin, id: string, body: unknown) {
   book.modifiedByApi = true;
   s.books.set(id, book);
   s.changed(id);
-  return { spreadsheetId: id, replies };
+  // The spreadsheet after the update, in the same answer, when asked for (Google's three fields).
+  const ask = body as {
+    includeSpreadsheetInResponse?: boolean;
+    responseRanges?: string[];
+    responseIncludeGridData?: boolean;
+  };
+  const updated = ask?.includeSpreadsheetInResponse
+    ? {
+        updatedSpreadsheet: spreadsheetView(
+          s,
+          book,
+          ask.responseRanges ?? [],
+          ask.responseIncludeGridData === true,
+        ),
+      }
+    : {};
+  return { spreadsheetId: id, replies, ...updated };
 }

@@ -84,6 +84,16 @@ export function userValue(cell: Cell): CellValue | undefined {
   return { stringValue: csvSafe(cell) };
 }
 
+/** The feedback tab's rows as `updateCells` takes them (typed values; the rest of the block is cleared). */
+export function feedbackRows(tab: SheetTab): sheets_v4.Schema$RowData[] {
+  return tab.rows.slice(0, FEEDBACK_BLOCK.rows).map((row) => ({
+    values: row.slice(0, FEEDBACK_BLOCK.cols).map((cell) => {
+      const value = userValue(cell);
+      return value ? { userEnteredValue: value } : {};
+    }),
+  }));
+}
+
 export const rawValue = (cell: Cell): string | number | boolean =>
   typeof cell === 'string' ? csvSafe(cell) : (cell ?? '');
 

@@ -1,15 +1,15 @@
 /**
- * Google Sheets behind the sheet ports. Reads: one `values.batchGet` per workbook, fixed ranges,
- * UNFORMATTED_VALUE and SERIAL_NUMBER, a field mask, into the same grids the `.xlsx` adapter
- * gives. Versions: Drive `files.list` (modifiedTime), up to 1,000 files a page, so a nightly sync
+ * Google Sheets behind the sheet ports. Reads: one `spreadsheets.get` per workbook, fixed ranges,
+ * a field mask (each tab's id and its cells' effective values), into the same grids the `.xlsx`
+ * adapter gives (`grid-data.ts`). Versions: Drive `files.list` (modifiedTime), up to 1,000 files a page, so a nightly sync
  * where nothing changed costs a handful of calls for the whole sector. Writes: plain values only
  * (RAW / typed cell values), so text from users never becomes a formula; text that looks like one
  * is also escaped for CSV export. Every call is paced and retried by the GoogleCaller.
  */
 
 import type { sheets_v4 } from '@googleapis/sheets';
-import { columnLetters, gridSchema, type WorkbookGrids } from '../../domain/grid.ts';
-import { matchKey, stripControls } from '../../domain/text.ts';
+import type { WorkbookGrids } from '../../domain/grid.ts';
+import { matchKey } from '../../domain/text.ts';
 import { type OwnedWrite, type SheetSink, type SheetSource, WorkbookReadError } from '../../ports/index.ts';
 import type { SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
@@ -19,17 +19,18 @@ import type { GoogleClients } from './auth.ts';
 import type { GoogleCaller } from './caller.ts';
 import { DriveFiles } from './drive-files.ts';
 import { mappedCaller } from './google-calls.ts';
+import { GRID_FIELDS, gridsDigest, gridsOf, UPDATED_GRID_FIELDS } from './grid-data.ts';
 import {
   addSheet,
   cellRows,
   DEFAULT_EXTENT,
   FEEDBACK_BLOCK,
+  feedbackRows,
   formatLayout,
   googleSaid,
   ownedRequests,
   parseLayout,
   protection,
-  rawValue,
   sheetIdsFor,
   TAB_EXTENT,
   validations,
@@ -48,6 +49,12 @@ export interface GoogleWorkbooksOptions {
 export class GoogleWorkbooks implements SheetSource, SheetSink {
   /** Tabs seen in each spreadsheet by this process, to skip a metadata read before writing feedback. */
   private readonly knownTabs = new Map<string, Set<string>>();
+
+  /** The tabs' ids in each spreadsheet read by this process (a write by `updateCells` needs them). */
+  private readonly sheetIds = new Map<string, Map<string, number>>();
+
+  /** What this process last read of each spreadsheet: the ranges, and a digest of their values. */
+  private readonly lastRead = new Map<string, { ranges: string[]; titles: string[]; digest: string }>();
 
   /** Present only when a shared-drive folder is configured. */
   readonly newWorkbook?: (title: string) => Promise<string>;
@@ -103,46 +110,49 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
       if (sheet.properties?.title !== undefined && sheet.properties.title !== null)
         titles.set(sheet.properties.title, sheet.properties.sheetId ?? 0);
     this.knownTabs.set(location, new Set(titles.keys()));
+    this.sheetIds.set(location, titles);
     return titles;
   }
 
+  /**
+   * One `spreadsheets.get` of the wanted tabs' ranges with their grid data (effective values) and
+   * the tabs' ids — the ids let the feedback tab be written with the spreadsheet's own answer
+   * after the write (see writeFeedback). What was read is kept by digest for that comparison.
+   */
   private async batchGet(
     location: string,
     tabs: readonly { wanted: string; actual: string }[],
   ): Promise<WorkbookGrids> {
-    const response = await this.run<{ data: sheets_v4.Schema$BatchGetValuesResponse }>(
-      'read',
-      location,
-      (o) =>
-        this.sheets.spreadsheets.values.batchGet(
-          {
-            spreadsheetId: location,
-            ranges: tabs.map((t) => `${quoteSheet(t.actual)}!${TAB_EXTENT[t.wanted] ?? DEFAULT_EXTENT}`),
-            valueRenderOption: 'UNFORMATTED_VALUE',
-            dateTimeRenderOption: 'SERIAL_NUMBER',
-            majorDimension: 'ROWS',
-            fields: 'valueRanges(range,values)',
-          },
-          o,
-        ),
+    const ranges = tabs.map((t) => `${quoteSheet(t.actual)}!${TAB_EXTENT[t.wanted] ?? DEFAULT_EXTENT}`);
+    const response = await this.run<{ data: sheets_v4.Schema$Spreadsheet }>('read', location, (o) =>
+      this.sheets.spreadsheets.get({ spreadsheetId: location, ranges, fields: GRID_FIELDS }, o),
     );
+    const all = gridsOf(response.data);
+    if (!all)
+      throw new WorkbookReadError(location, MESSAGES.GOOGLE_REFUSED('dữ liệu trả về không đúng dạng'));
     const grids: WorkbookGrids = {};
-    const ranges = response.data.valueRanges ?? [];
-    tabs.forEach((tab, i) => {
-      const parsed = gridSchema.safeParse(ranges[i]?.values ?? []);
-      if (!parsed.success)
-        throw new WorkbookReadError(location, MESSAGES.GOOGLE_REFUSED('dữ liệu trả về không đúng dạng'));
-      // Controls and direction overrides never get past this boundary (as with .xlsx files).
-      grids[tab.actual] = parsed.data.map((row) =>
-        row.map((cell) => (typeof cell === 'string' ? stripControls(cell) : cell)),
-      );
-    });
+    for (const tab of tabs) grids[tab.actual] = all[tab.actual] ?? [];
+    const ids = new Map<string, number>();
+    for (const sheet of response.data.sheets ?? [])
+      if (typeof sheet.properties?.title === 'string')
+        ids.set(sheet.properties.title, sheet.properties.sheetId ?? 0);
     this.knownTabs.set(location, new Set(tabs.map((t) => t.actual)));
+    this.sheetIds.set(location, ids);
+    // What the unit's tabs held when read (the feedback tab aside: it is ours to rewrite).
+    const compared = tabs.filter((t) => t.wanted !== TABS.feedback);
+    this.lastRead.set(location, {
+      ranges: compared.map((t) => `${quoteSheet(t.actual)}!${TAB_EXTENT[t.wanted] ?? DEFAULT_EXTENT}`),
+      titles: compared.map((t) => t.actual),
+      digest: gridsDigest(
+        grids,
+        compared.map((t) => t.actual),
+      ),
+    });
     return grids;
   }
 
   /**
-   * One `values.batchGet` for the wanted tabs. If a tab was renamed or deleted, Google rejects the
+   * One read of the wanted tabs. If a tab was renamed or deleted, Google rejects the
    * whole call; then the titles are read and the tabs that exist are fetched (tolerating case and
    * diacritic differences), so the validator can name what is missing.
    */
@@ -196,43 +206,65 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   }
 
   /**
-   * The unit's feedback tab: when the tab is known to exist, a single `values.batchUpdate` (RAW)
-   * of a fixed-size block; otherwise the tab is added first (protected, header in bold). Returns the workbook's
-   * version after the write when Drive vouches that the write is the only change since the read:
-   * the version is still the one read just before (one `files.get`), and just after, the last
-   * change is this account's (one more). Then the next look skips a workbook whose only change is
-   * our tab; a clerk's save before the write, or after it, leaves the version unvouched (or not
-   * ours) and the workbook is read again.
+   * The unit's feedback tab, in one `spreadsheets.batchUpdate` (`updateCells` over a fixed block,
+   * so an old, longer list is cleared; typed values, never formulas) that asks Google for the tabs
+   * thidua read as they stand **after** the write, in the same answer and the same write quota.
+   * The version after the write is vouched for — the next look skips the workbook — only when
+   * those tabs still hold exactly what was read (a digest) and Drive says, just after, that the
+   * last change is this account's. A clerk's save at any moment after the read shows in one or the
+   * other: before the write, in the answer; after it, as the last change (or a newer version), so
+   * the workbook is read again next sync. A workbook not read by this process is never vouched for.
    */
   async writeFeedback(location: string, tab: SheetTab, readVersion?: string): Promise<string | undefined> {
-    const unchanged = readVersion !== undefined && (await this.files.modifiedTime(location)) === readVersion;
-    if (!this.knownTabs.get(location)?.has(tab.title))
+    if (!this.knownTabs.get(location)?.has(tab.title) || !this.sheetIds.get(location)?.has(tab.title)) {
       await this.ensureTabs(location, [tab], (t, sheetId) =>
         protection(t, sheetId, this.options.clients.serviceAccountEmail),
       );
-    const values = Array.from({ length: FEEDBACK_BLOCK.rows }, (_, r) =>
-      Array.from({ length: FEEDBACK_BLOCK.cols }, (_, c) => rawValue(tab.rows[r]?.[c] ?? null)),
-    );
-    await this.run('write', location, (o) =>
-      this.writer.spreadsheets.values.batchUpdate(
-        {
-          spreadsheetId: location,
-          requestBody: {
-            valueInputOption: 'RAW',
-            data: [
-              {
-                range: `${quoteSheet(tab.title)}!A1:${columnLetters(FEEDBACK_BLOCK.cols - 1)}${FEEDBACK_BLOCK.rows}`,
-                values,
-              },
-            ],
+    }
+    const sheetId = this.sheetIds.get(location)?.get(tab.title) ?? 0;
+    const read = readVersion !== undefined ? this.lastRead.get(location) : undefined;
+    this.lastRead.delete(location);
+    const response = await this.run<{ data: sheets_v4.Schema$BatchUpdateSpreadsheetResponse }>(
+      'write',
+      location,
+      (o) =>
+        this.writer.spreadsheets.batchUpdate(
+          {
+            spreadsheetId: location,
+            ...(read ? { fields: UPDATED_GRID_FIELDS } : { fields: 'spreadsheetId' }),
+            requestBody: {
+              requests: [
+                {
+                  updateCells: {
+                    range: {
+                      sheetId,
+                      startRowIndex: 0,
+                      endRowIndex: FEEDBACK_BLOCK.rows,
+                      startColumnIndex: 0,
+                      endColumnIndex: FEEDBACK_BLOCK.cols,
+                    },
+                    rows: feedbackRows(tab),
+                    fields: 'userEnteredValue',
+                  },
+                },
+              ],
+              ...(read
+                ? {
+                    includeSpreadsheetInResponse: true,
+                    responseRanges: read.ranges,
+                    responseIncludeGridData: true,
+                  }
+                : {}),
+            },
           },
-        },
-        o,
-      ),
+          o,
+        ),
     );
-    if (!unchanged) return undefined;
-    const after = await this.files.fileVersion(location, true);
-    return after?.mine ? after.modifiedTime : undefined;
+    if (!read) return undefined;
+    const after = gridsOf(response.data.updatedSpreadsheet);
+    if (!after || gridsDigest(after, read.titles) !== read.digest) return undefined; // edited meanwhile
+    const version = await this.files.fileVersion(location, true);
+    return version?.mine ? version.modifiedTime : undefined;
   }
 
   /**
