@@ -7,22 +7,15 @@
  */
 
 import type { sheets_v4 } from '@googleapis/sheets';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedStore } from '../../shared/adapters/dynamodb/local.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { googleClients } from '../../shared/adapters/google/auth.ts';
 import { GRID_FIELDS, gridsOf, UPDATED_GRID_FIELDS } from '../../shared/adapters/google/grid-data.ts';
 import { syncUnits } from '../../shared/usecases/sync.ts';
 import { catalog, movement, YEAR } from '../helpers/fixtures.ts';
 import { type Google, seedSector, startGoogle, TOKEN } from '../helpers/google.ts';
-import { freshStore, startStore } from '../helpers/store.ts';
+import { useStore } from '../helpers/store.ts';
 
-let server: EmbeddedStore;
-beforeAll(async () => {
-  server = await startStore();
-});
-afterAll(async () => {
-  await server.close();
-});
+const store = useStore();
 let google: Google | undefined;
 afterEach(async () => {
   await google?.close();
@@ -36,7 +29,7 @@ const scoreCell = ['Cá nhân', 1, 8] as const;
 
 async function sector(units: number, writesPerMinute = 60) {
   google = await startGoogle({ speed: 200 });
-  const db = await freshStore(server);
+  const db = await store.fresh();
   const registry = seedSector(google.standin, units);
   const { workbooks } = google.workbooks({ readsPerMinute: 60, writesPerMinute });
   const sync = (day: number) =>
