@@ -47,10 +47,10 @@ export interface GoogleWorkbooksOptions {
 }
 
 export class GoogleWorkbooks implements SheetSource, SheetSink {
-  /** Tabs seen in each spreadsheet by this process, to skip a metadata read before writing feedback. */
-  private readonly knownTabs = new Map<string, Set<string>>();
-
-  /** The tabs' ids in each spreadsheet read by this process (a write by `updateCells` needs them). */
+  /**
+   * The tabs (and their ids) seen in each spreadsheet by this process: a feedback write needs no
+   * metadata read first, and `updateCells` needs the id.
+   */
   private readonly sheetIds = new Map<string, Map<string, number>>();
 
   /** What this process last read of each spreadsheet: the ranges, and a digest of their values. */
@@ -109,7 +109,6 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     for (const sheet of response.data.sheets ?? [])
       if (sheet.properties?.title !== undefined && sheet.properties.title !== null)
         titles.set(sheet.properties.title, sheet.properties.sheetId ?? 0);
-    this.knownTabs.set(location, new Set(titles.keys()));
     this.sheetIds.set(location, titles);
     return titles;
   }
@@ -136,7 +135,6 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     for (const sheet of response.data.sheets ?? [])
       if (typeof sheet.properties?.title === 'string')
         ids.set(sheet.properties.title, sheet.properties.sheetId ?? 0);
-    this.knownTabs.set(location, new Set(tabs.map((t) => t.actual)));
     this.sheetIds.set(location, ids);
     // What the unit's tabs held when read (the feedback tab aside: it is ours to rewrite).
     const compared = tabs.filter((t) => t.wanted !== TABS.feedback);
@@ -216,7 +214,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
    * the workbook is read again next sync. A workbook not read by this process is never vouched for.
    */
   async writeFeedback(location: string, tab: SheetTab, readVersion?: string): Promise<string | undefined> {
-    if (!this.knownTabs.get(location)?.has(tab.title) || !this.sheetIds.get(location)?.has(tab.title)) {
+    if (!this.sheetIds.get(location)?.has(tab.title)) {
       await this.ensureTabs(location, [tab], (t, sheetId) =>
         protection(t, sheetId, this.options.clients.serviceAccountEmail),
       );
