@@ -23,8 +23,11 @@ const thidua = (...args: string[]) =>
 const out = (file: string) => join(cwd, '.thidua/out/example/2024', file);
 const TIE_TAB = 'Đồng điểm tại ngưỡng';
 const jsonOf = (stdout: string): Report => reportSchema.parse(JSON.parse(stdout) as unknown);
-/** The cells a refusal names, as “Tab!I6, I7, I8” → ['I6', 'I7', 'I8']. */
-const cellsNamed = (line: string) => [...line.matchAll(/\b([A-Z]+\d+)\b/g)].map((m) => m[1] ?? '');
+/** The cells a refusal names, “Tab!I6:I8” (a run of rows) or “I6, I8” → ['I6', 'I7', 'I8']. */
+const cellsNamed = (line: string) =>
+  [...line.matchAll(/\b([A-Z]+)(\d+)(?::[A-Z]+(\d+))?\b/g)].flatMap((m) =>
+    Array.from({ length: Number(m[3] ?? m[2]) - Number(m[2]) + 1 }, (_, i) => `${m[1]}${Number(m[2]) + i}`),
+  );
 /** The choice column of the tie tab: “Có”/“Không”/blank by candidate id. */
 async function tieChoices(file: string): Promise<Map<string, unknown>> {
   const grid = (await new XlsxWorkbooks({ baseDir: cwd }).readWorkbook(out(file)))[TIE_TAB] ?? [];
@@ -48,6 +51,7 @@ describe('publish (khóa sổ)', () => {
     expect(refused.stdout).not.toContain('Đã khóa sổ');
     const line = refused.stderr.split('\n').find((l) => l.includes(`${TIE_TAB}!`)) ?? '';
     expect(line).toContain('Cá nhân: 3 trường hợp đồng điểm, còn được đề nghị 2');
+    expect(line).toMatch(/Đồng điểm tại ngưỡng!I\d+:I\d+\./); // a run of rows said as a range
     const cells = cellsNamed(line.slice(line.indexOf(`${TIE_TAB}!`)));
     expect(cells).toHaveLength(3);
     expect((await thidua('audit', '--example', '--council', 'T02')).stdout).toContain('chưa có thao tác');

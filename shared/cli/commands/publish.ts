@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { XlsxWorkbooks } from '../../adapters/xlsx/workbooks.ts';
 import { type JobContext, UsageError } from '../../app/context.ts';
+import { a1, parseA1 } from '../../domain/grid.ts';
 import { pendingBlocks } from '../../domain/history.ts';
 import { cellRef } from '../../domain/problems.ts';
 import { formatVietnamTime, vietnamDate } from '../../present/time.ts';
@@ -43,7 +44,7 @@ export async function publication(command: 'publish' | 'reopen' | 'audit', args:
       for (const tie of error.ties) {
         const label = tie.subject === 'collective' ? PROPOSAL_TEXT.collectives : PROPOSAL_TEXT.individuals;
         const cells = (list: readonly string[]) =>
-          list.map((c, i) => (i === 0 ? cellRef(PROPOSAL_LABELS.tiedTab, c) : c));
+          cellRuns(list).map((c, i) => (i === 0 ? cellRef(PROPOSAL_LABELS.tiedTab, c) : c));
         if (tie.overflow.length) lines.push(CLI_TEXT.tieOverflow(label, tie.places, cells(tie.overflow)));
         if (tie.blank.length) lines.push(CLI_TEXT.tieBlank(label, tie.tied, tie.places, cells(tie.blank)));
       }
@@ -62,6 +63,18 @@ export async function publication(command: 'publish' | 'reopen' | 'audit', args:
   } finally {
     await ctx.close();
   }
+}
+
+/** Cells as a council reads them: a run of rows in one column as a range (I11, I12, I13 → I11:I13). */
+export function cellRuns(cells: readonly string[]): string[] {
+  const runs: { col: number; from: number; to: number; text: string }[] = [];
+  for (const cell of cells) {
+    const at = parseA1(cell);
+    const last = runs[runs.length - 1];
+    if (at && last && last.col === at.col && last.to + 1 === at.row) last.to = at.row;
+    else runs.push({ col: at?.col ?? -1, from: at?.row ?? -2, to: at?.row ?? -2, text: cell });
+  }
+  return runs.map((r) => (r.to > r.from ? `${a1(r.from, r.col)}:${a1(r.to, r.col)}` : r.text));
 }
 
 async function publicationIn(
