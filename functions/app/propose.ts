@@ -73,6 +73,7 @@ async function proposeRoundLists(rt: Runtime, message: ProposeMessage, registry:
     published: result.published.size,
     choicesNotUsed: result.problems.length,
     withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
+    late: [...result.late.keys()],
   });
 }
 
@@ -153,6 +154,9 @@ async function proposeRecord(
       statusWritten: status.written,
       withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
     });
+    // Still typing through every write: the cells are named, for the council to type again.
+    for (const [council, cells] of result.late)
+      logger.warn('choices saved during the last write', { runId: message.runId, council, cells });
   } catch (error) {
     logger.error('proposals failed', {
       runId: message.runId,

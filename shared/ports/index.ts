@@ -120,6 +120,22 @@ export interface SheetSource {
 export interface OwnedWrite {
   readonly location: string;
   readonly layout?: string;
+  /**
+   * The tabs asked to be kept (`OwnedWriteOptions.keep`), as they stood at the very moment the
+   * write replaced them: what the council had saved there, even a second before. Absent when the
+   * workbook did not exist yet; a kept tab it did not have is absent from the grids.
+   */
+  readonly kept?: WorkbookGrids;
+}
+
+export interface OwnedWriteOptions {
+  /** The medium's layout as the last write returned it (see `SheetSink.writeOwnedWorkbook`). */
+  readonly layout?: string | undefined;
+  /**
+   * Tabs a person edits in this workbook (a council's choices): the write answers with what they
+   * held when it replaced them (`OwnedWrite.kept`), so an edit saved during the write is seen.
+   */
+  readonly keep?: readonly string[];
 }
 
 export interface SheetSink {
@@ -133,9 +149,14 @@ export interface SheetSink {
   /**
    * Writes a whole workbook thidua owns (a proposal); returns where it can be found and, where the
    * medium has one, its layout: opaque to the caller, kept with the record and handed back next
-   * time so the medium need not look before writing (Google: the tabs' sheet ids).
+   * time so the medium need not look before writing (Google: the tabs' sheet ids). With `keep`,
+   * also what those tabs held at the instant of the write, in the same atomic step.
    */
-  writeOwnedWorkbook(location: string, model: WorkbookModel, layout?: string): Promise<OwnedWrite>;
+  writeOwnedWorkbook(
+    location: string,
+    model: WorkbookModel,
+    options?: OwnedWriteOptions,
+  ): Promise<OwnedWrite>;
   /** Creates a workbook only if nothing exists at the location (templates never overwrite a unit's data). */
   createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'>;
   /**

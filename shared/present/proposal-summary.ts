@@ -31,16 +31,28 @@ export interface ProposalRenderInput {
   /** The council's “Không” in the tie tab, kept when the tab is written again (ids by subject). */
   readonly rejected?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
   /** The list is published (khóa sổ): the summary says when, by whom, and that it stays so. */
-  readonly published?: { readonly version: number; readonly at: string; readonly by: string };
+  readonly published?: Published;
 }
 
 /** The summary's line saying a list is published (khóa sổ): when, by whom; none while it is open. */
-export function publishedLines(
-  published: { readonly version: number; readonly at: string; readonly by: string } | undefined,
-): [string, Cell][] {
+/** A published list: its number, when and by whom; and cells typed while it was published, not in it. */
+export interface Published {
+  readonly version: number;
+  readonly at: string;
+  readonly by: string;
+  /** Cells whose choice was saved while the list was being published (not in the list published). */
+  readonly late?: readonly string[];
+}
+
+export function publishedLines(published: Published | undefined): [string, Cell][] {
   if (!published) return [];
   const text = PROPOSAL_TEXT.published(published.version, formatVietnamTime(published.at), published.by);
-  return [[PROPOSAL_TEXT.publishedLabel, text]];
+  return [
+    [PROPOSAL_TEXT.publishedLabel, text],
+    ...(published.late?.length
+      ? [[PROPOSAL_TEXT.lateLabel, PROPOSAL_TEXT.publishedLate(published.late)] as [string, Cell]]
+      : []),
+  ];
 }
 
 /** Points and shares go out as numbers, so councils can sort and sum them; the locale shows the comma. */

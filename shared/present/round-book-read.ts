@@ -66,3 +66,31 @@ export function readRoundChoices(
   }
   return { choices, problems, cells };
 }
+
+/**
+ * What the council changed in its round workbook (`grids`, as a write found it) since thidua wrote
+ * `wrote` there, applied over `current`; null when it changed nothing. Only candidates the tabs
+ * show count; a choice that is not a form is reported by `readRoundChoices`, not taken.
+ */
+export function roundChoicesEditedSince(
+  grids: WorkbookGrids,
+  council: RoundCouncil,
+  wrote: RoundChoices,
+  current: RoundChoices,
+): RoundChoices | null {
+  const read = readRoundChoices(grids, council);
+  const next = new Map([...current].map(([subject, chosen]) => [subject, new Map(chosen)]));
+  let changed = false;
+  for (const key of read.cells.keys()) {
+    const [subject, id] = key.split(':') as [Subject, string];
+    const now = read.choices.get(subject)?.get(id) ?? null;
+    if (now === (wrote.get(subject)?.get(id) ?? null)) continue;
+    if (now === (current.get(subject)?.get(id) ?? null)) continue; // the state holds it already
+    changed = true;
+    const chosen = next.get(subject) ?? new Map<string, string>();
+    if (now === null) chosen.delete(id);
+    else chosen.set(id, now);
+    next.set(subject, chosen);
+  }
+  return changed ? next : null;
+}

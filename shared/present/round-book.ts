@@ -13,7 +13,7 @@ import { PROPOSAL_TEXT, reasonText } from '../text/proposals.ts';
 import { conditionText, ELIGIBILITY_TEXT, eligibilitySummary, ROUND_TEXT } from '../text/rounds.ts';
 import { listTab } from './print-layout.ts';
 import { councilChoiceColumn } from './proposal-book.ts';
-import { publishedLines, sourceText, summaryTab } from './proposal-summary.ts';
+import { type Published, publishedLines, sourceText, summaryTab } from './proposal-summary.ts';
 import type { SheetTab, WorkbookModel } from './sheet-model.ts';
 
 export interface RoundRenderInput {
@@ -21,7 +21,7 @@ export interface RoundRenderInput {
   readonly campaign: Campaign;
   readonly council: RoundCouncil;
   /** The list is published (khóa sổ): the summary says when, by whom, and that it stays so. */
-  readonly published?: { readonly version: number; readonly at: string; readonly by: string };
+  readonly published?: Published;
 }
 
 const STATE_TEXT: Record<Eligibility['state'], string> = {

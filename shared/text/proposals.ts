@@ -180,6 +180,9 @@ export const PROPOSAL_TEXT = {
   ],
   nothing: '(không có)',
   publishedLabel: 'Khóa sổ',
+  lateLabel: 'Ghi trong lúc khóa sổ',
+  publishedLate: (cells: readonly string[]) =>
+    `Lựa chọn ghi vào ${cells.join(', ')} trong lúc khóa sổ không có trong danh sách đã khóa sổ (danh sách dùng lựa chọn đọc lúc khóa sổ, nay ghi lại ở các ô đó). Muốn dùng lựa chọn mới: mở lại danh sách (reopen) rồi khóa sổ lại.`,
   published: (version: number, at: string, by: string) =>
     `Hội đồng đã khóa sổ danh sách (lần ${version}, ${at}${by ? `, ${by}` : ''}). Bảng đề nghị và văn bản giữ nguyên như khi khóa sổ; lựa chọn ghi thêm vào bảng này không được dùng cho đến khi danh sách được mở lại.`,
 } as const;

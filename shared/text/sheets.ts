@@ -87,6 +87,9 @@ export const HISTORY_GUIDE = {
   ],
 } as const;
 
+/** The hidden tab where thidua copies a tab a council edits, at the instant it rewrites it. */
+export const keptCopyTitle = (title: string) => `Bản lưu - ${title}`;
+
 export const TABS = {
   info: 'Thông tin',
   collective: 'Tập thể',

@@ -27,12 +27,26 @@ import { silentProgress } from '../ports/index.ts';
 import { councilDocuments } from '../present/documents.ts';
 import type { UnitStatus } from '../present/feedback.ts';
 import { councilWorkbookModel } from '../present/proposal-book.ts';
-import { PROGRESS_LABELS, PROPOSAL_TEXT, STATUS_LABELS, withheldText } from '../text/proposals.ts';
+import {
+  PROGRESS_LABELS,
+  PROPOSAL_LABELS,
+  PROPOSAL_TEXT,
+  STATUS_LABELS,
+  withheldText,
+} from '../text/proposals.ts';
 import { loadAccepted } from './accepted.ts';
 import { tellSharedStaff } from './cross-check.ts';
+import { writeKeepingEdits } from './kept-write.ts';
 import { eachAtMost } from './pool.ts';
 import { type FrozenCouncil, frozenCouncil } from './published.ts';
-import { decidedProposal, NO_CHOICES, readCouncilChoices } from './tie-choices.ts';
+import {
+  type Choices,
+  choiceCellsDiffering,
+  choicesEditedSince,
+  decidedProposal,
+  NO_CHOICES,
+  readCouncilChoices,
+} from './tie-choices.ts';
 
 /** A short digest of a model: the same content, the same digest (nothing written when nothing changed). */
 export const modelDigest = (model: unknown) =>
@@ -89,6 +103,11 @@ export interface ProposeResult {
   readonly published: string[];
   /** Each published council's list as it was published (what was signed), and what was typed since. */
   readonly frozen: Map<string, FrozenCouncil>;
+  /**
+   * Councils still typing in their tie tab through every write of this run: the cells saved during
+   * the last write, not in the workbook (to be typed again; the council is told).
+   */
+  readonly late: Map<string, string[]>;
   /** Councils not written this time because their list cannot be trusted, with the reasons. */
   readonly withheld: Map<string, string[]>;
   /** Units listing a staff id another unit lists too (when the cross-check ran). */
@@ -172,6 +191,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const rewrote = new Set<string>();
   const decidedCouncils: CouncilProposal[] = [];
   const frozen = new Map<string, FrozenCouncil>();
+  const late = new Map<string, string[]>();
   progress.start(PROGRESS_LABELS.propose, councils.length);
   const proposeOne = async (undecided: CouncilProposal, index: number) => {
     const location = locations.get(undecided.code);
@@ -196,39 +216,54 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       if (before?.documents) documents.set(undecided.code, [...before.documents.locations]);
       return;
     }
-    const choices =
+    let choices =
       edited && location
         ? (await readCouncilChoices(deps.source, location)).choices
         : (before?.choices ?? NO_CHOICES);
-    const proposal = decidedProposal(undecided, choices);
+    let proposal = decidedProposal(undecided, choices);
     decidedCouncils[index] = proposal;
     if (!location) return;
     if (withheld.has(proposal.code)) return; // the workbook keeps its last trustworthy list
-    const model = councilWorkbookModel({
-      movement,
-      year,
-      proposal,
-      units: registry.units,
-      statuses,
-      submissions,
-      ...(choices.rejected ? { rejected: choices.rejected } : {}),
-    });
-    const digest = modelDigest(model);
+    const render = (chosen: Choices) =>
+      councilWorkbookModel({
+        movement,
+        year,
+        proposal: decidedProposal(undecided, chosen),
+        units: registry.units,
+        statuses,
+        submissions,
+        ...(chosen.rejected ? { rejected: chosen.rejected } : {}),
+      });
+    const model = render(choices);
     let record: ProposalRecord | undefined;
-    if (!edited && before?.digest === digest && before.location === location && present.has(location))
+    if (
+      !edited &&
+      before?.digest === modelDigest(model) &&
+      before.location === location &&
+      present.has(location)
+    )
       written.set(proposal.code, location);
     else {
-      const out = await deps.sink.writeOwnedWorkbook(
+      // Written so that a choice the council saves meanwhile is seen and kept (kept-write.ts).
+      const out = await writeKeepingEdits(deps.sink, {
         location,
-        model,
-        before?.location === location ? before.layout : undefined,
-      );
-      written.set(proposal.code, out.location);
+        layout: before?.location === location ? before.layout : undefined,
+        keep: [PROPOSAL_LABELS.tiedTab],
+        state: choices,
+        render: (chosen) => (chosen === choices ? model : render(chosen)),
+        merge: (kept, wrote, current) => choicesEditedSince(kept, wrote, current)?.choices ?? null,
+      });
+      if (out.late && out.out.kept)
+        late.set(proposal.code, choiceCellsDiffering(out.out.kept, out.state, out.late));
+      choices = out.state;
+      proposal = decidedProposal(undecided, choices);
+      decidedCouncils[index] = proposal;
+      written.set(proposal.code, out.out.location);
       rewrote.add(proposal.code);
       record = {
-        digest,
+        digest: modelDigest(out.model),
         location,
-        ...(out.layout ? { layout: out.layout } : {}),
+        ...(out.out.layout ? { layout: out.out.layout } : {}),
         choices,
         ...(before?.documents ? { documents: before.documents } : {}),
       };
@@ -272,6 +307,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     rewritten: [...changed.keys()],
     published: [...published.keys()],
     frozen,
+    late,
     withheld,
     flagged: cross?.flagged ?? [],
     statuses,

@@ -8,18 +8,23 @@
 
 import { buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
-import type { Movement } from '../movement/movement.ts';
+import type { Movement, Subject } from '../movement/movement.ts';
 import type { PublicationStore, SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
 import { councilWorkbookModel } from '../present/proposal-book.ts';
 import { roundWorkbookModel } from '../present/round-book.ts';
+import { roundChoicesEditedSince } from '../present/round-book-read.ts';
 import { CLI_TEXT } from '../text/console.ts';
+import { PROPOSAL_LABELS } from '../text/proposals.ts';
+import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';
+import { writeKeepingEdits } from './kept-write.ts';
 import { councilSummary } from './list-summary.ts';
 import { modelDigest } from './propose.ts';
 import { roundSummary } from './report.ts';
 import { type RoundDeps, type RoundRunInput, rankRound, roundKey } from './round.ts';
 import {
   type ChoicesRead,
+  choicesEditedSince,
   decidedProposal,
   NO_CHOICES,
   readCouncilChoices,
@@ -31,7 +36,7 @@ export interface PublishDeps {
   readonly store: SubmissionStore;
   readonly publications: PublicationStore;
   /** Where the council's proposal workbook is read: its choices as they stand when it publishes. */
-  readonly source?: Pick<SheetSource, 'readWorkbook' | 'versions'>;
+  readonly source?: Pick<SheetSource, 'readWorkbook' | 'versions' | 'writtenVersions'>;
   /** Where the published list is written back into the council's workbook (with its khóa sổ). */
   readonly sink?: Pick<SheetSink, 'writeOwnedWorkbook'>;
 }
@@ -126,24 +131,41 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
     why: input.why,
     at: input.now,
   });
-  // The workbook becomes the list published: the decided list, and the khóa sổ in its summary.
+  // The workbook becomes the list published: the decided list, and the khóa sổ in its summary. A
+  // choice saved while it is written is not in the list published: the summary and the console
+  // name its cell (kept-write.ts).
+  let late: string[] = [];
   if (outcome.outcome === 'published' && location && deps.sink) {
-    const model = councilWorkbookModel({
-      movement,
-      year,
-      proposal,
-      units: registry.units,
-      statuses,
-      submissions,
-      ...(choices.rejected ? { rejected: choices.rejected } : {}),
-      published: { version: outcome.version, at: input.now, by: input.by },
-    });
-    const out = await deps.sink.writeOwnedWorkbook(
+    const published = { version: outcome.version, at: input.now, by: input.by };
+    const out = await writeKeepingEdits(deps.sink, {
       location,
-      model,
-      record?.location === location ? record.layout : undefined,
-    );
-    const version = (await deps.source?.versions([out.location]))?.get(out.location);
+      layout: record?.location === location ? record.layout : undefined,
+      keep: [PROPOSAL_LABELS.tiedTab],
+      state: [] as string[],
+      render: (cells) =>
+        councilWorkbookModel({
+          movement,
+          year,
+          proposal,
+          units: registry.units,
+          statuses,
+          submissions,
+          ...(choices.rejected ? { rejected: choices.rejected } : {}),
+          published: { ...published, ...(cells.length ? { late: cells } : {}) },
+        }),
+      merge: (kept, _wrote, cells) => {
+        const typed = (choicesEditedSince(kept, choices, choices)?.cells ?? [])
+          .map((cell) => `${PROPOSAL_LABELS.tiedTab}!${cell}`)
+          .filter((cell) => !cells.includes(cell));
+        return typed.length ? [...cells, ...typed] : null;
+      },
+    });
+    late = [...(out.late ?? out.state)];
+    const source = deps.source;
+    const after = source?.writtenVersions
+      ? await source.writtenVersions([out.out.location])
+      : await source?.versions([out.out.location]);
+    const version = after?.get(out.out.location) || undefined;
     await deps.store.saveProposalRecords(
       year,
       new Map([
@@ -151,9 +173,9 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
           councilCode,
           {
             ...record,
-            digest: modelDigest(model),
-            location: out.location,
-            ...(out.layout ? { layout: out.layout } : {}),
+            digest: modelDigest(out.model),
+            location: out.out.location,
+            ...(out.out.layout ? { layout: out.out.layout } : {}),
             ...(version !== undefined ? { version } : {}),
             choices,
           },
@@ -161,7 +183,7 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
       ]),
     );
   }
-  return { ...outcome, proposal, statuses };
+  return { ...outcome, proposal, statuses, late };
 }
 
 export async function reopenCouncil(
@@ -187,7 +209,7 @@ export async function publishRound(
     input.councilCode,
   );
   if (already) return { outcome: 'already' as const, version: already.version, council: null };
-  const { councils, inputs, problems, cells, locations } = await rankRound(deps, {
+  const { councils, inputs, problems, cells, locations, decisions } = await rankRound(deps, {
     ...input,
     councils: [input.councilCode],
   });
@@ -223,17 +245,39 @@ export async function publishRound(
     why: input.why,
     at: input.now,
   });
-  // The round workbook becomes the list published, with the khóa sổ in its summary.
+  // The round workbook becomes the list published, with the khóa sổ in its summary; a choice saved
+  // while it is written is not in the list published, and is named there and on the console.
   const location = locations.get(council.code);
-  if (outcome.outcome === 'published' && location && deps.sink)
-    await deps.sink.writeOwnedWorkbook(
+  const decided = decisions.get(council.code);
+  let late: string[] = [];
+  if (outcome.outcome === 'published' && location && deps.sink) {
+    const published = { version: outcome.version, at: input.now, by: input.by };
+    const choices = decided?.choices ?? new Map();
+    const out = await writeKeepingEdits(deps.sink, {
       location,
-      roundWorkbookModel({
-        movement: input.movement,
-        campaign: input.campaign,
-        council,
-        published: { version: outcome.version, at: input.now, by: input.by },
-      }),
-    );
-  return { ...outcome, council };
+      keep: [ROUND_TEXT.tab, ROUND_TEXT.collectiveTab],
+      state: [] as string[],
+      render: (typed) =>
+        roundWorkbookModel({
+          movement: input.movement,
+          campaign: input.campaign,
+          council,
+          published: { ...published, ...(typed.length ? { late: typed } : {}) },
+        }),
+      merge: (kept, _wrote, typed) => {
+        if (!decided) return null;
+        const now = roundChoicesEditedSince(kept, decided.undecided, choices, choices);
+        if (!now) return null;
+        const changed = [...(where ?? [])].flatMap(([key, at]) => {
+          const [subject, id] = key.split(':') as [Subject, string];
+          const same = (now.get(subject)?.get(id) ?? null) === (choices.get(subject)?.get(id) ?? null);
+          const cell = `${at.tab}!${at.cell}`;
+          return same || typed.includes(cell) ? [] : [cell];
+        });
+        return changed.length ? [...typed, ...changed] : null;
+      },
+    });
+    late = [...(out.late ?? out.state)];
+  }
+  return { ...outcome, council, late };
 }

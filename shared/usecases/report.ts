@@ -6,7 +6,7 @@ import { problemSchema } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
 import { type RoundCouncil, roundGaps } from '../domain/rounds.ts';
 import type { Counters } from '../ports/index.ts';
-import { reasonText } from '../text/proposals.ts';
+import { PROPOSAL_LABELS, reasonText } from '../text/proposals.ts';
 import { conditionText, eligibilitySummary, ROUND_TEXT } from '../text/rounds.ts';
 import { councilSummary, subjectSchema } from './list-summary.ts';
 import type { ProposeResult } from './propose.ts';
@@ -48,6 +48,8 @@ export const roundCouncilSchema = z.object({
   published: z.boolean().default(false),
   /** Cells of the published workbook changed after publishing: not used until reopened. */
   ignoredChoices: z.array(z.string()).default([]),
+  /** Choice cells saved during thidua's last write of this run, not yet in the workbook. */
+  lateChoices: z.array(z.string()).default([]),
   /** Years of the round with no result for any of the council's candidates (see `roundGaps`). */
   yearsWithoutData: z.array(z.number().int()).default([]),
   /** Nobody could be ranked for want of years with a result. */
@@ -114,6 +116,8 @@ export const reportSchema = z.object({
         .default(null),
       /** Cells of the published workbook whose choice was changed after publishing: not used until reopened. */
       ignoredChoices: z.array(z.string()).default([]),
+      /** Cells of the tie tab saved during thidua's last write of this run, not yet in the workbook. */
+      lateChoices: z.array(z.string()).default([]),
       /** Why the council's workbook was not rewritten this time (its list cannot be trusted yet); empty when written. */
       withheld: z.array(z.string()),
       collectives: subjectSchema,
@@ -157,6 +161,7 @@ export function roundSummary(
         workbook: written.get(c.code) ?? null,
         published: published.has(c.code),
         ignoredChoices: [],
+        lateChoices: [],
         yearsWithoutData: [...gaps.yearsWithoutData],
         rankedNobody: gaps.rankedNobody,
         lists: c.lists.map((list) => ({
@@ -231,6 +236,9 @@ export function buildReport(input: {
         published: frozen !== undefined || (input.proposals?.published.includes(c.code) ?? false),
         publication: frozen ? { version: frozen.version, at: frozen.publishedAt, by: frozen.by } : null,
         ignoredChoices: frozen?.ignored ?? [],
+        lateChoices: (input.proposals?.late.get(c.code) ?? []).map(
+          (cell) => `${PROPOSAL_LABELS.tiedTab}!${cell}`,
+        ),
         withheld: frozen ? [] : (input.proposals?.withheld.get(c.code) ?? []),
       };
     }),

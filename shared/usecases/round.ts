@@ -22,10 +22,11 @@ import {
   WorkbookNotFoundError,
 } from '../ports/index.ts';
 import { roundWorkbookModel } from '../present/round-book.ts';
-import { readRoundChoices } from '../present/round-book-read.ts';
+import { readRoundChoices, roundChoicesEditedSince } from '../present/round-book-read.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';
+import { writeKeepingEdits } from './kept-write.ts';
 import { roundCouncilSchema } from './report.ts';
 
 /**
@@ -109,6 +110,8 @@ export async function rankRound(
   cells: Map<string, Map<string, { tab: string; cell: string }>>;
   /** Published councils → cells whose choice differs from the one published (not used until reopened). */
   ignored: Map<string, string[]>;
+  /** Each council's list before its choices, and the choices applied (what its workbook showed). */
+  decisions: Map<string, { undecided: RoundCouncil; choices: RoundChoices }>;
 }> {
   const { movement, campaign, registry, history } = input;
   const codes = [...registry.units.keys()];
@@ -138,6 +141,7 @@ export async function rankRound(
   const locations = new Map<string, string>();
   const cells = new Map<string, Map<string, { tab: string; cell: string }>>();
   const ignored = new Map<string, string[]>();
+  const decisions = new Map<string, { undecided: RoundCouncil; choices: RoundChoices }>();
   // A published round list keeps the choices it was published with, whatever its workbook says now.
   const key = roundKey(campaign);
   const frozen = deps.publications
@@ -162,6 +166,7 @@ export async function rankRound(
       if (grids) {
         const read = readRoundChoices(grids, undecided);
         council = applyRoundChoices(undecided, read.choices);
+        decisions.set(undecided.code, { undecided, choices: read.choices });
         cells.set(undecided.code, read.cells);
         const publication = frozen.get(undecided.code);
         if (publication) {
@@ -171,9 +176,10 @@ export async function rankRound(
         } else problems.push(...read.problems);
       }
     }
+    if (!decisions.has(undecided.code)) decisions.set(undecided.code, { undecided, choices: new Map() });
     councils.push(council);
   }
-  return { councils, problems, inputs, locations, cells, ignored };
+  return { councils, problems, inputs, locations, cells, ignored, decisions };
 }
 
 /** The choices a round list was published with, from its snapshot (forms by name). */
@@ -224,9 +230,12 @@ export async function proposeRound(
   published: Set<string>;
   /** Published councils → cells typed since publishing, not used until reopened. */
   ignored: Map<string, string[]>;
+  /** Councils still typing through every write: their choice cells, to check and run again. */
+  late: Map<string, string[]>;
 }> {
   const { movement, campaign } = input;
-  const { councils, problems, locations, ignored } = await rankRound(deps, input);
+  const ranked = await rankRound(deps, input);
+  const { problems, locations, ignored, decisions } = ranked;
   const key = roundKey(campaign);
   const published = new Set(
     deps.publications
@@ -234,26 +243,53 @@ export async function proposeRound(
           await deps.publications.loadPublished(
             key.year,
             key.round,
-            councils.map((c) => c.code),
+            ranked.councils.map((c) => c.code),
           )
         ).keys()
       : [],
   );
   const written = new Map<string, string>();
-  for (const council of councils) {
+  const late = new Map<string, string[]>();
+  const councils: RoundCouncil[] = [];
+  for (const ranks of ranked.councils) {
+    let council = ranks;
     const location = locations.get(council.code);
-    if (!location) continue;
-    if (published.has(council.code)) {
-      written.set(council.code, location); // frozen: the published workbook stays as it is
-      continue;
-    }
-    const out = await deps.sink.writeOwnedWorkbook(
-      location,
-      roundWorkbookModel({ movement, campaign, council }),
-    );
-    written.set(council.code, out.location);
+    const decided = decisions.get(council.code);
+    if (location && !published.has(council.code) && decided) {
+      // Written so that a choice the council saves meanwhile is seen and kept (kept-write.ts); a
+      // choice typed then that is not a form is named like any other.
+      const seen = new Set(problems.map((p) => `${p.tab}!${p.cell}`));
+      const out = await writeKeepingEdits(deps.sink, {
+        location,
+        keep: [ROUND_TEXT.tab, ROUND_TEXT.collectiveTab],
+        state: decided.choices,
+        render: (choices) =>
+          roundWorkbookModel({ movement, campaign, council: applyRoundChoices(decided.undecided, choices) }),
+        merge: (kept, wrote, current) => {
+          for (const p of readRoundChoices(kept, decided.undecided).problems)
+            if (!seen.has(`${p.tab}!${p.cell}`)) {
+              seen.add(`${p.tab}!${p.cell}`);
+              problems.push(p);
+            }
+          return roundChoicesEditedSince(kept, decided.undecided, wrote, current);
+        },
+      });
+      council = applyRoundChoices(decided.undecided, out.state);
+      if (out.late) {
+        const typed = out.late;
+        const where = ranked.cells.get(council.code);
+        const cells = [...(where ?? [])].flatMap(([key, at]) => {
+          const [subject, id] = key.split(':') as [Subject, string];
+          const same = (typed.get(subject)?.get(id) ?? null) === (out.state.get(subject)?.get(id) ?? null);
+          return same ? [] : [`${at.tab}!${at.cell}`];
+        });
+        late.set(council.code, cells);
+      }
+      written.set(council.code, out.out.location);
+    } else if (location) written.set(council.code, location); // frozen: the published workbook stays as it is
+    councils.push(council);
   }
-  return { councils, written, problems, published, ignored };
+  return { councils, written, problems, published, ignored, late };
 }
 
 /**

@@ -108,11 +108,9 @@ export async function writeSectorStatus(
   const present = deps.source ? (await deps.source.versions([location])).has(location) : true;
   if (before?.digest === digest && before.location === location && present)
     return { location, written: false, rows };
-  const out = await deps.sink.writeOwnedWorkbook(
-    location,
-    model,
-    before?.location === location ? before.layout : undefined,
-  );
+  const out = await deps.sink.writeOwnedWorkbook(location, model, {
+    layout: before?.location === location ? before.layout : undefined,
+  });
   const record = { digest, location: out.location, ...(out.layout ? { layout: out.layout } : {}) };
   await deps.store.saveProposalRecords(input.year, new Map([[STATUS_RECORD, record]]));
   return { location: out.location, written: true, rows };

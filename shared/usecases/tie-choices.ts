@@ -9,7 +9,7 @@ import {
   TIE_CHOICE_COLUMN,
   undecidedTie,
 } from '../domain/council-choices.ts';
-import { a1, findTab } from '../domain/grid.ts';
+import { a1, findTab, type Grid, type WorkbookGrids } from '../domain/grid.ts';
 import { matchKey } from '../domain/text.ts';
 import type { ProposalRecord, SheetSource } from '../ports/index.ts';
 import { PROPOSAL_LABELS, PROPOSAL_TEXT } from '../text/proposals.ts';
@@ -25,19 +25,25 @@ export interface ChoicesRead {
   readonly cells: { readonly collective: Map<string, string>; readonly individual: Map<string, string> };
 }
 
+const tieChoicesOf = (grid: Grid) =>
+  readTieChoices(
+    grid,
+    { collective: PROPOSAL_TEXT.collectives, individual: PROPOSAL_TEXT.individuals },
+    YES,
+    NO,
+  );
+
+const tieGrid = (grids: WorkbookGrids): Grid => {
+  const tab = findTab(grids, PROPOSAL_LABELS.tiedTab, matchKey);
+  return tab ? (grids[tab] ?? []) : [];
+};
+
 /** The council's choices as its proposal workbook's tie tab holds them now (one read of that tab). */
 export async function readCouncilChoices(
   source: Pick<SheetSource, 'readWorkbook'>,
   location: string,
 ): Promise<ChoicesRead> {
-  const grids = await source.readWorkbook(location, [PROPOSAL_LABELS.tiedTab]);
-  const tab = findTab(grids, PROPOSAL_LABELS.tiedTab, matchKey);
-  const read = readTieChoices(
-    tab ? (grids[tab] ?? []) : [],
-    { collective: PROPOSAL_TEXT.collectives, individual: PROPOSAL_TEXT.individuals },
-    YES,
-    NO,
-  );
+  const read = tieChoicesOf(tieGrid(await source.readWorkbook(location, [PROPOSAL_LABELS.tiedTab])));
   const cellsOf = (rows: Map<string, number>) =>
     new Map([...rows].map(([id, r]) => [id, a1(r, TIE_CHOICE_COLUMN)]));
   return {
@@ -105,4 +111,69 @@ export function undecidedTies(
       },
     ];
   });
+}
+
+type Mark = 'yes' | 'no' | '';
+const SUBJECTS = ['collective', 'individual'] as const;
+const markOf = (choices: Choices, subject: (typeof SUBJECTS)[number], id: string): Mark =>
+  choices[subject].includes(id) ? 'yes' : choices.rejected?.[subject].includes(id) ? 'no' : '';
+
+/**
+ * What the council changed in its tie tab (`grids`, as the write found it) since thidua wrote
+ * `wrote` there, applied over `current`, and the cells it changed; null when it changed nothing.
+ * Only the rows the tab shows count: a choice is compared where the council could type it.
+ */
+export function choicesEditedSince(
+  grids: WorkbookGrids,
+  wrote: Choices,
+  current: Choices,
+): { choices: Choices; cells: string[] } | null {
+  const read = tieChoicesOf(tieGrid(grids));
+  const cells: string[] = [];
+  const next = {
+    collective: new Set(current.collective),
+    individual: new Set(current.individual),
+    rejected: {
+      collective: new Set(current.rejected?.collective ?? []),
+      individual: new Set(current.rejected?.individual ?? []),
+    },
+  };
+  for (const subject of SUBJECTS)
+    for (const [id, row] of read.rows[subject]) {
+      const now: Mark = read[subject].has(id) ? 'yes' : read.rejected[subject].has(id) ? 'no' : '';
+      if (now === markOf(wrote, subject, id)) continue;
+      cells.push(a1(row, TIE_CHOICE_COLUMN));
+      next[subject].delete(id);
+      next.rejected[subject].delete(id);
+      if (now === 'yes') next[subject].add(id);
+      if (now === 'no') next.rejected[subject].add(id);
+    }
+  const same = (a: ReadonlySet<string>, b: readonly string[] = []) =>
+    a.size === b.length && b.every((id) => a.has(id));
+  const unchanged = SUBJECTS.every(
+    (subject) =>
+      same(next[subject], current[subject]) && same(next.rejected[subject], current.rejected?.[subject]),
+  );
+  if (cells.length === 0 || unchanged) return null; // nothing the state does not hold already
+  return {
+    choices: {
+      collective: [...next.collective].sort(),
+      individual: [...next.individual].sort(),
+      rejected: {
+        collective: [...next.rejected.collective].sort(),
+        individual: [...next.rejected.individual].sort(),
+      },
+    },
+    cells,
+  };
+}
+
+/** The cells of the tie tab (`grids`) whose candidate's choice differs between `a` and `b`. */
+export function choiceCellsDiffering(grids: WorkbookGrids, a: Choices, b: Choices): string[] {
+  const read = tieChoicesOf(tieGrid(grids));
+  return SUBJECTS.flatMap((subject) =>
+    [...read.rows[subject]]
+      .filter(([id]) => markOf(a, subject, id) !== markOf(b, subject, id))
+      .map(([, row]) => a1(row, TIE_CHOICE_COLUMN)),
+  );
 }

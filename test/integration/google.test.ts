@@ -247,7 +247,12 @@ describe('proposals and templates in Google Sheets', () => {
       'Cá nhân đề nghị',
       'Đồng điểm tại ngưỡng',
       'Không đề nghị',
+      'Bản lưu - Đồng điểm tại ngưỡng',
     ]);
+    // The copy thidua takes of the council's choices at each write is hidden, and only thidua edits it.
+    const copy = google.standin.book('ss-proposal-HD').sheets.find((s) => s.title.startsWith('Bản lưu'));
+    expect(copy?.hidden).toBe(true);
+    expect(copy?.protectedRanges).toHaveLength(1);
   });
 
   it('puts the council’s documents in its Drive folder as Google Docs, one upload each, again only when the list changes', async () => {
@@ -544,6 +549,22 @@ describe('thidua run --round final --google', () => {
     expect(google.standin.spreadsheetsIn('shared-folder')).toHaveLength(2); // found again, not made twice
     const again = google.standin.cells(id, 'Cá nhân');
     expect(again.find((row) => row[1] === staffId)?.[col]).toBe('Bằng khen của Thủ tướng Chính phủ');
+    // A choice saved just as thidua writes the round list again is seen in that write and kept.
+    const second = again.findIndex((row, r) => r > first && typeof row[1] === 'string' && row[1] !== '');
+    const secondId = String(again[second]?.[1]);
+    const g = google;
+    let saved = false;
+    g.standin.beforeEffect = (call) => {
+      if (saved || call.spreadsheetId !== id || call.api !== 'spreadsheets.batchUpdate') return;
+      saved = true;
+      g.standin.userEdit(id, 'Cá nhân', second, col, 'Không đề nghị');
+    };
+    expect(await main([...args, '--shared-drive', 'shared-folder'])).toBe(0);
+    g.standin.beforeEffect = undefined;
+    expect(saved).toBe(true);
+    const kept = google.standin.cells(id, 'Cá nhân');
+    expect(kept.find((row) => row[1] === secondId)?.[col]).toBe('Không đề nghị');
+    expect(kept.find((row) => row[1] === staffId)?.[col]).toBe('Bằng khen của Thủ tướng Chính phủ');
   });
 });
 

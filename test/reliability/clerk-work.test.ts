@@ -4,14 +4,19 @@
  *  3. Writing the “Kiểm tra dữ liệu” tab changes that tab and nothing else in the unit's file, and
  *     a crash mid-write leaves the original intact with no temporary file behind.
  */
-import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** A disk that fails the rename of a finished temporary file, as a full disk or a crash would. */
-const disk = vi.hoisted(() => ({ failRename: false, listings: 0 }));
+const disk = vi.hoisted(() => ({
+  failRename: false,
+  listings: 0,
+  /** Runs just before a link takes effect: a person's save landing at that instant. */
+  beforeLink: undefined as (() => Promise<void>) | undefined,
+}));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   return {
@@ -20,6 +25,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       disk.listings++;
       return real.readdir(...args);
     }) as typeof real.readdir,
+    link: async (from: string, to: string) => {
+      const save = disk.beforeLink;
+      disk.beforeLink = undefined;
+      await save?.();
+      return real.link(from, to);
+    },
     rename: async (from: string, to: string) => {
       if (disk.failRename)
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
@@ -298,5 +309,50 @@ describe('fault 3: the feedback tab is the only thing written into a unit’s fi
     for (const code of ['A', 'B', 'C']) await next.writeFeedback(`bang-diem/${code}.xlsx`, tab(1));
     expect(disk.listings - before).toBe(1);
     expect((await readdir(join(dir, 'bang-diem'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('a council’s file replaced by thidua (.xlsx): what it held at that instant is handed back', () => {
+  const model = (value: string) => ({
+    tabs: [
+      {
+        title: 'Đồng điểm tại ngưỡng',
+        rows: [
+          ['Mã', 'Chọn'],
+          ['A1', value],
+        ],
+      },
+    ],
+  });
+  const keep = { keep: ['Đồng điểm tại ngưỡng'] };
+
+  it('a save landing between thidua setting the old file aside and putting its own in place is the one handed back', async () => {
+    dir = await tempDir('swap-race');
+    const files = new XlsxWorkbooks({ baseDir: dir });
+    await files.writeOwnedWorkbook('HD.xlsx', model(''));
+    const council = new XlsxWorkbooks({ baseDir: dir });
+    // The council's program saves its file at the very instant thidua's file would be linked in.
+    disk.beforeLink = async () => {
+      const saved = new XlsxWorkbooks({ baseDir: join(dir as string, 'elsewhere') });
+      await saved.writeOwnedWorkbook('HD.xlsx', model('Có'));
+      await writeFile(files.resolve('HD.xlsx'), await readFile(join(dir as string, 'elsewhere', 'HD.xlsx')));
+    };
+    const out = await council.writeOwnedWorkbook('HD.xlsx', model('Không'), keep);
+    expect(disk.beforeLink).toBeUndefined();
+    expect(out.kept?.['Đồng điểm tại ngưỡng']?.[1]).toEqual(['A1', 'Có']); // the save, not the file before it
+    const now = await files.readWorkbook('HD.xlsx');
+    expect(now['Đồng điểm tại ngưỡng']?.[1]).toEqual(['A1', 'Không']); // thidua's, in place
+    expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('a file set aside by a write killed before it put its own in place goes back, and is what the next write hands back', async () => {
+    dir = await tempDir('swap-killed');
+    const files = new XlsxWorkbooks({ baseDir: dir });
+    await files.writeOwnedWorkbook('HD.xlsx', model('Có'));
+    // Killed between the two steps: the council's file is aside, nothing in its place.
+    await rename(files.resolve('HD.xlsx'), join(dir, '.HD.xlsx.thidua-dead.aside'));
+    const out = await new XlsxWorkbooks({ baseDir: dir }).writeOwnedWorkbook('HD.xlsx', model(''), keep);
+    expect(out.kept?.['Đồng điểm tại ngưỡng']?.[1]).toEqual(['A1', 'Có']);
+    expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 });

@@ -13,6 +13,10 @@ export interface SheetData {
   title: string;
   index: number;
   frozenRowCount: number;
+  /** The grid's size (Google's default for a new tab, 1000 × 26, when unset). */
+  rowCount?: number;
+  columnCount?: number;
+  hidden?: boolean;
   cells: Map<number, Map<number, CellData>>;
   protectedRanges: unknown[];
   validations: { range: unknown; rule: unknown }[];

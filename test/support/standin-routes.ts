@@ -1,9 +1,10 @@
 /** The Sheets v4 and Drive v3 methods the stand-in answers, by HTTP method and path. */
 
 import type { GoogleStandin } from './google-server.ts';
+import { batchUpdate } from './standin-batch-update.ts';
 import { createFile, documentFile, fileOf, listChanges, listFiles, uploadDocument } from './standin-drive.ts';
 import { ApiError, type CallKind } from './standin-model.ts';
-import { batchGet, batchUpdate, getSpreadsheet, valuesBatchUpdate } from './standin-sheets.ts';
+import { batchGet, getSpreadsheet, valuesBatchUpdate } from './standin-sheets.ts';
 
 export type Route = {
   method: string;

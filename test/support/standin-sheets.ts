@@ -23,6 +23,12 @@ export function sheetFor(book: SpreadsheetData, range: string): { sheet: SheetDa
   return { sheet, a1 };
 }
 
+/** A sheet's grid: as set by addSheet or updateSheetProperties, else Google's default for a new tab. */
+export const gridSize = (sheet: SheetData) => ({
+  rows: sheet.rowCount ?? 1000,
+  cols: sheet.columnCount ?? 26,
+});
+
 export function extent(sheet: SheetData): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
@@ -200,7 +206,12 @@ export function spreadsheetView(
         title: sh.title,
         index: sh.index,
         sheetType: 'GRID',
-        gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: sh.frozenRowCount },
+        gridProperties: {
+          rowCount: gridSize(sh).rows,
+          columnCount: gridSize(sh).cols,
+          frozenRowCount: sh.frozenRowCount,
+        },
+        ...(sh.hidden ? { hidden: true } : {}),
       },
       protectedRanges: sh.protectedRanges,
       ...(withGridData
@@ -227,168 +238,4 @@ export function getSpreadsheet(s: GoogleStandin, id: string, q: URLSearchParams)
   // A field mask naming the grid data asks for it (includeGridData is then ignored, as Google does).
   const withGridData = fields ? /\bdata\b/.test(fields) : q.get('includeGridData') === 'true';
   return spreadsheetView(s, s.book(id), q.getAll('ranges'), withGridData);
-}
-
-export function batchUpdate(s: GoogleStandin, id: string, body: unknown) {
-  const original = s.book(id);
-  // Atomic like Google: work on a copy, commit only if every request succeeds.
-  const book: SpreadsheetData = structuredClone(original);
-  const requests = (body as { requests?: Record<string, unknown>[] })?.requests ?? [];
-  const replies: unknown[] = [];
-  const gridOf = (where: string, range: { sheetId?: number } | undefined) => {
-    const sheet = book.sheets.find((s) => s.sheetId === (range?.sheetId ?? 0));
-    if (!sheet) throw badRequest(`Invalid ${where}: No grid with id: ${range?.sheetId ?? 0}`);
-    return sheet;
-  };
-  requests.forEach((request, i) => {
-    const keys = Object.keys(request);
-    const [kind] = keys;
-    const where = `requests[${i}].${kind}`;
-    const r = request[kind ?? ''] as Record<string, unknown>;
-    switch (kind) {
-      case 'addSheet': {
-        const props = (r.properties ?? {}) as {
-          sheetId?: number;
-          title?: string;
-          index?: number;
-          gridProperties?: { frozenRowCount?: number };
-        };
-        const title = props.title ?? `Sheet${book.sheets.length + 1}`;
-        if (book.sheets.some((s) => s.title === title))
-          throw badRequest(
-            `Invalid ${where}: A sheet with the name "${title}" already exists. Please enter another name.`,
-          );
-        if (props.sheetId !== undefined && book.sheets.some((s) => s.sheetId === props.sheetId))
-          throw badRequest(`Invalid ${where}: Sheet with id ${props.sheetId} already exists.`);
-        const sheet: SheetData = {
-          sheetId: props.sheetId ?? Math.floor(Math.random() * 2 ** 31),
-          title,
-          index: props.index ?? book.sheets.length,
-          frozenRowCount: props.gridProperties?.frozenRowCount ?? 0,
-          cells: new Map(),
-          protectedRanges: [],
-          validations: [],
-        };
-        book.sheets.push(sheet);
-        replies.push({ addSheet: { properties: { sheetId: sheet.sheetId, title, index: sheet.index } } });
-        return;
-      }
-      case 'deleteSheet': {
-        const sheet = gridOf(where, r as { sheetId?: number });
-        book.sheets = book.sheets.filter((s) => s !== sheet);
-        replies.push({});
-        return;
-      }
-      case 'updateSheetProperties': {
-        const props = r.properties as {
-          sheetId?: number;
-          title?: string;
-          gridProperties?: { frozenRowCount?: number };
-        };
-        if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
-        const sheet = gridOf(where, props);
-        if (props.gridProperties?.frozenRowCount !== undefined)
-          sheet.frozenRowCount = props.gridProperties.frozenRowCount;
-        if (props.title) sheet.title = props.title;
-        replies.push({});
-        return;
-      }
-      case 'updateCells': {
-        if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
-        const range = (r.range ?? (r.start ? { ...(r.start as object) } : undefined)) as
-          | {
-              sheetId?: number;
-              startRowIndex?: number;
-              endRowIndex?: number;
-              startColumnIndex?: number;
-              endColumnIndex?: number;
-              rowIndex?: number;
-              columnIndex?: number;
-            }
-          | undefined;
-        const sheet = gridOf(where, range);
-        const startRow = range?.startRowIndex ?? range?.rowIndex ?? 0;
-        const startCol = range?.startColumnIndex ?? range?.columnIndex ?? 0;
-        const values =
-          r.fields === '*' || r.fields.split(',').some((f) => f.trim().startsWith('userEnteredValue'));
-        if (values && r.range) {
-          // With a range, cells in it that `rows` does not mention are cleared.
-          const { rows, cols } = extent(sheet);
-          for (let row = startRow; row < Math.min(range?.endRowIndex ?? rows, rows); row++)
-            for (let col = startCol; col < Math.min(range?.endColumnIndex ?? cols, cols); col++)
-              setCell(sheet, row, col, undefined);
-        }
-        const rows = (r.rows ?? []) as { values?: { userEnteredValue?: Record<string, unknown> }[] }[];
-        rows.forEach((row, ri) => {
-          (row.values ?? []).forEach((cell, ci) => {
-            if (!values || !cell.userEnteredValue) return;
-            const v = cell.userEnteredValue;
-            const at = [startRow + ri, startCol + ci] as const;
-            if ('formulaValue' in v)
-              setCell(sheet, at[0], at[1], { value: '', formula: String(v.formulaValue) });
-            else if ('stringValue' in v) setCell(sheet, at[0], at[1], { value: String(v.stringValue) });
-            else if ('numberValue' in v) setCell(sheet, at[0], at[1], { value: Number(v.numberValue) });
-            else if ('boolValue' in v) setCell(sheet, at[0], at[1], { value: Boolean(v.boolValue) });
-            else throw badRequest(`Invalid ${where}: unknown value ${JSON.stringify(v)}`);
-          });
-        });
-        replies.push({});
-        return;
-      }
-      case 'mergeCells':
-      case 'unmergeCells': {
-        gridOf(where, (r.range ?? {}) as { sheetId?: number });
-        replies.push({});
-        return;
-      }
-      case 'repeatCell':
-      case 'updateDimensionProperties':
-      case 'updateBorders': {
-        const range = (r.range ?? {}) as { sheetId?: number };
-        gridOf(where, range);
-        if (typeof r.fields !== 'string') throw badRequest(`Invalid ${where}: fields is required`);
-        replies.push({});
-        return;
-      }
-      case 'setDataValidation': {
-        const sheet = gridOf(where, r.range as { sheetId?: number });
-        sheet.validations.push({ range: r.range, rule: r.rule });
-        replies.push({});
-        return;
-      }
-      case 'addProtectedRange': {
-        const protectedRange = (r.protectedRange ?? {}) as { range?: { sheetId?: number } };
-        const sheet = gridOf(where, protectedRange.range);
-        const added = { ...protectedRange, protectedRangeId: book.nextProtectedRangeId++ };
-        sheet.protectedRanges.push(added);
-        replies.push({ addProtectedRange: { protectedRange: added } });
-        return;
-      }
-      default:
-        throw badRequest(
-          `Invalid JSON payload received. Unknown name "${kind}" at 'requests[${i}]': Cannot find field.`,
-        );
-    }
-  });
-  book.modifiedTime = s.clock.now();
-  book.modifiedByApi = true;
-  s.books.set(id, book);
-  s.changed(id);
-  // The spreadsheet after the update, in the same answer, when asked for (Google's three fields).
-  const ask = body as {
-    includeSpreadsheetInResponse?: boolean;
-    responseRanges?: string[];
-    responseIncludeGridData?: boolean;
-  };
-  const updated = ask?.includeSpreadsheetInResponse
-    ? {
-        updatedSpreadsheet: spreadsheetView(
-          s,
-          book,
-          ask.responseRanges ?? [],
-          ask.responseIncludeGridData === true,
-        ),
-      }
-    : {};
-  return { spreadsheetId: id, replies, ...updated };
 }

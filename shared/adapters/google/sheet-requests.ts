@@ -4,29 +4,12 @@
  */
 
 import type { sheets_v4 } from '@googleapis/sheets';
-import { z } from 'zod';
 import { type Cell, columnLetters } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
 import { csvSafe } from '../../domain/text.ts';
 import { WorkbookReadError } from '../../ports/index.ts';
 import type { CellStyle, SheetTab, Validation, WorkbookModel } from '../../present/sheet-model.ts';
 import { TABS } from '../../text/sheets.ts';
-
-/** A layout handed back by the caller: tab title → sheet id (anything else is ignored). */
-export const layoutSchema = z.record(z.string(), z.number().int().nonnegative());
-
-export function parseLayout(layout: string | undefined): Map<string, number> | undefined {
-  if (!layout) return undefined;
-  try {
-    const parsed = layoutSchema.safeParse(JSON.parse(layout));
-    return parsed.success ? new Map(Object.entries(parsed.data)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export const formatLayout = (model: WorkbookModel, ids: ReadonlyMap<string, number>) =>
-  JSON.stringify(Object.fromEntries(model.tabs.map((t) => [t.title, ids.get(t.title) ?? 0])));
 
 /** Whether Google refused the call with a message matching `pattern` (a 400 we know how to handle). */
 export const googleSaid = (error: unknown, pattern: RegExp): boolean =>
@@ -36,9 +19,12 @@ export const googleSaid = (error: unknown, pattern: RegExp): boolean =>
  * Sheet ids for every tab of `tabs`: the existing tab's, or a new one (from 7,000 up, clear of the
  * ids in use) for a tab to add; `added` lists those, in order.
  */
-export function sheetIdsFor(titles: ReadonlyMap<string, number>, tabs: readonly SheetTab[]) {
+export function sheetIdsFor<T extends { readonly title: string }>(
+  titles: ReadonlyMap<string, number>,
+  tabs: readonly T[],
+) {
   const ids = new Map(titles);
-  const added: SheetTab[] = [];
+  const added: T[] = [];
   const used = new Set(titles.values());
   for (const tab of tabs) {
     if (ids.has(tab.title)) continue;

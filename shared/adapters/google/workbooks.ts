@@ -10,7 +10,13 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { WorkbookGrids } from '../../domain/grid.ts';
 import { matchKey } from '../../domain/text.ts';
-import { type OwnedWrite, type SheetSink, type SheetSource, WorkbookReadError } from '../../ports/index.ts';
+import {
+  type OwnedWrite,
+  type OwnedWriteOptions,
+  type SheetSink,
+  type SheetSource,
+  WorkbookReadError,
+} from '../../ports/index.ts';
 import type { SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
 import { TABS } from '../../text/sheets.ts';
@@ -20,16 +26,14 @@ import type { GoogleCaller } from './caller.ts';
 import { DriveFiles } from './drive-files.ts';
 import { mappedCaller } from './google-calls.ts';
 import { GRID_FIELDS, gridsDigest, gridsOf, UPDATED_GRID_FIELDS } from './grid-data.ts';
+import { writeOwned } from './owned-write.ts';
 import {
   addSheet,
   cellRows,
   DEFAULT_EXTENT,
   FEEDBACK_BLOCK,
   feedbackRows,
-  formatLayout,
   googleSaid,
-  ownedRequests,
-  parseLayout,
   protection,
   sheetIdsFor,
   TAB_EXTENT,
@@ -98,19 +102,34 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     return writer;
   }
 
-  private async titles(location: string): Promise<Map<string, number>> {
+  /** Each tab's id and grid size (one `spreadsheets.get` of the tabs' properties). */
+  private async sheetProperties(
+    location: string,
+  ): Promise<Map<string, { sheetId: number; rows: number; cols: number }>> {
     const response = await this.run<{ data: sheets_v4.Schema$Spreadsheet }>('read', location, (o) =>
       this.sheets.spreadsheets.get(
-        { spreadsheetId: location, fields: 'sheets.properties(sheetId,title)' },
+        {
+          spreadsheetId: location,
+          fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))',
+        },
         o,
       ),
     );
-    const titles = new Map<string, number>();
+    const sheets = new Map<string, { sheetId: number; rows: number; cols: number }>();
     for (const sheet of response.data.sheets ?? [])
-      if (sheet.properties?.title !== undefined && sheet.properties.title !== null)
-        titles.set(sheet.properties.title, sheet.properties.sheetId ?? 0);
-    this.sheetIds.set(location, titles);
-    return titles;
+      if (typeof sheet.properties?.title === 'string')
+        sheets.set(sheet.properties.title, {
+          sheetId: sheet.properties.sheetId ?? 0,
+          rows: sheet.properties.gridProperties?.rowCount ?? 0,
+          cols: sheet.properties.gridProperties?.columnCount ?? 0,
+        });
+    this.sheetIds.set(location, new Map([...sheets].map(([title, p]) => [title, p.sheetId])));
+    return sheets;
+  }
+
+  private async titles(location: string): Promise<Map<string, number>> {
+    const sheets = await this.sheetProperties(location);
+    return new Map([...sheets].map(([title, p]) => [title, p.sheetId]));
   }
 
   /**
@@ -266,43 +285,25 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
   }
 
   /**
-   * A workbook thidua owns (a council's proposal), made by the emulation office and listed in the
-   * registry: each tab's values and formats replaced, missing tabs added — all in one atomic
-   * `batchUpdate`, so a council never sees half a proposal. With the layout of the last write
-   * (the tabs' sheet ids) that is the only call; without it, or when someone deleted a tab since,
-   * one `spreadsheets.get` first. Returns the layout to hand back next time.
+   * A workbook thidua owns (a council's proposal), in one atomic `batchUpdate` (see owned-write.ts),
+   * with what the tabs to `keep` held at that instant when asked.
    */
-  async writeOwnedWorkbook(location: string, model: WorkbookModel, layout?: string): Promise<OwnedWrite> {
-    const known = parseLayout(layout);
-    if (known && model.tabs.every((t) => known.has(t.title)))
-      try {
-        await this.batchUpdate(
-          location,
-          ownedRequests(model, known, new Set(), this.options.clients.serviceAccountEmail),
-        );
-        return { location, layout: formatLayout(model, known) };
-      } catch (error) {
-        // A tab deleted or renamed since: look, and write again below.
-        if (!googleSaid(error, /No grid with id/)) throw error;
-      }
-    for (let attempt = 1; ; attempt++) {
-      const { ids, added } = sheetIdsFor(await this.titles(location), model.tabs);
-      try {
-        await this.batchUpdate(
-          location,
-          ownedRequests(
-            model,
-            ids,
-            new Set(added.map((t) => t.title)),
-            this.options.clients.serviceAccountEmail,
-          ),
-        );
-        return { location, layout: formatLayout(model, ids) };
-      } catch (error) {
-        // An earlier attempt whose answer was lost added the tabs: look again and write.
-        if (attempt >= 3 || !googleSaid(error, /already exists/)) throw error;
-      }
-    }
+  writeOwnedWorkbook(
+    location: string,
+    model: WorkbookModel,
+    options: OwnedWriteOptions = {},
+  ): Promise<OwnedWrite> {
+    return writeOwned(
+      {
+        run: this.run,
+        writer: this.writer,
+        email: this.options.clients.serviceAccountEmail,
+        sheetProperties: (l) => this.sheetProperties(l),
+      },
+      location,
+      model,
+      options,
+    );
   }
 
   /**

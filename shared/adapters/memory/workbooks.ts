@@ -6,6 +6,7 @@ import type { Grid, WorkbookGrids } from '../../domain/grid.ts';
 import {
   type Counters,
   type OwnedWrite,
+  type OwnedWriteOptions,
   type SheetSink,
   type SheetSource,
   WorkbookNotFoundError,
@@ -71,10 +72,21 @@ export class MemoryWorkbooks implements SheetSource, SheetSink {
     return unchangedSinceRead ? String(book.version) : undefined;
   }
 
-  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<OwnedWrite> {
+  async writeOwnedWorkbook(
+    location: string,
+    model: WorkbookModel,
+    options?: OwnedWriteOptions,
+  ): Promise<OwnedWrite> {
     if (this.counters) this.counters.sheetWrites++;
+    const before = this.books.get(location);
     this.books.set(location, { grids: modelGrids(model), version: ++this.clock });
-    return { location };
+    const kept =
+      before && options?.keep
+        ? Object.fromEntries(
+            options.keep.flatMap((t) => (before.grids[t] ? [[t, structuredClone(before.grids[t])]] : [])),
+          )
+        : undefined;
+    return { location, ...(kept ? { kept } : {}) };
   }
 
   async createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'> {

@@ -12,9 +12,11 @@ import { isAbsolute, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnLetters, type WorkbookGrids } from '../../domain/grid.ts';
 import { LIMITS } from '../../domain/limits.ts';
+import { matchKey } from '../../domain/text.ts';
 import {
   type Counters,
   type OwnedWrite,
+  type OwnedWriteOptions,
   type SheetSink,
   type SheetSource,
   WorkbookInaccessibleError,
@@ -23,7 +25,7 @@ import {
 } from '../../ports/index.ts';
 import type { CellStyle, SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { MESSAGES } from '../../text/messages.ts';
-import { Leftovers, replaceFile } from '../fs/atomic.ts';
+import { Leftovers, replaceFile, swapFile } from '../fs/atomic.ts';
 import { notXlsxKind, parseWorkbook } from './parse.ts';
 import { patchSheet } from './sheet-part.ts';
 
@@ -304,9 +306,36 @@ export class XlsxWorkbooks implements SheetSource, SheetSink {
     }
   }
 
-  async writeOwnedWorkbook(location: string, model: WorkbookModel): Promise<OwnedWrite> {
-    await this.replaceFile(location, await (this.options.work?.render ?? renderWorkbook)(model));
-    return { location: this.resolve(location) };
+  /**
+   * A workbook thidua owns, rendered and put in place whole. With `keep`, the file it replaces is
+   * set aside at that very instant and those tabs are read from it (see swapFile): what a council
+   * saved in its file while thidua wrote is handed back, never overwritten unseen.
+   */
+  async writeOwnedWorkbook(
+    location: string,
+    model: WorkbookModel,
+    options?: OwnedWriteOptions,
+  ): Promise<OwnedWrite> {
+    const bytes = await (this.options.work?.render ?? renderWorkbook)(model);
+    const path = this.resolve(location);
+    if (!options?.keep?.length) {
+      await this.replaceFile(location, bytes);
+      return { location: path };
+    }
+    const before = await swapFile(path, bytes, this.leftovers);
+    if (this.options.counters) this.options.counters.sheetWrites++;
+    if (!before) return { location: path };
+    // A file that cannot be read (not a workbook any more) held no choice thidua could use.
+    const grids = await (this.options.work?.parse ?? parseWorkbook)(before, location).catch(
+      (): WorkbookGrids => ({}),
+    );
+    const kept = Object.fromEntries(
+      options.keep.flatMap((t) => {
+        const found = Object.keys(grids).find((title) => matchKey(title) === matchKey(t));
+        return found ? [[t, grids[found] ?? []]] : [];
+      }),
+    );
+    return { location: path, kept };
   }
 
   async createWorkbook(location: string, model: WorkbookModel): Promise<'created' | 'exists'> {

@@ -179,11 +179,13 @@ export async function jobUnderLease(
   if (wrongYear) return EXIT.usage;
   const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible');
   const otherYear = report.units.some((u) => u.status === 'otherYear');
-  const withheld = report.councils.filter((c) => c.withheld.length > 0);
+  // A council whose choice saved during the write is not in its workbook yet is not done either.
+  const withheld = report.councils.filter((c) => c.withheld.length > 0 || c.lateChoices.length > 0);
   // A round list that could not be written is not done either.
   const roundUnwritten = report.round?.councils.some((c) => c.workbook === null) ?? false;
   // Nor is a round in which some council could rank nobody for want of years.
-  const roundLacking = report.round?.councils.some((c) => c.rankedNobody) ?? false;
+  const roundLacking =
+    report.round?.councils.some((c) => c.rankedNobody || c.lateChoices.length > 0) ?? false;
   return unread.length ||
     withheld.length ||
     report.registryProblems.some((p) => p.severity === 'error') ||

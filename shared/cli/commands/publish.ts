@@ -112,6 +112,7 @@ async function publicationIn(
         : CLI_TEXT.alreadyPublished(council, result.version),
     );
     if (result.outcome !== 'published') return 1;
+    if (result.late.length) out(CLI_TEXT.publishedLate(council, result.late));
     // The documents of the list as published; they stay as they are until it is reopened.
     if (ctx.documents) {
       const record = (await ctx.store.loadProposalRecords(ctx.year, [council])).get(council);
@@ -202,5 +203,6 @@ async function publishRoundCommand(
       ? CLI_TEXT.roundPublished(council, campaign.kind, result.version)
       : CLI_TEXT.alreadyPublished(council, result.version),
   );
+  if (result.outcome === 'published' && result.late.length) out(CLI_TEXT.publishedLate(council, result.late));
   return result.outcome === 'published' ? 0 : 1;
 }

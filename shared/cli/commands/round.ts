@@ -127,6 +127,8 @@ export async function round(
     );
   for (const [council, cells] of result.ignored)
     if (cells.length) log(`  ${council}:${CLI_TEXT.ignoredChoices(cells).replace(/^\s+/, ' ')}`);
+  for (const [council, cells] of result.late)
+    if (cells.length) process.stderr.write(`${CLI_TEXT.lateChoices(council, cells)}\n`);
   // What a council's round lacks, and how to add it: on the terminal even with --json.
   for (const council of result.councils) {
     const { yearsWithoutData, rankedNobody } = roundGaps(council, campaign);
@@ -183,7 +185,7 @@ export async function round(
             published: true,
             ignoredChoices: result.ignored.get(c.code) ?? [],
           }
-        : c;
+        : { ...c, lateChoices: result.late.get(c.code) ?? [] };
     }),
   };
 }
