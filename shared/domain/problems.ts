@@ -32,6 +32,13 @@ export const problemCodeSchema = z.enum([
   'REGISTRY_INVALID',
   'HISTORY_INVALID',
   'REVIEW_REASON_REQUIRED',
+  /** A council's review of a unit it does not rank, or an inspection of a unit not under it. */
+  'REVIEW_NOT_ALLOWED',
+  'DATE_INVALID',
+  /** A council's review or inspection of the unit's score, told to the unit. */
+  'COUNCIL_REVIEW',
+  /** A review score the unit typed into its own workbook: only a council sets it. */
+  'REVIEW_BY_UNIT',
   'MORE_PROBLEMS',
   'DUPLICATE_STAFF_ACROSS_UNITS',
   'TOO_MANY_ROWS',

@@ -5,6 +5,7 @@
 
 import type { WorkbookGrids } from '../domain/grid.ts';
 import type { Problem } from '../domain/problems.ts';
+import type { CouncilReviews } from '../domain/reviews.ts';
 import type { Submission } from '../domain/submission.ts';
 import type { DocumentModel } from '../present/documents.ts';
 import type { UnitStatus } from '../present/feedback.ts';
@@ -218,6 +219,8 @@ export interface ProposalRecord {
   };
   /** The council's documents as last written: a digest of their content, and where they are. */
   readonly documents?: { readonly digest: string; readonly locations: readonly string[] };
+  /** The council's reviews and inspections (its “Thẩm định” and “Kiểm tra” tabs) as last read. */
+  readonly reviews?: CouncilReviews;
 }
 
 export interface AcceptedVersion {

@@ -7,6 +7,7 @@ import { type ReadContext, type Submission, toHundredths } from '../domain/submi
 import { formatHundredths, isBlank, isErrorValue, matchKey, parseAmount } from '../domain/text.ts';
 import { yearLabel } from '../text/common.ts';
 import { MESSAGES, WHAT } from '../text/messages.ts';
+import { REVIEW_TEXT } from '../text/reviews.ts';
 import { COLLECTIVE_HEADERS, INFO_LABELS, NO, TABS, YES } from '../text/sheets.ts';
 import { cellText } from './cell-text.ts';
 
@@ -242,25 +243,13 @@ export function readCollective(
     if (item) {
       const max = toHundredths(item.maxPoints);
       const self = readScore(selfCell, max, where, problems);
-      let reviewed: number | null = null;
-      if (reviewedCol >= 0 && !isBlank(cellAt(grid, row, reviewedCol)))
-        reviewed = readScore(
-          cellAt(grid, row, reviewedCol),
-          max,
-          { ...where, cell: a1(row, reviewedCol) },
-          problems,
-        );
       const evidence = evidenceCol >= 0 ? cellText(cellAt(grid, row, evidenceCol)) : '';
-      const reviewReason = reasonCol >= 0 ? cellText(cellAt(grid, row, reasonCol)) : '';
-      // The council may change a unit's score, never silently.
-      if (self !== null && reviewed !== null && reviewed !== self && !reviewReason)
-        problems.error(
-          tab,
-          a1(row, reasonCol >= 0 ? reasonCol : reviewedCol),
-          'REVIEW_REASON_REQUIRED',
-          MESSAGES.REVIEW_REASON_REQUIRED(code, formatHundredths(self), formatHundredths(reviewed)),
-        );
-      if (self !== null) result.items[code] = { self, reviewed, evidence, reviewReason };
+      // Only a council sets a review (its own workbook's “Thẩm định”): what a unit typed in the
+      // review columns of an earlier template is not used, and it is told so once.
+      const typed = [reviewedCol, reasonCol].find((c) => c >= 0 && !isBlank(cellAt(grid, row, c)));
+      if (typed !== undefined && !problems.items.some((p) => p.code === 'REVIEW_BY_UNIT'))
+        problems.warning(tab, a1(row, typed), 'REVIEW_BY_UNIT', REVIEW_TEXT.unitReviewIgnored);
+      if (self !== null) result.items[code] = { self, reviewed: null, evidence, reviewReason: '' };
     } else {
       const answer = yesNo(selfCell);
       if (answer === undefined) {

@@ -134,26 +134,16 @@ function collectiveTab({ catalog, collectiveScores }: UnitTemplateInput): SheetT
       COLLECTIVE_HEADERS.title,
       COLLECTIVE_HEADERS.max,
       COLLECTIVE_HEADERS.self,
-      COLLECTIVE_HEADERS.reviewed,
       COLLECTIVE_HEADERS.evidence,
-      COLLECTIVE_HEADERS.reviewReason,
     ],
   ];
+  // The council's review is its own (its proposal workbook's “Thẩm định”): the unit has no column for it.
   const collectiveValidations: NonNullable<SheetTab['validations']>[number][] = [];
   catalog.collective.items.forEach((item, index) => {
-    collectiveRows.push([
-      item.code,
-      item.title,
-      item.maxPoints,
-      collectiveScores?.[index] ?? null,
-      null,
-      null,
-      null,
-    ]);
+    collectiveRows.push([item.code, item.title, item.maxPoints, collectiveScores?.[index] ?? null, null]);
     const rule = { kind: 'decimal' as const, min: 0, max: item.maxPoints };
     const message = TEMPLATE_TEXT.validationScore(points(item.maxPoints));
     collectiveValidations.push({ fromRow: index + 1, toRow: index + 1, col: 3, rule, message });
-    collectiveValidations.push({ fromRow: index + 1, toRow: index + 1, col: 4, rule, message });
   });
   catalog.collective.vetoItems.forEach((item, index) => {
     const row = catalog.collective.items.length + 1 + index;
@@ -162,8 +152,6 @@ function collectiveTab({ catalog, collectiveScores }: UnitTemplateInput): SheetT
       item.title,
       TEMPLATE_TEXT.vetoMax,
       collectiveScores?.[row - 1] ?? NO,
-      null,
-      null,
       null,
     ]);
     collectiveValidations.push({
@@ -174,7 +162,7 @@ function collectiveTab({ catalog, collectiveScores }: UnitTemplateInput): SheetT
       message: TEMPLATE_TEXT.vetoNote,
     });
   });
-  const collectiveWidths = [10, 60, 10, 12, 12, 34, 34];
+  const collectiveWidths = [10, 70, 10, 12, 50];
   const lastCollective = collectiveRows.length - 1;
   return {
     title: TABS.collective,
@@ -190,17 +178,17 @@ function collectiveTab({ catalog, collectiveScores }: UnitTemplateInput): SheetT
       text: TEMPLATE_TEXT.vetoNote,
     })),
     styles: [
-      { fromRow: 0, toRow: 0, fromCol: 0, toCol: 6, style: HEADER_STYLE },
+      { fromRow: 0, toRow: 0, fromCol: 0, toCol: 4, style: HEADER_STYLE },
       {
         fromRow: 1,
         toRow: lastCollective,
         fromCol: 0,
-        toCol: 6,
+        toCol: 4,
         style: { border: true, wrap: true, valign: 'top' },
       },
       { fromRow: 1, toRow: lastCollective, fromCol: 0, toCol: 0, style: { align: 'center' } },
       { fromRow: 1, toRow: lastCollective, fromCol: 2, toCol: 2, style: { align: 'center' } },
-      { fromRow: 1, toRow: lastCollective, fromCol: 3, toCol: 6, style: { fill: 'input' } },
+      { fromRow: 1, toRow: lastCollective, fromCol: 3, toCol: 4, style: { fill: 'input' } },
     ],
     rowHeights: wrappedHeights(collectiveRows, collectiveWidths, 0, lastCollective),
     print: { orientation: 'landscape', repeatRows: { from: 0, to: 0 }, footer: DOCUMENT_TEXT.pageFooter },

@@ -87,14 +87,20 @@ export async function tellSharedStaff(
   input: CrossCheckInput & {
     readonly states: ReadonlyMap<string, UnitState>;
     readonly submissions: ReadonlyMap<string, Submission>;
+    /** What councils set about a unit (their reviews and inspections), told in its tab too. */
+    readonly notes?: ReadonlyMap<string, readonly Problem[]>;
   },
 ): Promise<CrossCheckResult> {
   const { year, registry, now, states } = input;
   const warnings = crossWarnings(registry, input.submissions);
+  const told = new Map(warnings);
+  for (const [code, notes] of input.notes ?? [])
+    if (registry.units.has(code))
+      told.set(code, [...(told.get(code) ?? []), ...notes].slice(0, LIMITS.storedProblems));
 
   const changed: UnitState[] = [];
   for (const state of states.values()) {
-    const next = warnings.get(state.unitCode) ?? [];
+    const next = told.get(state.unitCode) ?? [];
     if (stableStringify(next) !== stableStringify(state.crossWarnings ?? []))
       changed.push({ ...state, crossWarnings: next });
   }

@@ -12,8 +12,9 @@ import { withheldCouncils } from '../domain/council-choices.ts';
 import type { Problem } from '../domain/problems.ts';
 import { buildProposals, unitsWithoutPeople } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
-import { stableStringify } from '../domain/submission.ts';
-import type { Movement } from '../movement/movement.ts';
+import { NO_REVIEWS } from '../domain/reviews.ts';
+import { type Submission, stableStringify } from '../domain/submission.ts';
+import { type Catalog, catalogFor, type Movement } from '../movement/movement.ts';
 import type {
   DocumentSink,
   Progress,
@@ -27,26 +28,21 @@ import { silentProgress } from '../ports/index.ts';
 import { councilDocuments } from '../present/documents.ts';
 import type { UnitStatus } from '../present/feedback.ts';
 import { councilWorkbookModel } from '../present/proposal-book.ts';
-import {
-  PROGRESS_LABELS,
-  PROPOSAL_LABELS,
-  PROPOSAL_TEXT,
-  STATUS_LABELS,
-  withheldText,
-} from '../text/proposals.ts';
+import { PROGRESS_LABELS, STATUS_LABELS, withheldText } from '../text/proposals.ts';
 import { loadAccepted } from './accepted.ts';
+import {
+  COUNCIL_TABS,
+  type CouncilInput,
+  councilInputEditedSince,
+  reviewedScores,
+  reviewNotes,
+} from './council-input.ts';
 import { tellSharedStaff } from './cross-check.ts';
 import { writeKeepingEdits } from './kept-write.ts';
 import { eachAtMost } from './pool.ts';
+import { gatherCouncils, reviewProblemsOf, reviewsByCouncil } from './propose-input.ts';
 import { type FrozenCouncil, frozenCouncil } from './published.ts';
-import {
-  type Choices,
-  choiceCellsDiffering,
-  choicesEditedSince,
-  decidedProposal,
-  NO_CHOICES,
-  readCouncilChoices,
-} from './tie-choices.ts';
+import { choiceCellsDiffering, decidedProposal, NO_CHOICES } from './tie-choices.ts';
 
 /** A short digest of a model: the same content, the same digest (nothing written when nothing changed). */
 export const modelDigest = (model: unknown) =>
@@ -108,6 +104,8 @@ export interface ProposeResult {
    * the last write, not in the workbook (to be typed again; the council is told).
    */
   readonly late: Map<string, string[]>;
+  /** Review entries a council typed that could not be used (named by tab and cell), by council. */
+  readonly reviewProblems: Map<string, Problem[]>;
   /** Councils not written this time because their list cannot be trusted, with the reasons. */
   readonly withheld: Map<string, string[]>;
   /** Units listing a staff id another unit lists too (when the cross-check ran). */
@@ -121,21 +119,36 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const progress = deps.progress ?? silentProgress;
   const { movement, year, registry } = input;
   const codes = [...registry.units.keys()].sort();
-  const { states, submissions } = await loadAccepted(deps.store, year, codes);
+  const { states, submissions: accepted } = await loadAccepted(deps.store, year, codes);
+  // Each council's input first: its reviews change the scores every ranking uses.
+  const gathered = await gatherCouncils(deps, input, accepted);
+  const { records, locations, published, submissions } = gathered;
+  const catalog = catalogFor(movement, year);
   const cross = input.crossCheckAt
     ? await tellSharedStaff(
         { store: deps.store, sink: deps.sink },
-        { year, registry, now: input.crossCheckAt, states, submissions },
+        {
+          year,
+          registry,
+          now: input.crossCheckAt,
+          states,
+          submissions,
+          ...(catalog
+            ? { notes: reviewNotes(gathered.standing, reviewsByCouncil(gathered), accepted, catalog) }
+            : {}),
+        },
       )
     : undefined;
 
-  const councils = buildProposals({
-    movement,
-    year,
-    units: registry.units,
-    submissions,
-    ...(input.pending ? { pending: input.pending } : {}),
-  }).filter((c) => !input.only || input.only.includes(c.code));
+  const rankAll = (reviewed: ReadonlyMap<string, Submission>) =>
+    buildProposals({
+      movement,
+      year,
+      units: registry.units,
+      submissions: reviewed,
+      ...(input.pending ? { pending: input.pending } : {}),
+    });
+  const councils = rankAll(submissions).filter((c) => !input.only || input.only.includes(c.code));
   const unsettled = new Map(input.unsettled ?? []);
   for (const state of states.values())
     if (state.lastStatus === 'inaccessible' && !unsettled.has(state.unitCode))
@@ -158,32 +171,6 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     });
   }
 
-  const records = await deps.store.loadProposalRecords(
-    year,
-    councils.map((c) => c.code),
-  );
-  // Where each proposal goes: the registry's choice, else where thidua made one before, else a new
-  // one where the medium can make them (a shared drive). Otherwise it is reported, not written.
-  const locations = new Map<string, string>();
-  for (const council of councils) {
-    const location =
-      input.proposalLocation(council.code) ??
-      records.get(council.code)?.location ??
-      (deps.sink.newWorkbook
-        ? await deps.sink.newWorkbook(PROPOSAL_TEXT.workbookTitle(council.name, council.code, year))
-        : null);
-    if (location) locations.set(council.code, location);
-  }
-  const [present, published] = await Promise.all([
-    deps.source.versions([...locations.values()]),
-    deps.publications
-      ? deps.publications.loadSnapshots(
-          year,
-          'annual',
-          councils.map((c) => c.code),
-        )
-      : Promise.resolve(new Map()),
-  ]);
   const written = new Map<string, string>();
   const documents = new Map<string, string[]>();
   const changed = new Map<string, ProposalRecord>();
@@ -197,66 +184,74 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     const location = locations.get(undecided.code);
     progress.tick(undecided.code);
     const before = records.get(undecided.code);
-    // A workbook changed since thidua wrote it was edited by the council: read its tie choices.
-    const edited =
-      location !== undefined &&
-      before?.location === location &&
-      before.version !== undefined &&
-      present.has(location) &&
-      present.get(location) !== before.version;
+    const read = gathered.reads.get(undecided.code);
+    const edited = read !== undefined;
     const publication = published.get(undecided.code);
     if (publication) {
       // Frozen: the published workbook and documents stay as they are, and the list reported is
       // the one published; choices typed into the workbook since are named, and not used.
-      const now = edited && location ? await readCouncilChoices(deps.source, location) : null;
-      const list = frozenCouncil(publication, now, before?.choices);
+      const list = frozenCouncil(publication, read ?? null, before?.choices);
       if (list) frozen.set(undecided.code, list);
       decidedCouncils[index] = undecided;
       if (location) written.set(undecided.code, location);
       if (before?.documents) documents.set(undecided.code, [...before.documents.locations]);
       return;
     }
-    let choices =
-      edited && location
-        ? (await readCouncilChoices(deps.source, location)).choices
-        : (before?.choices ?? NO_CHOICES);
-    let proposal = decidedProposal(undecided, choices);
+    const initial = gathered.inputs.get(undecided.code) ?? { choices: NO_CHOICES, reviews: NO_REVIEWS };
+    // The council's list on its input: its own reviews changed during a write are ranked again.
+    const rank = (state: CouncilInput) => {
+      if (state.reviews === initial.reviews) return { ranked: undecided, reviewed: submissions };
+      const byCouncil = new Map(reviewsByCouncil(gathered)).set(undecided.code, state.reviews);
+      const reviewed = reviewedScores(accepted, registry.units, byCouncil).submissions;
+      return { ranked: rankAll(reviewed).find((c) => c.code === undecided.code) ?? undecided, reviewed };
+    };
+    let state = initial;
+    let proposal = decidedProposal(undecided, state.choices);
     decidedCouncils[index] = proposal;
     if (!location) return;
     if (withheld.has(proposal.code)) return; // the workbook keeps its last trustworthy list
-    const render = (chosen: Choices) =>
-      councilWorkbookModel({
+    const render = (next: CouncilInput) => {
+      const { ranked, reviewed } = rank(next);
+      return councilWorkbookModel({
         movement,
         year,
-        proposal: decidedProposal(undecided, chosen),
+        proposal: decidedProposal(ranked, next.choices),
         units: registry.units,
         statuses,
-        submissions,
-        ...(chosen.rejected ? { rejected: chosen.rejected } : {}),
+        submissions: reviewed,
+        reviews: next.reviews,
+        ...(next.choices.rejected ? { rejected: next.choices.rejected } : {}),
       });
-    const model = render(choices);
+    };
+    const model = render(state);
     let record: ProposalRecord | undefined;
     if (
       !edited &&
       before?.digest === modelDigest(model) &&
       before.location === location &&
-      present.has(location)
+      gathered.present.has(location)
     )
       written.set(proposal.code, location);
     else {
-      // Written so that a choice the council saves meanwhile is seen and kept (kept-write.ts).
+      // Written so that what the council saves meanwhile is seen and kept (kept-write.ts).
+      const ctx = {
+        council: undecided.code,
+        catalog: catalog as Catalog,
+        units: registry.units,
+        submissions: accepted,
+      };
       const out = await writeKeepingEdits(deps.sink, {
         location,
         layout: before?.location === location ? before.layout : undefined,
-        keep: [PROPOSAL_LABELS.tiedTab],
-        state: choices,
-        render: (chosen) => (chosen === choices ? model : render(chosen)),
-        merge: (kept, wrote, current) => choicesEditedSince(kept, wrote, current)?.choices ?? null,
+        keep: COUNCIL_TABS,
+        state,
+        render: (next) => (next === state ? model : render(next)),
+        merge: (kept, wrote, current) => councilInputEditedSince(kept, wrote, current, ctx),
       });
       if (out.late && out.out.kept)
-        late.set(proposal.code, choiceCellsDiffering(out.out.kept, out.state, out.late));
-      choices = out.state;
-      proposal = decidedProposal(undecided, choices);
+        late.set(proposal.code, choiceCellsDiffering(out.out.kept, out.state.choices, out.late.choices));
+      state = out.state;
+      proposal = decidedProposal(rank(state).ranked, state.choices);
       decidedCouncils[index] = proposal;
       written.set(proposal.code, out.out.location);
       rewrote.add(proposal.code);
@@ -264,7 +259,8 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
         digest: modelDigest(out.model),
         location,
         ...(out.out.layout ? { layout: out.out.layout } : {}),
-        choices,
+        choices: state.choices,
+        reviews: state.reviews,
         ...(before?.documents ? { documents: before.documents } : {}),
       };
     }
@@ -308,6 +304,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     published: [...published.keys()],
     frozen,
     late,
+    reviewProblems: reviewProblemsOf(gathered),
     withheld,
     flagged: cross?.flagged ?? [],
     statuses,

@@ -8,7 +8,8 @@
 
 import { buildProposals } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
-import type { Movement, Subject } from '../movement/movement.ts';
+import { NO_REVIEWS } from '../domain/reviews.ts';
+import { catalogFor, type Movement, type Subject } from '../movement/movement.ts';
 import type { PublicationStore, SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
 import { councilWorkbookModel } from '../present/proposal-book.ts';
 import { roundWorkbookModel } from '../present/round-book.ts';
@@ -17,17 +18,16 @@ import { CLI_TEXT } from '../text/console.ts';
 import { PROPOSAL_LABELS } from '../text/proposals.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';
+import { COUNCIL_TABS, type CouncilInputRead, readCouncilInput, reviewedScores } from './council-input.ts';
 import { writeKeepingEdits } from './kept-write.ts';
 import { councilSummary } from './list-summary.ts';
 import { modelDigest } from './propose.ts';
 import { roundSummary } from './report.ts';
 import { type RoundDeps, type RoundRunInput, rankRound, roundKey } from './round.ts';
 import {
-  type ChoicesRead,
   choicesEditedSince,
   decidedProposal,
   NO_CHOICES,
-  readCouncilChoices,
   type UndecidedTie,
   undecidedTies,
 } from './tie-choices.ts';
@@ -89,7 +89,34 @@ export class UnknownCouncilError extends Error {
 export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
   const { movement, year, registry, councilCode } = input;
   const codes = [...registry.units.keys()];
-  const { states, submissions } = await loadAccepted(deps.store, year, codes);
+  const { states, submissions: accepted } = await loadAccepted(deps.store, year, codes);
+  const already = (await deps.publications.loadPublished(year, input.round, [councilCode])).get(councilCode);
+  // The list as the council decided it, from its workbook as it stands now (its choices among
+  // those tied at the line, its reviews); as recorded at the last run when there is no workbook.
+  // Other councils' reviews count as recorded.
+  const councilCodes = [...registry.units.values()].filter((u) => u.runsCouncil).map((u) => u.code);
+  const records = await deps.store.loadProposalRecords(year, councilCodes);
+  const record = records.get(councilCode);
+  const location = input.location ?? record?.location ?? null;
+  const catalog = catalogFor(movement, year);
+  let read: CouncilInputRead | null = null;
+  if (
+    !already &&
+    catalog &&
+    location &&
+    deps.source &&
+    (await deps.source.versions([location])).has(location)
+  )
+    read = await readCouncilInput(deps.source, location, {
+      council: councilCode,
+      catalog,
+      units: registry.units,
+      submissions: accepted,
+    });
+  const reviews = read?.reviews ?? record?.reviews ?? NO_REVIEWS;
+  const byCouncil = new Map(councilCodes.map((code) => [code, records.get(code)?.reviews ?? NO_REVIEWS]));
+  byCouncil.set(councilCode, reviews);
+  const { submissions } = reviewedScores(accepted, registry.units, byCouncil);
   const ranked = buildProposals({
     movement,
     year,
@@ -98,16 +125,8 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
     ...(input.pending ? { pending: input.pending } : {}),
   }).find((c) => c.code === councilCode);
   if (!ranked) throw new UnknownCouncilError(CLI_TEXT.unknownCouncil(councilCode));
-  const already = (await deps.publications.loadPublished(year, input.round, [councilCode])).get(councilCode);
   if (already)
     return { outcome: 'already' as const, version: already.version, proposal: ranked, statuses: new Map() };
-  // The list as the council decided it, from its workbook as it stands now (its choices among
-  // those tied at the line); the choices recorded at the last run when there is no workbook.
-  const record = (await deps.store.loadProposalRecords(year, [councilCode])).get(councilCode);
-  const location = input.location ?? record?.location ?? null;
-  let read: ChoicesRead | null = null;
-  if (location && deps.source && (await deps.source.versions([location])).has(location))
-    read = await readCouncilChoices(deps.source, location);
   const choices = read?.choices ?? record?.choices ?? NO_CHOICES;
   const undecided = undecidedTies(ranked, choices, read?.cells ?? null);
   if (undecided.length) throw new UndecidedTieError(councilCode, undecided, location);
@@ -125,7 +144,7 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
     councilCode,
     year,
     round: input.round,
-    snapshot: { ...councilSummary(proposal), choices },
+    snapshot: { ...councilSummary(proposal), choices, reviews },
     inputs,
     by: input.by,
     why: input.why,
@@ -140,7 +159,7 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
     const out = await writeKeepingEdits(deps.sink, {
       location,
       layout: record?.location === location ? record.layout : undefined,
-      keep: [PROPOSAL_LABELS.tiedTab],
+      keep: COUNCIL_TABS,
       state: [] as string[],
       render: (cells) =>
         councilWorkbookModel({
@@ -150,6 +169,7 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
           units: registry.units,
           statuses,
           submissions,
+          reviews,
           ...(choices.rejected ? { rejected: choices.rejected } : {}),
           published: { ...published, ...(cells.length ? { late: cells } : {}) },
         }),
@@ -178,6 +198,7 @@ export async function publishCouncil(deps: PublishDeps, input: PublishInput) {
             ...(out.out.layout ? { layout: out.out.layout } : {}),
             ...(version !== undefined ? { version } : {}),
             choices,
+            reviews,
           },
         ],
       ]),

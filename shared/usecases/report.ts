@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { sharePercent } from '../domain/candidates.ts';
 import type { Eligibility } from '../domain/eligibility.ts';
-import { problemSchema } from '../domain/problems.ts';
+import { cellRef, problemSchema } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
 import { type RoundCouncil, roundGaps } from '../domain/rounds.ts';
 import type { Counters } from '../ports/index.ts';
@@ -118,6 +118,8 @@ export const reportSchema = z.object({
       ignoredChoices: z.array(z.string()).default([]),
       /** Cells of the tie tab saved during thidua's last write of this run, not yet in the workbook. */
       lateChoices: z.array(z.string()).default([]),
+      /** Review or inspection entries the council typed that could not be used: “Thẩm định!G12: …”. */
+      reviewProblems: z.array(z.string()).default([]),
       /** Why the council's workbook was not rewritten this time (its list cannot be trusted yet); empty when written. */
       withheld: z.array(z.string()),
       collectives: subjectSchema,
@@ -238,6 +240,9 @@ export function buildReport(input: {
         ignoredChoices: frozen?.ignored ?? [],
         lateChoices: (input.proposals?.late.get(c.code) ?? []).map(
           (cell) => `${PROPOSAL_LABELS.tiedTab}!${cell}`,
+        ),
+        reviewProblems: (input.proposals?.reviewProblems.get(c.code) ?? []).map(
+          (p) => `${cellRef(p.tab, p.cell)}: ${p.message}`,
         ),
         withheld: frozen ? [] : (input.proposals?.withheld.get(c.code) ?? []),
       };

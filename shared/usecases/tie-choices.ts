@@ -38,12 +38,9 @@ const tieGrid = (grids: WorkbookGrids): Grid => {
   return tab ? (grids[tab] ?? []) : [];
 };
 
-/** The council's choices as its proposal workbook's tie tab holds them now (one read of that tab). */
-export async function readCouncilChoices(
-  source: Pick<SheetSource, 'readWorkbook'>,
-  location: string,
-): Promise<ChoicesRead> {
-  const read = tieChoicesOf(tieGrid(await source.readWorkbook(location, [PROPOSAL_LABELS.tiedTab])));
+/** The council's choices as a workbook's tie tab holds them (pure). */
+export function tieChoicesIn(grids: WorkbookGrids): ChoicesRead {
+  const read = tieChoicesOf(tieGrid(grids));
   const cellsOf = (rows: Map<string, number>) =>
     new Map([...rows].map(([id, r]) => [id, a1(r, TIE_CHOICE_COLUMN)]));
   return {
@@ -57,6 +54,14 @@ export async function readCouncilChoices(
     },
     cells: { collective: cellsOf(read.rows.collective), individual: cellsOf(read.rows.individual) },
   };
+}
+
+/** The council's choices as its proposal workbook's tie tab holds them now (one read of that tab). */
+export async function readCouncilChoices(
+  source: Pick<SheetSource, 'readWorkbook'>,
+  location: string,
+): Promise<ChoicesRead> {
+  return tieChoicesIn(await source.readWorkbook(location, [PROPOSAL_LABELS.tiedTab]));
 }
 
 /** The council's list with its choices among those tied applied. */

@@ -135,12 +135,26 @@ describe('readSubmission: mistakes, each with its cell', () => {
     ]);
   });
 
-  it('requires a reason when the council-reviewed score differs from the self score, then uses it', () => {
-    const grids = setCell(unitGrids('T01-KV1', people), 'Tập thể', 1, 4, 20);
-    expect(codesAndCells(grids)).toEqual(['REVIEW_REASON_REQUIRED Tập thể!G2']);
-    setCell(grids, 'Tập thể', 1, 6, 'Đoàn kiểm tra xác minh: thiếu quy chế văn hóa công sở');
-    expect(read(grids).submission?.collective.items.TT1).toMatchObject({ self: 2300, reviewed: 2000 });
-    expect(codesAndCells(setCell(unitGrids('T01-KV1', people), 'Tập thể', 1, 4, 23))).toEqual([]); // same score: no reason needed
+  it('ignores a review score typed by the unit (only a council sets one), telling it once', () => {
+    // A workbook of an earlier template, with the review columns the unit could type into.
+    const grids = unitGrids('T01-KV1', people);
+    setCell(grids, 'Tập thể', 0, 5, 'Điểm thẩm định');
+    setCell(grids, 'Tập thể', 0, 6, 'Lý do điều chỉnh khi thẩm định');
+    setCell(grids, 'Tập thể', 1, 5, 25);
+    setCell(grids, 'Tập thể', 2, 5, 25);
+    setCell(grids, 'Tập thể', 2, 6, 'Tự thẩm định');
+    const result = read(grids);
+    expect(result.problems.map((p) => `${p.severity} ${p.code} ${p.tab}!${p.cell}`)).toEqual([
+      'warning REVIEW_BY_UNIT Tập thể!F2',
+    ]);
+    expect(result.submission?.collective.items.TT1).toMatchObject({
+      self: 2300,
+      reviewed: null,
+      reviewReason: '',
+    });
+    expect(result.submission?.collective.items.TT2?.reviewed).toBeNull();
+    // Today's template has no such column.
+    expect(unitGrids('T01-KV1', people)['Tập thể']?.[0]).not.toContain('Điểm thẩm định');
   });
 
   it('rejects a person listed twice, pointing at both rows', () => {

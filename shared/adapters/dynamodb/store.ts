@@ -4,12 +4,14 @@
  * then the units' state pointers, both in batches of 25 (one writer at a time: the run lease). A
  * crash between the two leaves an unreferenced version, which the next sync simply writes again.
  */
+
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { problemSchema } from '../../domain/problems.ts';
 import { type Registry, registryUnitSchema } from '../../domain/registry.ts';
+import { councilReviewSchema, reviewDraftSchema } from '../../domain/reviews.ts';
 import {
   type Gender,
   genderSchema,
@@ -53,6 +55,9 @@ const proposalItemSchema = z.object({
     })
     .optional(),
   documents: z.object({ digest: z.string(), locations: z.array(z.string()) }).optional(),
+  reviews: z
+    .object({ reviews: z.array(councilReviewSchema), drafts: z.array(reviewDraftSchema).default([]) })
+    .optional(),
 });
 
 const versionItemSchema = z.object({
@@ -205,6 +210,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
             ...(item.layout ? { layout: item.layout } : {}),
             ...(item.choices ? { choices: item.choices } : {}),
             ...(item.documents ? { documents: item.documents } : {}),
+            ...(item.reviews ? { reviews: item.reviews } : {}),
           },
         ]),
     );
