@@ -117,7 +117,7 @@ export function reviewTab(input: ReviewTabsInput): SheetTab {
     heading: input.heading(REVIEW_TEXT.reviewTitle),
     header: REVIEW_TEXT.reviewHeader,
     body,
-    widths: [9, 18, 7, 32, 7, 7, 9, 26, 22],
+    widths: [9, 17, 7, 30, 7, 8, 10, 24, 20],
     centered: [0, 2, 4, 5, 6],
     footnotes: body.length ? [REVIEW_TEXT.reviewNote] : [REVIEW_TEXT.noCollectives],
   });

@@ -37,8 +37,6 @@ export const MESSAGES = {
   CRITERION_ROW_DUPLICATE: (code: string) => `Tiêu chí ${code} được ghi hai lần.`,
   CRITERION_UNKNOWN: (code: string) =>
     `Mã tiêu chí “${quoted(code)}” không có trong bộ tiêu chí năm này; dòng này được bỏ qua.`,
-  REVIEW_REASON_REQUIRED: (code: string, self: string, reviewed: string) =>
-    `Điểm thẩm định tiêu chí ${code} (${reviewed}) khác điểm tự chấm (${self}): cần ghi lý do ở cột “Lý do điều chỉnh khi thẩm định”.`,
   LEADER_ONLY_SCORE: (code: string) =>
     `Tiêu chí ${code} chỉ áp dụng cho lãnh đạo, quản lý; điểm của người không giữ chức vụ lãnh đạo được bỏ qua.`,
   TOTAL_MISMATCH: (typed: string, computed: string) =>

@@ -6,7 +6,7 @@ export const TEMPLATE_TEXT = {
   guideSteps: [
     '1. Chỉ điền vào các ô nền vàng nhạt; các ô khác (tiêu đề, mã và nội dung tiêu chí, tổng điểm, hướng dẫn) do hệ thống ghi và đã khóa.',
     '2. Trang “Thông tin”: ghi họ tên người lập biểu và số điện thoại liên hệ.',
-    '3. Trang “Tập thể”: chấm điểm từng tiêu chí của đơn vị ở cột “Điểm tự chấm” (không vượt điểm tối đa); tiêu chí điểm liệt chọn “Có” hoặc “Không”. Cột “Điểm thẩm định” do Hội đồng ghi khi thẩm định; điểm thẩm định khác điểm tự chấm thì ghi lý do.',
+    '3. Trang “Tập thể”: chấm điểm từng tiêu chí của đơn vị ở cột “Điểm tự chấm” (không vượt điểm tối đa); tiêu chí điểm liệt chọn “Có” hoặc “Không”. Điểm thẩm định do Hội đồng thi đua ghi ở bảng đề nghị của Hội đồng; kết quả thẩm định, kiểm tra được báo ở trang “Kiểm tra dữ liệu”.',
     '4. Trang “Cá nhân”: mỗi người một dòng, ghi mã cán bộ, họ và tên, chức vụ; chọn “Lãnh đạo, quản lý”, giới tính, xếp loại, kỷ luật trong danh sách; chấm điểm từng tiêu chí. Nội dung từng tiêu chí và người được chấm ở bảng chú giải bên phải trang (và trong ghi chú của ô tiêu đề). Tiêu chí “chỉ lãnh đạo, quản lý” để trống với người khác.',
     '5. Điểm có thể có phần thập phân (ví dụ 8,5). Cột “Tổng điểm” tự cộng; hệ thống tự tính lại khi tổng hợp.',
     '6. Sau mỗi lần đồng bộ, xem trang “Kiểm tra dữ liệu”: bảng điểm đã được tiếp nhận hay còn lỗi, lỗi ở người nào, tiêu chí nào, ô nào.',

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { HistoryRecord, Initiative } from '../domain/history.ts';
 import { cellRef, type Problem } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
+import { NO_REVIEWS } from '../domain/reviews.ts';
 import { applyRoundChoices, NO_FORM, type RoundChoices } from '../domain/round-choices.ts';
 import { buildRound, type RoundCouncil } from '../domain/rounds.ts';
 import type { Submission } from '../domain/submission.ts';
@@ -26,6 +27,7 @@ import { readRoundChoices, roundChoicesEditedSince } from '../present/round-book
 import { CLI_TEXT } from '../text/console.ts';
 import { ROUND_TEXT } from '../text/rounds.ts';
 import { loadAccepted } from './accepted.ts';
+import { reviewedScores } from './council-input.ts';
 import { writeKeepingEdits } from './kept-write.ts';
 import { roundCouncilSchema } from './report.ts';
 
@@ -117,14 +119,17 @@ export async function rankRound(
   const codes = [...registry.units.keys()];
   const submissions = new Map<number, Map<string, Submission>>();
   const inputs: Record<string, string> = {};
+  const councilCodes = [...registry.units.values()].filter((u) => u.runsCouncil).map((u) => u.code);
   for (let year = campaign.fromYear; year <= campaign.toYear; year++) {
     const accepted = await loadAccepted(deps.store, year, codes);
     for (const ref of accepted.refs) inputs[`${ref.unitCode}#${year}`] = ref.hash;
-    submissions.set(year, accepted.submissions);
+    // Each year's scores as that year's councils reviewed them (and their inspections).
+    const records = await deps.store.loadProposalRecords(year, councilCodes);
+    const reviews = new Map(councilCodes.map((code) => [code, records.get(code)?.reviews ?? NO_REVIEWS]));
+    submissions.set(year, reviewedScores(accepted.submissions, registry.units, reviews).submissions);
   }
   const published: HistoryRecord[] = [];
   if (deps.publications) {
-    const councilCodes = [...registry.units.values()].filter((u) => u.runsCouncil).map((u) => u.code);
     for (let year = campaign.fromYear; year <= campaign.toYear; year++)
       published.push(...(await publishedAsHistory(deps.publications, movement, year, councilCodes)));
   }
