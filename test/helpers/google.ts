@@ -17,7 +17,11 @@ export interface Google {
   readonly standin: GoogleStandin;
   readonly rootUrl: string;
   readonly clock: Clock;
-  workbooks(options?: Partial<CallerOptions>): { workbooks: GoogleWorkbooks; caller: GoogleCaller };
+  /** With `serviceAccountEmail`, protections name that account as their only editor (as a key gives it). */
+  workbooks(
+    options?: Partial<CallerOptions>,
+    serviceAccountEmail?: string,
+  ): { workbooks: GoogleWorkbooks; caller: GoogleCaller };
   /** The councils' documents as Google Docs, and a Drive client to read them back. */
   documents(): { documents: GoogleDocuments; drive: drive_v3.Drive };
   close(): Promise<void>;
@@ -38,9 +42,10 @@ export async function startGoogle(
     standin,
     rootUrl,
     clock,
-    workbooks(callerOptions = {}) {
+    workbooks(callerOptions = {}, serviceAccountEmail = undefined) {
       const caller = new GoogleCaller({ clock, timeoutMs: 2_000, ...callerOptions });
-      return { workbooks: new GoogleWorkbooks({ clients, caller }), caller };
+      const withEmail = serviceAccountEmail ? { ...clients, serviceAccountEmail } : clients;
+      return { workbooks: new GoogleWorkbooks({ clients: withEmail, caller }), caller };
     },
     documents() {
       const drive = clients.driveWrite;

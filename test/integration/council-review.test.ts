@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { XlsxWorkbooks } from '../../shared/adapters/xlsx/workbooks.ts';
-import type { Grid, WorkbookGrids } from '../../shared/domain/grid.ts';
+import type { Grid } from '../../shared/domain/grid.ts';
 import type { RegistryUnit } from '../../shared/domain/registry.ts';
 import type { SheetSink, SheetSource } from '../../shared/ports/index.ts';
 import { unitWorkbookModel } from '../../shared/present/unit-template.ts';
@@ -20,6 +20,7 @@ import { syncUnits } from '../../shared/usecases/sync.ts';
 import { catalog, movement, personRow, unit, YEAR } from '../helpers/fixtures.ts';
 import { type Google, peopleOf, startGoogle } from '../helpers/google.ts';
 import { useStore } from '../helpers/store.ts';
+import { ProtectedCellError } from '../support/google-server.ts';
 
 const store = useStore();
 let dir: string | undefined;
@@ -204,11 +205,15 @@ describe('only the council sets its review of a unit’s score', () => {
   it('on Google Sheets (stand-in)', async () => {
     const g = await startGoogle({ speed: 400 });
     google = g;
-    const { modelGrids } = await import('../../shared/adapters/memory/workbooks.ts');
-    for (const code of Object.keys(SELF))
-      g.standin.putSpreadsheet(`ss-${code}`, code, modelGrids(unitModel(code)) as WorkbookGrids);
+    // Thidua's account is known (a key names it): its protections have it as the only editor.
+    const account = 'thidua@du-an.iam.gserviceaccount.com';
+    const { workbooks } = g.workbooks({}, account);
+    // Each unit's spreadsheet prepared by `thidua template` (tabs, validation, protection), filled.
+    for (const code of Object.keys(SELF)) {
+      g.standin.putSpreadsheet(`ss-${code}`, code, { 'Trang tính1': [] });
+      await workbooks.createWorkbook(`ss-${code}`, unitModel(code));
+    }
     for (const code of ['A', 'TC']) g.standin.putSpreadsheet(`ss-${code}`, code, { 'Trang tính1': [] });
-    const { workbooks } = g.workbooks();
     await story({
       source: workbooks,
       sink: workbooks,
@@ -216,8 +221,28 @@ describe('only the council sets its review of a unit’s score', () => {
       tab: async (location, title) => g.standin.cells(location, title) as Grid,
       type: async (location, tab, row, col, value) => g.standin.userEdit(location, tab, row, col, value),
     });
-    // The council's tabs: only the cells it fills are open; the rest is thidua's (protected).
-    const sheet = g.standin.book('ss-A').sheets.find((s) => s.title === 'Thẩm định');
-    expect(sheet?.protectedRanges.length).toBeGreaterThan(0);
+    // As Sheets applies the protections: a unit's clerk cannot type into what thidua owns in the
+    // unit's own spreadsheet (its check tab, the criteria), only into its scores; the council's
+    // secretary only into the council's own cells of “Thẩm định”.
+    const clerk = 'van-thu@u3.vks.gov.vn';
+    const refused = (id: string, tab: string, row: number, col: number, who: string) => {
+      try {
+        g.standin.userEdit(id, tab, row, col, 1, who);
+        return false;
+      } catch (error) {
+        return error instanceof ProtectedCellError;
+      }
+    };
+    expect(refused('ss-U3', 'Kiểm tra dữ liệu', 3, 0, clerk)).toBe(true);
+    expect(refused('ss-U3', 'Tập thể', 1, 0, clerk)).toBe(true); // the criterion's code
+    expect(refused('ss-U3', 'Tập thể', 1, 2, clerk)).toBe(true); // its maximum
+    expect(refused('ss-U3', 'Tập thể', 1, 3, clerk)).toBe(false); // the self score: the unit's
+    const secretary = 'thu-ky@a.vks.gov.vn';
+    const row = (await g.standin.cells('ss-A', 'Thẩm định')).findIndex(
+      (r) => r[0] === 'U2' && r[2] === 'TT1',
+    );
+    expect(refused('ss-A', 'Thẩm định', row, 5, secretary)).toBe(true); // the unit's self score
+    expect(refused('ss-A', 'Thẩm định', row, 6, secretary)).toBe(false); // the council's score
+    expect(refused('ss-A', 'Bản lưu - Thẩm định', row, 6, secretary)).toBe(true); // thidua's copy
   });
 });

@@ -106,10 +106,16 @@ export class GoogleStandin {
     this.changeLog.push({ fileId, time: this.clock.now() });
   }
 
-  /** A user types into a cell: the value changes and so does the file's modifiedTime. */
-  userEdit(id: string, sheetTitle: string, row: number, col: number, value: Value | null): void {
+  /**
+   * A user types into a cell: the value changes and so does the file's modifiedTime. Typed `as` a
+   * person (an e-mail), a cell in a protected range that does not name them as an editor is
+   * refused, as Sheets refuses it (a warning-only range lets them through).
+   */
+  userEdit(id: string, sheetTitle: string, row: number, col: number, value: Value | null, as?: string): void {
     const sheet = this.book(id).sheets.find((s) => s.title === sheetTitle);
     if (!sheet) throw new Error(`no sheet ${sheetTitle}`);
+    if (as !== undefined && protects(sheet.protectedRanges, row, col, as))
+      throw new ProtectedCellError(`${sheetTitle}!R${row + 1}C${col + 1}`);
     setCell(sheet, row, col, value === null ? undefined : { value });
     this.book(id).modifiedTime = this.clock.now();
     this.book(id).modifiedByApi = false;
@@ -407,4 +413,35 @@ export class GoogleStandin {
     }
     return undefined;
   }
+}
+
+/** What Sheets says to a person typing into a cell protected against them. */
+export class ProtectedCellError extends Error {
+  override readonly name = 'ProtectedCellError';
+  constructor(where: string) {
+    super(`You are trying to edit a protected cell or object (${where}).`);
+  }
+}
+
+/** Whether a protected range of the sheet covers the cell and keeps `person` out. */
+function protects(ranges: readonly unknown[], row: number, col: number, person: string): boolean {
+  return ranges.some((raw) => {
+    const p = raw as {
+      range?: {
+        startRowIndex?: number;
+        endRowIndex?: number;
+        startColumnIndex?: number;
+        endColumnIndex?: number;
+      };
+      warningOnly?: boolean;
+      editors?: { users?: string[] };
+    };
+    const r = p.range ?? {};
+    const inside =
+      row >= (r.startRowIndex ?? 0) &&
+      row < (r.endRowIndex ?? Number.POSITIVE_INFINITY) &&
+      col >= (r.startColumnIndex ?? 0) &&
+      col < (r.endColumnIndex ?? Number.POSITIVE_INFINITY);
+    return inside && p.warningOnly !== true && !(p.editors?.users ?? []).includes(person);
+  });
 }
