@@ -1,14 +1,8 @@
 /** A council's proposal workbook: summary, proposed collectives and people, ties at the quota line, everyone not proposed with the reason. */
 
 import type { SubjectProposal } from '../domain/candidates.ts';
-import { rankClusters } from '../domain/council-choices.ts';
 import type { Cell } from '../domain/grid.ts';
 import { unitsWithoutPeople } from '../domain/proposals.ts';
-import { collectiveCouncilOf } from '../domain/registry.ts';
-import { type CouncilReviews, NO_REVIEWS } from '../domain/reviews.ts';
-import type { Submission } from '../domain/submission.ts';
-import { compareVietnamese } from '../domain/text.ts';
-import { catalogFor } from '../movement/movement.ts';
 import { DOCUMENT_TEXT } from '../text/documents.ts';
 import { PROPOSAL_LABELS, PROPOSAL_TEXT, reasonText, STATUS_LABELS } from '../text/proposals.ts';
 import { NO, YES } from '../text/sheets.ts';
@@ -24,46 +18,7 @@ import {
   summaryTab,
   unitColumn,
 } from './proposal-summary.ts';
-import { inspectionTab, reviewTab } from './review-book.ts';
 import type { SheetTab, StyledRange, WorkbookModel } from './sheet-model.ts';
-
-/**
- * The workbook of one council from the registry's view: with every cluster's ranking when it is
- * the council at the top of the registry (the sector's), whose proposal those inform.
- */
-export function councilWorkbookModel(
-  input: Omit<ProposalRenderInput, 'clusters'> & {
-    readonly submissions: ReadonlyMap<string, Submission>;
-    /** The council's own reviews and inspections (its “Thẩm định” and “Kiểm tra” tabs). */
-    readonly reviews?: CouncilReviews;
-  },
-): WorkbookModel {
-  const { submissions, reviews, ...render } = input;
-  const { units, proposal } = input;
-  const top = units.get(proposal.code)?.parentCode === null;
-  const clusters = top
-    ? rankClusters({ movement: input.movement, year: input.year, units, submissions })
-    : undefined;
-  const model = proposalWorkbookModel({ ...render, ...(clusters ? { clusters } : {}) });
-  const catalog = catalogFor(input.movement, input.year);
-  if (!catalog) return model;
-  // The council's own tabs, after its ties: the scores it reviews, its inspections' findings.
-  const review = {
-    council: proposal.code,
-    heading: (title: string) => headingOf(input, title),
-    catalog,
-    collectives: [...units.values()]
-      .filter((u) => collectiveCouncilOf(units, u.code) === proposal.code)
-      .sort((a, b) => compareVietnamese(a.code, b.code))
-      .map((u) => ({ code: u.code, name: u.name })),
-    submissions,
-    reviews: reviews ?? NO_REVIEWS,
-  };
-  const at = model.tabs.findIndex((t) => t.title === PROPOSAL_LABELS.tiedTab) + 1;
-  return {
-    tabs: [...model.tabs.slice(0, at), reviewTab(review), inspectionTab(review), ...model.tabs.slice(at)],
-  };
-}
 
 /** A council's proposal workbook: summary, the proposed lists, those tied at the line, those not proposed (and, for the sector, the clusters). */
 export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel {
@@ -79,7 +34,7 @@ export function proposalWorkbookModel(input: ProposalRenderInput): WorkbookModel
 }
 
 /** The lines above a list: the council, the list's title, the year. */
-const headingOf = (input: ProposalRenderInput, title: string) => [
+export const headingOf = (input: Pick<ProposalRenderInput, 'proposal' | 'year'>, title: string) => [
   DOCUMENT_TEXT.councilUpper(input.proposal.name),
   title,
   DOCUMENT_TEXT.year(input.year),
@@ -123,6 +78,7 @@ function proposalSummary(input: ProposalRenderInput): SheetTab {
       PROPOSAL_TEXT.individualBase(p.individuals.quota.base, p.headcountFromListing.length),
       p.individuals,
     ),
+    ...(input.reviewLines ?? []),
     ...publishedLines(input.published),
   ];
   const collectiveSection = 2;

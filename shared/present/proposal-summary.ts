@@ -32,6 +32,8 @@ export interface ProposalRenderInput {
   readonly rejected?: { readonly collective: readonly string[]; readonly individual: readonly string[] };
   /** The list is published (khóa sổ): the summary says when, by whom, and that it stays so. */
   readonly published?: Published;
+  /** Lines on the scores reviewed or inspected (review-book.ts), after the quotas. */
+  readonly reviewLines?: readonly (readonly [string, Cell])[];
 }
 
 /** The summary's line saying a list is published (khóa sổ): when, by whom; none while it is open. */

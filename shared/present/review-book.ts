@@ -165,3 +165,32 @@ export function inspectionTab(input: ReviewTabsInput): SheetTab {
   });
   return withOpenColumns(layout, [0, 1, 2, 3, 4, 5, 6], []);
 }
+
+/**
+ * The council's summary lines on reviews: each of its collectives' criteria whose standing score
+ * is not the self score (its review, or a higher council's inspection over it), with the reason.
+ */
+export function reviewSummaryLines(
+  input: Pick<ReviewTabsInput, 'catalog' | 'collectives'> & {
+    /** The submissions as reviewed (the standing score in `reviewed`). */
+    readonly reviewed: ReadonlyMap<string, Submission>;
+  },
+): [string, Cell][] {
+  const changes = input.collectives.flatMap((unit) =>
+    input.catalog.collective.items.flatMap((item) => {
+      const score = input.reviewed.get(unit.code)?.collective.items[item.code];
+      if (!score || score.reviewed === null) return [];
+      const reason = score.reviewReason ? ` (${score.reviewReason})` : '';
+      return [
+        REVIEW_TEXT.summaryChange(
+          unit.code,
+          item.code,
+          formatHundredths(score.self),
+          formatHundredths(score.reviewed),
+          reason,
+        ),
+      ];
+    }),
+  );
+  return changes.length ? [[REVIEW_TEXT.summaryLabel, changes.join('; ')]] : [];
+}

@@ -58,6 +58,9 @@ export const REVIEW_TEXT = {
     `Đoàn kiểm tra${team ? ` ${team}` : ''} của Hội đồng ${council}${date ? ` (ngày ${date})` : ''} điều chỉnh tiêu chí ${criterion}: điểm tự chấm ${self}, điểm sau kiểm tra ${reviewed}${reason ? `. Lý do: ${reason}` : ''}. Xếp hạng dùng điểm này.`,
   findingFor: (council: string, date: string, team: string, finding: string) =>
     `Kết luận kiểm tra của Hội đồng ${council}${team ? ` (đoàn ${team})` : ''}${date ? `, ngày ${date}` : ''}: ${finding}`,
+  summaryLabel: 'Điểm thẩm định, kiểm tra',
+  summaryChange: (unit: string, criterion: string, self: string, reviewed: string, reason: string) =>
+    `${unit} – ${criterion}: ${self} → ${reviewed}${reason}`,
   unitReviewIgnored:
     'Điểm thẩm định do Hội đồng thi đua ghi ở bảng đề nghị của Hội đồng (trang “Thẩm định”); điểm và lý do ghi ở cột này của bảng điểm đơn vị không được dùng.',
 } as const;

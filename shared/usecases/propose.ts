@@ -25,9 +25,9 @@ import type {
   SubmissionStore,
 } from '../ports/index.ts';
 import { silentProgress } from '../ports/index.ts';
+import { councilWorkbookModel } from '../present/council-book.ts';
 import { councilDocuments } from '../present/documents.ts';
 import type { UnitStatus } from '../present/feedback.ts';
-import { councilWorkbookModel } from '../present/proposal-book.ts';
 import { PROGRESS_LABELS, STATUS_LABELS, withheldText } from '../text/proposals.ts';
 import { loadAccepted } from './accepted.ts';
 import {

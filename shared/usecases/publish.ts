@@ -11,7 +11,7 @@ import type { Registry } from '../domain/registry.ts';
 import { NO_REVIEWS } from '../domain/reviews.ts';
 import { catalogFor, type Movement, type Subject } from '../movement/movement.ts';
 import type { PublicationStore, SheetSink, SheetSource, SubmissionStore } from '../ports/index.ts';
-import { councilWorkbookModel } from '../present/proposal-book.ts';
+import { councilWorkbookModel } from '../present/council-book.ts';
 import { roundWorkbookModel } from '../present/round-book.ts';
 import { roundChoicesEditedSince } from '../present/round-book-read.ts';
 import { CLI_TEXT } from '../text/console.ts';

@@ -150,6 +150,9 @@ async function story(medium: Medium) {
   expect(tab[bad]?.[6]).toBe('mười');
   expect(String(tab[bad]?.[8])).toContain('không phải là số');
   expect(tab[row]?.slice(6, 8)).toEqual([8, 'Thiếu hồ sơ minh chứng']);
+  // The council's summary lists the scores that stand changed.
+  const summary = async () => (await medium.tab(a, 'Tổng hợp')).flat().map(String).join(' | ');
+  expect(await summary()).toContain('U1 – TT2: 20 → 8 (Thiếu hồ sơ minh chứng)');
 
   // TC's inspection team lowers U2's TT4 by 10: it stands over A's review; U3 is first now, and U2
   // reads the finding in its own tab.
@@ -167,6 +170,7 @@ async function story(medium: Medium) {
   const first = grid.findIndex((r) => r[0] === 'Mã đơn vị') + 1;
   for (const [col, value] of inspection.entries()) await medium.type(tc, 'Kiểm tra', first, col, value);
   expect((await s.run()).proposed).toEqual(['U3']);
+  expect(await summary()).toContain('U2 – TT4: 20 → 10 (Không có biên bản hội nghị)');
   expect(await s.feedback('U2')).toContain(
     'Đoàn kiểm tra Đoàn số 2 của Hội đồng TC (ngày 15/05/2025) điều chỉnh tiêu chí TT4',
   );
