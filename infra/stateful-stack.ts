@@ -4,7 +4,7 @@
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type CfnSecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_KEY } from '../shared/adapters/dynamodb/keys.ts';
 
@@ -27,6 +27,12 @@ export class StatefulStack extends Stack {
       description: 'thidua: Google service-account key (JSON) used to read and write the sector workbooks',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Created empty, not with a random value: until the key is put (docs/aws.md, step 2) the
+    // dispatcher finds no value and says so once, instead of failing every run on a value that is
+    // not a key. (CloudFormation makes an empty secret when neither value property is given.)
+    (this.googleCredentials.node.defaultChild as CfnSecret).addPropertyDeletionOverride(
+      'GenerateSecretString',
+    );
     new CfnOutput(this, 'GoogleCredentialsSecretArn', {
       value: this.googleCredentials.secretArn,
       description: 'Put the service-account key or the workload-identity-federation config here',

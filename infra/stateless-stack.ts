@@ -226,6 +226,17 @@ export class StatelessStack extends Stack {
       alarm.addAlarmAction(new SnsAction(alarms));
 
     new CfnOutput(this, 'DispatcherFunction', { value: dispatcher.fn.functionName });
+    // Keyless Google access (workload identity federation) binds each role by its ARN.
+    for (const [name, fn] of [
+      ['Dispatcher', dispatcher],
+      ['Worker', worker],
+      ['Propose', propose],
+      ['Admin', admin],
+    ] as const)
+      new CfnOutput(this, `${name}RoleArn`, {
+        value: fn.fn.role?.roleArn ?? '',
+        description: `The ${name.toLowerCase()} function's role: the principal to bind for keyless Google access`,
+      });
     new CfnOutput(this, 'AdminFunction', { value: admin.fn.functionName });
     new CfnOutput(this, 'SyncDeadLetterQueue', { value: syncDlq.queueUrl });
     new CfnOutput(this, 'AlarmsTopic', { value: alarms.topicArn });

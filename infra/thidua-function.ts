@@ -54,9 +54,10 @@ export class ThiduaFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          // Runs where the app is synthesized (local bundling, no Docker): the movement file goes beside the bundle.
+          // Runs where the app is synthesized (local bundling, no Docker): the movement file goes
+          // beside the bundle, copied by Node, the same under sh and cmd (copyCommand).
           afterBundling: (_input: string, output: string) => [
-            `cp ${JSON.stringify(props.movementFile)} ${JSON.stringify(`${output}/${BUNDLE.movementFileName}`)}`,
+            copyCommand(props.movementFile, `${output}/${BUNDLE.movementFileName}`),
           ],
         },
       },
@@ -70,4 +71,14 @@ export class ThiduaFunction extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
   }
+}
+
+/**
+ * A copy as one command that runs the same under sh and Windows cmd: Node copies. Paths use `/`
+ * (Node takes them on Windows too), so the quoted script holds no backslash either shell would eat.
+ */
+export function copyCommand(from: string, to: string): string {
+  const slash = (path: string) => path.replaceAll('\\', '/');
+  const script = `require('node:fs').copyFileSync(${JSON.stringify(slash(from))},${JSON.stringify(slash(to))})`;
+  return `node -e ${JSON.stringify(script)}`;
 }

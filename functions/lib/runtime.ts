@@ -58,7 +58,27 @@ export interface Runtime {
 }
 
 export class RuntimeError extends Error {
-  override readonly name = 'RuntimeError';
+  override readonly name: string = 'RuntimeError';
+}
+
+/**
+ * The credentials secret has no value yet: the stacks were deployed and the key (or the keyless
+ * configuration) not put yet (docs/aws.md). Not a failure of the function: it says so and waits.
+ */
+export class CredentialsMissingError extends RuntimeError {
+  override readonly name = 'CredentialsMissingError';
+}
+
+/**
+ * Whether Secrets Manager answered that the secret has no value (a secret created empty has no
+ * version: “can't find the specified secret value for staging label: AWSCURRENT”), however
+ * Powertools wraps that answer.
+ */
+export function noSecretValueYet(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++)
+    if (e.name === 'ResourceNotFoundException' || /secret value for staging label/i.test(e.message))
+      return true;
+  return false;
 }
 
 /** The movement file sits beside the bundle (copied there at synth time) unless configured. */
@@ -81,9 +101,16 @@ async function readCredentials(config: Config): Promise<GoogleCredentials> {
       requestHandler: { requestTimeout: 5_000, connectionTimeout: 3_000 },
     }),
   });
-  const value = await secrets.get(config.GOOGLE_SECRET_ID ?? '');
-  if (typeof value !== 'string' || !value)
-    throw new RuntimeError('the Google credentials secret has no string value');
+  let value: unknown;
+  try {
+    value = await secrets.get(config.GOOGLE_SECRET_ID ?? '');
+  } catch (error) {
+    if (noSecretValueYet(error))
+      throw new CredentialsMissingError('the Google credentials secret has no value yet', { cause: error });
+    throw error;
+  }
+  if (typeof value !== 'string' || !value.trim())
+    throw new CredentialsMissingError('the Google credentials secret has no value yet');
   return parseCredentialsJson(value);
 }
 

@@ -29,4 +29,12 @@ describe('stateful stack', () => {
     expect(table?.DeletionPolicy).toBe('Retain');
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
   });
+
+  it('creates the credentials secret empty, never with a random value the functions would take for a key', () => {
+    const secret = Object.values(template.findResources('AWS::SecretsManager::Secret'))[0] as {
+      Properties: Record<string, unknown>;
+    };
+    expect(secret.Properties).not.toHaveProperty('GenerateSecretString');
+    expect(secret.Properties).not.toHaveProperty('SecretString');
+  });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, BUNDLE } from '../../infra/bundling.ts';
 import { StatefulStack } from '../../infra/stateful-stack.ts';
 import { StatelessStack } from '../../infra/stateless-stack.ts';
+import { copyCommand } from '../../infra/thidua-function.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 
 let template: Template;
@@ -164,6 +165,30 @@ describe('stateless stack', () => {
     expect(of('on-demand')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
     const all = [...actions.values()].flatMap((set) => [...set]);
     expect(all.filter((a) => a === 'dynamodb:Scan' || a === 'dynamodb:Query')).toEqual([]);
+  });
+
+  it('outputs each function’s role ARN, the principal keyless Google access binds', () => {
+    const outputs = template.findOutputs('*');
+    for (const name of ['Dispatcher', 'Worker', 'Propose', 'Admin']) {
+      const value = outputs[`${name}RoleArn`]?.Value as { 'Fn::GetAtt'?: [string, string] } | undefined;
+      expect(value?.['Fn::GetAtt']?.[1]).toBe('Arn');
+      const role = template.findResources('AWS::IAM::Role')[value?.['Fn::GetAtt']?.[0] ?? ''];
+      expect(role).toBeDefined();
+    }
+  });
+
+  it('copies the movement file beside each bundle with Node, not a shell command (the same on Windows)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), "thidua-copy 'x' "));
+    try {
+      const from = join(dir, 'phong trào.json');
+      await writeFile(from, '{"id":"m"}');
+      const command = copyCommand(from, join(dir, 'movement.json'));
+      expect(command.startsWith('node -e ')).toBe(true);
+      await promisify(execFile)('sh', ['-c', command]);
+      expect(await readFile(join(dir, 'movement.json'), 'utf8')).toBe('{"id":"m"}');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('has no IAM statement with * as its action or resource', () => {
