@@ -17,7 +17,7 @@ import { createSqsClient, SqsWorkQueue } from '../../functions/lib/queue.ts';
 import { createRuntime } from '../../functions/lib/runtime.ts';
 import { getAll, writeAll } from '../../shared/adapters/dynamodb/batches.ts';
 import { createDynamoClient, ensureTable } from '../../shared/adapters/dynamodb/client.ts';
-import { googleClients, SCOPES } from '../../shared/adapters/google/auth.ts';
+import { googleClients, parseCredentialsJson, SCOPES } from '../../shared/adapters/google/auth.ts';
 import { GoogleCaller } from '../../shared/adapters/google/caller.ts';
 import { DEFAULT_MOVEMENT_FILE } from '../../shared/movement/files.ts';
 import { newCounters, SourceUnavailableError } from '../../shared/ports/index.ts';
@@ -355,5 +355,49 @@ describe('Google through @googleapis/sheets and @googleapis/drive', () => {
     expect(JSON.parse(impersonation?.body ?? '{}')).toMatchObject({ scope: [...SCOPES.read] });
     expect(sheets?.path).toBe('/v4/spreadsheets/ss1');
     expect(sheets?.headers.authorization).toBe('Bearer impersonated');
+  });
+
+  it('with federated credentials, knows the impersonated account, so protections name it their only editor', async () => {
+    const federated = googleClients({
+      credentials: parseCredentialsJson(
+        JSON.stringify({
+          type: 'external_account',
+          audience:
+            '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/aws/providers/aws',
+          subject_token_type: 'urn:ietf:params:aws:token-type:aws4_request',
+          service_account_impersonation_url:
+            'https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/thidua@p.iam.gserviceaccount.com:generateAccessToken',
+          credential_source: {
+            environment_id: 'aws1',
+            regional_cred_verification_url:
+              'https://sts.{region}.amazonaws.com?Action=GetCallerIdentity&Version=2011-06-15',
+          },
+        }),
+      ),
+      write: true,
+    });
+    expect(federated.serviceAccountEmail).toBe('thidua@p.iam.gserviceaccount.com');
+    // What the adapter then asks Sheets for: ranges only that account may edit, not warnings.
+    const { startGoogle } = await import('../helpers/google.ts');
+    const g = await startGoogle();
+    try {
+      const { workbooks } = g.workbooks({}, federated.serviceAccountEmail);
+      g.standin.putSpreadsheet('ss-U1', 'U1', { 'Trang tính1': [] });
+      const { unitWorkbookModel } = await import('../../shared/present/unit-template.ts');
+      const { catalog, movement, YEAR } = await import('../helpers/fixtures.ts');
+      await workbooks.createWorkbook(
+        'ss-U1',
+        unitWorkbookModel({ movement, catalog, year: YEAR, unit: { code: 'U1', name: 'U1' } }),
+      );
+      const ranges = g.standin.protectedRanges('ss-U1', 'Tập thể') as {
+        warningOnly?: boolean;
+        editors?: { users?: string[] };
+      }[];
+      expect(ranges.length).toBeGreaterThan(0);
+      for (const r of ranges)
+        expect([r.warningOnly, r.editors?.users]).toEqual([false, ['thidua@p.iam.gserviceaccount.com']]);
+    } finally {
+      await g.close();
+    }
   });
 });

@@ -171,8 +171,23 @@ export function googleClients(options: {
     sheetsWrite: writer ? sheets({ version: 'v4', auth: writer, ...common }) : undefined,
     drive: drive({ version: 'v3', auth: reader, ...common }),
     driveWrite: writer ? drive({ version: 'v3', auth: writer, ...common }) : undefined,
-    serviceAccountEmail:
-      options.credentials.kind === 'serviceAccountKey' ? options.credentials.key.client_email : undefined,
+    serviceAccountEmail: serviceAccountEmailOf(options.credentials, reader),
     rootUrl: options.rootUrl,
   };
+}
+
+/**
+ * The account thidua acts as, to name it the only editor of what it protects: the key's
+ * `client_email`; with federation, the account impersonated — the library reads it from
+ * `service_account_impersonation_url`. Without one (a fixed token, or federation without
+ * impersonation), none: protections then only warn (docs/google.md).
+ */
+export function serviceAccountEmailOf(
+  credentials: GoogleCredentials,
+  client: GoogleAuthClient,
+): string | undefined {
+  if (credentials.kind === 'serviceAccountKey') return credentials.key.client_email;
+  if (credentials.kind === 'externalAccount' && 'getServiceAccountEmail' in client)
+    return client.getServiceAccountEmail() ?? undefined;
+  return undefined;
 }
