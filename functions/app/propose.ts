@@ -138,6 +138,7 @@ async function proposeRecord(
         location: statusSpreadsheetOf(registry),
         link: spreadsheetLink,
         time: formatVietnamTime,
+        documentsFailed: new Set(result.documentFailures.keys()),
       },
     );
     // The run is over once its proposals are made: the next night's dispatcher may start, and
@@ -154,6 +155,14 @@ async function proposeRecord(
       statusWritten: status.written,
       withoutWorkbook: result.councils.filter((c) => !result.written.has(c.code)).map((c) => c.code),
     });
+    // A council whose documents could not be written: its list is recorded; said once, no retry.
+    for (const [council, failure] of result.documentFailures)
+      logger.error('council documents not written', {
+        runId: message.runId,
+        council,
+        reason: failure.reason,
+        detail: failure.detail,
+      });
     // Still typing through every write: the cells are named, for the council to type again.
     for (const [council, cells] of result.late)
       logger.warn('choices saved during the last write', { runId: message.runId, council, cells });

@@ -75,6 +75,7 @@ export function printSummary(report: Report, outDir: string | null, out: (line: 
       if (c.ignoredChoices.length) out(CLI_TEXT.ignoredChoices(c.ignoredChoices));
       if (c.lateChoices.length) out(CLI_TEXT.lateChoices(c.code, c.lateChoices));
       for (const line of c.reviewProblems) out(CLI_TEXT.reviewProblem(line));
+      if (c.documentsError) out(CLI_TEXT.documentsFailed(c.code, c.documentsError));
     }
     for (const c of report.councils.filter((c) => c.withheld.length > 0))
       out(CLI_TEXT.withheld(c.code, c.withheld));

@@ -52,7 +52,11 @@ function historyBeside(office: Office | undefined): string | undefined {
 }
 
 /** Writes the sector status workbook (beside the proposals; on Google, where the registry says). */
-export async function sectorStatus(ctx: JobContext, units: readonly UnitOutcome[]): Promise<string | null> {
+export async function sectorStatus(
+  ctx: JobContext,
+  units: readonly UnitOutcome[],
+  documentsFailed?: ReadonlySet<string>,
+): Promise<string | null> {
   const local = ctx.source instanceof XlsxWorkbooks;
   const result = await writeSectorStatus(
     { store: ctx.store, sink: ctx.sink, source: ctx.source, publications: ctx.publications },
@@ -64,6 +68,7 @@ export async function sectorStatus(ctx: JobContext, units: readonly UnitOutcome[
       location: local ? join(ctx.outDir, STATUS_BOOK.fileName) : statusSpreadsheetOf(ctx.registry),
       link: local ? (unit) => unit.workbook : spreadsheetLink,
       time: formatVietnamTime,
+      ...(documentsFailed ? { documentsFailed } : {}),
     },
   );
   return result.location;

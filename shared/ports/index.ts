@@ -188,6 +188,22 @@ export interface UnitState {
   readonly crossWarnings?: readonly Problem[];
 }
 
+/**
+ * A council's documents could not be written where its registry row says: why, as the medium
+ * tells it (a folder outside a shared drive, where a service account has no storage; no right to
+ * add files; no such folder), and the medium's own words for the logs.
+ */
+export class DocumentWriteError extends Error {
+  override readonly name = 'DocumentWriteError';
+  constructor(
+    readonly reason: 'noStorage' | 'noAccess' | 'folderMissing' | 'other',
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /** Where a council's official documents (.docx, or Google Docs) are written. */
 export interface DocumentSink {
   /**

@@ -63,6 +63,8 @@ export interface StatusInput {
     string,
     { readonly version: number; readonly at: string; readonly by: string }
   >;
+  /** Councils whose documents could not be written in the last run. */
+  readonly documentsFailed?: ReadonlySet<string>;
 }
 
 /** Every unit of the registry, the ones to call first. */
@@ -130,7 +132,10 @@ export function statusWorkbookModel(input: StatusInput): WorkbookModel {
         return [
           councilName(c),
           ...count(rows.filter((r) => r.council === c)),
-          published ? T.published(published.version, input.time(published.at), published.by) : T.open,
+          [
+            published ? T.published(published.version, input.time(published.at), published.by) : T.open,
+            ...(c && input.documentsFailed?.has(c) ? [T.documentsFailed] : []),
+          ].join('; '),
         ];
       }),
       [T.sector, ...count(rows), ''],

@@ -175,6 +175,8 @@ export const CLI_TEXT = {
     `Đã khóa sổ danh sách của Hội đồng ${council} (lần ${version}).`,
   publishedLate: (council: string, cells: readonly string[]) =>
     `Chú ý — Hội đồng ${council}: lựa chọn ghi vào ${cells.join(', ')} trong lúc khóa sổ không có trong danh sách đã khóa sổ (danh sách dùng lựa chọn đọc lúc khóa sổ; bảng đề nghị ghi rõ điều này ở trang Tổng hợp). Muốn dùng lựa chọn mới: “thidua reopen” rồi khóa sổ lại.`,
+  documentsFailed: (council: string, why: string) =>
+    `      văn bản của Hội đồng ${council} chưa ghi được (danh sách đã lưu): ${why}`,
   reviewProblem: (line: string) => `      điểm thẩm định, kiểm tra chưa dùng được — ${line}`,
   lateChoices: (council: string, cells: readonly string[]) =>
     `Chú ý — Hội đồng ${council}: bảng đề nghị được sửa liên tục trong lúc thidua ghi; lựa chọn ghi vào ${cells.join(', ')} chưa có trong bảng — ghi lại rồi chạy lại.`,

@@ -186,3 +186,14 @@ export const PROPOSAL_TEXT = {
   published: (version: number, at: string, by: string) =>
     `Hội đồng đã khóa sổ danh sách (lần ${version}, ${at}${by ? `, ${by}` : ''}). Bảng đề nghị và văn bản giữ nguyên như khi khóa sổ; lựa chọn ghi thêm vào bảng này không được dùng cho đến khi danh sách được mở lại.`,
 } as const;
+
+/** Why a council's documents could not be written, for its secretary and the office. */
+export const DOCUMENT_FAILURE_TEXT: Record<'noStorage' | 'noAccess' | 'folderMissing' | 'other', string> = {
+  noStorage:
+    'thư mục văn bản của Hội đồng không nằm trong một bộ nhớ dùng chung (shared drive): tài khoản dịch vụ không có dung lượng riêng nên không tạo được tệp. Chuyển thư mục vào một shared drive có tài khoản dịch vụ là thành viên (quyền Người quản lý nội dung), rồi chạy lại.',
+  noAccess:
+    'tài khoản dịch vụ không được thêm tệp vào thư mục văn bản của Hội đồng: chia sẻ thư mục (hoặc shared drive chứa nó) với tài khoản, quyền thêm tệp, rồi chạy lại.',
+  folderMissing:
+    'không tìm thấy thư mục văn bản của Hội đồng: mã thư mục ở cột “Thư mục văn bản” của Danh mục đơn vị sai, hoặc thư mục đã bị xóa.',
+  other: 'không ghi được văn bản của Hội đồng; xem nhật ký để biết lý do, rồi chạy lại.',
+};

@@ -33,6 +33,7 @@ export const STATUS_BOOK = {
     'Danh sách đề nghị',
   ],
   open: 'Chưa khóa sổ',
+  documentsFailed: 'văn bản chưa ghi được (xem lý do ở bảng kết quả lần chạy)',
   published: (version: number, at: string, by: string) =>
     `Đã khóa sổ lần ${version}, ${at}${by ? ` (${by})` : ''}`,
   sector: 'Toàn ngành',

@@ -24,7 +24,7 @@ import type {
   SheetSource,
   SubmissionStore,
 } from '../ports/index.ts';
-import { silentProgress } from '../ports/index.ts';
+import { DocumentWriteError, silentProgress } from '../ports/index.ts';
 import { councilWorkbookModel } from '../present/council-book.ts';
 import { councilDocuments } from '../present/documents.ts';
 import type { UnitStatus } from '../present/feedback.ts';
@@ -89,6 +89,12 @@ export interface ProposeInput {
   readonly pending?: ReadonlyMap<string, string>;
 }
 
+/** Why a council's documents could not be written: the reason, and the medium's words (logs). */
+export interface DocumentFailure {
+  readonly reason: DocumentWriteError['reason'];
+  readonly detail: string;
+}
+
 export interface ProposeResult {
   readonly councils: CouncilProposal[];
   /** Council → where its proposal workbook is. */
@@ -104,6 +110,8 @@ export interface ProposeResult {
    * the last write, not in the workbook (to be typed again; the council is told).
    */
   readonly late: Map<string, string[]>;
+  /** Councils whose documents could not be written this time, and why (their lists are recorded). */
+  readonly documentFailures: Map<string, DocumentFailure>;
   /** Review entries a council typed that could not be used (named by tab and cell), by council. */
   readonly reviewProblems: Map<string, Problem[]>;
   /** Councils not written this time because their list cannot be trusted, with the reasons. */
@@ -179,6 +187,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const decidedCouncils: CouncilProposal[] = [];
   const frozen = new Map<string, FrozenCouncil>();
   const late = new Map<string, string[]>();
+  const documentFailures = new Map<string, DocumentFailure>();
   progress.start(PROGRESS_LABELS.propose, councils.length);
   const proposeOne = async (undecided: CouncilProposal, index: number) => {
     const location = locations.get(undecided.code);
@@ -265,18 +274,29 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       };
     }
     if (deps.documents && input.documentsDate) {
-      const docs = await writeDocuments(deps.documents, {
-        movement,
-        year,
-        proposal,
-        registry,
-        statuses,
-        date: input.documentsDate,
-        previous: before?.documents,
-        force: input.forceDocuments ?? false,
-      });
-      documents.set(proposal.code, [...docs.locations]);
-      if (docs.changed) record = { ...(record ?? (before as ProposalRecord)), documents: docs };
+      // A council's documents that cannot be written are that council's failure: its proposal is
+      // still recorded, the other councils go on, and the reason is reported.
+      try {
+        const docs = await writeDocuments(deps.documents, {
+          movement,
+          year,
+          proposal,
+          registry,
+          statuses,
+          date: input.documentsDate,
+          previous: before?.documents,
+          force: input.forceDocuments ?? false,
+        });
+        documents.set(proposal.code, [...docs.locations]);
+        if (docs.changed) record = { ...(record ?? (before as ProposalRecord)), documents: docs };
+      } catch (error) {
+        documentFailures.set(
+          proposal.code,
+          error instanceof DocumentWriteError
+            ? { reason: error.reason, detail: error.message }
+            : { reason: 'other', detail: error instanceof Error ? error.message : String(error) },
+        );
+      }
     }
     if (record) changed.set(proposal.code, record);
   };
@@ -305,6 +325,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     frozen,
     late,
     reviewProblems: reviewProblemsOf(gathered),
+    documentFailures,
     withheld,
     flagged: cross?.flagged ?? [],
     statuses,

@@ -6,7 +6,7 @@ import { cellRef, problemSchema } from '../domain/problems.ts';
 import type { Registry } from '../domain/registry.ts';
 import { type RoundCouncil, roundGaps } from '../domain/rounds.ts';
 import type { Counters } from '../ports/index.ts';
-import { PROPOSAL_LABELS, reasonText } from '../text/proposals.ts';
+import { DOCUMENT_FAILURE_TEXT, PROPOSAL_LABELS, reasonText } from '../text/proposals.ts';
 import { conditionText, eligibilitySummary, ROUND_TEXT } from '../text/rounds.ts';
 import { councilSummary, subjectSchema } from './list-summary.ts';
 import type { ProposeResult } from './propose.ts';
@@ -120,6 +120,8 @@ export const reportSchema = z.object({
       lateChoices: z.array(z.string()).default([]),
       /** Review or inspection entries the council typed that could not be used: “Thẩm định!G12: …”. */
       reviewProblems: z.array(z.string()).default([]),
+      /** Why the council's documents could not be written this time (its list is recorded); null when they were. */
+      documentsError: z.string().nullable().default(null),
       /** Why the council's workbook was not rewritten this time (its list cannot be trusted yet); empty when written. */
       withheld: z.array(z.string()),
       collectives: subjectSchema,
@@ -244,6 +246,7 @@ export function buildReport(input: {
         reviewProblems: (input.proposals?.reviewProblems.get(c.code) ?? []).map(
           (p) => `${cellRef(p.tab, p.cell)}: ${p.message}`,
         ),
+        documentsError: documentsErrorOf(input.proposals?.documentFailures.get(c.code)),
         withheld: frozen ? [] : (input.proposals?.withheld.get(c.code) ?? []),
       };
     }),
@@ -252,3 +255,6 @@ export function buildReport(input: {
     counters: { ...input.counters },
   };
 }
+
+const documentsErrorOf = (failure: { reason: keyof typeof DOCUMENT_FAILURE_TEXT } | undefined) =>
+  failure ? DOCUMENT_FAILURE_TEXT[failure.reason] : null;

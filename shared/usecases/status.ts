@@ -45,6 +45,8 @@ export interface StatusWriteInput {
   readonly location: string | null;
   readonly link: (unit: RegistryUnit) => string | null;
   readonly time: (iso: string) => string;
+  /** Councils whose documents this run could not write: the summary says so beside their list. */
+  readonly documentsFailed?: ReadonlySet<string>;
 }
 
 export async function writeSectorStatus(
@@ -93,6 +95,7 @@ export async function writeSectorStatus(
     link: input.link,
     time: input.time,
     published,
+    ...(input.documentsFailed ? { documentsFailed: input.documentsFailed } : {}),
   };
   const rows = statusRows(statusInput);
   const before = records.get(STATUS_RECORD);

@@ -306,6 +306,54 @@ describe('proposals and templates in Google Sheets', () => {
     expect(google.standin.documentsIn('folder-HD').map((d) => d.uploads)).toEqual([2, 2, 2]);
   });
 
+  it('a council whose documents Drive refuses (its folder outside a shared drive) still has its list recorded, and is told why', async () => {
+    google = await startGoogle({ speed: 400 });
+    db = await freshStore(server);
+    const seeded = seedSector(google.standin, 3);
+    const hd = seeded.units.get('HD');
+    if (!hd) throw new Error('no HD');
+    const registry = {
+      ...seeded,
+      units: new Map(seeded.units).set('HD', { ...hd, documentsFolder: 'folder-HD' }),
+    };
+    const { workbooks } = google.workbooks();
+    const { documents } = google.documents();
+    const deps = { source: workbooks, sink: workbooks, store: db.store, documents };
+    await syncUnits(deps, input(registry));
+    // Drive answers the service account's upload as it does outside a shared drive.
+    google.standin.inject({ kind: 'storageQuotaExceeded', api: 'files.create', count: 10 });
+    const refused = await proposeListed(deps, registry, { documentsDate: '2025-06-15' });
+    expect(refused.documentFailures.get('HD')?.reason).toBe('noStorage');
+    expect(refused.documentFailures.get('HD')?.detail).toContain('storageQuotaExceeded');
+    expect(refused.rewritten).toEqual(['HD']); // the proposal is written and recorded
+    expect((await db.store.loadProposalRecords(YEAR, ['HD'])).get('HD')?.location).toBe('ss-proposal-HD');
+    expect(google.standin.count({ api: 'files.create' })).toBe(1); // one refusal, no retry storm
+    // The office's status workbook says so beside the council's list.
+    const { writeSectorStatus } = await import('../../shared/usecases/status.ts');
+    google.standin.putSpreadsheet('ss-status', 'Tình hình', { 'Trang tính1': [] });
+    const status = await writeSectorStatus(
+      { store: db.store, sink: workbooks },
+      {
+        movement,
+        year: YEAR,
+        registry,
+        location: 'ss-status',
+        link: () => null,
+        time: (iso) => iso,
+        documentsFailed: new Set(refused.documentFailures.keys()),
+      },
+    );
+    expect(status.written).toBe(true);
+    const sheets = google.standin.sheetTitles('ss-status');
+    const cells = sheets.flatMap((t) => google?.standin.cells('ss-status', t) ?? []);
+    expect(cells.flat().map(String).join(' | ')).toContain('văn bản chưa ghi được');
+    // The folder moved into a shared drive: the next run writes them.
+    google.standin.clearFaults();
+    const done = await proposeListed(deps, registry, { documentsDate: '2025-06-15' });
+    expect(done.documentFailures.size).toBe(0);
+    expect(google.standin.documentsIn('folder-HD')).toHaveLength(3);
+  });
+
   it('writes a proposal in one batchUpdate once its tabs are known, finds a deleted tab again, and notices a council edit made right after the write', async () => {
     google = await startGoogle({ speed: 400 });
     db = await freshStore(server);

@@ -24,6 +24,7 @@ import {
   parseMultipart,
   quotaError,
   type SpreadsheetData,
+  STORAGE_QUOTA_ERROR,
   type StandinOptions,
   type Value,
   WINDOW_MS,
@@ -193,6 +194,11 @@ export class GoogleStandin {
     this.faults.push({ count: 1, ...fault });
   }
 
+  /** The faults injected and not yet spent are dropped (the cause was fixed). */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Random faults on a share of requests, deterministically seeded. */
   setChaos(
     chaos: { probability: number; kinds: FaultKind[]; seed: number; delayMs?: number } | undefined,
@@ -322,6 +328,11 @@ export class GoogleStandin {
       return;
     }
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, this.slowDelay));
+    if (fault === 'storageQuotaExceeded') {
+      record(api, kind, id, 403);
+      this.send(res, 403, { error: STORAGE_QUOTA_ERROR });
+      return;
+    }
     if (fault === '429' || fault === '500' || fault === '503') {
       const code = Number(fault);
       record(api, kind, id, code);

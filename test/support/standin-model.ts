@@ -51,7 +51,15 @@ export interface CallRecord {
   readonly gridData: boolean;
 }
 
-export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after';
+export type FaultKind =
+  | '429'
+  | '500'
+  | '503'
+  | 'slow'
+  | 'drop-before'
+  | 'drop-after'
+  /** Drive's 403 to a service account creating a file outside a shared drive. */
+  | 'storageQuotaExceeded';
 export interface Fault {
   readonly kind: FaultKind;
   /** How many matching requests it hits. */
@@ -151,6 +159,21 @@ export function invalidParameter(location: string): ApiError {
 }
 
 export const newSpreadsheetId = () => randomUUID().replace(/-/g, '').slice(0, 28);
+
+/** Drive's answer to a service account that creates a file in its own (storage-less) Drive. */
+export const STORAGE_QUOTA_ERROR = {
+  code: 403,
+  message:
+    'Service Accounts do not have storage quota. Leverage shared drives (https://developers.google.com/workspace/drive/api/guides/about-shareddrives), or use OAuth delegation (http://support.google.com/a/answer/7281227) instead.',
+  errors: [
+    {
+      message:
+        'Service Accounts do not have storage quota. Leverage shared drives (https://developers.google.com/workspace/drive/api/guides/about-shareddrives), or use OAuth delegation (http://support.google.com/a/answer/7281227) instead.',
+      domain: 'usageLimits',
+      reason: 'storageQuotaExceeded',
+    },
+  ],
+};
 
 /** Google's answer when a user's per-minute quota is spent. */
 export function quotaError(kind: CallKind) {

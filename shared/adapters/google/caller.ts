@@ -100,7 +100,10 @@ interface ErrorShape {
   code?: string | number;
   name?: string;
   message?: string;
-  response?: { status?: number; data?: { error?: { status?: string; message?: string } } };
+  response?: {
+    status?: number;
+    data?: { error?: { status?: string; message?: string; errors?: { reason?: string }[] } };
+  };
 }
 
 const TRANSIENT_CODES = new Set([
@@ -121,7 +124,11 @@ export function classify(error: unknown): {
 } {
   const e = (error ?? {}) as ErrorShape;
   const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : 0);
-  const reason = e.response?.data?.error?.status ?? String(e.code ?? e.name ?? '');
+  // Drive v3 names the reason in `errors[].reason` (storageQuotaExceeded, …); Sheets in `status`.
+  const reason =
+    e.response?.data?.error?.errors?.[0]?.reason ??
+    e.response?.data?.error?.status ??
+    String(e.code ?? e.name ?? '');
   const message = e.response?.data?.error?.message ?? e.message ?? String(error);
   if (status === 429 || status >= 500) return { retryable: true, status, reason, message };
   // Drive reports rate limits as 403 with a rate-limit reason.

@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import type { DocumentSink } from '../../ports/index.ts';
+import { DocumentWriteError } from '../../ports/index.ts';
 import type { DocumentModel } from '../../present/documents.ts';
 import { renderDocx } from '../docx/render.ts';
 import { type GoogleCaller, GoogleRequestError } from './caller.ts';
@@ -35,6 +36,18 @@ export class GoogleDocuments implements DocumentSink {
   }
 
   async writeDocuments(
+    council: { readonly code: string; readonly folder: string | null },
+    documents: readonly DocumentModel[],
+    previous?: readonly string[],
+  ): Promise<string[]> {
+    try {
+      return await this.write(council, documents, previous);
+    } catch (error) {
+      throw documentWriteError(error);
+    }
+  }
+
+  private async write(
     council: { readonly code: string; readonly folder: string | null },
     documents: readonly DocumentModel[],
     previous?: readonly string[],
@@ -126,4 +139,20 @@ export class GoogleDocuments implements DocumentSink {
     if (!id) throw new Error(`Drive created no file for ${title}`);
     return id;
   }
+}
+
+/** Drive's refusal as the port's error: the reason a council's secretary can act on. */
+function documentWriteError(error: unknown): unknown {
+  if (!(error instanceof GoogleRequestError)) return error;
+  const reason =
+    error.reason === 'storageQuotaExceeded'
+      ? 'noStorage'
+      : error.status === 404
+        ? 'folderMissing'
+        : error.status === 403 || error.status === 401
+          ? 'noAccess'
+          : 'other';
+  return new DocumentWriteError(reason, `${error.status} ${error.reason}: ${error.message}`, {
+    cause: error,
+  });
 }

@@ -132,7 +132,10 @@ export async function jobUnderLease(
     );
   }
   // The sector status the emulation office follows, after every sync (written when it changed).
-  const status = units && !wrongYear ? await sectorStatus(ctx, units) : undefined;
+  const status =
+    units && !wrongYear
+      ? await sectorStatus(ctx, units, new Set(proposals?.documentFailures.keys() ?? []))
+      : undefined;
   const report = buildReport({
     movementId: ctx.movement.id,
     year: ctx.year,
@@ -180,7 +183,10 @@ export async function jobUnderLease(
   const unread = report.units.filter((u) => u.status === 'failed' || u.status === 'inaccessible');
   const otherYear = report.units.some((u) => u.status === 'otherYear');
   // A council whose choice saved during the write is not in its workbook yet is not done either.
-  const withheld = report.councils.filter((c) => c.withheld.length > 0 || c.lateChoices.length > 0);
+  // Nor is one whose documents could not be written.
+  const withheld = report.councils.filter(
+    (c) => c.withheld.length > 0 || c.lateChoices.length > 0 || c.documentsError !== null,
+  );
   // A round list that could not be written is not done either.
   const roundUnwritten = report.round?.councils.some((c) => c.workbook === null) ?? false;
   // Nor is a round in which some council could rank nobody for want of years.
