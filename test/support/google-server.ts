@@ -21,7 +21,9 @@ import {
   type Fault,
   type FaultKind,
   gridToCells,
+  ProtectedCellError,
   parseMultipart,
+  protects,
   quotaError,
   type SpreadsheetData,
   STORAGE_QUOTA_ERROR,
@@ -33,7 +35,7 @@ import { routesOf } from './standin-routes.ts';
 import { setCell } from './standin-sheets.ts';
 
 export type { CallKind, CallRecord, Fault, FaultKind, StandinOptions } from './standin-model.ts';
-export { newSpreadsheetId } from './standin-model.ts';
+export { newSpreadsheetId, ProtectedCellError } from './standin-model.ts';
 
 export class GoogleStandin {
   readonly calls: CallRecord[] = [];
@@ -424,35 +426,4 @@ export class GoogleStandin {
     }
     return undefined;
   }
-}
-
-/** What Sheets says to a person typing into a cell protected against them. */
-export class ProtectedCellError extends Error {
-  override readonly name = 'ProtectedCellError';
-  constructor(where: string) {
-    super(`You are trying to edit a protected cell or object (${where}).`);
-  }
-}
-
-/** Whether a protected range of the sheet covers the cell and keeps `person` out. */
-function protects(ranges: readonly unknown[], row: number, col: number, person: string): boolean {
-  return ranges.some((raw) => {
-    const p = raw as {
-      range?: {
-        startRowIndex?: number;
-        endRowIndex?: number;
-        startColumnIndex?: number;
-        endColumnIndex?: number;
-      };
-      warningOnly?: boolean;
-      editors?: { users?: string[] };
-    };
-    const r = p.range ?? {};
-    const inside =
-      row >= (r.startRowIndex ?? 0) &&
-      row < (r.endRowIndex ?? Number.POSITIVE_INFINITY) &&
-      col >= (r.startColumnIndex ?? 0) &&
-      col < (r.endColumnIndex ?? Number.POSITIVE_INFINITY);
-    return inside && p.warningOnly !== true && !(p.editors?.users ?? []).includes(person);
-  });
 }

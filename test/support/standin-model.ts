@@ -192,3 +192,34 @@ export function quotaError(kind: CallKind) {
     ],
   };
 }
+
+/** What Sheets says to a person typing into a cell protected against them. */
+export class ProtectedCellError extends Error {
+  override readonly name = 'ProtectedCellError';
+  constructor(where: string) {
+    super(`You are trying to edit a protected cell or object (${where}).`);
+  }
+}
+
+/** Whether a protected range of the sheet covers the cell and keeps `person` out. */
+export function protects(ranges: readonly unknown[], row: number, col: number, person: string): boolean {
+  return ranges.some((raw) => {
+    const p = raw as {
+      range?: {
+        startRowIndex?: number;
+        endRowIndex?: number;
+        startColumnIndex?: number;
+        endColumnIndex?: number;
+      };
+      warningOnly?: boolean;
+      editors?: { users?: string[] };
+    };
+    const r = p.range ?? {};
+    const inside =
+      row >= (r.startRowIndex ?? 0) &&
+      row < (r.endRowIndex ?? Number.POSITIVE_INFINITY) &&
+      col >= (r.startColumnIndex ?? 0) &&
+      col < (r.endColumnIndex ?? Number.POSITIVE_INFINITY);
+    return inside && p.warningOnly !== true && !(p.editors?.users ?? []).includes(person);
+  });
+}
