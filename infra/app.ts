@@ -19,7 +19,13 @@ const app = new App();
 // Messages in Vietnamese, as every message of thidua: the operator reads them.
 const contextSchema = z.object({
   movementFile: z.string({ required_error: 'cần đường dẫn tệp cấu hình phong trào' }).min(1),
-  registryId: z.string({ required_error: 'cần mã bảng tính Danh mục đơn vị' }).min(1),
+  registryId: z
+    .string({ required_error: 'cần mã bảng tính Danh mục đơn vị' })
+    .min(1)
+    .refine(
+      (id) => !/^REPLACE-/i.test(id),
+      'vẫn là mã mẫu trong cdk.json: ghi mã bảng tính Danh mục đơn vị thật',
+    ),
   year: z.coerce.number({ invalid_type_error: 'phải là năm, ví dụ 2024' }).int().optional(),
   syncSchedule: z.string({ required_error: 'cần lịch đồng bộ (cron)' }).min(1),
   proposeSchedule: z.string({ required_error: 'cần lịch lập đề nghị (cron)' }).min(1),

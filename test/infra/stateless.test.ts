@@ -219,7 +219,7 @@ describe('npx cdk synth', () => {
     try {
       await promisify(execFile)(
         join(root, 'node_modules/.bin/cdk'),
-        ['synth', '--quiet', '--no-notices', '-o', out],
+        ['synth', '--quiet', '--no-notices', '-o', out, '-c', 'registryId=registry-spreadsheet-id'],
         {
           cwd: root,
           env: { ...env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_VERSION_CHECK: 'true' },
@@ -259,7 +259,16 @@ describe('npx cdk synth', () => {
     const result = await promisify(execFile)(
       join(root, 'node_modules/.bin/tsx'),
       [join(root, 'infra/app.ts')],
-      { cwd: root, env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ workerConcurrency: 1 }) } },
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          CDK_CONTEXT_JSON: JSON.stringify({
+            workerConcurrency: 1,
+            registryId: 'REPLACE-WITH-THE-REGISTRY-SPREADSHEET-ID',
+          }),
+        },
+      },
     ).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
@@ -267,6 +276,8 @@ describe('npx cdk synth', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Lỗi cấu hình CDK');
     expect(result.stderr).toContain('-c workerConcurrency: ít nhất 2');
+    // cdk.json's placeholder for the registry is not taken for an id.
+    expect(result.stderr).toContain('-c registryId: vẫn là mã mẫu trong cdk.json');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
