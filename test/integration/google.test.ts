@@ -306,6 +306,32 @@ describe('proposals and templates in Google Sheets', () => {
     expect(google.standin.documentsIn('folder-HD').map((d) => d.uploads)).toEqual([2, 2, 2]);
   });
 
+  it('lists and polls unit spreadsheets kept in a shared drive (Drive leaves them out of the default corpus and of the account’s change log)', async () => {
+    google = await startGoogle({ speed: 400 });
+    const g = google;
+    seedSector(g.standin, 4);
+    g.standin.putSpreadsheet('ss-D1', 'Bảng điểm D1', unitGrids('D1', peopleOf('D1')), {
+      driveId: 'drive-1',
+    });
+    const { workbooks } = g.workbooks();
+    // The nightly listing sees it.
+    expect((await workbooks.listVersions()).has('ss-D1')).toBe(true);
+    // The poll: a token for the account's log and one per shared drive; a clerk's edit in the
+    // shared drive is found, and an idle poll then costs one call per log.
+    const start = await workbooks.changesSince(null);
+    g.standin.userEdit('ss-D1', 'Cá nhân', 1, 8, 9);
+    const edited = await workbooks.changesSince(start.token);
+    expect([...edited.changed.keys()]).toEqual(['ss-D1']);
+    const before = g.standin.count({ api: 'changes.list' });
+    const idle = await workbooks.changesSince(edited.token);
+    expect(idle.changed.size).toBe(0);
+    expect(g.standin.count({ api: 'changes.list' }) - before).toBe(2);
+    // A token of the earlier format (the account's log only) still works, and learns the drives.
+    const old = await workbooks.changesSince(JSON.parse(start.token).user as string);
+    g.standin.userEdit('ss-D1', 'Cá nhân', 1, 8, 8);
+    expect([...(await workbooks.changesSince(old.token)).changed.keys()]).toContain('ss-D1');
+  });
+
   it('a council whose documents Drive refuses (its folder outside a shared drive) still has its list recorded, and is told why', async () => {
     google = await startGoogle({ speed: 400 });
     db = await freshStore(server);

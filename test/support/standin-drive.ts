@@ -82,6 +82,7 @@ export function fileOf(book: SpreadsheetData) {
     name: book.title,
     mimeType: SPREADSHEET_MIME,
     modifiedTime: new Date(book.modifiedTime).toISOString(),
+    ...(book.driveId ? { driveId: book.driveId } : {}),
     // Drive fills it only for a change by a signed-in user; `me` is the caller (the service account).
     lastModifyingUser: book.modifiedByApi
       ? { kind: 'drive#user', displayName: 'thidua', me: true }
@@ -133,7 +134,26 @@ export function listFiles(s: GoogleStandin, q: URLSearchParams) {
       file: documentFile(d),
     })),
   ];
-  const all = entries.filter((b) => filters.every((f) => f(b))).sort((a, b) => (a.id < b.id ? -1 : 1));
+  // Which files: `user` (the default) — those shared with the account directly, none of a shared
+  // drive it is a member of; `drive` — one shared drive's; `allDrives` — both.
+  const corpora = q.get('corpora') ?? 'user';
+  const allDrives = q.get('includeItemsFromAllDrives') === 'true' && q.get('supportsAllDrives') === 'true';
+  if (corpora !== 'user' && !allDrives)
+    throw new ApiError(
+      403,
+      'PERMISSION_DENIED',
+      'The includeItemsFromAllDrives parameter must be set to true when corpora is drive or allDrives.',
+    );
+  const driveOf = (b: Entry) => s.books.get(b.id)?.driveId;
+  const inCorpora = (b: Entry) =>
+    corpora === 'allDrives'
+      ? true
+      : corpora === 'drive'
+        ? driveOf(b) === q.get('driveId')
+        : driveOf(b) === undefined;
+  const all = entries
+    .filter((b) => inCorpora(b) && filters.every((f) => f(b)))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const offset = q.get('pageToken')
     ? Number(Buffer.from(q.get('pageToken') ?? '', 'base64url').toString())
     : 0;
@@ -170,9 +190,12 @@ export function listChanges(s: GoogleStandin, q: URLSearchParams) {
   const end = token + window.length;
   const latest = new Map<string, number>();
   for (const c of window) latest.set(c.fileId, c.time);
+  // A shared drive's changes are in its own log (`driveId`), not in the account's.
+  const driveId = q.get('driveId') ?? undefined;
   const changes = [...latest].flatMap(([fileId, time]) => {
     const book = s.books.get(fileId);
     if (!book || s.revoked.has(fileId) || (book.parents.length > 0 && !allDrives)) return [];
+    if (book.driveId !== driveId) return [];
     return [
       {
         kind: 'drive#change',

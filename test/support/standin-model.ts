@@ -30,6 +30,8 @@ export interface SpreadsheetData {
   modifiedByApi: boolean;
   nextProtectedRangeId: number;
   parents: string[];
+  /** The shared drive it is in (none: My Drive, shared with the account directly). */
+  driveId?: string;
 }
 
 export type CallKind = 'read' | 'write' | 'drive';

@@ -2,7 +2,9 @@
  * Drive for the Google adapter: the versions of the sector's spreadsheets (one listing per 1,000),
  * the changes since a page token, and the spreadsheets thidua makes in a shared drive.
  */
+
 import type { drive_v3 } from '@googleapis/drive';
+import { z } from 'zod';
 import { SourceUnavailableError, WorkbookInaccessibleError } from '../../ports/index.ts';
 import type { GoogleClients } from './auth.ts';
 import type { GoogleCaller } from './caller.ts';
@@ -125,6 +127,9 @@ export class DriveFiles {
             q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
             fields: `nextPageToken, files(id, modifiedTime${withModifier ? ', lastModifyingUser(me)' : ''})`,
             pageSize: 1000,
+            // Shared with the account, and in every shared drive it is a member of (the default
+            // corpus, `user`, leaves those out).
+            corpora: 'allDrives',
             supportsAllDrives: true,
             includeItemsFromAllDrives: true,
             ...(token ? { pageToken: token } : {}),
@@ -145,30 +150,76 @@ export class DriveFiles {
   }
 
   /**
-   * Spreadsheets changed since `token` (Drive `changes.list`, the files shared with the service
-   * account and those of shared drives), each with its modification time, and the token to ask
-   * from next time. Without a token: only the current one (`changes.getStartPageToken`). An idle
-   * sector costs one call.
+   * Spreadsheets changed since `token` (Drive `changes.list`: the account's own change log, and
+   * each shared drive's — a shared drive's changes are only in its own log), each with its
+   * modification time, and the token to ask from next time: the logs' page tokens, opaque to the
+   * caller. Without a token: only the current ones (`changes.getStartPageToken`, and `drives.list`
+   * for the shared drives). An idle sector costs one call, and one more per shared drive.
    */
   async changesSince(token: string | null): Promise<{ token: string; changed: Map<string, string> }> {
-    const drive = this.clients.drive;
-    if (!token) {
-      const start = await this.run<{ data: drive_v3.Schema$StartPageToken }>('drive', 'changes', (o) =>
-        drive.changes.getStartPageToken({ supportsAllDrives: true }, o),
+    const state = parsePollToken(token);
+    if (!state) {
+      const drives = await this.sharedDrives();
+      const user = await this.startToken();
+      const perDrive = await Promise.all(drives.map(async (id) => [id, await this.startToken(id)] as const));
+      return { token: formatPollToken({ user, drives: Object.fromEntries(perDrive) }), changed: new Map() };
+    }
+    // A token of an earlier release (the account's log only): the shared drives start from now.
+    if (!state.drives) {
+      const drives = await this.sharedDrives();
+      state.drives = Object.fromEntries(
+        await Promise.all(drives.map(async (id) => [id, await this.startToken(id)] as const)),
       );
-      return { token: start.data.startPageToken ?? '', changed: new Map() };
     }
     const changed = new Map<string, string>();
+    const user = await this.changesIn(state.user, undefined, changed);
+    const drives: Record<string, string> = {};
+    for (const [id, from] of Object.entries(state.drives))
+      drives[id] = await this.changesIn(from, id, changed);
+    return { token: formatPollToken({ user, drives }), changed };
+  }
+
+  /** The shared drives the account is a member of (one call per 100). */
+  private async sharedDrives(): Promise<string[]> {
+    const ids: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = pageToken;
+      const response = await this.run<{ data: drive_v3.Schema$DriveList }>('drive', 'drives.list', (o) =>
+        this.clients.drive.drives.list(
+          { pageSize: 100, fields: 'nextPageToken, drives(id)', ...(page ? { pageToken: page } : {}) },
+          o,
+        ),
+      );
+      for (const d of response.data.drives ?? []) if (d.id) ids.push(d.id);
+      pageToken = response.data.nextPageToken ?? undefined;
+    } while (pageToken);
+    return ids;
+  }
+
+  private async startToken(driveId?: string): Promise<string> {
+    const start = await this.run<{ data: drive_v3.Schema$StartPageToken }>('drive', 'changes', (o) =>
+      this.clients.drive.changes.getStartPageToken(
+        { supportsAllDrives: true, ...(driveId ? { driveId } : {}) },
+        o,
+      ),
+    );
+    return start.data.startPageToken ?? '';
+  }
+
+  /** One log's spreadsheets changed since `token` into `changed`; the log's next token. */
+  private async changesIn(token: string, driveId: string | undefined, changed: Map<string, string>) {
     let pageToken = token;
     for (;;) {
       const page = pageToken;
       const response = await this.run<{ data: drive_v3.Schema$ChangeList }>('drive', 'changes', (o) =>
-        drive.changes.list(
+        this.clients.drive.changes.list(
           {
             pageToken: page,
             pageSize: 1000,
             supportsAllDrives: true,
             includeItemsFromAllDrives: true,
+            ...(driveId ? { driveId } : {}),
             fields:
               'nextPageToken, newStartPageToken, changes(fileId, removed, file(id, mimeType, modifiedTime))',
           },
@@ -183,9 +234,9 @@ export class DriveFiles {
           change.file.modifiedTime
         )
           changed.set(change.fileId, change.file.modifiedTime);
-      if (response.data.newStartPageToken) return { token: response.data.newStartPageToken, changed };
+      if (response.data.newStartPageToken) return response.data.newStartPageToken;
       pageToken = response.data.nextPageToken ?? '';
-      if (!pageToken) return { token: page, changed };
+      if (!pageToken) return page;
     }
   }
 
@@ -215,3 +266,24 @@ export class DriveFiles {
     }
   }
 }
+
+/**
+ * The poll token: the account's change log's page token and each shared drive's. A plain token
+ * (an earlier release's: the account's log only) is read as that, with no drives yet.
+ */
+const pollTokenSchema = z.object({ user: z.string(), drives: z.record(z.string(), z.string()).optional() });
+
+function parsePollToken(token: string | null): { user: string; drives?: Record<string, string> } | null {
+  if (!token) return null;
+  if (!token.startsWith('{')) return { user: token };
+  try {
+    const parsed = pollTokenSchema.safeParse(JSON.parse(token));
+    return parsed.success
+      ? { user: parsed.data.user, ...(parsed.data.drives ? { drives: parsed.data.drives } : {}) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+const formatPollToken = (state: { user: string; drives: Record<string, string> }) => JSON.stringify(state);
