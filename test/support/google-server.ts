@@ -80,9 +80,6 @@ export class GoogleStandin {
   // ——— seeding and inspection, for tests and the demo (what users do in their browser) ———
 
   /** Creates or replaces a spreadsheet as users would have filled it. */
-  /** Shared drives the service account is a member of (`drives.list`). */
-  readonly sharedDrives = new Map<string, string>();
-
   putSpreadsheet(id: string, title: string, grids: WorkbookGrids, where: { driveId?: string } = {}): void {
     const sheets = Object.entries(grids).map(([sheetTitle, grid], index) => ({
       sheetId: index === 0 ? 0 : 1000 + index,
@@ -103,8 +100,6 @@ export class GoogleStandin {
       parents: where.driveId ? [where.driveId] : [],
       ...(where.driveId ? { driveId: where.driveId } : {}),
     });
-    if (where.driveId && !this.sharedDrives.has(where.driveId))
-      this.sharedDrives.set(where.driveId, `Bộ nhớ dùng chung ${where.driveId}`);
     this.changed(id);
   }
 

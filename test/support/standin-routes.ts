@@ -54,16 +54,6 @@ export function routesOf(s: GoogleStandin): readonly Route[] {
     },
     {
       method: 'GET',
-      pattern: /^\/drive\/v3\/drives$/,
-      api: 'drives.list',
-      kind: 'drive',
-      run: () => ({
-        kind: 'drive#driveList',
-        drives: [...s.sharedDrives].map(([id, name]) => ({ kind: 'drive#drive', id, name })),
-      }),
-    },
-    {
-      method: 'GET',
       pattern: /^\/drive\/v3\/changes$/,
       api: 'changes.list',
       kind: 'drive',

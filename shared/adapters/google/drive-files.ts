@@ -153,8 +153,8 @@ export class DriveFiles {
    * Spreadsheets changed since `token` (Drive `changes.list`: the account's own change log, and
    * each shared drive's — a shared drive's changes are only in its own log), each with its
    * modification time, and the token to ask from next time: the logs' page tokens, opaque to the
-   * caller. Without a token: only the current ones (`changes.getStartPageToken`, and `drives.list`
-   * for the shared drives). An idle sector costs one call, and one more per shared drive.
+   * caller. Without a token: only the current ones (`changes.getStartPageToken`; the shared drives
+   * from a listing). An idle sector costs one call, and one more per shared drive.
    */
   async changesSince(token: string | null): Promise<{ token: string; changed: Map<string, string> }> {
     const state = parsePollToken(token);
@@ -179,22 +179,33 @@ export class DriveFiles {
     return { token: formatPollToken({ user, drives }), changed };
   }
 
-  /** The shared drives the account is a member of (one call per 100). */
+  /**
+   * The shared drives that hold spreadsheets the account sees: from the listing (`corpora=allDrives`,
+   * each file's `driveId`), which the metadata scope allows — `drives.list` needs a wider one.
+   */
   private async sharedDrives(): Promise<string[]> {
-    const ids: string[] = [];
+    const ids = new Set<string>();
     let pageToken: string | undefined;
     do {
       const page = pageToken;
-      const response = await this.run<{ data: drive_v3.Schema$DriveList }>('drive', 'drives.list', (o) =>
-        this.clients.drive.drives.list(
-          { pageSize: 100, fields: 'nextPageToken, drives(id)', ...(page ? { pageToken: page } : {}) },
+      const response = await this.run<{ data: drive_v3.Schema$FileList }>('drive', 'files.list', (o) =>
+        this.clients.drive.files.list(
+          {
+            q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
+            fields: 'nextPageToken, files(driveId)',
+            pageSize: 1000,
+            corpora: 'allDrives',
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+            ...(page ? { pageToken: page } : {}),
+          },
           o,
         ),
       );
-      for (const d of response.data.drives ?? []) if (d.id) ids.push(d.id);
+      for (const file of response.data.files ?? []) if (file.driveId) ids.add(file.driveId);
       pageToken = response.data.nextPageToken ?? undefined;
     } while (pageToken);
-    return ids;
+    return [...ids].sort();
   }
 
   private async startToken(driveId?: string): Promise<string> {
