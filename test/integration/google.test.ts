@@ -34,6 +34,13 @@ const input = (registry: ReturnType<typeof seedSector>, now = '2025-06-10T01:00:
   now,
 });
 
+/** A sector whose council HD keeps its documents in the Drive folder `folder-HD`. */
+function withDocumentsFolder(seeded: ReturnType<typeof seedSector>) {
+  const hd = seeded.units.get('HD');
+  if (!hd) throw new Error('no HD');
+  return { ...seeded, units: new Map(seeded.units).set('HD', { ...hd, documentsFolder: 'folder-HD' }) };
+}
+
 /** The proposals of `registry`, each written where the registry lists its spreadsheet. */
 const proposeListed = (
   deps: Parameters<typeof proposeAwards>[0],
@@ -265,13 +272,7 @@ describe('proposals and templates in Google Sheets', () => {
   it('puts the council’s documents in its Drive folder as Google Docs, one upload each, again only when the list changes', async () => {
     google = await startGoogle({ speed: 400 });
     db = await freshStore(server);
-    const seeded = seedSector(google.standin, 3);
-    const hd = seeded.units.get('HD');
-    if (!hd) throw new Error('no HD');
-    const registry = {
-      ...seeded,
-      units: new Map(seeded.units).set('HD', { ...hd, documentsFolder: 'folder-HD' }),
-    };
+    const registry = withDocumentsFolder(seedSector(google.standin, 3));
     const { workbooks } = google.workbooks();
     const { documents, drive } = google.documents();
     const deps = { source: workbooks, sink: workbooks, store: db.store, documents };
@@ -335,13 +336,7 @@ describe('proposals and templates in Google Sheets', () => {
   it('a council whose documents Drive refuses (its folder outside a shared drive) still has its list recorded, and is told why', async () => {
     google = await startGoogle({ speed: 400 });
     db = await freshStore(server);
-    const seeded = seedSector(google.standin, 3);
-    const hd = seeded.units.get('HD');
-    if (!hd) throw new Error('no HD');
-    const registry = {
-      ...seeded,
-      units: new Map(seeded.units).set('HD', { ...hd, documentsFolder: 'folder-HD' }),
-    };
+    const registry = withDocumentsFolder(seedSector(google.standin, 3));
     const { workbooks } = google.workbooks();
     const { documents } = google.documents();
     const deps = { source: workbooks, sink: workbooks, store: db.store, documents };

@@ -158,19 +158,19 @@ export class DriveFiles {
    */
   async changesSince(token: string | null): Promise<{ token: string; changed: Map<string, string> }> {
     const state = parsePollToken(token);
+    /** Each shared drive's log, from now. */
+    const drivesFromNow = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await this.sharedDrives()).map(async (id) => [id, await this.startToken(id)] as const),
+        ),
+      );
     if (!state) {
-      const drives = await this.sharedDrives();
-      const user = await this.startToken();
-      const perDrive = await Promise.all(drives.map(async (id) => [id, await this.startToken(id)] as const));
-      return { token: formatPollToken({ user, drives: Object.fromEntries(perDrive) }), changed: new Map() };
+      const drives = await drivesFromNow();
+      return { token: formatPollToken({ user: await this.startToken(), drives }), changed: new Map() };
     }
     // A token of an earlier release (the account's log only): the shared drives start from now.
-    if (!state.drives) {
-      const drives = await this.sharedDrives();
-      state.drives = Object.fromEntries(
-        await Promise.all(drives.map(async (id) => [id, await this.startToken(id)] as const)),
-      );
-    }
+    state.drives ??= await drivesFromNow();
     const changed = new Map<string, string>();
     const user = await this.changesIn(state.user, undefined, changed);
     const drives: Record<string, string> = {};
