@@ -13,35 +13,46 @@ import { z } from 'zod';
 import { loadMovement } from '../shared/app/movement.ts';
 import { movementKind } from '../shared/movement/files.ts';
 import { StatefulStack } from './stateful-stack.ts';
-import { StatelessStack } from './stateless-stack.ts';
+import { maxWorkers, StatelessStack, WORKER_MIN_PER_MINUTE } from './stateless-stack.ts';
 
 const app = new App();
 // Messages in Vietnamese, as every message of thidua: the operator reads them.
-const contextSchema = z.object({
-  movementFile: z.string({ required_error: 'cần đường dẫn tệp cấu hình phong trào' }).min(1),
-  registryId: z
-    .string({ required_error: 'cần mã bảng tính Danh mục đơn vị' })
-    .min(1)
-    .refine(
-      (id) => !/^REPLACE-/i.test(id),
-      'vẫn là mã mẫu trong cdk.json: ghi mã bảng tính Danh mục đơn vị thật',
-    ),
-  year: z.coerce.number({ invalid_type_error: 'phải là năm, ví dụ 2024' }).int().optional(),
-  syncSchedule: z.string({ required_error: 'cần lịch đồng bộ (cron)' }).min(1),
-  proposeSchedule: z.string({ required_error: 'cần lịch lập đề nghị (cron)' }).min(1),
-  pollSchedule: z.string().min(1).optional(),
-  readsPerMinute: z.coerce.number().int().positive('phải là số nguyên dương'),
-  writesPerMinute: z.coerce.number().int().positive('phải là số nguyên dương'),
-  workerConcurrency: z.coerce
-    .number()
-    .int('phải là số nguyên')
-    .min(2, 'ít nhất 2 (giới hạn MaximumConcurrency của nguồn sự kiện SQS trong AWS Lambda)')
-    .max(1000, 'nhiều nhất 1000'),
-  sharedDriveFolder: z.string().min(1).optional(),
-  historyId: z.string().min(1).optional(),
-  alarmEmail: z.string().email('không phải địa chỉ e-mail').optional(),
-});
-const keys = Object.keys(contextSchema.shape) as (keyof z.infer<typeof contextSchema>)[];
+const contextSchema = z
+  .object({
+    movementFile: z.string({ required_error: 'cần đường dẫn tệp cấu hình phong trào' }).min(1),
+    registryId: z
+      .string({ required_error: 'cần mã bảng tính Danh mục đơn vị' })
+      .min(1)
+      .refine(
+        (id) => !/^REPLACE-/i.test(id),
+        'vẫn là mã mẫu trong cdk.json: ghi mã bảng tính Danh mục đơn vị thật',
+      ),
+    year: z.coerce.number({ invalid_type_error: 'phải là năm, ví dụ 2024' }).int().optional(),
+    syncSchedule: z.string({ required_error: 'cần lịch đồng bộ (cron)' }).min(1),
+    proposeSchedule: z.string({ required_error: 'cần lịch lập đề nghị (cron)' }).min(1),
+    pollSchedule: z.string().min(1).optional(),
+    readsPerMinute: z.coerce.number().int().positive('phải là số nguyên dương'),
+    writesPerMinute: z.coerce.number().int().positive('phải là số nguyên dương'),
+    workerConcurrency: z.coerce
+      .number()
+      .int('phải là số nguyên')
+      .min(2, 'ít nhất 2 (giới hạn MaximumConcurrency của nguồn sự kiện SQS trong AWS Lambda)')
+      .max(1000, 'nhiều nhất 1000'),
+    sharedDriveFolder: z.string().min(1).optional(),
+    historyId: z.string().min(1).optional(),
+    alarmEmail: z.string().email('không phải địa chỉ e-mail').optional(),
+  })
+  .superRefine((c, ctx) => {
+    // More workers than the quota can feed: each would get too few calls a minute for its batch.
+    const most = maxWorkers(c.readsPerMinute, c.writesPerMinute);
+    if (c.workerConcurrency > most)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['workerConcurrency'],
+        message: `${c.workerConcurrency} worker chia nhau hạn mức ${Math.min(c.readsPerMinute, c.writesPerMinute)} lượt/phút thì mỗi worker chỉ còn ${Math.floor(Math.min(c.readsPerMinute, c.writesPerMinute) / c.workerConcurrency)} lượt/phút, không đủ cho một lô 5 bảng điểm trong 2 phút (cần ít nhất ${WORKER_MIN_PER_MINUTE}); với hạn mức này đặt nhiều nhất ${most}, hoặc xin Google tăng hạn mức`,
+      });
+  });
+const keys = Object.keys(contextSchema.innerType().shape) as (keyof z.infer<typeof contextSchema>)[];
 const raw = Object.fromEntries(keys.map((key) => [key, app.node.tryGetContext(key) ?? undefined]));
 const parsed = contextSchema.safeParse(raw);
 if (!parsed.success) {

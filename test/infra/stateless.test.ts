@@ -280,4 +280,31 @@ describe('npx cdk synth', () => {
     expect(result.stderr).toContain('-c registryId: vẫn là mã mẫu trong cdk.json');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('refuses more workers than the quota can feed, saying the most it can', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const context = {
+      movementFile: DEFAULT_MOVEMENT_FILE,
+      registryId: 'registry-spreadsheet-id',
+      syncSchedule: 'cron(0 1 * * ? *)',
+      proposeSchedule: 'cron(0 6 * * ? *)',
+      readsPerMinute: 60,
+      writesPerMinute: 60,
+      workerConcurrency: 20,
+    };
+    const result = await promisify(execFile)(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'infra/app.ts')],
+      {
+        cwd: root,
+        env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context) },
+      },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('-c workerConcurrency: 20 worker chia nhau hạn mức 60 lượt/phút');
+    expect(result.stderr).toContain('đặt nhiều nhất 10');
+  });
 });
