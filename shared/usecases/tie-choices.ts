@@ -38,20 +38,29 @@ const tieGrid = (grids: WorkbookGrids): Grid => {
   return tab ? (grids[tab] ?? []) : [];
 };
 
+type ChoiceSets = {
+  readonly collective: ReadonlySet<string>;
+  readonly individual: ReadonlySet<string>;
+  readonly rejected: { readonly collective: ReadonlySet<string>; readonly individual: ReadonlySet<string> };
+};
+
+/** Choices as recorded: each set of ids sorted. */
+const choicesOf = (sets: ChoiceSets): Choices => ({
+  collective: [...sets.collective].sort(),
+  individual: [...sets.individual].sort(),
+  rejected: {
+    collective: [...sets.rejected.collective].sort(),
+    individual: [...sets.rejected.individual].sort(),
+  },
+});
+
 /** The council's choices as a workbook's tie tab holds them (pure). */
 export function tieChoicesIn(grids: WorkbookGrids): ChoicesRead {
   const read = tieChoicesOf(tieGrid(grids));
   const cellsOf = (rows: Map<string, number>) =>
     new Map([...rows].map(([id, r]) => [id, a1(r, TIE_CHOICE_COLUMN)]));
   return {
-    choices: {
-      collective: [...read.collective].sort(),
-      individual: [...read.individual].sort(),
-      rejected: {
-        collective: [...read.rejected.collective].sort(),
-        individual: [...read.rejected.individual].sort(),
-      },
-    },
+    choices: choicesOf(read),
     cells: { collective: cellsOf(read.rows.collective), individual: cellsOf(read.rows.individual) },
   };
 }
@@ -160,17 +169,7 @@ export function choicesEditedSince(
       same(next[subject], current[subject]) && same(next.rejected[subject], current.rejected?.[subject]),
   );
   if (cells.length === 0 || unchanged) return null; // nothing the state does not hold already
-  return {
-    choices: {
-      collective: [...next.collective].sort(),
-      individual: [...next.individual].sort(),
-      rejected: {
-        collective: [...next.rejected.collective].sort(),
-        individual: [...next.rejected.individual].sort(),
-      },
-    },
-    cells,
-  };
+  return { choices: choicesOf(next), cells };
 }
 
 /** The cells of the tie tab (`grids`) whose candidate's choice differs between `a` and `b`. */
