@@ -11,9 +11,11 @@ import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { z } from 'zod';
 import { loadMovement } from '../shared/app/movement.ts';
+import { maxWorkers } from '../shared/domain/setup.ts';
 import { movementKind } from '../shared/movement/files.ts';
+import { tooManyWorkers } from '../shared/text/doctor.ts';
 import { StatefulStack } from './stateful-stack.ts';
-import { maxWorkers, StatelessStack, WORKER_MIN_PER_MINUTE } from './stateless-stack.ts';
+import { StatelessStack } from './stateless-stack.ts';
 
 const app = new App();
 // Messages in Vietnamese, as every message of thidua: the operator reads them.
@@ -49,7 +51,7 @@ const contextSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['workerConcurrency'],
-        message: `${c.workerConcurrency} worker chia nhau hạn mức ${Math.min(c.readsPerMinute, c.writesPerMinute)} lượt/phút thì mỗi worker chỉ còn ${Math.floor(Math.min(c.readsPerMinute, c.writesPerMinute) / c.workerConcurrency)} lượt/phút, không đủ cho một lô 5 bảng điểm trong 2 phút (cần ít nhất ${WORKER_MIN_PER_MINUTE}); với hạn mức này đặt nhiều nhất ${most}, hoặc xin Google tăng hạn mức`,
+        message: tooManyWorkers(c.workerConcurrency, Math.min(c.readsPerMinute, c.writesPerMinute), most),
       });
   });
 const keys = Object.keys(contextSchema.innerType().shape) as (keyof z.infer<typeof contextSchema>)[];

@@ -51,17 +51,6 @@ export interface StatelessStackProps extends StackProps {
 
 const WORKER_TIMEOUT = Duration.minutes(2);
 
-/**
- * The calls a minute each worker needs at least: a batch of 5 workbooks, one read and one write
- * each, inside the 2-minute timeout with room for a retry. Below it, the last records of a batch
- * run out of time and go back to the queue again and again, until the dead-letter queue.
- */
-export const WORKER_MIN_PER_MINUTE = 6;
-
-/** The most workers the account's quota can feed (each takes an equal share of it). */
-export const maxWorkers = (readsPerMinute: number, writesPerMinute: number) =>
-  Math.floor(Math.min(readsPerMinute, writesPerMinute) / WORKER_MIN_PER_MINUTE);
-
 export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);

@@ -13,6 +13,7 @@ import { DynamoSubmissionStore } from '../adapters/dynamodb/store.ts';
 import { type GoogleCredentials, googleClients } from '../adapters/google/auth.ts';
 import { GoogleCaller } from '../adapters/google/caller.ts';
 import { GoogleDocuments } from '../adapters/google/documents.ts';
+import { GoogleSetupProbe } from '../adapters/google/setup-probe.ts';
 import { GoogleWorkbooks } from '../adapters/google/workbooks.ts';
 import { WorkPool } from '../adapters/threads/pool.ts';
 import { XlsxWorkbooks } from '../adapters/xlsx/workbooks.ts';
@@ -30,6 +31,7 @@ import {
   type Counters,
   type DocumentSink,
   newCounters,
+  type SetupProbe,
   type SheetSink,
   type SheetSource,
 } from '../ports/index.ts';
@@ -164,6 +166,30 @@ export function openSheets(
     sink: workbooks,
     registryLocation: sheets.registryId,
     ...(documents ? { documents } : {}),
+  };
+}
+
+/**
+ * For `thidua doctor`: the Google medium with read-only scopes, and the probe of what the account
+ * may do there, sharing one paced caller.
+ */
+export function openSetupCheck(sheets: Extract<SheetsOption, { kind: 'google' }>): {
+  source: SheetSource;
+  probe: SetupProbe;
+} {
+  const clients = googleClients({
+    credentials: sheets.credentials,
+    ...(sheets.rootUrl ? { rootUrl: sheets.rootUrl } : {}),
+    write: false,
+  });
+  const caller = new GoogleCaller({
+    ...(sheets.readsPerMinute ? { readsPerMinute: sheets.readsPerMinute } : {}),
+    ...(sheets.clock ? { clock: sheets.clock } : {}),
+    ...(sheets.timeoutMs ? { timeoutMs: sheets.timeoutMs } : {}),
+  });
+  return {
+    source: new GoogleWorkbooks({ clients, caller }),
+    probe: new GoogleSetupProbe(clients, caller),
   };
 }
 

@@ -6,6 +6,7 @@ import { PolicyMissingError } from '../domain/candidates.ts';
 import { cellRef, type Problem } from '../domain/problems.ts';
 import { MovementConfigError } from '../movement/movement.ts';
 import {
+  ServiceDisabledError,
   SourceUnavailableError,
   StoreBusyError,
   WorkbookInaccessibleError,
@@ -14,6 +15,7 @@ import {
 } from '../ports/index.ts';
 import { formatVietnamTime } from '../present/time.ts';
 import { CLI_TEXT } from '../text/console.ts';
+import { findingText } from '../text/doctor.ts';
 import { STATUS_LABELS } from '../text/proposals.ts';
 import { UnknownCouncilError } from '../usecases/publish.ts';
 import type { Report } from '../usecases/report.ts';
@@ -134,6 +136,17 @@ export function reportFailure(error: unknown): number {
     const since = error.since ? formatVietnamTime(error.since) : null;
     process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.busy(error.holder, since))}\n`);
     return EXIT.busy;
+  }
+  if (error instanceof ServiceDisabledError) {
+    // Every call is refused alike: one line with the page that enables the API, not a line per unit.
+    const finding = {
+      code: 'API_DISABLED',
+      api: error.api,
+      activationUrl: error.activationUrl,
+      google: error.answer,
+    } as const;
+    process.stderr.write(`${CLI_TEXT.failed(findingText(finding, undefined))}\n`);
+    return EXIT.failure;
   }
   if (error instanceof WorkbookNotFoundError) {
     process.stderr.write(`${CLI_TEXT.failed(CLI_TEXT.fileMissing(error.location))}\n`);

@@ -2,7 +2,7 @@
  * `thidua`: the command-line tool of the emulation office. It parses the command and dispatches:
  * each command lives in `commands/`, what it prints in `console.ts`, its options in `options.ts`.
  *
- *   thidua template | check <workbook> | sync | propose | run | documents | watch | publish | movement
+ *   thidua template | check <workbook> | sync | propose | run | documents | watch | publish | movement | doctor
  */
 
 import { resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../app/context.ts';
 import { CLI_TEXT } from '../text/console.ts';
 import { check } from './commands/check.ts';
+import { doctor } from './commands/doctor.ts';
 import { job } from './commands/job.ts';
 import { movementCommand } from './commands/movement.ts';
 import { publication } from './commands/publish.ts';
@@ -30,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
         return await movementCommand(rest);
       case 'watch':
         return await watchCommand(rest);
+      case 'doctor':
+        return await doctor(rest);
       case 'sync':
       case 'propose':
       case 'run': {

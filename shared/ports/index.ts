@@ -342,3 +342,5 @@ export interface Progress {
 }
 
 export const silentProgress: Progress = { start() {}, tick() {}, done() {} };
+
+export { type FolderAccess, ServiceDisabledError, type SetupProbe } from './setup.ts';

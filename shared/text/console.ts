@@ -225,6 +225,7 @@ Các lệnh:
   reopen     mở lại danh sách đã khóa sổ: --council MÃ --by HỌ_TÊN --why LÝ_DO
   audit      xem lịch sử khóa sổ, mở lại của một Hội đồng: --council MÃ
   documents  lập Tờ trình, Danh sách đề nghị, Biên bản họp (.docx) của một Hội đồng: --council MÃ
+  doctor     kiểm tra một triển khai trên Google trước khi chạy: API, quyền, thư mục, nhịp gọi
 
 Xem tùy chọn của từng lệnh: thidua <lệnh> --help`,
   template: `Cách dùng: thidua template [--registry TỆP | --example | --google --registry-id MÃ] [--year NĂM] [--movement TỆP]
@@ -274,6 +275,20 @@ là của Văn phòng thi đua, sửa trong Excel hoặc Google Sheets.
   check     kiểm tra cấu hình (.xlsx, .json, hoặc mã bảng tính với --google), liệt kê từng lỗi
             với trang và ô. Mã thoát 1 khi có lỗi.
 Mọi lệnh nhận bảng tính cấu hình ở --movement, như tệp .json.`,
+  doctor: `Cách dùng: thidua doctor --google --registry-id MÃ [--credentials TỆP] [--history MÃ]
+                     [--shared-drive THƯ_MỤC] [--reads-per-minute N] [--writes-per-minute N] [--json]
+
+Kiểm tra, không ghi gì, mọi thứ một lần chạy cần trên Google, và nói cách sửa từng chỗ:
+  - Google Sheets API và Google Drive API đã bật trong dự án (nếu chưa: đường dẫn để bật);
+  - Danh mục đơn vị và Lịch sử khen thưởng (--history) đọc được;
+  - bảng điểm của từng đơn vị, bảng đề nghị của từng Hội đồng đã chia sẻ cho tài khoản với quyền
+    Người chỉnh sửa;
+  - “Thư mục văn bản” của từng Hội đồng (và --shared-drive) nằm trong Drive dùng chung và tài
+    khoản được thêm tệp vào đó;
+  - vùng khóa có thể chỉ định tài khoản (biết e-mail của tài khoản), nhịp gọi trong hạn mức.
+Mỗi lỗi in kèm câu trả lời của Google. Dòng bắt đầu bằng ✗ là lỗi, bằng ! là lưu ý.
+Tùy chọn Google như trong "thidua run --help". Trên AWS: hàm admin, { "action": "doctor" }.
+Mã thoát: 0 sẵn sàng (một lần chạy sẽ làm được, có thể kèm lưu ý); 1 còn lỗi phải sửa; 2 dùng sai lệnh.`,
   audit: `Cách dùng: thidua audit --council MÃ [--registry TỆP | --example] [--json]
 
 Liệt kê mọi lần khóa sổ và mở lại danh sách của một Hội đồng: thời điểm, người thực hiện, lý do.`,

@@ -113,7 +113,9 @@ export function needsSync(
 
 /** Whether the workbook must be read: it changed (or the rules did) since the version last read. */
 function needsRead(previous: UnitState | undefined, version: string | undefined, rules: string): boolean {
-  if (!version) return previous?.lastStatus !== 'missing';
+  // A workbook the listing does not show is tried once (Google's Drive shows neither a file that
+  // is gone nor one not shared, its Sheets tells them apart); then not again until it shows.
+  if (!version) return previous?.lastStatus !== 'missing' && previous?.lastStatus !== 'inaccessible';
   return previous?.readKey !== `${version}|${rules}`;
 }
 
@@ -165,14 +167,9 @@ export async function syncUnits(deps: SyncDeps, input: SyncInput): Promise<SyncR
     let feedbackMissing = false;
     let version_: AcceptedVersion | undefined;
 
-    if (!unit.workbook || !version) {
+    if (!unit.workbook) {
       status = 'missing';
-      problems = [
-        workbookProblem(
-          'WORKBOOK_MISSING',
-          unit.workbook ? MESSAGES.WORKBOOK_MISSING(unit.workbook) : MESSAGES.WORKBOOK_NOT_LISTED(),
-        ),
-      ];
+      problems = [workbookProblem('WORKBOOK_MISSING', MESSAGES.WORKBOOK_NOT_LISTED())];
     } else if (!input.force && previous && !needsRead(previous, version, rules)) {
       // Nothing changed since the last read: same outcome, no read (a tab still owed is written).
       status = previous.lastStatus === 'accepted' ? 'unchanged' : previous.lastStatus;

@@ -55,7 +55,7 @@ describe('fault 2: a workbook that answers 403 or 404', () => {
     expect(second.units.find((u) => u.code === 'U001')).toMatchObject({ status: 'accepted', read: true });
   });
 
-  it('says the same for a spreadsheet id that does not exist, and tries it again next sync', async () => {
+  it('is “missing” when the id points to no spreadsheet (Sheets answers 404), and is tried again next sync', async () => {
     google = await startGoogle({ speed: 400 });
     db = await stores.fresh();
     const base = seedSector(google.standin, 2);
@@ -68,6 +68,7 @@ describe('fault 2: a workbook that answers 403 or 404', () => {
     const { workbooks } = google.workbooks();
     const deps = { source: workbooks, sink: workbooks, store: db.store };
     const first = await syncUnits(deps, syncInput(registry));
+    // Drive shows neither a file that is gone nor one not shared; Sheets tells them apart (404).
     expect(first.units.find((u) => u.code === 'U001')?.status).toBe('missing');
     const state = (await db.store.loadStates(2024, ['U001'])).get('U001');
     expect(state?.readKey).toBeNull();

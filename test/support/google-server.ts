@@ -20,7 +20,9 @@ import {
   type DocumentData,
   type Fault,
   type FaultKind,
+  type FolderData,
   gridToCells,
+  noPermission,
   ProtectedCellError,
   parseMultipart,
   protects,
@@ -28,6 +30,7 @@ import {
   type SpreadsheetData,
   STORAGE_QUOTA_ERROR,
   type StandinOptions,
+  serviceDisabledBody,
   type Value,
   WINDOW_MS,
 } from './standin-model.ts';
@@ -47,6 +50,10 @@ export class GoogleStandin {
   private readonly faults: Fault[] = [];
   /** Spreadsheets whose sharing with the service account was removed: Sheets answers 403. */
   readonly revoked = new Set<string>();
+  /** Drive folders the test put (a folder it did not put takes uploads, as a shared-drive folder would). */
+  readonly folders = new Map<string, FolderData>();
+  /** APIs not enabled in the project: every call to them is refused (403 SERVICE_DISABLED). */
+  private readonly disabledApis = new Set<'sheets' | 'drive'>();
   private chaos:
     | { probability: number; kinds: FaultKind[]; random: () => number; delayMs: number }
     | undefined;
@@ -193,6 +200,29 @@ export class GoogleStandin {
     this.revoked.delete(id);
   }
 
+  /** The owner changes the account's role on a spreadsheet (a reader may not write). */
+  share(id: string, role: 'writer' | 'reader'): void {
+    this.book(id).role = role;
+  }
+
+  /** A Drive folder: in a shared drive or in someone's My Drive, and whether the account may add files. */
+  putFolder(id: string, where: { name?: string; driveId?: string; canAdd?: boolean } = {}): void {
+    this.folders.set(id, {
+      id,
+      name: where.name ?? id,
+      canAdd: where.canAdd ?? true,
+      ...(where.driveId ? { driveId: where.driveId } : {}),
+    });
+  }
+
+  /** The project's API is turned off (or was never turned on), or on again. */
+  disableApi(api: 'sheets' | 'drive'): void {
+    this.disabledApis.add(api);
+  }
+  enableApi(api: 'sheets' | 'drive'): void {
+    this.disabledApis.delete(api);
+  }
+
   inject(fault: Fault): void {
     this.faults.push({ count: 1, ...fault });
   }
@@ -313,6 +343,20 @@ export class GoogleStandin {
           status: 'UNAUTHENTICATED',
         },
       });
+      return;
+    }
+
+    const apiOf = kind === 'drive' ? 'drive' : 'sheets';
+    if (this.disabledApis.has(apiOf)) {
+      record(api, kind, id, 403);
+      this.send(res, 403, { error: serviceDisabledBody(apiOf) });
+      return;
+    }
+
+    if (id && kind === 'write' && this.books.get(id)?.role === 'reader' && !this.revoked.has(id)) {
+      const e = noPermission();
+      record(api, kind, id, e.code);
+      this.send(res, e.code, { error: { code: e.code, message: e.message, status: e.status } });
       return;
     }
 

@@ -6,11 +6,42 @@ import {
   ApiError,
   DOCUMENT_MIME,
   type DocumentData,
+  driveNotFound,
+  FOLDER_MIME,
+  type FolderData,
+  insufficientPermissions,
   invalidParameter,
   newSpreadsheetId,
   SPREADSHEET_MIME,
   type SpreadsheetData,
+  STORAGE_QUOTA_ERROR,
 } from './standin-model.ts';
+
+/**
+ * Whether the account may create a file in these folders, as Drive decides: a folder the test put
+ * must let it add files, and be in a shared drive (a service account owns no storage); a folder
+ * the test did not put is taken as one that does.
+ */
+function mayCreateIn(s: GoogleStandin, parents: readonly string[]): void {
+  for (const id of parents) {
+    const folder = s.folders.get(id);
+    if (!folder) continue;
+    if (!folder.canAdd) throw insufficientPermissions();
+    if (!folder.driveId)
+      throw new ApiError(403, 'PERMISSION_DENIED', STORAGE_QUOTA_ERROR.message, STORAGE_QUOTA_ERROR);
+  }
+}
+
+export function folderFile(folder: FolderData) {
+  return {
+    kind: 'drive#file',
+    id: folder.id,
+    name: folder.name,
+    mimeType: FOLDER_MIME,
+    ...(folder.driveId ? { driveId: folder.driveId } : {}),
+    capabilities: { canAddChildren: folder.canAdd, canEdit: folder.canAdd },
+  };
+}
 
 /**
  * files.create / files.update with a .docx upload (uploadType=multipart), converted to a Google
@@ -35,12 +66,13 @@ export async function uploadDocument(
   });
   if (id) {
     const doc = s.documents.get(id);
-    if (!doc) throw new ApiError(404, 'NOT_FOUND', `File not found: ${id}.`);
+    if (!doc) throw driveNotFound(id);
     Object.assign(doc, { text, modifiedTime: s.clock.now(), uploads: doc.uploads + 1 });
     return documentFile(doc);
   }
   if (metadata.mimeType !== DOCUMENT_MIME)
     throw new ApiError(400, 'INVALID_ARGUMENT', 'The stand-in converts uploads to Google Docs only.');
+  mayCreateIn(s, metadata.parents ?? []);
   const doc: DocumentData = {
     id: newSpreadsheetId(),
     name: metadata.name ?? 'Untitled document',
@@ -68,6 +100,7 @@ export function createFile(s: GoogleStandin, body: unknown) {
   const file = (body ?? {}) as { name?: string; mimeType?: string; parents?: string[] };
   if (file.mimeType !== SPREADSHEET_MIME)
     throw new ApiError(400, 'INVALID_ARGUMENT', 'The stand-in creates Google Sheets files only.');
+  mayCreateIn(s, file.parents ?? []);
   const id = newSpreadsheetId();
   s.putSpreadsheet(id, file.name ?? 'Untitled spreadsheet', { 'Trang tính1': [] });
   const book = s.book(id);
@@ -83,6 +116,7 @@ export function fileOf(book: SpreadsheetData) {
     mimeType: SPREADSHEET_MIME,
     modifiedTime: new Date(book.modifiedTime).toISOString(),
     ...(book.driveId ? { driveId: book.driveId } : {}),
+    capabilities: { canEdit: book.role !== 'reader' },
     // Drive fills it only for a change by a signed-in user; `me` is the caller (the service account).
     lastModifyingUser: book.modifiedByApi
       ? { kind: 'drive#user', displayName: 'thidua', me: true }
@@ -124,7 +158,10 @@ export function listFiles(s: GoogleStandin, q: URLSearchParams) {
       } else throw invalidParameter('q');
     }
   const entries: Entry[] = [
-    ...[...s.books.values()].map((b) => ({ ...b, mimeType: SPREADSHEET_MIME, file: fileOf(b) })),
+    // A file whose sharing was removed is no longer the account's to list.
+    ...[...s.books.values()]
+      .filter((b) => !s.revoked.has(b.id))
+      .map((b) => ({ ...b, mimeType: SPREADSHEET_MIME, file: fileOf(b) })),
     ...[...s.documents.values()].map((d) => ({
       id: d.id,
       title: d.name,

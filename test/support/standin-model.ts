@@ -32,7 +32,21 @@ export interface SpreadsheetData {
   parents: string[];
   /** The shared drive it is in (none: My Drive, shared with the account directly). */
   driveId?: string;
+  /** The account's role: `reader` may read but not write (Sheets answers 403 to a write). Default: writer. */
+  role?: 'writer' | 'reader';
 }
+
+/** A Drive folder a test put: where it is, and whether the account may add files to it. */
+export interface FolderData {
+  id: string;
+  name: string;
+  /** The shared drive it is in; none: someone's My Drive, where a service account cannot own files. */
+  driveId?: string;
+  /** Contributor or above in its shared drive (or editor of a My Drive folder); false: viewer. */
+  canAdd: boolean;
+}
+
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 
 export type CallKind = 'read' | 'write' | 'drive';
 export interface CallRecord {
@@ -176,6 +190,79 @@ export const STORAGE_QUOTA_ERROR = {
     },
   ],
 };
+
+/** Drive v3's answer for a file that does not exist or is not shared with the caller. */
+export function driveNotFound(id: string): ApiError {
+  const message = `File not found: ${id}.`;
+  return new ApiError(404, 'NOT_FOUND', message, {
+    errors: [
+      { message, domain: 'global', reason: 'notFound', location: 'fileId', locationType: 'parameter' },
+    ],
+  });
+}
+
+/** Drive v3's answer to adding a file to a folder the caller may only view. */
+export function insufficientPermissions(): ApiError {
+  const message = 'The user does not have sufficient permissions for this file.';
+  return new ApiError(403, 'PERMISSION_DENIED', message, {
+    errors: [{ message, domain: 'global', reason: 'insufficientFilePermissions' }],
+  });
+}
+
+/** Sheets' answer to a write into a spreadsheet shared with the caller as a viewer. */
+export const noPermission = () =>
+  new ApiError(403, 'PERMISSION_DENIED', 'The caller does not have permission');
+
+/** The project the stand-in's credentials belong to, as Google names it in its answers. */
+const PROJECT = '123456789012';
+
+/**
+ * Google's answer to any call of an API not enabled in the caller's project: Sheets v4 in an
+ * ErrorInfo detail (SERVICE_DISABLED, with the activation page), Drive v3 also in `errors[]`
+ * (accessNotConfigured) — as Google answers them.
+ */
+export function serviceDisabledBody(api: 'sheets' | 'drive') {
+  const service = `${api}.googleapis.com`;
+  const title = api === 'sheets' ? 'Google Sheets API' : 'Google Drive API';
+  const activationUrl = `https://console.developers.google.com/apis/api/${service}/overview?project=${PROJECT}`;
+  const message = `${title} has not been used in project ${PROJECT} before or it is disabled. Enable it by visiting ${activationUrl} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`;
+  return {
+    code: 403,
+    message,
+    ...(api === 'drive'
+      ? {
+          errors: [
+            {
+              message,
+              domain: 'usageLimits',
+              reason: 'accessNotConfigured',
+              extendedHelp: 'https://console.developers.google.com',
+            },
+          ],
+        }
+      : {}),
+    status: 'PERMISSION_DENIED',
+    details: [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'SERVICE_DISABLED',
+        domain: 'googleapis.com',
+        metadata: {
+          consumer: `projects/${PROJECT}`,
+          service,
+          activationUrl,
+          serviceTitle: title,
+          containerInfo: PROJECT,
+        },
+      },
+      { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message },
+      {
+        '@type': 'type.googleapis.com/google.rpc.Help',
+        links: [{ description: 'Google developers console API activation', url: activationUrl }],
+      },
+    ],
+  };
+}
 
 /** Google's answer when a user's per-minute quota is spent. */
 export function quotaError(kind: CallKind) {

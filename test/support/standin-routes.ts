@@ -2,8 +2,16 @@
 
 import type { GoogleStandin } from './google-server.ts';
 import { batchUpdate } from './standin-batch-update.ts';
-import { createFile, documentFile, fileOf, listChanges, listFiles, uploadDocument } from './standin-drive.ts';
-import { ApiError, type CallKind } from './standin-model.ts';
+import {
+  createFile,
+  documentFile,
+  fileOf,
+  folderFile,
+  listChanges,
+  listFiles,
+  uploadDocument,
+} from './standin-drive.ts';
+import { ApiError, type CallKind, driveNotFound } from './standin-model.ts';
 import { batchGet, getSpreadsheet, valuesBatchUpdate } from './standin-sheets.ts';
 
 export type Route = {
@@ -80,7 +88,13 @@ export function routesOf(s: GoogleStandin): readonly Route[] {
       kind: 'drive',
       run: (id) => {
         const doc = s.documents.get(id);
-        return doc ? documentFile(doc) : fileOf(s.book(id));
+        if (doc) return documentFile(doc);
+        const folder = s.folders.get(id);
+        if (folder) return folderFile(folder);
+        const book = s.books.get(id);
+        // A file not shared with the caller is, to Drive, a file that does not exist.
+        if (!book || s.revoked.has(id)) throw driveNotFound(id);
+        return fileOf(book);
       },
     },
     {

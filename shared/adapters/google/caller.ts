@@ -46,11 +46,22 @@ export class GoogleRequestError extends Error {
     readonly status: number,
     readonly reason: string,
     message: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & {
+      /** For an API not enabled in the project: the console page that enables it. */
+      activationUrl?: string | undefined;
+    },
   ) {
     super(message, options);
+    this.activationUrl = options?.activationUrl;
   }
+  readonly activationUrl: string | undefined;
 }
+
+/** Google's reasons for an API not enabled in the caller's project (Drive v3's, and the newer ErrorInfo's). */
+export const SERVICE_DISABLED_REASONS: ReadonlySet<string> = new Set([
+  'accessNotConfigured',
+  'SERVICE_DISABLED',
+]);
 
 /**
  * Keeps every sliding minute within the quota: a call may go once the call `perMinute` places
@@ -102,7 +113,19 @@ interface ErrorShape {
   message?: string;
   response?: {
     status?: number;
-    data?: { error?: { status?: string; message?: string; errors?: { reason?: string }[] } };
+    data?: {
+      error?: {
+        status?: string;
+        message?: string;
+        errors?: { reason?: string }[];
+        details?: {
+          '@type'?: string;
+          reason?: string;
+          metadata?: { activationUrl?: string };
+          links?: { url?: string }[];
+        }[];
+      };
+    };
   };
 }
 
@@ -121,19 +144,29 @@ export function classify(error: unknown): {
   status: number;
   reason: string;
   message: string;
+  activationUrl?: string;
 } {
   const e = (error ?? {}) as ErrorShape;
   const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : 0);
+  const body = e.response?.data?.error;
+  // An API not enabled: Sheets says so in an ErrorInfo detail (SERVICE_DISABLED, with the
+  // activation page in its metadata); Drive v3 also in `errors[].reason` (accessNotConfigured).
+  const info = body?.details?.find((d) => d.reason === 'SERVICE_DISABLED');
+  const activationUrl =
+    info?.metadata?.activationUrl ??
+    (info ? body?.details?.flatMap((d) => d.links ?? []).find((l) => l.url)?.url : undefined);
   // Drive v3 names the reason in `errors[].reason` (storageQuotaExceeded, …); Sheets in `status`.
   const reason =
-    e.response?.data?.error?.errors?.[0]?.reason ??
-    e.response?.data?.error?.status ??
+    body?.errors?.[0]?.reason ??
+    (info ? 'SERVICE_DISABLED' : undefined) ??
+    body?.status ??
     String(e.code ?? e.name ?? '');
-  const message = e.response?.data?.error?.message ?? e.message ?? String(error);
+  const message = body?.message ?? e.message ?? String(error);
   if (status === 429 || status >= 500) return { retryable: true, status, reason, message };
   // Drive reports rate limits as 403 with a rate-limit reason.
   if (status === 403 && /rate ?limit/i.test(message)) return { retryable: true, status, reason, message };
-  if (status > 0) return { retryable: false, status, reason, message };
+  if (status > 0)
+    return { retryable: false, status, reason, message, ...(activationUrl ? { activationUrl } : {}) };
   const transient =
     TRANSIENT_CODES.has(String(e.code)) ||
     e.name === 'AbortError' ||
@@ -210,7 +243,11 @@ export class GoogleCaller {
       } catch (error) {
         const c = classify(error);
         if (c.status === 429) this.stats.throttled++;
-        if (!c.retryable) throw new GoogleRequestError(c.status, c.reason, c.message, { cause: error });
+        if (!c.retryable)
+          throw new GoogleRequestError(c.status, c.reason, c.message, {
+            cause: error,
+            activationUrl: c.activationUrl,
+          });
         if (attempt >= maxAttempts)
           throw new GoogleUnavailableError(`no answer after ${attempt} attempts: ${c.message}`, {
             cause: error,

@@ -5,7 +5,11 @@
 
 import type { drive_v3 } from '@googleapis/drive';
 import { z } from 'zod';
-import { SourceUnavailableError, WorkbookInaccessibleError } from '../../ports/index.ts';
+import {
+  SourceUnavailableError,
+  WorkbookInaccessibleError,
+  WorkbookNotFoundError,
+} from '../../ports/index.ts';
 import type { GoogleClients } from './auth.ts';
 import type { GoogleCaller } from './caller.ts';
 import { mappedCaller } from './google-calls.ts';
@@ -81,7 +85,8 @@ export class DriveFiles {
           const time = await this.modifiedTime(location);
           if (time) result.set(location, time);
         } catch (error) {
-          if (!(error instanceof WorkbookInaccessibleError)) throw error;
+          if (!(error instanceof WorkbookInaccessibleError || error instanceof WorkbookNotFoundError))
+            throw error;
         }
       }
       return result;
@@ -272,7 +277,11 @@ export class DriveFiles {
         ? { id: location, modifiedTime: time, mine: response.data.lastModifyingUser?.me === true }
         : undefined;
     } catch (error) {
-      if (withModifier && error instanceof WorkbookInaccessibleError) return undefined;
+      if (
+        withModifier &&
+        (error instanceof WorkbookInaccessibleError || error instanceof WorkbookNotFoundError)
+      )
+        return undefined;
       throw error;
     }
   }

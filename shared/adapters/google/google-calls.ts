@@ -1,8 +1,42 @@
 /** A Google call through the paced caller, its failures mapped to the ports' errors for one spreadsheet. */
 
-import { SourceUnavailableError, WorkbookInaccessibleError, WorkbookReadError } from '../../ports/index.ts';
+import {
+  ServiceDisabledError,
+  SourceUnavailableError,
+  WorkbookInaccessibleError,
+  WorkbookNotFoundError,
+  WorkbookReadError,
+} from '../../ports/index.ts';
 import { MESSAGES } from '../../text/messages.ts';
-import { type GoogleCaller, GoogleRequestError, GoogleUnavailableError } from './caller.ts';
+import {
+  type GoogleCaller,
+  GoogleRequestError,
+  GoogleUnavailableError,
+  SERVICE_DISABLED_REASONS,
+} from './caller.ts';
+
+/**
+ * An API not enabled in the project, as the port's error (not a workbook's fault: every call is
+ * refused alike). Which API, from Google's own words: the call's kind alone cannot tell (a Drive
+ * call may be paced as a write).
+ */
+export function serviceDisabled(error: GoogleRequestError, kind: string): ServiceDisabledError | undefined {
+  if (error.status !== 403 || !SERVICE_DISABLED_REASONS.has(error.reason)) return undefined;
+  const said = `${error.activationUrl ?? ''} ${error.message}`;
+  const api = /drive\.googleapis|Drive API/i.test(said)
+    ? 'drive'
+    : /sheets\.googleapis|Sheets API/i.test(said)
+      ? 'sheets'
+      : kind === 'drive'
+        ? 'drive'
+        : 'sheets';
+  return new ServiceDisabledError(
+    api,
+    error.activationUrl,
+    { status: error.status, reason: error.reason, message: error.message },
+    { cause: error },
+  );
+}
 
 /** Runs a call; maps Google's answers to the port's errors for one spreadsheet. */
 export async function callMapped<T>(
@@ -18,8 +52,10 @@ export async function callMapped<T>(
     if (error instanceof GoogleUnavailableError)
       throw new SourceUnavailableError(error.message, { cause: error });
     if (error instanceof GoogleRequestError) {
-      if (error.status === 404)
-        throw new WorkbookInaccessibleError(location, MESSAGES.GOOGLE_NOT_FOUND(), { cause: error });
+      const disabled = serviceDisabled(error, kind);
+      if (disabled) throw disabled;
+      // Sheets tells a spreadsheet that is not there (404) from one not shared (403); Drive does not.
+      if (error.status === 404) throw new WorkbookNotFoundError(location, { cause: error });
       if (error.status === 401 || error.status === 403)
         throw new WorkbookInaccessibleError(location, MESSAGES.NOT_SHARED(), { cause: error });
       throw new WorkbookReadError(location, MESSAGES.GOOGLE_REFUSED(`${error.status} ${error.message}`), {
