@@ -132,7 +132,8 @@ export class StatelessStack extends Stack {
     });
     const admin = new ThiduaFunction(this, 'Admin', {
       name: 'admin',
-      description: 'thidua: on-demand re-sync of a unit or re-proposal of a council',
+      description:
+        'thidua: on-demand re-sync of a unit, re-proposal of a council, or a check of the deployment (doctor)',
       timeout: Duration.minutes(1),
       movementFile,
       environment: {
@@ -141,6 +142,10 @@ export class StatelessStack extends Stack {
         GOOGLE_ACCESS: 'read',
         READS_PER_MINUTE: '10',
         WRITES_PER_MINUTE: '1',
+        // What `doctor` checks the pace against.
+        ACCOUNT_READS_PER_MINUTE: String(props.readsPerMinute),
+        ACCOUNT_WRITES_PER_MINUTE: String(props.writesPerMinute),
+        WORKER_CONCURRENCY: String(props.workerConcurrency),
       },
     });
 

@@ -3,15 +3,28 @@
  *   { "action": "resync-unit", "unitCode": "T01-KV3" }   read that unit's workbook again now
  *   { "action": "repropose", "councilCode": "T01" }       rewrite one council's proposal (or all)
  *   { "action": "round", "round": "final" }               the mid-term or final round's lists (one council, or all)
+ *   { "action": "doctor" }                                 what the deployment needs from Google, checked
+ *                                                          (as `thidua doctor`: each finding with its fix)
  */
+import { GoogleSetupProbe } from '../../shared/adapters/google/setup-probe.ts';
 import { JOB_LEASE } from '../../shared/app/lease.ts';
+import { isSetupError, type SetupFinding } from '../../shared/domain/setup.ts';
+import { findingText } from '../../shared/text/doctor.ts';
+import { diagnose } from '../../shared/usecases/doctor.ts';
 import { logger } from '../lib/logger.ts';
 import { adminEventSchema, type ProposeMessage, type SyncMessage } from '../lib/messages.ts';
 import type { Runtime } from '../lib/runtime.ts';
 
 export type AdminResult =
   | { readonly ok: true; readonly runId: string }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string }
+  | {
+      readonly ok: true;
+      /** A run would work. */
+      readonly ready: boolean;
+      readonly account: string | null;
+      readonly findings: readonly (SetupFinding & { severity: 'error' | 'warning'; text: string })[];
+    };
 
 export async function administer(
   rt: Runtime,
@@ -22,6 +35,7 @@ export async function administer(
   const parsed = adminEventSchema.safeParse(event);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
   const request = parsed.data;
+  if (request.action === 'doctor') return doctor(rt);
   // A resync or a round is a run of its own: it takes the store's lease (so it never shares the
   // Google quota with a run already working), released when its proposals are made.
   const takeLease = async (): Promise<AdminResult | null> => {
@@ -85,4 +99,44 @@ export async function administer(
   await rt.queue.send(rt.config.SYNC_QUEUE_URL, [message]);
   logger.info('resync requested', { runId, unit: unit.code });
   return { ok: true, runId };
+}
+
+/** `thidua doctor` in the cloud: with the functions' own credentials, configuration and pace. */
+async function doctor(rt: Runtime): Promise<AdminResult> {
+  const c = rt.config;
+  const diagnosis = await diagnose(
+    { source: rt.workbooks, probe: new GoogleSetupProbe(rt.clients, rt.caller) },
+    {
+      registryLocation: c.REGISTRY_ID,
+      historyLocation: c.HISTORY_ID,
+      sharedDriveFolder: c.SHARED_DRIVE_FOLDER,
+      pace: {
+        readsPerMinute: c.READS_PER_MINUTE,
+        writesPerMinute: c.WRITES_PER_MINUTE,
+        ...(c.WORKER_CONCURRENCY
+          ? {
+              workers: {
+                count: c.WORKER_CONCURRENCY,
+                readsPerMinute: c.ACCOUNT_READS_PER_MINUTE ?? c.READS_PER_MINUTE,
+                writesPerMinute: c.ACCOUNT_WRITES_PER_MINUTE ?? c.WRITES_PER_MINUTE,
+              },
+            }
+          : {}),
+      },
+    },
+  );
+  logger.info('deployment checked', {
+    ready: diagnosis.ready,
+    findings: diagnosis.findings.map((f) => f.code),
+  });
+  return {
+    ok: true,
+    ready: diagnosis.ready,
+    account: diagnosis.account ?? null,
+    findings: diagnosis.findings.map((f) => ({
+      ...f,
+      severity: isSetupError(f) ? 'error' : 'warning',
+      text: findingText(f, diagnosis.account),
+    })),
+  };
 }

@@ -25,6 +25,10 @@ const envSchema = z
     /** Per process: the service account's quota divided by the functions that may run at once. */
     READS_PER_MINUTE: z.coerce.number().int().positive().default(60),
     WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    /** For the admin's `doctor`: the account's quota and how many workers share it (the stack's settings). */
+    ACCOUNT_READS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    ACCOUNT_WRITES_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    WORKER_CONCURRENCY: z.coerce.number().int().positive().optional(),
     GOOGLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     DYNAMODB_ENDPOINT: z.string().url().optional(),
     /** How long a sync run may hold the store's lease before another dispatcher may start one. */

@@ -42,6 +42,7 @@ export const adminEventSchema = z.discriminatedUnion('action', [
     councilCode: z.string().min(1).optional(),
     year: z.number().int().optional(),
   }),
+  z.object({ action: z.literal('doctor') }),
   z.object({
     action: z.literal('round'),
     round: z.enum(['midterm', 'final']),

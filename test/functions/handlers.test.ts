@@ -206,6 +206,41 @@ describe('on demand and on schedule', () => {
     expect(await administer(rt, { action: 'explode' }, now, 'admin-3')).toMatchObject({ ok: false });
   });
 
+  it('checks the deployment on demand ({ action: "doctor" }): ready, then each finding with its fix, the workers against the quota', async () => {
+    // HD's documents folder in a shared drive the account may add files to: nothing in the way.
+    google.standin.putFolder('folder-HD', { driveId: 'drive-vp' });
+    const ready = await administer(rt, { action: 'doctor' }, now, 'admin-d');
+    expect(ready).toMatchObject({ ok: true, ready: true, account: null });
+    // A unit's spreadsheet read-only, and more workers than the account's quota can feed.
+    google.standin.share('ss-U002', 'reader');
+    const crowded = {
+      ...rt,
+      config: {
+        ...rt.config,
+        WORKER_CONCURRENCY: 20,
+        ACCOUNT_READS_PER_MINUTE: 60,
+        ACCOUNT_WRITES_PER_MINUTE: 60,
+      },
+    };
+    const result = await administer(crowded, { action: 'doctor' }, now, 'admin-d2');
+    expect(result).toMatchObject({ ok: true, ready: false });
+    const findings = 'findings' in result ? result.findings : [];
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual([
+      'TOO_MANY_WORKERS',
+      'WORKBOOK_READ_ONLY',
+    ]);
+    expect(findings.find((f) => f.code === 'TOO_MANY_WORKERS')?.text).toContain(
+      'với hạn mức này đặt nhiều nhất 10',
+    );
+    expect(findings.find((f) => f.code === 'WORKBOOK_READ_ONLY')?.text).toContain(
+      'Đơn vị U002 — bảng điểm ss-U002',
+    );
+    expect(logged.some((l) => l.message === 'deployment checked' && l.ready === false)).toBe(true);
+    // Nothing was written, nothing was queued.
+    expect(google.standin.calls.filter((c) => c.kind === 'write')).toEqual([]);
+    expect(queue.sent.size).toBe(0);
+  });
+
   it('reproposes one council, and runs the fallback proposal on schedule only for a run that never got its proposals', async () => {
     await administer(rt, { action: 'repropose', councilCode: 'HD' }, now, 'admin-1');
     // No run waiting: the fallback asks Google nothing.

@@ -93,6 +93,14 @@ describe('stateless stack', () => {
     if (!worker) throw new Error('no worker function');
     const vars = (worker.Properties.Environment as { Variables: Record<string, string> }).Variables;
     expect([vars.READS_PER_MINUTE, vars.WRITES_PER_MINUTE]).toEqual(['30', '30']);
+    // The admin's `doctor` checks the same settings: the account's quota and the workers sharing it.
+    const admin = fnWithAccess('read').find((f) => String(f.Properties.Description).includes('doctor'));
+    const adminVars = (admin?.Properties.Environment as { Variables: Record<string, string> }).Variables;
+    expect([
+      adminVars.ACCOUNT_READS_PER_MINUTE,
+      adminVars.ACCOUNT_WRITES_PER_MINUTE,
+      adminVars.WORKER_CONCURRENCY,
+    ]).toEqual(['60', '60', '2']);
   });
 
   it('schedules the sync and the fallback proposals in Viet Nam time', () => {
