@@ -135,9 +135,9 @@ export const CLI_TEXT = {
     `Chưa lập được văn bản của Hội đồng ${council}: danh sách chưa lập lại được — lý do ở dòng “${council}: chưa lập lại danh sách” phía trên.`,
   badRound: (value: string) => `--round: “${value}” không hợp lệ (midterm hoặc final).`,
   roundNeedsFolder: (n: number) =>
-    `${n} Hội đồng chưa có bảng đề nghị của đợt: trên Google, bảng đề nghị sơ kết, tổng kết được tạo trong thư mục Drive dùng chung (--shared-drive hoặc $THIDUA_SHARED_DRIVE_FOLDER).`,
+    `${n} Hội đồng chưa có bảng đề nghị của đợt: trên Google, bảng đề nghị sơ kết, tổng kết được tạo trong thư mục thuộc bộ nhớ dùng chung (shared drive; --shared-drive hoặc $THIDUA_SHARED_DRIVE_FOLDER).`,
   roundWrittenGoogle: (n: number) =>
-    `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào thư mục Drive dùng chung (tên “Đề nghị khen thưởng … — Hội đồng (mã)”).`,
+    `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào thư mục trong bộ nhớ dùng chung (tên “Đề nghị khen thưởng … — Hội đồng (mã)”).`,
   roundWritten: (n: number, dir: string) => `Đề nghị khen thưởng đợt: ${n} bảng đề nghị đã ghi vào ${dir}`,
   roundList: (subject: string, proposed: number, forms: string, tied: number, toCheck: number) =>
     `${subject} đề xuất ${proposed}${forms ? ` (${forms})` : ''}${tied ? `, ${tied} đồng điểm tại ngưỡng` : ''}${toCheck ? `, ${toCheck} còn điều kiện Hội đồng cần kiểm tra` : ''}`,
@@ -283,7 +283,7 @@ Kiểm tra, không ghi gì, mọi thứ một lần chạy cần trên Google, v
   - Danh mục đơn vị và Lịch sử khen thưởng (--history) đọc được;
   - bảng điểm của từng đơn vị, bảng đề nghị của từng Hội đồng đã chia sẻ cho tài khoản với quyền
     Người chỉnh sửa;
-  - “Thư mục văn bản” của từng Hội đồng (và --shared-drive) nằm trong Drive dùng chung và tài
+  - “Thư mục văn bản” của từng Hội đồng (và --shared-drive) nằm trong bộ nhớ dùng chung và tài
     khoản được thêm tệp vào đó;
   - vùng khóa có thể chỉ định tài khoản (biết e-mail của tài khoản), nhịp gọi trong hạn mức.
 Mỗi lỗi in kèm câu trả lời của Google. Dòng bắt đầu bằng ✗ là lỗi, bằng ! là lưu ý.
@@ -328,6 +328,6 @@ Dùng Google Sheets thay cho tệp .xlsx (--google):
   --google-root-url URL   địa chỉ API khác, ví dụ bản giả lập cục bộ ($THIDUA_GOOGLE_ROOT_URL)
   --reads-per-minute N    hạn mức đọc Sheets mỗi phút của tài khoản dịch vụ (mặc định 60)
   --writes-per-minute N   hạn mức ghi (mặc định 60)
-  --shared-drive THƯ_MỤC  thư mục trong Drive dùng chung để tạo bảng đề nghị mà Danh mục chưa ghi
+  --shared-drive THƯ_MỤC  thư mục trong bộ nhớ dùng chung (shared drive) để tạo bảng đề nghị mà Danh mục chưa ghi
                           ($THIDUA_SHARED_DRIVE_FOLDER)`,
 });

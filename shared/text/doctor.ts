@@ -11,7 +11,7 @@ const ROLE_LABEL: Record<WorkbookRole, string> = {
 };
 const FOLDER_LABEL: Record<FolderUse, string> = {
   documents: 'Thư mục văn bản',
-  proposals: 'Thư mục Drive dùng chung (--shared-drive)',
+  proposals: 'Thư mục trong bộ nhớ dùng chung (--shared-drive)',
 };
 
 const said = (google: GoogleAnswer | undefined) =>
@@ -49,22 +49,22 @@ export function findingText(finding: SetupFinding, account: string | undefined):
     Cách sửa: ghi mã bảng tính vào cột “Bảng điểm” (thidua template --google tạo các trang cho bảng tính mới).`;
     case 'FOLDER_MISSING':
       return `${FOLDER_LABEL[finding.use]} ${finding.folder}${whose(finding.councils)}: không tìm thấy, hoặc chưa chia sẻ cho ${who}.
-    Cách sửa: thêm ${who} làm thành viên của Drive dùng chung chứa thư mục, vai trò Người đóng góp (Contributor) trở lên; hoặc sửa mã thư mục.${said(finding.google)}`;
+    Cách sửa: thêm ${who} làm thành viên của bộ nhớ dùng chung (shared drive) chứa thư mục, vai trò Người đóng góp (Contributor) trở lên; hoặc sửa mã thư mục.${said(finding.google)}`;
     case 'NOT_A_FOLDER':
       return `${FOLDER_LABEL[finding.use]} ${finding.folder}${whose(finding.councils)}: đây là một tệp, không phải thư mục Drive.
     Cách sửa: ghi mã của thư mục (phần cuối địa chỉ https://drive.google.com/drive/folders/…).`;
     case 'FOLDER_NOT_SHARED_DRIVE':
-      return `${FOLDER_LABEL[finding.use]} ${finding.folder}${whose(finding.councils)}: nằm trong “Drive của tôi” của một người, không trong Drive dùng chung. Tài khoản dịch vụ không có dung lượng lưu trữ riêng, nên Drive từ chối mọi tệp nó tạo ở đây (storageQuotaExceeded).
-    Cách sửa: chuyển thư mục vào một Drive dùng chung và thêm ${who} làm thành viên, vai trò Người đóng góp (Contributor) trở lên.`;
+      return `${FOLDER_LABEL[finding.use]} ${finding.folder}${whose(finding.councils)}: nằm trong “Drive của tôi” của một người, không trong một bộ nhớ dùng chung (shared drive). Tài khoản dịch vụ không có dung lượng lưu trữ riêng, nên Drive từ chối mọi tệp nó tạo ở đây (storageQuotaExceeded).
+    Cách sửa: chuyển thư mục vào một bộ nhớ dùng chung và thêm ${who} làm thành viên, vai trò Người đóng góp (Contributor) trở lên.`;
     case 'FOLDER_READ_ONLY':
       return `${FOLDER_LABEL[finding.use]} ${finding.folder}${whose(finding.councils)}: ${who} không được thêm tệp vào thư mục (Drive sẽ trả insufficientFilePermissions).
-    Cách sửa: trong Drive dùng chung, đổi vai trò của ${who} thành Người đóng góp (Contributor) trở lên.`;
+    Cách sửa: trong bộ nhớ dùng chung (shared drive), đổi vai trò của ${who} thành Người đóng góp (Contributor) trở lên.`;
     case 'NO_DOCUMENTS_FOLDER':
       return `Hội đồng ${finding.councils.join(', ')}: Danh mục không ghi “Thư mục văn bản”, văn bản (Tờ trình, Danh sách, Biên bản) sẽ không được tạo trên Drive.
-    Cách sửa: ghi mã một thư mục trong Drive dùng chung vào Danh mục, hoặc chỉ định --shared-drive.`;
+    Cách sửa: ghi mã một thư mục trong bộ nhớ dùng chung (shared drive) vào Danh mục, hoặc chỉ định --shared-drive.`;
     case 'NO_PROPOSAL_PLACE':
-      return `Hội đồng ${finding.councils.join(', ')}: Danh mục không ghi “Bảng đề nghị khen thưởng” và không có thư mục Drive dùng chung: thidua không có chỗ ghi danh sách đề nghị.
-    Cách sửa: tạo bảng tính, chia sẻ cho ${who} với quyền Người chỉnh sửa, ghi mã vào Danh mục; hoặc chỉ định thư mục Drive dùng chung (--shared-drive, hoặc sharedDriveFolder khi triển khai).`;
+      return `Hội đồng ${finding.councils.join(', ')}: Danh mục không ghi “Bảng đề nghị khen thưởng” và không có thư mục trong bộ nhớ dùng chung (shared drive): thidua không có chỗ ghi danh sách đề nghị.
+    Cách sửa: tạo bảng tính, chia sẻ cho ${who} với quyền Người chỉnh sửa, ghi mã vào Danh mục; hoặc chỉ định một thư mục trong bộ nhớ dùng chung (--shared-drive, hoặc sharedDriveFolder khi triển khai).`;
     case 'ACCOUNT_UNKNOWN':
       return `Không biết địa chỉ e-mail của tài khoản thidua dùng (token cố định, hoặc liên kết danh tính không mạo danh một tài khoản dịch vụ): vùng khóa chỉ cảnh báo, người dùng vẫn ghi đè được ô của thidua sau một cảnh báo.
     Cách sửa: dùng khóa tài khoản dịch vụ, hoặc tạo cấu hình liên kết danh tính với --service-account (docs/aws.md).`;

@@ -190,7 +190,7 @@ export const PROPOSAL_TEXT = {
 /** Why a council's documents could not be written, for its secretary and the office. */
 export const DOCUMENT_FAILURE_TEXT: Record<'noStorage' | 'noAccess' | 'folderMissing' | 'other', string> = {
   noStorage:
-    'thư mục văn bản của Hội đồng không nằm trong một bộ nhớ dùng chung (shared drive): tài khoản dịch vụ không có dung lượng riêng nên không tạo được tệp. Chuyển thư mục vào một shared drive có tài khoản dịch vụ là thành viên (quyền Người quản lý nội dung), rồi chạy lại.',
+    'thư mục văn bản của Hội đồng không nằm trong một bộ nhớ dùng chung (shared drive): tài khoản dịch vụ không có dung lượng riêng nên không tạo được tệp. Chuyển thư mục vào một bộ nhớ dùng chung có tài khoản dịch vụ là thành viên (vai trò Người đóng góp trở lên), rồi chạy lại; thidua doctor --google kiểm tra mọi thư mục.',
   noAccess:
     'tài khoản dịch vụ không được thêm tệp vào thư mục văn bản của Hội đồng: chia sẻ thư mục (hoặc shared drive chứa nó) với tài khoản, quyền thêm tệp, rồi chạy lại.',
   folderMissing:

@@ -136,7 +136,7 @@ describe('thidua doctor --google', () => {
       says: [
         '✗ Thư mục văn bản folder-HD (Hội đồng HD): nằm trong “Drive của tôi”',
         '(storageQuotaExceeded)',
-        'chuyển thư mục vào một Drive dùng chung',
+        'chuyển thư mục vào một bộ nhớ dùng chung',
       ],
     },
     {
@@ -184,6 +184,31 @@ describe('thidua doctor --google', () => {
     expect(standin.count({ api: 'files.list' })).toBe(0);
     expect(standin.count({ api: 'files.get', status: 404 })).toBe(1);
     expect(code).toBe(1);
+  });
+
+  it('names what a run then meets, as Google answers it: documents refused outside a shared drive, a run stopped by an API that is off', async () => {
+    const { standin, args } = await deployment();
+    standin.putFolder('folder-HD', { name: 'Văn bản HD' }); // someone's My Drive
+    const doctorSays = await doctor(args);
+    expect(doctorSays.out).toContain('(storageQuotaExceeded)');
+    // The run: the proposal is written, the documents are refused with Drive's own reason.
+    const store = await mkdtemp(join(tmpdir(), 'thidua-doctor-store-'));
+    const runArgs = ['run', ...args.slice(1), '--store', store, '--out', join(store, 'out'), '--json'];
+    const run = await doctor(runArgs);
+    expect(run.code).toBe(3);
+    const report = JSON.parse(run.out) as { councils: { code: string; documentsError: string | null }[] };
+    expect(report.councils.find((c) => c.code === 'HD')?.documentsError).toMatch(
+      /không nằm trong một bộ nhớ dùng chung/,
+    );
+    expect(standin.count({ api: 'files.create', status: 403 })).toBe(1);
+    // The Drive API turned off: one line with the page that enables it, not a line per unit.
+    standin.disableApi('drive');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(runArgs)).toBe(1);
+    const said = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(said).toContain('Lỗi: Google Drive API chưa được bật');
+    expect(said).toContain('https://console.developers.google.com/apis/api/drive.googleapis.com/overview');
+    expect(said.match(/chưa được bật/g)).toHaveLength(1);
   });
 
   it('warns of a pace above Google’s default quota without failing', async () => {

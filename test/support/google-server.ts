@@ -13,6 +13,7 @@ import { realClock } from '../../shared/adapters/os/clock.ts';
 import type { WorkbookGrids } from '../../shared/domain/grid.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { applyFieldMask } from './fields.ts';
+import { FaultPlan, faultAnswer, refusalOf } from './standin-faults.ts';
 import {
   ApiError,
   type CallKind,
@@ -22,15 +23,12 @@ import {
   type FaultKind,
   type FolderData,
   gridToCells,
-  noPermission,
   ProtectedCellError,
   parseMultipart,
   protects,
   quotaError,
   type SpreadsheetData,
-  STORAGE_QUOTA_ERROR,
   type StandinOptions,
-  serviceDisabledBody,
   type Value,
   WINDOW_MS,
 } from './standin-model.ts';
@@ -47,16 +45,14 @@ export class GoogleStandin {
   readonly clock: Clock;
   private readonly quota: Record<CallKind, number>;
   private readonly windows: Record<CallKind, number[]> = { read: [], write: [], drive: [] };
-  private readonly faults: Fault[] = [];
+  /** Faults injected by tests, and random ones (chaos). */
+  private readonly faultPlan = new FaultPlan();
   /** Spreadsheets whose sharing with the service account was removed: Sheets answers 403. */
   readonly revoked = new Set<string>();
   /** Drive folders the test put (a folder it did not put takes uploads, as a shared-drive folder would). */
   readonly folders = new Map<string, FolderData>();
   /** APIs not enabled in the project: every call to them is refused (403 SERVICE_DISABLED). */
-  private readonly disabledApis = new Set<'sheets' | 'drive'>();
-  private chaos:
-    | { probability: number; kinds: FaultKind[]; random: () => number; delayMs: number }
-    | undefined;
+  readonly disabledApis = new Set<'sheets' | 'drive'>();
   private server: Server | undefined;
 
   constructor(private readonly options: StandinOptions) {
@@ -224,35 +220,19 @@ export class GoogleStandin {
   }
 
   inject(fault: Fault): void {
-    this.faults.push({ count: 1, ...fault });
+    this.faultPlan.inject(fault);
   }
 
   /** The faults injected and not yet spent are dropped (the cause was fixed). */
   clearFaults(): void {
-    this.faults.length = 0;
+    this.faultPlan.clear();
   }
 
   /** Random faults on a share of requests, deterministically seeded. */
   setChaos(
     chaos: { probability: number; kinds: FaultKind[]; seed: number; delayMs?: number } | undefined,
   ): void {
-    if (!chaos) {
-      this.chaos = undefined;
-      return;
-    }
-    let a = chaos.seed >>> 0;
-    const random = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    this.chaos = {
-      probability: chaos.probability,
-      kinds: chaos.kinds,
-      random,
-      delayMs: chaos.delayMs ?? 2000,
-    };
+    this.faultPlan.setChaos(chaos);
   }
 
   count(filter: Partial<Pick<CallRecord, 'api' | 'kind' | 'spreadsheetId' | 'status' | 'gridData'>>): number {
@@ -334,65 +314,25 @@ export class GoogleStandin {
     }
     const { api, kind, id } = route;
 
-    if (req.headers.authorization !== `Bearer ${this.options.token}`) {
-      record(api, kind, id, 401);
-      this.send(res, 401, {
-        error: {
-          code: 401,
-          message: 'Request had invalid authentication credentials. Expected OAuth 2 access token.',
-          status: 'UNAUTHENTICATED',
-        },
-      });
+    // Who may call, which API is on, what the account may do with the file: refused before anything.
+    const refused = refusalOf(this, this.options.token, req.headers.authorization, kind, id);
+    if (refused) {
+      record(api, kind, id, refused.code);
+      this.send(res, refused.code, { error: refused });
       return;
     }
 
-    const apiOf = kind === 'drive' ? 'drive' : 'sheets';
-    if (this.disabledApis.has(apiOf)) {
-      record(api, kind, id, 403);
-      this.send(res, 403, { error: serviceDisabledBody(apiOf) });
-      return;
-    }
-
-    if (id && kind === 'write' && this.books.get(id)?.role === 'reader' && !this.revoked.has(id)) {
-      const e = noPermission();
-      record(api, kind, id, e.code);
-      this.send(res, e.code, { error: { code: e.code, message: e.message, status: e.status } });
-      return;
-    }
-
-    if (id && kind !== 'drive' && this.revoked.has(id)) {
-      record(api, kind, id, 403);
-      this.send(res, 403, {
-        error: { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' },
-      });
-      return;
-    }
-
-    const fault = this.nextFault(api, kind);
+    const fault = this.faultPlan.next(api, kind);
     if (fault === 'drop-before') {
       record(api, kind, id, 0);
       req.socket.destroy();
       return;
     }
-    if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, this.slowDelay));
-    if (fault === 'storageQuotaExceeded') {
-      record(api, kind, id, 403);
-      this.send(res, 403, { error: STORAGE_QUOTA_ERROR });
-      return;
-    }
-    if (fault === '429' || fault === '500' || fault === '503') {
-      const code = Number(fault);
-      record(api, kind, id, code);
-      this.send(res, code, {
-        error:
-          code === 429
-            ? quotaError(kind)
-            : {
-                code,
-                message: 'The service is currently unavailable.',
-                status: code === 503 ? 'UNAVAILABLE' : 'INTERNAL',
-              },
-      });
+    if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, this.faultPlan.slowDelay));
+    const faulty = faultAnswer(fault, kind);
+    if (faulty) {
+      record(api, kind, id, faulty.code);
+      this.send(res, faulty.code, { error: faulty });
       return;
     }
 
@@ -444,8 +384,6 @@ export class GoogleStandin {
     }
   }
 
-  private slowDelay = 2000;
-
   /**
    * Called just before a request takes effect (after quota and faults): a test saves a clerk's
    * edit there to land it at an exact point of thidua's sequence of calls.
@@ -453,22 +391,4 @@ export class GoogleStandin {
   beforeEffect:
     | ((call: { api: string; kind: CallKind; spreadsheetId: string | undefined }) => void)
     | undefined;
-
-  private nextFault(api: string, kind: CallKind): FaultKind | undefined {
-    const index = this.faults.findIndex(
-      (f) => (f.count ?? 1) > 0 && (!f.kinds || f.kinds.includes(kind)) && (!f.api || f.api === api),
-    );
-    const fault = this.faults[index];
-    if (fault) {
-      fault.count = (fault.count ?? 1) - 1;
-      if (fault.count <= 0) this.faults.splice(index, 1);
-      this.slowDelay = fault.delayMs ?? 2000;
-      return fault.kind;
-    }
-    if (this.chaos && this.chaos.random() < this.chaos.probability) {
-      this.slowDelay = this.chaos.delayMs;
-      return this.chaos.kinds[Math.floor(this.chaos.random() * this.chaos.kinds.length)];
-    }
-    return undefined;
-  }
 }
