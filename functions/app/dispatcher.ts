@@ -136,6 +136,15 @@ async function nightly(
     units.map((u) => u.code),
   );
   const rules = rulesDigest(rt.movement, catalog, year);
+  // Drive's search over many shared drives may leave some out: those workbooks are asked for.
+  if (versions.incomplete) {
+    const absent = units.flatMap((u) => (u.workbook && !versions.has(u.workbook) ? [u.workbook] : []));
+    for (const [id, time] of await rt.workbooks.versions(absent)) versions.set(id, time);
+    logger.warn('Drive listing incomplete; the workbooks it left out were asked for', {
+      runId,
+      asked: absent.length,
+    });
+  }
   const messages: SyncMessage[] = units.flatMap((unit) => {
     const version = unit.workbook ? versions.get(unit.workbook) : undefined;
     return needsSync(states.get(unit.code), version, rules)

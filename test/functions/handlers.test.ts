@@ -206,6 +206,16 @@ describe('on demand and on schedule', () => {
     expect(await administer(rt, { action: 'explode' }, now, 'admin-3')).toMatchObject({ ok: false });
   });
 
+  it('dispatches with their versions the workbooks an incomplete search over all drives left out', async () => {
+    const book = google.standin.book('ss-U002');
+    book.driveId = 'drive-far';
+    google.standin.searchMisses.add('drive-far');
+    await dispatch(rt, { kind: 'scheduled-sync' }, now, 'run-i');
+    const u002 = sent<SyncMessage>(SYNC).find((m) => m.unit.code === 'U002');
+    expect(u002?.version).toBe(new Date(book.modifiedTime).toISOString());
+    expect(logged.some((l) => l.message.startsWith('Drive listing incomplete'))).toBe(true);
+  });
+
   it('checks the deployment on demand ({ action: "doctor" }): ready, then each finding with its fix, the workers against the quota', async () => {
     // HD's documents folder in a shared drive the account may add files to: nothing in the way.
     google.standin.putFolder('folder-HD', { driveId: 'drive-vp' });

@@ -333,6 +333,26 @@ describe('proposals and templates in Google Sheets', () => {
     expect([...(await workbooks.changesSince(old.token)).changed.keys()]).toContain('ss-D1');
   });
 
+  it('asks for the spreadsheets an incomplete search over all drives left out (incompleteSearch)', async () => {
+    google = await startGoogle({ speed: 400 });
+    const g = google;
+    seedSector(g.standin, 4);
+    g.standin.putSpreadsheet('ss-D1', 'Bảng điểm D1', unitGrids('D1', peopleOf('D1')), {
+      driveId: 'drive-1',
+    });
+    g.standin.searchMisses.add('drive-1');
+    const { workbooks } = g.workbooks();
+    const listed = await workbooks.listVersions();
+    expect([listed.has('ss-D1'), listed.incomplete]).toEqual([false, true]);
+    // The sync's versions: one listing, then the one it left out by itself — and a wrong id stays absent.
+    const wanted = ['ss-U000', 'ss-U001', 'ss-U002', 'ss-U003', 'ss-D1', 'ss-nowhere'];
+    const versions = await workbooks.versions(wanted);
+    expect([...versions.keys()].sort()).toEqual(['ss-D1', 'ss-U000', 'ss-U001', 'ss-U002', 'ss-U003']);
+    expect(g.standin.count({ api: 'files.get' })).toBe(2);
+    // What thidua wrote is vouched for the same way.
+    expect((await workbooks.writtenVersions(wanted)).has('ss-D1')).toBe(true);
+  });
+
   it('a council whose documents Drive refuses (its folder outside a shared drive) still has its list recorded, and is told why', async () => {
     google = await startGoogle({ speed: 400 });
     db = await freshStore(server);

@@ -211,6 +211,12 @@ export class GoogleStandin {
     });
   }
 
+  /**
+   * Shared drives a search over all drives leaves out, as Drive may when the account is a member
+   * of many: their files are missing from `corpora=allDrives` listings, which say `incompleteSearch`.
+   */
+  readonly searchMisses = new Set<string>();
+
   /** The project's API is turned off (or was never turned on), or on again. */
   disableApi(api: 'sheets' | 'drive'): void {
     this.disabledApis.add(api);

@@ -188,8 +188,9 @@ export function listFiles(s: GoogleStandin, q: URLSearchParams) {
       : corpora === 'drive'
         ? driveOf(b) === q.get('driveId')
         : driveOf(b) === undefined;
+  const missed = (b: Entry) => corpora === 'allDrives' && s.searchMisses.has(driveOf(b) ?? '');
   const all = entries
-    .filter((b) => inCorpora(b) && filters.every((f) => f(b)))
+    .filter((b) => inCorpora(b) && !missed(b) && filters.every((f) => f(b)))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const offset = q.get('pageToken')
     ? Number(Buffer.from(q.get('pageToken') ?? '', 'base64url').toString())
@@ -199,7 +200,7 @@ export function listFiles(s: GoogleStandin, q: URLSearchParams) {
     offset + pageSize < all.length ? Buffer.from(String(offset + pageSize)).toString('base64url') : undefined;
   return {
     kind: 'drive#fileList',
-    incompleteSearch: false,
+    incompleteSearch: corpora === 'allDrives' && s.searchMisses.size > 0,
     files: page.map((b) => b.file),
     ...(next ? { nextPageToken: next } : {}),
   };

@@ -91,15 +91,32 @@ export class DriveFiles {
       }
       return result;
     }
-    for (const [id, time] of await this.listVersions()) if (wanted.has(id)) result.set(id, time);
+    const listed = await this.listVersions();
+    for (const [id, time] of listed) if (wanted.has(id)) result.set(id, time);
+    // A search over many shared drives may come back incomplete: those it left out, one by one.
+    if (listed.incomplete)
+      for (const location of wanted)
+        if (!result.has(location)) {
+          const time = await this.modifiedTime(location).catch((error: unknown) => {
+            if (error instanceof WorkbookInaccessibleError || error instanceof WorkbookNotFoundError)
+              return undefined;
+            throw error;
+          });
+          if (time) result.set(location, time);
+        }
     return result;
   }
 
-  /** Every spreadsheet the service account sees, with its modification time (one call per 1,000). */
-  async listVersions(): Promise<Map<string, string>> {
+  /**
+   * Every spreadsheet the service account sees, with its modification time (one call per 1,000).
+   * `incomplete`: Drive said the search did not cover every shared drive (`incompleteSearch`, which
+   * `corpora=allDrives` may answer), so a spreadsheet absent here may exist: ask `versions` for it.
+   */
+  async listVersions(): Promise<Map<string, string> & { readonly incomplete: boolean }> {
     const result = new Map<string, string>();
-    for (const file of await this.listFiles(false)) result.set(file.id, file.modifiedTime);
-    return result;
+    const { files, incomplete } = await this.listFiles(false);
+    for (const file of files) result.set(file.id, file.modifiedTime);
+    return Object.assign(result, { incomplete });
   }
 
   /**
@@ -116,13 +133,28 @@ export class DriveFiles {
         ? (await Promise.all([...wanted].map((id) => this.fileVersion(id, true)))).flatMap((f) =>
             f ? [f] : [],
           )
-        : (await this.listFiles(true)).filter((f) => wanted.has(f.id));
+        : await this.listedOrAsked(wanted);
     for (const file of files) result.set(file.id, file.mine ? file.modifiedTime : '');
     return result;
   }
 
+  /** The wanted spreadsheets from one listing, and those an incomplete search left out, one by one. */
+  private async listedOrAsked(wanted: ReadonlySet<string>) {
+    const { files, incomplete } = await this.listFiles(true);
+    const found = files.filter((f) => wanted.has(f.id));
+    if (!incomplete) return found;
+    const seen = new Set(found.map((f) => f.id));
+    for (const id of wanted)
+      if (!seen.has(id)) {
+        const file = await this.fileVersion(id, true);
+        if (file) found.push(file);
+      }
+    return found;
+  }
+
   private async listFiles(withModifier: boolean) {
     const result: { id: string; modifiedTime: string; mine: boolean }[] = [];
+    let incomplete = false;
     let pageToken: string | undefined;
     do {
       const token = pageToken;
@@ -130,7 +162,7 @@ export class DriveFiles {
         this.clients.drive.files.list(
           {
             q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
-            fields: `nextPageToken, files(id, modifiedTime${withModifier ? ', lastModifyingUser(me)' : ''})`,
+            fields: `nextPageToken, incompleteSearch, files(id, modifiedTime${withModifier ? ', lastModifyingUser(me)' : ''})`,
             pageSize: 1000,
             // Shared with the account, and in every shared drive it is a member of (the default
             // corpus, `user`, leaves those out).
@@ -149,9 +181,10 @@ export class DriveFiles {
             modifiedTime: file.modifiedTime,
             mine: file.lastModifyingUser?.me === true,
           });
+      incomplete ||= response.data.incompleteSearch === true;
       pageToken = response.data.nextPageToken ?? undefined;
     } while (pageToken);
-    return result;
+    return { files: result, incomplete };
   }
 
   /**

@@ -80,7 +80,8 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     return this.files.versions(locations);
   }
 
-  listVersions(): Promise<Map<string, string>> {
+  /** Every spreadsheet the account sees; `incomplete` when Drive's search left some drives out. */
+  listVersions(): Promise<Map<string, string> & { readonly incomplete: boolean }> {
     return this.files.listVersions();
   }
 
