@@ -153,7 +153,27 @@ export class DriveFiles {
   }
 
   private async listFiles(withModifier: boolean) {
+    const { files, incomplete } = await this.listSpreadsheets(
+      `id, modifiedTime${withModifier ? ', lastModifyingUser(me)' : ''}`,
+    );
     const result: { id: string; modifiedTime: string; mine: boolean }[] = [];
+    for (const file of files)
+      if (file.id && file.modifiedTime)
+        result.push({
+          id: file.id,
+          modifiedTime: file.modifiedTime,
+          mine: file.lastModifyingUser?.me === true,
+        });
+    return { files: result, incomplete };
+  }
+
+  /**
+   * Every spreadsheet the account sees, with the file `fields` asked for: shared with it, and in
+   * every shared drive it is a member of (the default corpus, `user`, leaves those out). One call
+   * per 1,000; `incomplete` when Drive says its search did not cover every drive.
+   */
+  async listSpreadsheets(fields: string): Promise<{ files: drive_v3.Schema$File[]; incomplete: boolean }> {
+    const files: drive_v3.Schema$File[] = [];
     let incomplete = false;
     let pageToken: string | undefined;
     do {
@@ -162,10 +182,8 @@ export class DriveFiles {
         this.clients.drive.files.list(
           {
             q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
-            fields: `nextPageToken, incompleteSearch, files(id, modifiedTime${withModifier ? ', lastModifyingUser(me)' : ''})`,
+            fields: `nextPageToken, incompleteSearch, files(${fields})`,
             pageSize: 1000,
-            // Shared with the account, and in every shared drive it is a member of (the default
-            // corpus, `user`, leaves those out).
             corpora: 'allDrives',
             supportsAllDrives: true,
             includeItemsFromAllDrives: true,
@@ -174,17 +192,11 @@ export class DriveFiles {
           o,
         ),
       );
-      for (const file of response.data.files ?? [])
-        if (file.id && file.modifiedTime)
-          result.push({
-            id: file.id,
-            modifiedTime: file.modifiedTime,
-            mine: file.lastModifyingUser?.me === true,
-          });
+      files.push(...(response.data.files ?? []));
       incomplete ||= response.data.incompleteSearch === true;
       pageToken = response.data.nextPageToken ?? undefined;
     } while (pageToken);
-    return { files: result, incomplete };
+    return { files, incomplete };
   }
 
   /**
@@ -222,28 +234,8 @@ export class DriveFiles {
    * each file's `driveId`), which the metadata scope allows — `drives.list` needs a wider one.
    */
   private async sharedDrives(): Promise<string[]> {
-    const ids = new Set<string>();
-    let pageToken: string | undefined;
-    do {
-      const page = pageToken;
-      const response = await this.run<{ data: drive_v3.Schema$FileList }>('drive', 'files.list', (o) =>
-        this.clients.drive.files.list(
-          {
-            q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
-            fields: 'nextPageToken, files(driveId)',
-            pageSize: 1000,
-            corpora: 'allDrives',
-            supportsAllDrives: true,
-            includeItemsFromAllDrives: true,
-            ...(page ? { pageToken: page } : {}),
-          },
-          o,
-        ),
-      );
-      for (const file of response.data.files ?? []) if (file.driveId) ids.add(file.driveId);
-      pageToken = response.data.nextPageToken ?? undefined;
-    } while (pageToken);
-    return [...ids].sort();
+    const { files } = await this.listSpreadsheets('driveId');
+    return [...new Set(files.flatMap((f) => (f.driveId ? [f.driveId] : [])))].sort();
   }
 
   private async startToken(driveId?: string): Promise<string> {

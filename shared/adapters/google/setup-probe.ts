@@ -1,26 +1,30 @@
 /**
  * What the service account may do with the sector's spreadsheets and folders, from Drive's own
- * `capabilities` (`thidua doctor`): one `files.list` per 1,000 spreadsheets (every drive the
- * account sees), one `files.get` per folder. Read-only scopes suffice: nothing is written.
+ * `capabilities` (`thidua doctor`): the sync's listing (one `files.list` per 1,000 spreadsheets,
+ * every drive the account sees) with `capabilities(canEdit)`, one `files.get` per folder. Read-only scopes suffice: nothing is written.
  */
 import type { drive_v3 } from '@googleapis/drive';
 import type { GoogleAnswer } from '../../domain/setup.ts';
 import type { FolderAccess, SetupProbe } from '../../ports/index.ts';
 import type { GoogleClients } from './auth.ts';
 import { type GoogleCaller, GoogleRequestError } from './caller.ts';
+import { DriveFiles } from './drive-files.ts';
 import { serviceDisabled } from './google-calls.ts';
-import { FEW, SPREADSHEET_MIME } from './sheet-requests.ts';
+import { FEW } from './sheet-requests.ts';
 
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 
 export class GoogleSetupProbe implements SetupProbe {
   readonly account: string | undefined;
+  /** The listing the sync uses, over every drive the account sees. */
+  private readonly files: DriveFiles;
 
   constructor(
     private readonly clients: GoogleClients,
     private readonly caller: GoogleCaller,
   ) {
     this.account = clients.serviceAccountEmail;
+    this.files = new DriveFiles(clients, caller);
   }
 
   /** One call; an API that is off becomes the port's error, any other refusal is returned. */
@@ -40,30 +44,11 @@ export class GoogleSetupProbe implements SetupProbe {
     const found = new Map<string, { canEdit: boolean }>();
     let incomplete = false;
     if (wanted.size > FEW) {
-      let pageToken: string | undefined;
-      do {
-        const token = pageToken;
-        const page = await this.get<{ data: drive_v3.Schema$FileList }>((o) =>
-          this.clients.drive.files.list(
-            {
-              q: `mimeType = '${SPREADSHEET_MIME}' and trashed = false`,
-              fields: 'nextPageToken, incompleteSearch, files(id, capabilities(canEdit))',
-              pageSize: 1000,
-              corpora: 'allDrives',
-              supportsAllDrives: true,
-              includeItemsFromAllDrives: true,
-              ...(token ? { pageToken: token } : {}),
-            },
-            o,
-          ),
-        );
-        if (!('data' in page)) throw new GoogleRequestError(page.status, page.reason, page.message);
-        incomplete ||= page.data.incompleteSearch === true;
-        for (const file of page.data.files ?? [])
-          if (file.id && wanted.has(file.id))
-            found.set(file.id, { canEdit: file.capabilities?.canEdit === true });
-        pageToken = page.data.nextPageToken ?? undefined;
-      } while (pageToken);
+      const listed = await this.files.listSpreadsheets('id, capabilities(canEdit)');
+      incomplete = listed.incomplete;
+      for (const file of listed.files)
+        if (file.id && wanted.has(file.id))
+          found.set(file.id, { canEdit: file.capabilities?.canEdit === true });
     }
     // A few, or those an incomplete search (too many drives at once) may have left out: one by one.
     const ask =
