@@ -1,4 +1,6 @@
 /** A Google call through the paced caller, its failures mapped to the ports' errors for one spreadsheet. */
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { WorkbookGrids } from '../../domain/grid.ts';
 
 import {
   ServiceDisabledError,
@@ -14,6 +16,7 @@ import {
   GoogleUnavailableError,
   SERVICE_DISABLED_REASONS,
 } from './caller.ts';
+import { gridsOf, UPDATED_GRID_FIELDS } from './grid-data.ts';
 
 /**
  * An API not enabled in the project, as the port's error (not a workbook's fault: every call is
@@ -76,3 +79,40 @@ export const mappedCaller =
     attempts?: number,
   ): Promise<T> =>
     callMapped<T>(caller, kind, location, fn, attempts);
+
+/**
+ * One atomic `spreadsheets.batchUpdate`. With `ranges`, its answer carries those ranges as they
+ * stand just after the requests (no call added): their grids, or null when the answer holds none.
+ * Without, Google is asked for no more than the spreadsheet's id.
+ */
+export async function batchUpdateAnswering(
+  run: ReturnType<typeof mappedCaller>,
+  writer: sheets_v4.Sheets,
+  location: string,
+  requests: sheets_v4.Schema$Request[],
+  ranges?: readonly string[],
+): Promise<WorkbookGrids | null> {
+  const response = await run<{ data: sheets_v4.Schema$BatchUpdateSpreadsheetResponse }>(
+    'write',
+    location,
+    (o) =>
+      writer.spreadsheets.batchUpdate(
+        {
+          spreadsheetId: location,
+          fields: ranges ? UPDATED_GRID_FIELDS : 'spreadsheetId',
+          requestBody: {
+            requests,
+            ...(ranges
+              ? {
+                  includeSpreadsheetInResponse: true,
+                  responseRanges: [...ranges],
+                  responseIncludeGridData: true,
+                }
+              : {}),
+          },
+        },
+        o,
+      ),
+  );
+  return ranges ? gridsOf(response.data.updatedSpreadsheet) : null;
+}

@@ -8,8 +8,7 @@ import type { WorkbookGrids } from '../../domain/grid.ts';
 import type { OwnedWrite, OwnedWriteOptions } from '../../ports/index.ts';
 import type { WorkbookModel } from '../../present/sheet-model.ts';
 import { keptCopyTitle } from '../../text/sheets.ts';
-import type { mappedCaller } from './google-calls.ts';
-import { gridsOf, UPDATED_GRID_FIELDS } from './grid-data.ts';
+import { batchUpdateAnswering, type mappedCaller } from './google-calls.ts';
 import { formatLayout, type KeptTab, keepRequests, keptRange, parseLayout } from './owned-layout.ts';
 import { googleSaid, ownedRequests, sheetIdsFor } from './sheet-requests.ts';
 
@@ -131,31 +130,14 @@ async function writeKeeping(
       email,
     ),
   ];
-  if (pasted.length === 0) {
-    await ctx.run('write', location, (o) =>
-      ctx.writer.spreadsheets.batchUpdate({ spreadsheetId: location, requestBody: { requests: all } }, o),
-    ); // nothing there before this write to hand back
-    return undefined;
-  }
-  const response = await ctx.run<{ data: sheets_v4.Schema$BatchUpdateSpreadsheetResponse }>(
-    'write',
+  // The copies come back in the answer; with no tab there before this write, nothing is asked for.
+  const copies = await batchUpdateAnswering(
+    ctx.run,
+    ctx.writer,
     location,
-    (o) =>
-      ctx.writer.spreadsheets.batchUpdate(
-        {
-          spreadsheetId: location,
-          fields: UPDATED_GRID_FIELDS,
-          requestBody: {
-            requests: all,
-            includeSpreadsheetInResponse: true,
-            responseRanges: pasted.map(keptRange),
-            responseIncludeGridData: true,
-          },
-        },
-        o,
-      ),
+    all,
+    pasted.length ? pasted.map(keptRange) : undefined,
   );
-  const copies = gridsOf(response.data.updatedSpreadsheet);
   if (!copies) return undefined;
   return Object.fromEntries(pasted.map((k) => [k.title, copies[keptCopyTitle(k.title)] ?? []]));
 }

@@ -24,8 +24,8 @@ import { quoteSheet } from './a1.ts';
 import type { GoogleClients } from './auth.ts';
 import type { GoogleCaller } from './caller.ts';
 import { DriveFiles } from './drive-files.ts';
-import { mappedCaller } from './google-calls.ts';
-import { GRID_FIELDS, gridsDigest, gridsOf, UPDATED_GRID_FIELDS } from './grid-data.ts';
+import { batchUpdateAnswering, mappedCaller } from './google-calls.ts';
+import { GRID_FIELDS, gridsDigest, gridsOf } from './grid-data.ts';
 import { writeOwned } from './owned-write.ts';
 import {
   addSheet,
@@ -242,44 +242,21 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
     const sheetId = this.sheetIds.get(location)?.get(tab.title) ?? 0;
     const read = readVersion !== undefined ? this.lastRead.get(location) : undefined;
     this.lastRead.delete(location);
-    const response = await this.run<{ data: sheets_v4.Schema$BatchUpdateSpreadsheetResponse }>(
-      'write',
+    const block = {
+      sheetId,
+      startRowIndex: 0,
+      endRowIndex: FEEDBACK_BLOCK.rows,
+      startColumnIndex: 0,
+      endColumnIndex: FEEDBACK_BLOCK.cols,
+    };
+    const after = await batchUpdateAnswering(
+      this.run,
+      this.writer,
       location,
-      (o) =>
-        this.writer.spreadsheets.batchUpdate(
-          {
-            spreadsheetId: location,
-            ...(read ? { fields: UPDATED_GRID_FIELDS } : { fields: 'spreadsheetId' }),
-            requestBody: {
-              requests: [
-                {
-                  updateCells: {
-                    range: {
-                      sheetId,
-                      startRowIndex: 0,
-                      endRowIndex: FEEDBACK_BLOCK.rows,
-                      startColumnIndex: 0,
-                      endColumnIndex: FEEDBACK_BLOCK.cols,
-                    },
-                    rows: feedbackRows(tab),
-                    fields: 'userEnteredValue',
-                  },
-                },
-              ],
-              ...(read
-                ? {
-                    includeSpreadsheetInResponse: true,
-                    responseRanges: read.ranges,
-                    responseIncludeGridData: true,
-                  }
-                : {}),
-            },
-          },
-          o,
-        ),
+      [{ updateCells: { range: block, rows: feedbackRows(tab), fields: 'userEnteredValue' } }],
+      read?.ranges,
     );
     if (!read) return undefined;
-    const after = gridsOf(response.data.updatedSpreadsheet);
     if (!after || gridsDigest(after, read.titles) !== read.digest) return undefined; // edited meanwhile
     const version = await this.files.fileVersion(location, true);
     return version?.mine ? version.modifiedTime : undefined;
