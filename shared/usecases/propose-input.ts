@@ -123,8 +123,7 @@ export async function gatherCouncils(
       reviews: read?.reviews ?? before?.reviews ?? NO_REVIEWS,
     });
   }
-  const byCouncil = new Map<string, CouncilReviews>([...inputs].map(([code, i]) => [code, i.reviews]));
-  const { submissions, standing } = reviewedScores(accepted, registry.units, byCouncil);
+  const { submissions, standing } = reviewedScores(accepted, registry.units, reviewsByCouncil({ inputs }));
   return { records, locations, present, published, reads, inputs, submissions, standing };
 }
 

@@ -8,13 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { CouncilProposal } from '../domain/candidates.ts';
+import { PolicyMissingError } from '../domain/candidates.ts';
 import { withheldCouncils } from '../domain/council-choices.ts';
 import type { Problem } from '../domain/problems.ts';
 import { buildProposals, unitsWithoutPeople } from '../domain/proposals.ts';
 import type { Registry } from '../domain/registry.ts';
 import { NO_REVIEWS } from '../domain/reviews.ts';
 import { type Submission, stableStringify } from '../domain/submission.ts';
-import { type Catalog, catalogFor, type Movement } from '../movement/movement.ts';
+import { catalogFor, type Movement } from '../movement/movement.ts';
 import type {
   DocumentSink,
   Progress,
@@ -127,11 +128,13 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
   const progress = deps.progress ?? silentProgress;
   const { movement, year, registry } = input;
   const codes = [...registry.units.keys()].sort();
+  // Ranking needs the year's criteria: without them nothing is read, made or written.
+  const catalog = catalogFor(movement, year);
+  if (!catalog) throw new PolicyMissingError(year);
   const { states, submissions: accepted } = await loadAccepted(deps.store, year, codes);
   // Each council's input first: its reviews change the scores every ranking uses.
   const gathered = await gatherCouncils(deps, input, accepted);
   const { records, locations, published, submissions } = gathered;
-  const catalog = catalogFor(movement, year);
   const cross = input.crossCheckAt
     ? await tellSharedStaff(
         { store: deps.store, sink: deps.sink },
@@ -141,9 +144,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
           now: input.crossCheckAt,
           states,
           submissions,
-          ...(catalog
-            ? { notes: reviewNotes(gathered.standing, reviewsByCouncil(gathered), accepted, catalog) }
-            : {}),
+          notes: reviewNotes(gathered.standing, reviewsByCouncil(gathered), accepted, catalog),
         },
       )
     : undefined;
@@ -210,7 +211,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
     // The council's list on its input: its own reviews changed during a write are ranked again.
     const rank = (state: CouncilInput) => {
       if (state.reviews === initial.reviews) return { ranked: undecided, reviewed: submissions };
-      const byCouncil = new Map(reviewsByCouncil(gathered)).set(undecided.code, state.reviews);
+      const byCouncil = reviewsByCouncil(gathered).set(undecided.code, state.reviews);
       const reviewed = reviewedScores(accepted, registry.units, byCouncil).submissions;
       return { ranked: rankAll(reviewed).find((c) => c.code === undecided.code) ?? undecided, reviewed };
     };
@@ -245,7 +246,7 @@ export async function proposeAwards(deps: ProposeDeps, input: ProposeInput): Pro
       // Written so that what the council saves meanwhile is seen and kept (kept-write.ts).
       const ctx = {
         council: undecided.code,
-        catalog: catalog as Catalog,
+        catalog,
         units: registry.units,
         submissions: accepted,
       };
