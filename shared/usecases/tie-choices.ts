@@ -11,7 +11,7 @@ import {
 } from '../domain/council-choices.ts';
 import { a1, findTab, type Grid, type WorkbookGrids } from '../domain/grid.ts';
 import { matchKey } from '../domain/text.ts';
-import type { ProposalRecord, SheetSource } from '../ports/index.ts';
+import type { ProposalRecord } from '../ports/index.ts';
 import { PROPOSAL_LABELS, PROPOSAL_TEXT } from '../text/proposals.ts';
 import { NO, YES } from '../text/sheets.ts';
 
@@ -63,14 +63,6 @@ export function tieChoicesIn(grids: WorkbookGrids): ChoicesRead {
     choices: choicesOf(read),
     cells: { collective: cellsOf(read.rows.collective), individual: cellsOf(read.rows.individual) },
   };
-}
-
-/** The council's choices as its proposal workbook's tie tab holds them now (one read of that tab). */
-export async function readCouncilChoices(
-  source: Pick<SheetSource, 'readWorkbook'>,
-  location: string,
-): Promise<ChoicesRead> {
-  return tieChoicesIn(await source.readWorkbook(location, [PROPOSAL_LABELS.tiedTab]));
 }
 
 /** The council's list with its choices among those tied applied. */
