@@ -54,9 +54,8 @@ export const NO_REVIEWS: CouncilReviews = { reviews: [], drafts: [] };
 /** The criterion of an inspection's finding that changes no score: on record, and told to the unit. */
 export const FINDING_ONLY = '-';
 
-/** How many councils stand above `code` (0: the top of the registry); a cycle counts as the top. */
-function depth(units: ReadonlyMap<string, RegistryUnit>, code: string): number {
-  let d = 0;
+/** The units above `code` in the registry, nearest first; a cycle ends at its first repeat. */
+function* ancestors(units: ReadonlyMap<string, RegistryUnit>, code: string): Generator<string> {
   const seen = new Set<string>();
   for (
     let at = units.get(code)?.parentCode ?? null;
@@ -64,10 +63,13 @@ function depth(units: ReadonlyMap<string, RegistryUnit>, code: string): number {
     at = units.get(at)?.parentCode ?? null
   ) {
     seen.add(at);
-    d++;
+    yield at;
   }
-  return d;
 }
+
+/** How many units stand above `code` (0: the top of the registry); a cycle counts as the top. */
+const depth = (units: ReadonlyMap<string, RegistryUnit>, code: string): number =>
+  [...ancestors(units, code)].length;
 
 /** Whether `unitCode` lies under `councilCode` in the registry (at any depth). */
 export function isUnder(
@@ -75,15 +77,7 @@ export function isUnder(
   unitCode: string,
   councilCode: string,
 ): boolean {
-  const seen = new Set<string>();
-  for (
-    let at = units.get(unitCode)?.parentCode ?? null;
-    at && !seen.has(at);
-    at = units.get(at)?.parentCode ?? null
-  ) {
-    if (at === councilCode) return true;
-    seen.add(at);
-  }
+  for (const at of ancestors(units, unitCode)) if (at === councilCode) return true;
   return false;
 }
 
