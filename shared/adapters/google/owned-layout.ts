@@ -15,6 +15,7 @@ import { columnLetters } from '../../domain/grid.ts';
 import type { SheetTab, WorkbookModel } from '../../present/sheet-model.ts';
 import { keptCopyTitle } from '../../text/sheets.ts';
 import { quoteSheet } from './a1.ts';
+import { protectRange } from './sheet-requests.ts';
 
 const sheetId = z.number().int().nonnegative();
 const extent = z.tuple([z.number().int().positive(), z.number().int().positive()]);
@@ -118,19 +119,9 @@ export function keepRequests(
               fields: 'gridProperties(rowCount,columnCount)',
             },
           },
-      ...(k.addCopy
-        ? [
-            {
-              addProtectedRange: {
-                protectedRange: {
-                  range: whole,
-                  description: 'thidua: bản lưu',
-                  ...(email ? { warningOnly: false, editors: { users: [email] } } : { warningOnly: true }),
-                },
-              },
-            },
-          ]
-        : [{ updateCells: { range: whole, fields: 'userEnteredValue' } }]),
+      k.addCopy
+        ? protectRange(whole, 'thidua: bản lưu', email)
+        : { updateCells: { range: whole, fields: 'userEnteredValue' } },
       ...(k.paste ? [pasteOf(k)] : []),
     ];
   });

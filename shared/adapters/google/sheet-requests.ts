@@ -153,22 +153,31 @@ export function cellStyles(tab: SheetTab): Map<string, CellStyle> {
   return styles;
 }
 
+/**
+ * A range thidua protects: with the service account as the only editor, others cannot type over
+ * it; without a known address, Sheets warns before an edit.
+ */
+export const protectRange = (
+  range: sheets_v4.Schema$GridRange,
+  description: string,
+  email: string | undefined,
+): sheets_v4.Schema$Request => ({
+  addProtectedRange: {
+    protectedRange: {
+      range,
+      description,
+      ...(email ? { warningOnly: false, editors: { users: [email] } } : { warningOnly: true }),
+    },
+  },
+});
+
 export function protection(
   tab: SheetTab,
   sheetId: number,
   email: string | undefined,
 ): sheets_v4.Schema$Request[] {
-  const protect = (range: sheets_v4.Schema$GridRange, description: string): sheets_v4.Schema$Request => ({
-    addProtectedRange: {
-      protectedRange: {
-        range,
-        description,
-        // With the service account as the only editor, others cannot type over it; without a
-        // known address, Sheets warns before an edit.
-        ...(email ? { warningOnly: false, editors: { users: [email] } } : { warningOnly: true }),
-      },
-    },
-  });
+  const protect = (range: sheets_v4.Schema$GridRange, description: string) =>
+    protectRange(range, description, email);
   const requests: sheets_v4.Schema$Request[] = [];
   if (tab.protection === 'all') requests.push(protect({ sheetId }, `thidua: ${tab.title}`));
   if (tab.protection === 'header') {
