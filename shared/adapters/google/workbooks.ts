@@ -196,9 +196,7 @@ export class GoogleWorkbooks implements SheetSource, SheetSink {
 
   private async batchUpdate(location: string, requests: sheets_v4.Schema$Request[]): Promise<void> {
     if (requests.length === 0) return;
-    await this.run('write', location, (o) =>
-      this.writer.spreadsheets.batchUpdate({ spreadsheetId: location, requestBody: { requests } }, o),
-    );
+    await batchUpdateAnswering(this.run, this.writer, location, requests);
   }
 
   /** Adds the tabs that are missing; a retry after a lost answer finds them there and goes on. */
