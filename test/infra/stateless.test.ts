@@ -95,7 +95,8 @@ describe('stateless stack', () => {
     expect([vars.READS_PER_MINUTE, vars.WRITES_PER_MINUTE]).toEqual(['30', '30']);
     // The admin's `doctor` checks the same settings: the account's quota and the workers sharing it.
     const admin = fnWithAccess('read').find((f) => String(f.Properties.Description).includes('doctor'));
-    const adminVars = (admin?.Properties.Environment as { Variables: Record<string, string> }).Variables;
+    if (!admin) throw new Error('no admin function');
+    const adminVars = (admin.Properties.Environment as { Variables: Record<string, string> }).Variables;
     expect([
       adminVars.ACCOUNT_READS_PER_MINUTE,
       adminVars.ACCOUNT_WRITES_PER_MINUTE,
